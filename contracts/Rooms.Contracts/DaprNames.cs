@@ -1,0 +1,32 @@
+namespace AvatarStream.Contracts;
+
+/// <summary>Every Dapr name the services use, spelled exactly as in <c>components/*.yaml</c> and the deployment files.</summary>
+public static class DaprNames
+{
+    /// <summary>App-id of the room router.</summary>
+    public const string RoomRouter = "room-router";
+
+    /// <summary>App-id of the IP updater.</summary>
+    public const string IpUpdater = "ip-updater";
+
+    /// <summary>Stream instances are <c>stream-1</c>, <c>stream-2</c>, ...: one app-id each, so <c>/register</c> reaches the host of a room.</summary>
+    public const string StreamAppIdPrefix = "stream-";
+
+    /// <summary>The state store (also the actor state store).</summary>
+    public const string StateStore = "statestore";
+
+    /// <summary>The secret store holding <see cref="InternalTokenKey"/>.</summary>
+    public const string SecretStore = "secretstore";
+
+    /// <summary>Secret key of the bearer token for internal calls.</summary>
+    public const string InternalTokenKey = "internal-token";
+
+    /// <summary>The cron input binding that wakes the IP updater.</summary>
+    public const string InstanceSweepBinding = "instance-sweep";
+
+    /// <summary>Actor type of a room.</summary>
+    public const string RoomActor = "RoomActor";
+
+    /// <summary>The app-id of stream instance <paramref name="n"/> (1-based).</summary>
+    public static string StreamAppId(int n) => StreamAppIdPrefix + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,2 @@
+Console.Error.WriteLine("dev-sidecar: not built yet");
+return 1;

@@ -1,0 +1,2 @@
+Console.Error.WriteLine("devhost: not built yet");
+return 1;

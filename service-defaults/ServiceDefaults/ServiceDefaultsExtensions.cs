@@ -1,0 +1,50 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
+
+namespace AvatarStream.ServiceDefaults;
+
+/// <summary>What every AvatarStream service shares: health, problem details, metrics and traces.</summary>
+public static class ServiceDefaultsExtensions
+{
+    /// <summary>Registers problem details, health checks and OpenTelemetry; <paramref name="meters"/> are the service's own meters.</summary>
+    public static IHostApplicationBuilder AddServiceDefaults(this IHostApplicationBuilder builder, params string[] meters)
+    {
+        builder.Services.AddProblemDetails(ProblemTypes.AddDefaultType);
+        builder.Services.AddHealthChecks();
+        builder.Services.AddOpenTelemetry()
+            .WithMetrics(metrics => metrics
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation()
+                .AddRuntimeInstrumentationIfPresent()
+                .AddMeter(meters)
+                .AddPrometheusExporter())
+            .WithTracing(tracing => tracing
+                .AddAspNetCoreInstrumentation(o => o.Filter = ctx => !IsProbe(ctx.Request.Path))
+                .AddHttpClientInstrumentation());
+        return builder;
+    }
+
+    /// <summary>Maps <c>/health</c> (the seed's <c>200 Healthy.</c>), <c>/healthz</c> for probes and <c>/metrics</c>.</summary>
+    public static WebApplication MapDefaultEndpoints(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapGet("/health", () => TypedResults.Text("Healthy.")).ExcludeFromDescription();
+        app.MapHealthChecks("/healthz", new HealthCheckOptions()).ExcludeFromDescription();
+        app.MapPrometheusScrapingEndpoint("/metrics");
+        return app;
+    }
+
+    static bool IsProbe(PathString path) =>
+        path.StartsWithSegments("/health") || path.StartsWithSegments("/healthz") || path.StartsWithSegments("/metrics");
+
+    static MeterProviderBuilder AddRuntimeInstrumentationIfPresent(this MeterProviderBuilder metrics) =>
+        // .NET 9+ publishes runtime metrics on this built-in meter; no extra package needed.
+        metrics.AddMeter("System.Runtime");
+}
