@@ -1,0 +1,6 @@
+namespace AvatarStream.DevSidecar.Secrets;
+
+public static class SecretServices
+{
+    public static IServiceCollection AddSidecarSecrets(this IServiceCollection services) => services;
+}

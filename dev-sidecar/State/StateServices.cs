@@ -1,0 +1,6 @@
+namespace AvatarStream.DevSidecar.State;
+
+public static class StateServices
+{
+    public static IServiceCollection AddSidecarState(this IServiceCollection services) => services;
+}
