@@ -1,0 +1,27 @@
+using System.Net.Http.Json;
+using AvatarStream.Contracts;
+using AvatarStream.ServiceDefaults.InternalAuth;
+using Dapr.Client;
+
+namespace AvatarStream.IpUpdater.Sweep;
+
+/// <summary>The room router's internal API, reached by Dapr service invocation.</summary>
+public sealed class DaprRoomRouterAdmin(DaprClient dapr, IInternalTokenSource tokens) : IRoomRouterAdmin
+{
+    readonly HttpClient _router = dapr.CreateInvokableHttpClient(DaprNames.RoomRouter);
+
+    public async Task<IReadOnlyList<string>> ListInstancesAsync(CancellationToken cancellationToken)
+    {
+        using var response = await _router.SendInternalAsync(HttpMethod.Get, "/instances", null, tokens, cancellationToken);
+        response.EnsureSuccessStatusCode();
+        var instances = await response.Content.ReadFromJsonAsync<InstanceInfo[]>(ContractJson.Options, cancellationToken);
+        return instances?.Select(i => i.InstanceId).ToArray() ?? [];
+    }
+
+    public async Task EvictAsync(string instanceId, CancellationToken cancellationToken)
+    {
+        using var response = await _router.SendInternalAsync(
+            HttpMethod.Post, "/evict-instance", new EvictInstanceRequest(instanceId), tokens, cancellationToken);
+        response.EnsureSuccessStatusCode();
+    }
+}

@@ -1,0 +1,68 @@
+using Microsoft.Extensions.Options;
+
+namespace AvatarStream.IpUpdater.Sweep;
+
+/// <summary>
+/// One sweep: list the registered instances, probe them all at once, evict those that failed too often in a row.
+/// A sweep that starts while the previous one still runs is skipped, so a slow probe never doubles a count.
+/// </summary>
+public sealed partial class InstanceSweeper(
+    IRoomRouterAdmin router,
+    IInstanceProber prober,
+    IOptions<SweepOptions> options,
+    ILogger<InstanceSweeper> logger)
+{
+    readonly FailureTracker _tracker = new(options.Value.FailuresBeforeEvict);
+    readonly SemaphoreSlim _running = new(1, 1);
+
+    public async Task<SweepResult> SweepAsync(CancellationToken cancellationToken)
+    {
+        if (!await _running.WaitAsync(0, cancellationToken))
+        {
+            Log.SweepSkipped(logger);
+            return SweepResult.SkippedRun;
+        }
+
+        try
+        {
+            var instances = await router.ListInstancesAsync(cancellationToken);
+            var health = await Task.WhenAll(instances.Select(id => prober.IsHealthyAsync(id, cancellationToken)));
+            _tracker.Retain(instances);
+
+            var evicted = new List<string>();
+            for (var i = 0; i < instances.Count; i++)
+            {
+                if (!health[i])
+                {
+                    Log.ProbeFailed(logger, instances[i], _tracker.FailuresOf(instances[i]) + 1);
+                }
+
+                if (_tracker.Record(instances[i], health[i]))
+                {
+                    await router.EvictAsync(instances[i], cancellationToken);
+                    Log.Evicted(logger, instances[i]);
+                    evicted.Add(instances[i]);
+                }
+            }
+
+            _tracker.Retain(instances.Except(evicted).ToArray());
+            return new SweepResult(instances.Count, health.Count(h => !h), evicted);
+        }
+        finally
+        {
+            _running.Release();
+        }
+    }
+
+    static partial class Log
+    {
+        [LoggerMessage(1, LogLevel.Debug, "Sweep skipped: the previous one is still running")]
+        public static partial void SweepSkipped(ILogger logger);
+
+        [LoggerMessage(2, LogLevel.Warning, "Instance {InstanceId} failed its health probe ({Failures} in a row)")]
+        public static partial void ProbeFailed(ILogger logger, string instanceId, int failures);
+
+        [LoggerMessage(3, LogLevel.Warning, "Instance {InstanceId} evicted with its rooms and clients")]
+        public static partial void Evicted(ILogger logger, string instanceId);
+    }
+}

@@ -1,0 +1,15 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace AvatarStream.ServiceDefaults.InternalAuth;
+
+public static class InternalAuthExtensions
+{
+    /// <summary>The Dapr client plus the internal token read from the Dapr secret store.</summary>
+    public static IServiceCollection AddInternalAuth(this IServiceCollection services)
+    {
+        services.AddDaprClient();
+        services.TryAddSingleton<IInternalTokenSource, DaprSecretTokenSource>();
+        return services;
+    }
+}
