@@ -13,7 +13,7 @@ public sealed partial class DaprGrpcService
         {
             return Task.FromResult(new P.GetSecretResponse { Data = { store.Get(request.Key).ToDictionary() } });
         }
-        catch (Exception e) when (e is SecretStoreException || IsStoreFailure(e))
+        catch (Exception e) when (IsStoreFailure(e))
         {
             throw DaprRpcErrors.SecretFailed(request.Key, request.StoreName, e);
         }
@@ -32,7 +32,7 @@ public sealed partial class DaprGrpcService
 
             return Task.FromResult(response);
         }
-        catch (Exception e) when (e is SecretStoreException || IsStoreFailure(e))
+        catch (Exception e) when (IsStoreFailure(e))
         {
             throw DaprRpcErrors.BulkSecretFailed(request.StoreName, e);
         }

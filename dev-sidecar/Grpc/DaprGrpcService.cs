@@ -12,6 +12,7 @@ namespace AvatarStream.DevSidecar.Grpc;
 public sealed partial class DaprGrpcService(StateStoreRegistry stateStores, SecretStoreRegistry secretStores, SidecarMetadata metadata)
     : DaprServiceBase
 {
-    // Only failures of the store itself become Internal; our own RpcExceptions and cancellations pass through.
+    // Failures of a store (missing secret, I/O, SQLite) become Internal; our own RpcExceptions and cancellations pass
+    // through, and ETag mismatches get their own status per RPC.
     static bool IsStoreFailure(Exception e) => e is not (RpcException or OperationCanceledException or ETagMismatchException);
 }

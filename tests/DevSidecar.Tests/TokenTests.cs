@@ -58,7 +58,8 @@ public sealed class TokenTests
         using var anonymous = app.CreateClient(apiToken: null);
         using var wrong = app.CreateClient(apiToken: "other");
 
-        await DaprAssert.FailsWith(StatusCode.Unauthenticated, () => anonymous.GetStateAsync<string>("statestore", "k"));
+        var error = await DaprAssert.FailsWith(StatusCode.Unauthenticated, () => anonymous.GetStateAsync<string>("statestore", "k"));
+        Assert.Contains("api token mismatch", error.Status.Detail, StringComparison.Ordinal);
         await DaprAssert.FailsWith(StatusCode.Unauthenticated, () => wrong.GetMetadataAsync());
     }
 
