@@ -1,6 +1,48 @@
+using Grpc.AspNetCore.Server;
+
 namespace AvatarStream.DevSidecar.Hosting;
 
+/// <summary>
+/// With <see cref="SidecarOptions.ApiToken"/> set, every HTTP call except the health probes must carry header
+/// <c>dapr-api-token</c> (dapr-contract §9), else 401 <c>invalid api token</c>. The header is then removed, so
+/// nothing forwards it to an app. gRPC methods are left to the gRPC interceptor, which answers with a gRPC status.
+/// </summary>
 public static class ApiTokenMiddleware
 {
-    public static IApplicationBuilder UseApiToken(this IApplicationBuilder app) => app;
+    public static IApplicationBuilder UseApiToken(this IApplicationBuilder app)
+    {
+        var token = app.ApplicationServices.GetRequiredService<SidecarOptions>().ApiToken;
+        if (string.IsNullOrEmpty(token))
+        {
+            return app;
+        }
+
+        return app.Use(async (context, next) =>
+        {
+            if (IsExempt(context))
+            {
+                await next(context);
+                return;
+            }
+
+            if (!ApiTokenComparer.Accepts(token, context.Request.Headers[ApiTokenComparer.HeaderName]))
+            {
+                context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                context.Response.ContentType = "text/plain; charset=utf-8";
+                await context.Response.WriteAsync("invalid api token", context.RequestAborted);
+                return;
+            }
+
+            context.Request.Headers.Remove(ApiTokenComparer.HeaderName);
+            await next(context);
+        });
+    }
+
+    // Only a request already routed to a gRPC method skips this check. Before routing (no endpoint yet) everything
+    // is checked here: a gRPC client turns HTTP 401 into Unauthenticated too, so nothing slips through either way.
+    static bool IsExempt(HttpContext context) =>
+        context.GetEndpoint()?.Metadata.GetMetadata<GrpcMethodMetadata>() is not null
+        || (HttpMethods.IsGet(context.Request.Method)
+            && (context.Request.Path.Equals("/v1.0/healthz", StringComparison.OrdinalIgnoreCase)
+                || context.Request.Path.Equals("/v1.0/healthz/outbound", StringComparison.OrdinalIgnoreCase)));
 }

@@ -78,6 +78,8 @@ public sealed class Sidecar : IAsyncDisposable
 
         var app = builder.Build();
         app.UseCleanPath();
+        // Explicit, so routing matches the cleaned path: left implicit, WebApplication routes before any middleware.
+        app.UseRouting();
         app.UseApiToken();
         app.MapHealthAndMetadata();
         app.MapInvocation();

@@ -1,6 +1,32 @@
+using AvatarStream.DevSidecar.Metadata;
+
 namespace AvatarStream.DevSidecar.Http;
 
+/// <summary>
+/// <c>/v1.0/healthz</c>, <c>/v1.0/healthz/outbound</c> and <c>/v1.0/metadata</c> (dapr-contract §8), plus a JSON
+/// error for any other <c>/v1.0/</c> path nothing else maps.
+/// </summary>
 public static class HealthAndMetadataEndpoints
 {
-    public static IEndpointRouteBuilder MapHealthAndMetadata(this IEndpointRouteBuilder app) => app;
+    public static IEndpointRouteBuilder MapHealthAndMetadata(this IEndpointRouteBuilder app)
+    {
+        // A sidecar answers only once Kestrel listens, and it has nothing else to wait for, so it is ready then.
+        app.MapGet("/v1.0/healthz", (string? appid, SidecarMetadata metadata) =>
+            appid is null || string.Equals(appid, metadata.AppId, StringComparison.Ordinal)
+                ? Results.NoContent()
+                : DaprError.Result(StatusCodes.Status500InternalServerError, "ERR_HEALTH_APPID_NOT_MATCH", "dapr app-id does not match"));
+        app.MapGet("/v1.0/healthz/outbound", () => Results.NoContent());
+
+        app.MapGet("/v1.0/metadata", (SidecarMetadata metadata) => Results.Json(MetadataDocument.From(metadata)));
+        app.MapPut("/v1.0/metadata/{key}", async (string key, HttpRequest request, SidecarMetadata metadata) =>
+        {
+            using var reader = new StreamReader(request.Body);
+            metadata.SetExtended(key, await reader.ReadToEndAsync(request.HttpContext.RequestAborted));
+            return Results.NoContent();
+        });
+
+        app.MapFallback("/v1.0/{**path}", (HttpRequest request) =>
+            DaprError.Result(StatusCodes.Status404NotFound, "ERR_NOT_FOUND", $"no API at {request.Method} {request.Path}"));
+        return app;
+    }
 }

@@ -2,5 +2,10 @@ namespace AvatarStream.DevSidecar.Secrets;
 
 public static class SecretServices
 {
-    public static IServiceCollection AddSidecarSecrets(this IServiceCollection services) => services;
+    public static IServiceCollection AddSidecarSecrets(this IServiceCollection services)
+    {
+        services.AddSingleton<SecretStoreRegistry>();
+        services.AddSingleton<ComponentValues>();
+        return services;
+    }
 }

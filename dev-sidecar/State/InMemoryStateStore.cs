@@ -40,9 +40,7 @@ public sealed class InMemoryStateStore(TimeProvider time) : IStateStore
             // Check every condition first, so a failure leaves the store untouched.
             foreach (var write in writes)
             {
-                var current = Live(write.Key);
-                var ok = write.HasETag ? current?.ETag == write.ETag : !write.FirstWrite || write.IsDelete || current is null;
-                if (!ok)
+                if (!write.IsAllowedOver(Live(write.Key)?.ETag))
                 {
                     throw new ETagMismatchException(write.Key);
                 }

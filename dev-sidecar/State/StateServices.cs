@@ -2,5 +2,10 @@ namespace AvatarStream.DevSidecar.State;
 
 public static class StateServices
 {
-    public static IServiceCollection AddSidecarState(this IServiceCollection services) => services;
+    public static IServiceCollection AddSidecarState(this IServiceCollection services)
+    {
+        services.AddSingleton<StateStoreRegistry>();
+        services.AddHostedService<StateStoreOpener>();
+        return services;
+    }
 }

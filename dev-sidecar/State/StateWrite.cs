@@ -15,4 +15,10 @@ public sealed record StateWrite(string Key, ReadOnlyMemory<byte>? Value, string?
         new(key, value, etag, firstWrite, ttl);
 
     public static StateWrite Delete(string key, string? etag = null) => new(key, null, etag);
+
+    /// <summary>Whether this write may go ahead, given the ETag of the live entry (null when absent or expired).</summary>
+    public bool IsAllowedOver(string? liveETag) =>
+        HasETag
+            ? string.Equals(liveETag, ETag, StringComparison.Ordinal)
+            : !FirstWrite || IsDelete || liveETag is null;
 }

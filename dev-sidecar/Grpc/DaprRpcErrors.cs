@@ -1,0 +1,51 @@
+using Grpc.Core;
+
+namespace AvatarStream.DevSidecar.Grpc;
+
+/// <summary>The gRPC statuses daprd answers with (dapr-contract §3, error table), with its message texts.</summary>
+internal static class DaprRpcErrors
+{
+    public static RpcException NoStateStores() =>
+        New(StatusCode.FailedPrecondition, "state store is not configured");
+
+    public static RpcException StateStoreNotFound(string name) =>
+        New(StatusCode.InvalidArgument, $"state store {name} is not found");
+
+    public static RpcException IllegalKey(string key) =>
+        New(StatusCode.InvalidArgument, $"input key/keyPrefix '{key}' can't contain '||'");
+
+    public static RpcException MalformedETag(string etag) =>
+        New(StatusCode.InvalidArgument, $"invalid etag value: '{etag}' is not an etag this store issued");
+
+    public static RpcException ETagMismatch(string operation, string store, Exception e) =>
+        New(StatusCode.Aborted, $"failed {operation} state with key in state store {store}: {e.Message}");
+
+    public static RpcException StateFailed(string operation, string store, Exception e) =>
+        New(StatusCode.Internal, $"failed {operation} state in state store {store}: {e.Message}");
+
+    public static RpcException TransactionFailed(Exception e) =>
+        New(StatusCode.Internal, $"error while executing state transaction: {e.Message}");
+
+    public static RpcException UnsupportedOperation(string operationType) =>
+        New(StatusCode.Unimplemented, $"operation type {operationType} not supported");
+
+    public static RpcException MissingOperationRequest() =>
+        New(StatusCode.InvalidArgument, "a transaction operation has no request");
+
+    public static RpcException NoSecretStores() =>
+        New(StatusCode.FailedPrecondition, "secret store is not configured");
+
+    public static RpcException SecretStoreNotFound(string name) =>
+        New(StatusCode.InvalidArgument, $"failed finding secret store with key {name}");
+
+    public static RpcException SecretFailed(string key, string store, Exception e) =>
+        New(StatusCode.Internal, $"failed getting secret with key {key} from secret store {store}: {e.Message}");
+
+    public static RpcException BulkSecretFailed(string store, Exception e) =>
+        New(StatusCode.Internal, $"failed getting secrets from secret store {store}: {e.Message}");
+
+    public static RpcException Unauthenticated() =>
+        New(StatusCode.Unauthenticated, "authentication error: api token mismatch");
+
+    static RpcException New(StatusCode code, string message) => new(new Status(code, message), message);
+}

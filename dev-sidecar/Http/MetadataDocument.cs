@@ -1,0 +1,41 @@
+using AvatarStream.DevSidecar.Metadata;
+
+namespace AvatarStream.DevSidecar.Http;
+
+/// <summary>The JSON of <c>GET /v1.0/metadata</c>, with daprd's property names (camelCase by the web defaults).</summary>
+internal sealed record MetadataDocument(
+    string Id,
+    string RuntimeVersion,
+    IReadOnlyCollection<string> EnabledFeatures,
+    IReadOnlyList<MetadataDocument.Actor> Actors,
+    IReadOnlyList<MetadataDocument.RegisteredComponent> Components,
+    IReadOnlyDictionary<string, string> Extended,
+    IReadOnlyList<object> Subscriptions,
+    IReadOnlyList<object> HttpEndpoints,
+    MetadataDocument.AppConnection AppConnectionProperties,
+    MetadataDocument.ActorRuntimeState ActorRuntime)
+{
+    public static MetadataDocument From(SidecarMetadata metadata)
+    {
+        var actors = metadata.ActiveActors.Select(a => new Actor(a.Type, a.Count)).ToArray();
+        return new MetadataDocument(
+            metadata.AppId,
+            SidecarMetadata.RuntimeVersion,
+            metadata.EnabledFeatures,
+            actors,
+            metadata.Components.Select(c => new RegisteredComponent(c.Name, c.Type, c.Version, c.Capabilities)).ToArray(),
+            metadata.Extended,
+            [],
+            [],
+            new AppConnection(metadata.AppPort, "http", "127.0.0.1"),
+            new ActorRuntimeState(metadata.ActorRuntimeEnabled ? "RUNNING" : "DISABLED", actors, metadata.ActorRuntimeEnabled, ""));
+    }
+
+    internal sealed record Actor(string Type, int Count);
+
+    internal sealed record RegisteredComponent(string Name, string Type, string Version, IReadOnlyList<string> Capabilities);
+
+    internal sealed record AppConnection(int? Port, string Protocol, string ChannelAddress);
+
+    internal sealed record ActorRuntimeState(string RuntimeStatus, IReadOnlyList<Actor> ActiveActors, bool HostReady, string Placement);
+}

@@ -1,0 +1,84 @@
+using AvatarStream.DevSidecar.Components;
+using AvatarStream.DevSidecar.Hosting;
+
+namespace AvatarStream.DevSidecar.Secrets;
+
+/// <summary>
+/// Reads a component's metadata values as daprd does at component init: an override from
+/// <see cref="SidecarOptions.MetadataOverrides"/> first, else <c>value</c> (with <c>{appID}</c>, <c>{uuid}</c>,
+/// <c>{namespace}</c>, <c>{podName}</c> filled in), <c>envRef</c>, or <c>secretKeyRef</c> read from the secret store
+/// named by the component's <c>auth.secretStore</c>.
+/// </summary>
+public sealed class ComponentValues(SidecarOptions options, SecretStoreRegistry secretStores)
+{
+    /// <summary>
+    /// The value of metadata <paramref name="key"/> (matched case-insensitively), or null when the component has no
+    /// such item. Throws <see cref="InvalidDataException"/> when a <c>secretKeyRef</c> cannot be resolved.
+    /// </summary>
+    public string? Resolve(Component component, string key)
+    {
+        if (ResolveWithoutSecrets(component, key, options) is { } plain)
+        {
+            return plain;
+        }
+
+        return Item(component, key)?.SecretKeyRef is { } secretRef ? ReadSecret(component, key, secretRef) : null;
+    }
+
+    /// <summary><see cref="Resolve"/> for callers that cannot use secrets (secret stores themselves): a <c>secretKeyRef</c> gives null.</summary>
+    public static string? ResolveWithoutSecrets(Component component, string key, SidecarOptions options)
+    {
+        if (options.MetadataOverrides.TryGetValue((component.Name, key), out var overridden))
+        {
+            return overridden;
+        }
+
+        return Item(component, key) switch
+        {
+            { Value: { } value } => FillTemplates(value, options.AppId),
+            { EnvRef: { Length: > 0 } variable } => Environment.GetEnvironmentVariable(variable),
+            _ => null,
+        };
+    }
+
+    string ReadSecret(Component component, string key, SecretKeyRef secretRef)
+    {
+        string Fail(string why) =>
+            throw new InvalidDataException($"component '{component.Name}', metadata '{key}': {why}");
+
+        if (string.IsNullOrEmpty(component.SecretStore))
+        {
+            return Fail("secretKeyRef needs auth.secretStore naming a secret store component");
+        }
+
+        var store = secretStores.Find(component.SecretStore) ?? throw new InvalidDataException(
+            $"component '{component.Name}', metadata '{key}': secret store '{component.SecretStore}' does not exist");
+        IReadOnlyDictionary<string, string> secret;
+        try
+        {
+            secret = store.Get(secretRef.Name);
+        }
+        catch (SecretStoreException e)
+        {
+            return Fail($"cannot read secret '{secretRef.Name}' from '{component.SecretStore}': {e.Message}");
+        }
+
+        // As daprd: the field defaults to the secret's own name, which is how plain (single-value) secrets are keyed.
+        var field = string.IsNullOrEmpty(secretRef.Key) ? secretRef.Name : secretRef.Key;
+        return secret.TryGetValue(field, out var value)
+            ? value
+            : Fail($"secret '{secretRef.Name}' in '{component.SecretStore}' has no key '{field}'");
+    }
+
+    static MetadataItem? Item(Component component, string key) =>
+        component.Metadata.FirstOrDefault(m => string.Equals(m.Name, key, StringComparison.OrdinalIgnoreCase));
+
+    static string FillTemplates(string value, string appId) =>
+        !value.Contains('{', StringComparison.Ordinal)
+            ? value
+            : value
+                .Replace("{appID}", appId, StringComparison.Ordinal)
+                .Replace("{uuid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
+                .Replace("{namespace}", Environment.GetEnvironmentVariable("NAMESPACE") ?? "", StringComparison.Ordinal)
+                .Replace("{podName}", Environment.GetEnvironmentVariable("POD_NAME") ?? Environment.MachineName, StringComparison.Ordinal);
+}

@@ -1,0 +1,46 @@
+using AvatarStream.DevSidecar.Components;
+using AvatarStream.DevSidecar.Hosting;
+
+namespace AvatarStream.DevSidecar.Secrets;
+
+/// <summary>The secret store components (<c>secretstores.*</c>) this sidecar serves, by name.</summary>
+public sealed class SecretStoreRegistry
+{
+    readonly Dictionary<string, ISecretStore> _byName = new(StringComparer.Ordinal);
+
+    public SecretStoreRegistry(IReadOnlyList<Component> components, SidecarOptions options, ILogger<SecretStoreRegistry> logger)
+    {
+        foreach (var component in components.Where(c => c.Block == "secretstores"))
+        {
+            _byName[component.Name] = Open(component, options, logger);
+        }
+    }
+
+    public bool IsEmpty => _byName.Count == 0;
+
+    /// <summary>The store named <paramref name="name"/>, or null.</summary>
+    public ISecretStore? Find(string name) => _byName.GetValueOrDefault(name);
+
+    static ISecretStore Open(Component component, SidecarOptions options, ILogger logger)
+    {
+        if (component.Type != "secretstores.local.file")
+        {
+            Log.UnsupportedSecretStore(logger, component.Name, component.Type);
+            return new UnsupportedSecretStore(component.Name, component.Type);
+        }
+
+        // A secret store cannot read its own settings from a secret store, so only plain values and envRef apply.
+        var file = ComponentValues.ResolveWithoutSecrets(component, "secretsFile", options);
+        if (string.IsNullOrWhiteSpace(file))
+        {
+            throw new InvalidDataException($"secret store '{component.Name}' (secretstores.local.file) has no secretsFile");
+        }
+
+        var separator = ComponentValues.ResolveWithoutSecrets(component, "nestedSeparator", options);
+        var multiValued = ComponentValues.ResolveWithoutSecrets(component, "multiValued", options);
+        return new LocalFileSecretStore(
+            file,
+            string.IsNullOrEmpty(separator) ? ":" : separator,
+            string.Equals(multiValued, "true", StringComparison.OrdinalIgnoreCase));
+    }
+}

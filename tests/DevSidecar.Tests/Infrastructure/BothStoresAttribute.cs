@@ -1,0 +1,10 @@
+using System.Reflection;
+using Xunit.Sdk;
+
+namespace AvatarStream.DevSidecar.Tests.Infrastructure;
+
+/// <summary>Runs a theory once per <see cref="StoreKind"/>.</summary>
+public sealed class BothStoresAttribute : DataAttribute
+{
+    public override IEnumerable<object[]> GetData(MethodInfo testMethod) => Enum.GetValues<StoreKind>().Select(k => new object[] { k });
+}

@@ -1,0 +1,26 @@
+using Microsoft.Extensions.Time.Testing;
+
+namespace AvatarStream.DevSidecar.Tests.Infrastructure;
+
+/// <summary>A harness with one cluster-served state component (<c>state.redis</c>) and one started app, "app1".</summary>
+public sealed class StateHarness : IAsyncDisposable
+{
+    StateHarness(SidecarHarness harness, TestSidecar app)
+    {
+        Harness = harness;
+        App = app;
+    }
+
+    public SidecarHarness Harness { get; }
+
+    public TestSidecar App { get; }
+
+    public static async Task<StateHarness> StartAsync(StoreKind kind, string storeName, FakeTimeProvider? time = null)
+    {
+        var harness = SidecarHarness.Create(kind, time);
+        harness.AddComponent("statestore.yaml", ComponentYaml.Of(storeName, "state.redis"));
+        return new StateHarness(harness, await harness.StartAsync("app1"));
+    }
+
+    public ValueTask DisposeAsync() => Harness.DisposeAsync();
+}

@@ -1,0 +1,30 @@
+namespace AvatarStream.DevSidecar.Tests.Infrastructure;
+
+/// <summary>A fresh folder under the system temp folder, deleted (best effort) on dispose.</summary>
+public sealed class TempFolder : IDisposable
+{
+    public string Path { get; } = System.IO.Directory.CreateTempSubdirectory("devsidecar-tests-").FullName;
+
+    public string Combine(params string[] parts) => System.IO.Path.Combine([Path, .. parts]);
+
+    /// <summary>Writes <paramref name="content"/> to <paramref name="relativePath"/>, creating folders; returns the full path.</summary>
+    public string Write(string relativePath, string content)
+    {
+        var full = Combine(relativePath);
+        System.IO.Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
+        File.WriteAllText(full, content);
+        return full;
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            System.IO.Directory.Delete(Path, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still open elsewhere only leaves litter in the temp folder.
+        }
+    }
+}
