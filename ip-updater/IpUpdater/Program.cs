@@ -1,11 +1,3 @@
-using AvatarStream.IpUpdater.Sweep;
-using AvatarStream.ServiceDefaults;
+using AvatarStream.IpUpdater;
 
-var builder = WebApplication.CreateBuilder(args);
-builder.AddServiceDefaults();
-builder.AddInstanceSweep();
-
-var app = builder.Build();
-app.MapDefaultEndpoints();
-app.MapInstanceSweep();
-app.Run();
+IpUpdaterApp.Build(args).Run();

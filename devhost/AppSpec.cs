@@ -1,0 +1,43 @@
+namespace AvatarStream.DevHost;
+
+/// <summary>What kind of service an app is.</summary>
+public enum AppKind
+{
+    RoomRouter,
+    Stream,
+    IpUpdater,
+}
+
+/// <summary>One app of the local run and the ports of its development sidecar.</summary>
+public sealed record AppSpec(string AppId, AppKind Kind, int AppPort, int SidecarHttpPort, int SidecarGrpcPort)
+{
+    public string AppUrl => $"http://127.0.0.1:{AppPort}";
+
+    public string SidecarHttpEndpoint => $"http://127.0.0.1:{SidecarHttpPort}";
+
+    public string SidecarGrpcEndpoint => $"http://127.0.0.1:{SidecarGrpcPort}";
+
+    /// <summary>The public WebSocket URL a stream instance announces.</summary>
+    public string StreamUrl => $"ws://127.0.0.1:{AppPort}/";
+
+    /// <summary>
+    /// The app's configuration as command-line arguments: the same list serves an in-process app and a child process,
+    /// and it keeps each in-process app's Dapr endpoints in its own configuration (never in DAPR_* env vars).
+    /// </summary>
+    public IReadOnlyList<string> AppArguments()
+    {
+        var args = new List<string>
+        {
+            $"--urls={AppUrl}",
+            $"--DAPR_HTTP_ENDPOINT={SidecarHttpEndpoint}",
+            $"--DAPR_GRPC_ENDPOINT={SidecarGrpcEndpoint}",
+        };
+        if (Kind == AppKind.Stream)
+        {
+            args.Add($"--Stream:InstanceId={AppId}");
+            args.Add($"--Stream:PublicUrl={StreamUrl}");
+        }
+
+        return args;
+    }
+}

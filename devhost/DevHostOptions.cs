@@ -1,0 +1,42 @@
+namespace AvatarStream.DevHost;
+
+/// <summary>The command line of the local run.</summary>
+public sealed record DevHostOptions(bool Processes, string DataDir, int Streams, string SweepSchedule)
+{
+    public const string Usage = """
+        usage: dotnet run --project devhost [-- options]
+          --processes          run every service and sidecar as its own OS process (like `dapr run -f .`)
+          --data-dir PATH      where the SQLite state lives (default .data)
+          --streams N          how many stream instances (default 2, at most 9)
+          --sweep SCHEDULE     the instance-sweep cron schedule (default "@every 10s")
+        """;
+
+    /// <summary>Parses the arguments; returns null and an error for anything it does not understand.</summary>
+    public static DevHostOptions? Parse(IReadOnlyList<string> args, out string? error)
+    {
+        var options = new DevHostOptions(false, ".data", 2, "@every 10s");
+        error = null;
+        for (var i = 0; i < args.Count; i++)
+        {
+            string Next() => i + 1 < args.Count ? args[++i] : throw new FormatException($"{args[i]} needs a value");
+            try
+            {
+                options = args[i] switch
+                {
+                    "--processes" => options with { Processes = true },
+                    "--data-dir" => options with { DataDir = Next() },
+                    "--streams" => options with { Streams = int.TryParse(Next(), out var n) && n is >= 1 and <= 9 ? n : throw new FormatException("--streams takes 1 to 9") },
+                    "--sweep" => options with { SweepSchedule = Next() },
+                    _ => throw new FormatException($"unknown option '{args[i]}'"),
+                };
+            }
+            catch (FormatException e)
+            {
+                error = e.Message;
+                return null;
+            }
+        }
+
+        return options;
+    }
+}

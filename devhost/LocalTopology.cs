@@ -1,0 +1,26 @@
+using AvatarStream.Contracts;
+
+namespace AvatarStream.DevHost;
+
+/// <summary>
+/// The apps of the local run and their fixed ports: room-router on 5000, stream-1.. on 5001.., ip-updater after the
+/// streams; sidecar HTTP ports from 3500 and gRPC ports from 50001 in the same order (as <c>dapr.yaml</c> has them).
+/// </summary>
+public sealed record LocalTopology(IReadOnlyList<AppSpec> Apps)
+{
+    public const int FirstAppPort = 5000;
+    public const int FirstSidecarHttpPort = 3500;
+    public const int FirstSidecarGrpcPort = 50001;
+
+    public static LocalTopology Create(int streams)
+    {
+        var ids = new List<(string Id, AppKind Kind)> { (DaprNames.RoomRouter, AppKind.RoomRouter) };
+        ids.AddRange(Enumerable.Range(1, streams).Select(n => (DaprNames.StreamAppId(n), AppKind.Stream)));
+        ids.Add((DaprNames.IpUpdater, AppKind.IpUpdater));
+        return new LocalTopology(ids
+            .Select((app, i) => new AppSpec(app.Id, app.Kind, FirstAppPort + i, FirstSidecarHttpPort + i, FirstSidecarGrpcPort + i))
+            .ToArray());
+    }
+
+    public AppSpec this[string appId] => Apps.Single(a => a.AppId == appId);
+}

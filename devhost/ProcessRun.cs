@@ -1,0 +1,54 @@
+namespace AvatarStream.DevHost;
+
+/// <summary>
+/// Every app and every sidecar as its own OS process (as <c>dapr run -f .</c> does), all on one SQLite file, so one
+/// stream instance can be killed with <c>kill -9</c> while the rest keep running.
+/// </summary>
+public sealed class ProcessRun(LocalTopology topology, DevHostOptions options, string root)
+{
+    public async Task RunAsync(CancellationToken stopping)
+    {
+        var children = new List<ChildProcess>();
+        try
+        {
+            foreach (var spec in topology.Apps)
+            {
+                children.Add(ChildProcess.Start(spec.AppId + ".sidecar", Binary("DevSidecar"), SidecarArguments(spec), root));
+            }
+
+            foreach (var spec in topology.Apps)
+            {
+                children.Add(ChildProcess.Start(spec.AppId, Binary(ServiceCatalog.AssemblyOf(spec.Kind)), spec.AppArguments(), root));
+            }
+
+            StatusBoard.PrintRunning(topology, options, inProcess: false);
+            foreach (var child in children)
+            {
+                Console.WriteLine($"  {child.Name,-20} pid {child.Pid}");
+            }
+
+            await Task.Delay(Timeout.Infinite, stopping).ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+        finally
+        {
+            // Apps before sidecars, for the same reason as in-process: streams say goodbye through their sidecar.
+            foreach (var child in Enumerable.Reverse(children))
+            {
+                await child.DisposeAsync();
+            }
+        }
+    }
+
+    public IReadOnlyList<string> SidecarArguments(AppSpec spec) =>
+    [
+        "--app-id", spec.AppId,
+        "--app-port", spec.AppPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        "--dapr-http-port", spec.SidecarHttpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        "--dapr-grpc-port", spec.SidecarGrpcPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        "--resources-path", Path.Combine(root, "components"),
+        "--state-db", Path.GetFullPath(Path.Combine(options.DataDir, "state.db")),
+        "--metadata", $"{AvatarStream.Contracts.DaprNames.InstanceSweepBinding}.schedule={options.SweepSchedule}",
+    ];
+
+    static string Binary(string assembly) => Path.Combine(AppContext.BaseDirectory, assembly + ".dll");
+}

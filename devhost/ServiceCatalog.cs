@@ -1,0 +1,21 @@
+using AvatarStream.IpUpdater;
+
+namespace AvatarStream.DevHost;
+
+/// <summary>How the local run builds each kind of service in-process, and which assembly runs it as a process.</summary>
+public static class ServiceCatalog
+{
+    public static WebApplication Build(AppKind kind, string[] args) => kind switch
+    {
+        AppKind.IpUpdater => IpUpdaterApp.Build(args),
+        _ => throw new NotSupportedException($"{kind} cannot be hosted in-process yet"),
+    };
+
+    public static string AssemblyOf(AppKind kind) => kind switch
+    {
+        AppKind.RoomRouter => "RoomRouter",
+        AppKind.Stream => "StreamService",
+        AppKind.IpUpdater => "IpUpdater",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+    };
+}
