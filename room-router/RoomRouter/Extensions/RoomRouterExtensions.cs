@@ -30,6 +30,7 @@ internal static class RoomRouterExtensions
         services.AddSingleton<IValidateOptions<RoomsOptions>, RoomsOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
+        services.Configure<ProblemDetailsOptions>(FrameworkProblemDetails.AddDetail);
         services.AddExceptionHandler<DependencyExceptionHandler>();
         services.AddOpenApi();
 
