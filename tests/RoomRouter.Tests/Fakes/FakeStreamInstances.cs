@@ -11,8 +11,16 @@ public sealed class FakeStreamInstances : IStreamInstanceClient
 
     public ConcurrentQueue<(string InstanceId, RegisterRequest Request)> Registered { get; } = new();
 
+    /// <summary>When set, every call throws it, as an unexpected failure would.</summary>
+    public Exception? Failure { get; set; }
+
     public Task<bool> RegisterAsync(string instanceId, RegisterRequest request, CancellationToken cancellationToken)
     {
+        if (Failure is not null)
+        {
+            return Task.FromException<bool>(Failure);
+        }
+
         if (Dead.ContainsKey(instanceId))
         {
             return Task.FromResult(false);
