@@ -11,7 +11,7 @@ namespace AvatarStream.RoomRouter.Rooms;
 
 /// <summary>
 /// create-room: place, reserve an id (a pending ledger row, which also holds a place under the room limit),
-/// register on the instance, create the room actor, commit the row. Anything short of the commit is undone in
+/// register on the instance and create the room actor, commit the row. Anything short of the commit is undone in
 /// <c>finally</c>; a router that dies half-way leaves a pending row that the repair settles from the actor's state.
 /// </summary>
 internal sealed class RoomCreation(
@@ -62,24 +62,26 @@ internal sealed class RoomCreation(
         }
 
         var roomId = reservation.RoomId.ToString();
-        var actorTouched = false;
         var committed = false;
         try
         {
-            if (!await streams.RegisterAsync(instanceId, new RegisterRequest(roomId, clientId), cancellationToken))
+            // The actor and the instance are independent, so both are asked at once: one round trip off the
+            // critical path. If the register fails, the finally below deletes the actor again.
+            var creating = actors.Get(roomId).CreateAsync(new CreateRoomArgs(instanceId, clientId, clock.GetUtcNow()));
+            var registering = streams.RegisterAsync(instanceId, new RegisterRequest(roomId, clientId), cancellationToken);
+            await Task.WhenAll(creating, registering);
+            if (!await registering)
             {
                 await eviction.EvictAsync(instanceId, cancellationToken);
                 return null;
             }
 
-            // Past a third of its life the row is too close to the repair's reach to build on; start over elsewhere.
+            // Past two thirds of its life the row is too close to the repair's reach to commit; start over elsewhere.
             if (clock.GetUtcNow() > reservation.Until - (ttl / 3))
             {
                 return null;
             }
 
-            actorTouched = true;
-            await actors.Get(roomId).CreateAsync(new CreateRoomArgs(instanceId, clientId, clock.GetUtcNow()));
             committed = await ledger.CommitAsync(reservation, cancellationToken);
             if (!committed)
             {
@@ -93,21 +95,18 @@ internal sealed class RoomCreation(
         {
             if (!committed)
             {
-                await RollBackAsync(reservation, actorTouched);
+                await RollBackAsync(reservation);
             }
         }
     }
 
-    async Task RollBackAsync(Reservation reservation, bool actorTouched)
+    async Task RollBackAsync(Reservation reservation)
     {
-        // The caller may have gone away; the undo must still happen.
+        // The caller may have gone away; the undo must still happen. The actor goes before the row: a row left
+        // behind by a crash here is settled by the repair, an actor left behind has no row and is never reached.
         try
         {
-            if (actorTouched)
-            {
-                await actors.Get(reservation.RoomId.ToString()).DeleteAsync();
-            }
-
+            await actors.Get(reservation.RoomId.ToString()).DeleteAsync();
             await ledger.ReleaseAsync(reservation, CancellationToken.None);
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
