@@ -1,9 +1,10 @@
+using AvatarStream.RoomRouter;
 using AvatarStream.RoomRouter.Endpoints;
 using AvatarStream.RoomRouter.Extensions;
 using AvatarStream.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddServiceDefaults();
+builder.AddServiceDefaults(RouterMetrics.MeterName);
 builder.AddRoomRouter();
 
 var app = builder.Build();

@@ -202,6 +202,24 @@ public class InternalApiTests
         Assert.Equal(["stream-2"], listed!.Instances.Select(i => i.InstanceId));
     }
 
+    [Fact]
+    public async Task EvictInstance_ThatCameBackAndDiedAgain_IsEvictedAgain()
+    {
+        await using var app = new RouterApplication();
+        using var client = app.CreateClient();
+        using var internalClient = app.CreateInternalClient();
+
+        for (var life = 0; life < 2; life++)
+        {
+            await app.AnnounceAsync("stream-1");
+            await CreateRoomAsync(client);
+
+            var evicted = await internalClient.PostAsJsonAsync("/evict-instance", new EvictInstanceRequest("stream-1"), ContractJson.Options);
+
+            Assert.Equal("""{"instance_id":"stream-1","rooms_evicted":1}""", await evicted.Content.ReadAsStringAsync());
+        }
+    }
+
     [Theory]
     [InlineData("{}")]
     [InlineData("""{"instance_id":""}""")]

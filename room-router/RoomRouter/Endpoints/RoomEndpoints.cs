@@ -34,11 +34,15 @@ internal static class RoomEndpoints
     }
 
     static async Task<Results<Ok<RoomTicket>, ProblemHttpResult>> CreateRoomAsync(
-        RoomCreation creation, IOptionsMonitor<RoomsOptions> options, HttpContext http) =>
-        RoomProblems.ToResult(await creation.CreateAsync(http.RequestAborted), http, options.CurrentValue.RetryAfter);
+        RoomCreation creation, RouterMetrics metrics, IOptionsMonitor<RoomsOptions> options, HttpContext http)
+    {
+        var outcome = await creation.CreateAsync(http.RequestAborted);
+        metrics.Answered("create-room", outcome);
+        return RoomProblems.ToResult(outcome, http, options.CurrentValue.RetryAfter);
+    }
 
     static async Task<Results<Ok<RoomTicket>, ProblemHttpResult>> JoinRoomAsync(
-        RoomJoining joining, IOptionsMonitor<RoomsOptions> options, HttpContext http)
+        RoomJoining joining, RouterMetrics metrics, IOptionsMonitor<RoomsOptions> options, HttpContext http)
     {
         var (body, problem) = await JsonBody.ReadAsync(http.Request, http.RequestAborted);
         if (problem is not null)
@@ -51,6 +55,8 @@ internal static class RoomEndpoints
             return RoomProblems.BadRequest(error);
         }
 
-        return RoomProblems.ToResult(await joining.JoinAsync(roomId, http.RequestAborted), http, options.CurrentValue.RetryAfter);
+        var outcome = await joining.JoinAsync(roomId, http.RequestAborted);
+        metrics.Answered("join-room", outcome);
+        return RoomProblems.ToResult(outcome, http, options.CurrentValue.RetryAfter);
     }
 }

@@ -45,6 +45,7 @@ internal static class RoomRouterExtensions
         services.AddSingleton<IStreamInstanceClient, DaprStreamInstanceClient>();
         services.AddSingleton<IInternalTokenSource, DaprInternalTokenSource>();
 
+        services.AddSingleton<RouterMetrics>();
         services.AddSingleton<InstanceRegistry>();
         services.AddSingleton<RoomLedger>();
         services.AddSingleton<InstanceEviction>();

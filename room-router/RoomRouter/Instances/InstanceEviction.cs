@@ -9,7 +9,12 @@ namespace AvatarStream.RoomRouter.Instances;
 /// the registry first (no new room goes there), then its ledger rows (the count is freed), then its room actors.
 /// A room actor left behind has no row, so joins answer 404 and a create that reuses the id overwrites it.
 /// </summary>
-internal sealed class InstanceEviction(InstanceRegistry registry, RoomLedger ledger, IRoomActors actors, ILogger<InstanceEviction> logger)
+internal sealed class InstanceEviction(
+    InstanceRegistry registry,
+    RoomLedger ledger,
+    IRoomActors actors,
+    RouterMetrics metrics,
+    ILogger<InstanceEviction> logger)
 {
     const int ParallelActorDeletes = 8;
 
@@ -17,19 +22,23 @@ internal sealed class InstanceEviction(InstanceRegistry registry, RoomLedger led
     readonly ConcurrentDictionary<string, Lazy<Task<int>>> running = new(StringComparer.Ordinal);
 
     /// <summary>Evicts <paramref name="instanceId"/>; returns how many rooms went with it. Idempotent.</summary>
-    public async Task<int> EvictAsync(string instanceId, CancellationToken cancellationToken)
+    public Task<int> EvictAsync(string instanceId, CancellationToken cancellationToken)
     {
-        var eviction = running.GetOrAdd(instanceId, id => new Lazy<Task<int>>(() => RunAsync(id)));
+        Lazy<Task<int>>? mine = null;
+        mine = new Lazy<Task<int>>(() => RunThenForgetAsync(instanceId, mine!));
+        return running.GetOrAdd(instanceId, mine).Value.WaitAsync(cancellationToken);
+    }
+
+    async Task<int> RunThenForgetAsync(string instanceId, Lazy<Task<int>> entry)
+    {
         try
         {
-            return await eviction.Value.WaitAsync(cancellationToken);
+            return await RunAsync(instanceId);
         }
         finally
         {
-            if (eviction.Value.IsCompleted)
-            {
-                running.TryRemove(KeyValuePair.Create(instanceId, eviction));
-            }
+            // Forgotten as soon as it ends, so an instance that comes back and dies again is evicted again.
+            running.TryRemove(KeyValuePair.Create(instanceId, entry));
         }
     }
 
@@ -43,6 +52,7 @@ internal sealed class InstanceEviction(InstanceRegistry registry, RoomLedger led
             rooms,
             new ParallelOptions { MaxDegreeOfParallelism = ParallelActorDeletes, CancellationToken = cancellationToken },
             async (room, _) => await actors.Get(room.ToString()).DeleteAsync());
+        metrics.InstanceEvicted();
         RouterLog.InstanceEvicted(logger, instanceId, rooms.Count);
         return rooms.Count;
     }

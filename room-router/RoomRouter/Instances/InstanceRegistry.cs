@@ -15,12 +15,14 @@ internal sealed class InstanceRegistry
 
     readonly IStateStore store;
     readonly ILogger<InstanceRegistry> logger;
+    readonly TimeSpan forcedRefreshAge;
     readonly RefreshingSnapshot<IReadOnlyDictionary<string, string>> view;
 
     public InstanceRegistry(IStateStore store, IOptions<RoomsOptions> options, TimeProvider clock, ILogger<InstanceRegistry> logger)
     {
         this.store = store;
         this.logger = logger;
+        forcedRefreshAge = options.Value.ViewRefreshInterval / 4;
         view = new RefreshingSnapshot<IReadOnlyDictionary<string, string>>(
             async ct => (await ReadAsync(ct)).Document.Instances,
             options.Value.ViewRefreshInterval,
@@ -34,6 +36,10 @@ internal sealed class InstanceRegistry
     /// <summary>Instance id to stream URL, read from the store now.</summary>
     public Task<IReadOnlyDictionary<string, string>> ReadNowAsync(CancellationToken cancellationToken) => view.RefreshAsync(cancellationToken);
 
+    /// <summary>Instance id to stream URL, read again unless the picture is very fresh.</summary>
+    public Task<IReadOnlyDictionary<string, string>> ReadFreshAsync(CancellationToken cancellationToken) =>
+        view.RefreshIfOlderThanAsync(forcedRefreshAge, cancellationToken);
+
     /// <summary>The instance's stream URL, looking in the store before concluding it is not registered.</summary>
     public async Task<string?> StreamUrlAsync(string instanceId, CancellationToken cancellationToken)
     {
@@ -42,7 +48,7 @@ internal sealed class InstanceRegistry
             return url;
         }
 
-        return (await view.RefreshAsync(cancellationToken)).GetValueOrDefault(instanceId);
+        return (await ReadFreshAsync(cancellationToken)).GetValueOrDefault(instanceId);
     }
 
     /// <summary>Registers or re-announces an instance. Idempotent.</summary>

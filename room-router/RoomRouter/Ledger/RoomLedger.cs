@@ -24,12 +24,14 @@ internal sealed class RoomLedger
 
     readonly IStateStore store;
     readonly IOptionsMonitor<RoomsOptions> options;
+    readonly TimeSpan forcedRefreshAge;
     readonly RefreshingSnapshot<LedgerView> view;
 
     public RoomLedger(IStateStore store, IOptionsMonitor<RoomsOptions> options, TimeProvider clock, ILogger<RoomLedger> logger)
     {
         this.store = store;
         this.options = options;
+        forcedRefreshAge = options.CurrentValue.ViewRefreshInterval / 4;
         view = new RefreshingSnapshot<LedgerView>(
             async ct => LedgerView.Of(await ReadAllAsync(ct)),
             options.CurrentValue.ViewRefreshInterval,
@@ -61,7 +63,7 @@ internal sealed class RoomLedger
             }
 
             // The picture said these shards had room but they did not (or were too contended): look again, once.
-            current = await view.RefreshAsync(cancellationToken);
+            current = await view.RefreshIfOlderThanAsync(forcedRefreshAge, cancellationToken);
         }
 
         return null;

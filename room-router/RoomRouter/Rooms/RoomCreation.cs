@@ -30,7 +30,7 @@ internal sealed class RoomCreation(
         var instances = await registry.LiveAsync(cancellationToken);
         if (instances.Count == 0)
         {
-            instances = await registry.ReadNowAsync(cancellationToken);
+            instances = await registry.ReadFreshAsync(cancellationToken);
         }
 
         var tried = new HashSet<string>(StringComparer.Ordinal);

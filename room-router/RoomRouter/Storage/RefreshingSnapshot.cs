@@ -32,6 +32,16 @@ internal sealed class RefreshingSnapshot<T>(
         return value;
     }
 
+    /// <summary>
+    /// Reloads unless the value is younger than <paramref name="maxAge"/>: a caller that found the picture wrong
+    /// looks again, but a stream of such callers (say, every create while the room limit is reached) costs at most
+    /// one reload per <paramref name="maxAge"/>.
+    /// </summary>
+    public async Task<T> RefreshIfOlderThanAsync(TimeSpan maxAge, CancellationToken cancellationToken) =>
+        Volatile.Read(ref current) is { } value && clock.GetElapsedTime(Volatile.Read(ref loadedAt)) < maxAge
+            ? value
+            : await RefreshAsync(cancellationToken);
+
     /// <summary>Loads now and waits for it; concurrent callers share one load.</summary>
     public async Task<T> RefreshAsync(CancellationToken cancellationToken)
     {
