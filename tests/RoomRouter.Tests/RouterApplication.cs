@@ -25,6 +25,9 @@ public sealed class RouterApplication(params (string Key, string Value)[] settin
 
     public TimeProvider? Clock { get; init; }
 
+    /// <summary>Keeps the real Dapr <c>/register</c> client, for tests that point the app at a sidecar.</summary>
+    public bool UseDaprStreamClient { get; init; }
+
     public HttpClient CreateInternalClient(string? authorization = "Bearer " + Token)
     {
         var client = CreateClient();
@@ -59,7 +62,11 @@ public sealed class RouterApplication(params (string Key, string Value)[] settin
         {
             services.AddSingleton<IStateStore>(Store);
             services.AddSingleton<IRoomActors>(Actors);
-            services.AddSingleton<IStreamInstanceClient>(Streams);
+            if (!UseDaprStreamClient)
+            {
+                services.AddSingleton<IStreamInstanceClient>(Streams);
+            }
+
             services.AddSingleton<IInternalTokenSource>(new FixedTokenSource(Token));
             if (Clock is not null)
             {
