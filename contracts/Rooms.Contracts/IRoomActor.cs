@@ -1,0 +1,97 @@
+using Dapr.Actors;
+
+namespace AvatarStream.Contracts;
+
+/// <summary>
+/// One room (actor id = canonical room id). The actor's turn-based concurrency serializes everything that touches
+/// the room, so seats are counted without races. Expected failures come back as statuses, never as exceptions.
+/// </summary>
+public interface IRoomActor : IActor
+{
+    /// <summary>Creates the room with its host as first client, replacing any stale state left under this id.</summary>
+    Task<RoomSnapshot> CreateAsync(CreateRoomArgs args);
+
+    /// <summary>Reserves a pending seat for a new client, within the room's client limit.</summary>
+    Task<JoinRoomResult> JoinAsync(JoinRoomArgs args);
+
+    /// <summary>Turns a pending seat into a permanent one once the stream instance admitted the client.</summary>
+    Task<ConfirmClientResult> ConfirmClientAsync(ClientArgs args);
+
+    /// <summary>Drops a client; the room deletes itself when its last client leaves. Idempotent.</summary>
+    Task<RemoveClientResult> RemoveClientAsync(ClientArgs args);
+
+    /// <summary>What the room looks like, or that it does not exist.</summary>
+    Task<RoomLookup> GetAsync();
+
+    /// <summary>Deletes the room whatever its clients. Idempotent.</summary>
+    Task DeleteAsync();
+}
+
+/// <summary>Arguments of <see cref="IRoomActor.CreateAsync"/>.</summary>
+/// <param name="InstanceId">App-id of the stream instance hosting the room.</param>
+/// <param name="HostClientId">The creating client, who becomes host.</param>
+/// <param name="Now">The caller's clock, so the actor needs none.</param>
+public sealed record CreateRoomArgs(string InstanceId, string HostClientId, DateTimeOffset Now);
+
+/// <summary>Arguments of <see cref="IRoomActor.JoinAsync"/>.</summary>
+/// <param name="ClientId">The new client.</param>
+/// <param name="MaxClients">The room's client limit, pending seats included.</param>
+/// <param name="Now">The caller's clock; pending seats older than it are free again.</param>
+/// <param name="PendingUntil">When this seat frees itself unless confirmed.</param>
+public sealed record JoinRoomArgs(string ClientId, int MaxClients, DateTimeOffset Now, DateTimeOffset PendingUntil);
+
+/// <summary>Names one client of the room.</summary>
+/// <param name="ClientId">The client.</param>
+public sealed record ClientArgs(string ClientId);
+
+/// <summary>How a join went.</summary>
+public enum JoinRoomStatus
+{
+    /// <summary>A seat is reserved on <see cref="JoinRoomResult.InstanceId"/>.</summary>
+    Joined,
+
+    /// <summary>No such room.</summary>
+    NotFound,
+
+    /// <summary>The room is at its client limit.</summary>
+    RoomFull,
+}
+
+/// <summary>Result of <see cref="IRoomActor.JoinAsync"/>.</summary>
+/// <param name="Status">How it went.</param>
+/// <param name="InstanceId">The hosting instance when joined.</param>
+public sealed record JoinRoomResult(JoinRoomStatus Status, string? InstanceId);
+
+/// <summary>Result of <see cref="IRoomActor.ConfirmClientAsync"/>.</summary>
+/// <param name="Confirmed">False when the seat had expired or the room is gone.</param>
+public sealed record ConfirmClientResult(bool Confirmed);
+
+/// <summary>How a removal went.</summary>
+public enum RemoveClientStatus
+{
+    /// <summary>The client left; others remain.</summary>
+    Removed,
+
+    /// <summary>The client was not in the room (already removed): nothing changed.</summary>
+    NotMember,
+
+    /// <summary>No such room.</summary>
+    NotFound,
+
+    /// <summary>The client was the last one; the room deleted itself.</summary>
+    RoomEnded,
+}
+
+/// <summary>Result of <see cref="IRoomActor.RemoveClientAsync"/>.</summary>
+/// <param name="Status">How it went.</param>
+public sealed record RemoveClientResult(RemoveClientStatus Status);
+
+/// <summary>A room as seen from outside, without client ids (they are credentials).</summary>
+/// <param name="InstanceId">The hosting instance.</param>
+/// <param name="ClientCount">Clients, pending seats included.</param>
+/// <param name="CreatedAt">When the room was created.</param>
+public sealed record RoomSnapshot(string InstanceId, int ClientCount, DateTimeOffset CreatedAt);
+
+/// <summary>Result of <see cref="IRoomActor.GetAsync"/>.</summary>
+/// <param name="Room">The room, or null when it does not exist.</param>
+public sealed record RoomLookup(RoomSnapshot? Room);

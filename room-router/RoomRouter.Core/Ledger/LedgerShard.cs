@@ -1,0 +1,159 @@
+using AvatarStream.RoomRouter.Core.Rooms;
+
+namespace AvatarStream.RoomRouter.Core.Ledger;
+
+/// <summary>
+/// One shard of the room ledger: its rows [instance, room] (table 1) and which of them are pending.
+/// A row is pending while a multi-step change (create, last client leaving) is in flight. A pending row counts
+/// against the quota like any other, so limits hold while work is half done; once its deadline passes, the room's
+/// actor decides its fate (<see cref="Settle"/>): the room exists, so the row stays; or it does not, so the row goes.
+/// Instances are read fresh from the store for every compare-and-swap attempt and never shared while mutable.
+/// </summary>
+public sealed class LedgerShard
+{
+    readonly Dictionary<int, string> instanceOf = [];
+    readonly Dictionary<int, long> pending = [];
+    readonly Dictionary<string, int> countByInstance = new(StringComparer.Ordinal);
+
+    public LedgerShard(int index)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(index);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, LedgerLayout.ShardCount);
+        Index = index;
+    }
+
+    public int Index { get; }
+
+    public int Count => instanceOf.Count;
+
+    public IReadOnlyDictionary<string, int> CountByInstance => countByInstance;
+
+    /// <summary>Pending rows: room id to deadline stamp (Unix ms).</summary>
+    public IReadOnlyDictionary<int, long> Pending => pending;
+
+    public IEnumerable<(RoomId RoomId, string InstanceId)> Rows =>
+        instanceOf.Select(row => (new RoomId(row.Key), row.Value));
+
+    public string? InstanceOf(RoomId id) => instanceOf.GetValueOrDefault(id.Value);
+
+    /// <summary>Adds a row while loading a stored shard.</summary>
+    public void Load(RoomId id, string instanceId, long? pendingStamp)
+    {
+        EnsureMine(id);
+        if (!instanceOf.TryAdd(id.Value, instanceId))
+        {
+            throw new InvalidOperationException($"Room {id} appears twice in ledger shard {Index}.");
+        }
+
+        countByInstance[instanceId] = countByInstance.GetValueOrDefault(instanceId) + 1;
+        if (pendingStamp is { } stamp)
+        {
+            pending[id.Value] = stamp;
+        }
+    }
+
+    /// <summary>Claims a random free id of this shard for <paramref name="instanceId"/>; null when the shard is at its quota.</summary>
+    public Reservation? TryReserve(string instanceId, int quota, DateTimeOffset until, Random random)
+    {
+        if (Count >= quota)
+        {
+            return null;
+        }
+
+        var ids = LedgerLayout.IdsIn(Index);
+        var start = random.Next(ids);
+        for (var step = 0; step < ids; step++)
+        {
+            var id = LedgerLayout.IdAt(Index, (start + step) % ids);
+            if (!instanceOf.ContainsKey(id.Value))
+            {
+                var reservation = new Reservation(id, instanceId, until.ToUnixTimeMilliseconds());
+                Load(id, instanceId, reservation.Stamp);
+                return reservation;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Turns the reservation's row into a committed one; false when the row is no longer this reservation's.</summary>
+    public bool Commit(Reservation reservation)
+    {
+        if (!Holds(reservation))
+        {
+            return false;
+        }
+
+        pending.Remove(reservation.RoomId.Value);
+        return true;
+    }
+
+    /// <summary>Drops the reservation's row; false when it is no longer there (already released, settled or evicted).</summary>
+    public bool Release(Reservation reservation) => Holds(reservation) && Remove(reservation.RoomId);
+
+    /// <summary>Marks a committed row pending; null when the room has no row or the row is already pending.</summary>
+    public Reservation? TryMarkPending(RoomId id, DateTimeOffset until)
+    {
+        if (instanceOf.GetValueOrDefault(id.Value) is not { } instanceId || pending.ContainsKey(id.Value))
+        {
+            return null;
+        }
+
+        var reservation = new Reservation(id, instanceId, until.ToUnixTimeMilliseconds());
+        pending[id.Value] = reservation.Stamp;
+        return reservation;
+    }
+
+    public bool Remove(RoomId id)
+    {
+        if (!instanceOf.Remove(id.Value, out var instanceId))
+        {
+            return false;
+        }
+
+        pending.Remove(id.Value);
+        if (--countByInstance[instanceId] == 0)
+        {
+            countByInstance.Remove(instanceId);
+        }
+
+        return true;
+    }
+
+    /// <summary>Drops every row of a dead instance and returns their rooms.</summary>
+    public IReadOnlyList<RoomId> RemoveInstance(string instanceId)
+    {
+        var rooms = instanceOf.Where(row => row.Value == instanceId).Select(row => new RoomId(row.Key)).ToList();
+        foreach (var room in rooms)
+        {
+            Remove(room);
+        }
+
+        return rooms;
+    }
+
+    /// <summary>Pending rows whose deadline has passed: their holder died or gave up without finishing.</summary>
+    public IReadOnlyList<Reservation> ExpiredPending(DateTimeOffset now)
+    {
+        var nowStamp = now.ToUnixTimeMilliseconds();
+        return pending
+            .Where(row => row.Value <= nowStamp)
+            .Select(row => new Reservation(new RoomId(row.Key), instanceOf[row.Key], row.Value))
+            .ToList();
+    }
+
+    /// <summary>Resolves an expired pending row by what its actor says; false when the row changed meanwhile.</summary>
+    public bool Settle(Reservation reservation, bool roomExists) =>
+        roomExists ? Commit(reservation) : Release(reservation);
+
+    bool Holds(Reservation reservation) =>
+        pending.TryGetValue(reservation.RoomId.Value, out var stamp) && stamp == reservation.Stamp;
+
+    void EnsureMine(RoomId id)
+    {
+        if (LedgerLayout.ShardOf(id) != Index)
+        {
+            throw new ArgumentException($"Room {id} belongs to shard {LedgerLayout.ShardOf(id)}, not {Index}.", nameof(id));
+        }
+    }
+}

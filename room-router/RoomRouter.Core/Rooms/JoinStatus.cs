@@ -1,0 +1,7 @@
+namespace AvatarStream.RoomRouter.Core.Rooms;
+
+public enum JoinStatus
+{
+    Joined,
+    RoomFull,
+}

@@ -1,0 +1,8 @@
+namespace AvatarStream.RoomRouter.Core.Rooms;
+
+public enum RemoveStatus
+{
+    Removed,
+    NotMember,
+    LastClientLeft,
+}

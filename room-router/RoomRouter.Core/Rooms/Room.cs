@@ -1,0 +1,78 @@
+namespace AvatarStream.RoomRouter.Core.Rooms;
+
+/// <summary>
+/// One room: the instance hosting it, its creator and its clients. A client is pending (with a deadline) from the
+/// moment a join reserves its seat until the stream instance has admitted it; a seat whose deadline passed is free
+/// again, so a router that died half-way through a join never leaks a seat.
+/// </summary>
+/// <param name="Clients">Client id to the deadline of its pending seat, or null once admitted.</param>
+public sealed record Room(
+    string InstanceId,
+    string HostClientId,
+    DateTimeOffset CreatedAt,
+    IReadOnlyDictionary<string, DateTimeOffset?> Clients)
+{
+    public static Room Create(string instanceId, string hostClientId, DateTimeOffset now) =>
+        new(instanceId, hostClientId, now, new Dictionary<string, DateTimeOffset?>(StringComparer.Ordinal) { [hostClientId] = null });
+
+    public (JoinStatus Status, Room Room) Join(string clientId, int maxClients, DateTimeOffset pendingUntil, DateTimeOffset now)
+    {
+        var seats = LiveSeats(now);
+        if (seats.ContainsKey(clientId))
+        {
+            return (JoinStatus.Joined, this with { Clients = seats });
+        }
+
+        if (seats.Count >= maxClients)
+        {
+            return (JoinStatus.RoomFull, this with { Clients = seats });
+        }
+
+        seats[clientId] = pendingUntil;
+        return (JoinStatus.Joined, this with { Clients = seats });
+    }
+
+    /// <summary>Admits a pending client; false when its seat is unknown (expired or removed).</summary>
+    public bool TryConfirm(string clientId, out Room room)
+    {
+        room = this;
+        if (!Clients.ContainsKey(clientId))
+        {
+            return false;
+        }
+
+        var seats = Copy();
+        seats[clientId] = null;
+        room = this with { Clients = seats };
+        return true;
+    }
+
+    /// <summary>Drops a client. <see cref="RemoveStatus.LastClientLeft"/> means the room is over and the caller deletes it.</summary>
+    public (RemoveStatus Status, Room Room) Remove(string clientId)
+    {
+        if (!Clients.ContainsKey(clientId))
+        {
+            return (RemoveStatus.NotMember, this);
+        }
+
+        var seats = Copy();
+        seats.Remove(clientId);
+        return (seats.Count == 0 ? RemoveStatus.LastClientLeft : RemoveStatus.Removed, this with { Clients = seats });
+    }
+
+    Dictionary<string, DateTimeOffset?> LiveSeats(DateTimeOffset now)
+    {
+        var seats = new Dictionary<string, DateTimeOffset?>(Clients.Count + 1, StringComparer.Ordinal);
+        foreach (var (client, pendingUntil) in Clients)
+        {
+            if (pendingUntil is null || pendingUntil > now)
+            {
+                seats[client] = pendingUntil;
+            }
+        }
+
+        return seats;
+    }
+
+    Dictionary<string, DateTimeOffset?> Copy() => new(Clients, StringComparer.Ordinal);
+}

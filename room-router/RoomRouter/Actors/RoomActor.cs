@@ -1,0 +1,90 @@
+using AvatarStream.Contracts;
+using AvatarStream.RoomRouter.Core.Rooms;
+using Dapr.Actors.Runtime;
+
+namespace AvatarStream.RoomRouter.Actors;
+
+/// <summary>
+/// A room as a Dapr actor: load the room, let Core decide, save the room. Dapr runs one call per room at a time,
+/// so seat counting needs no further locking. The caller passes the time, so the actor holds no clock.
+/// </summary>
+public sealed class RoomActor : Actor, IRoomActor
+{
+    const string RoomKey = "room";
+
+    public RoomActor(ActorHost host, IActorStateManager? stateManager = null)
+        : base(host)
+    {
+        if (stateManager is not null)
+        {
+            StateManager = stateManager;
+        }
+    }
+
+    public async Task<RoomSnapshot> CreateAsync(CreateRoomArgs args)
+    {
+        // Overwrites on purpose: the caller holds the ledger row for this id, so whatever is here is a leftover.
+        var room = Room.Create(args.InstanceId, args.HostClientId, args.Now);
+        await StateManager.SetStateAsync(RoomKey, room);
+        return Snapshot(room);
+    }
+
+    public async Task<JoinRoomResult> JoinAsync(JoinRoomArgs args)
+    {
+        if (await LoadAsync() is not { } room)
+        {
+            return new JoinRoomResult(JoinRoomStatus.NotFound, null);
+        }
+
+        var (status, after) = room.Join(args.ClientId, args.MaxClients, args.PendingUntil, args.Now);
+        await StateManager.SetStateAsync(RoomKey, after);
+        return status is JoinStatus.Joined
+            ? new JoinRoomResult(JoinRoomStatus.Joined, after.InstanceId)
+            : new JoinRoomResult(JoinRoomStatus.RoomFull, null);
+    }
+
+    public async Task<ConfirmClientResult> ConfirmClientAsync(ClientArgs args)
+    {
+        if (await LoadAsync() is not { } room || !room.TryConfirm(args.ClientId, out var after))
+        {
+            return new ConfirmClientResult(false);
+        }
+
+        await StateManager.SetStateAsync(RoomKey, after);
+        return new ConfirmClientResult(true);
+    }
+
+    public async Task<RemoveClientResult> RemoveClientAsync(ClientArgs args)
+    {
+        if (await LoadAsync() is not { } room)
+        {
+            return new RemoveClientResult(RemoveClientStatus.NotFound);
+        }
+
+        var (status, after) = room.Remove(args.ClientId);
+        switch (status)
+        {
+            case RemoveStatus.LastClientLeft:
+                await StateManager.TryRemoveStateAsync(RoomKey);
+                return new RemoveClientResult(RemoveClientStatus.RoomEnded);
+            case RemoveStatus.Removed:
+                await StateManager.SetStateAsync(RoomKey, after);
+                return new RemoveClientResult(RemoveClientStatus.Removed);
+            default:
+                return new RemoveClientResult(RemoveClientStatus.NotMember);
+        }
+    }
+
+    public async Task<RoomLookup> GetAsync() =>
+        new(await LoadAsync() is { } room ? Snapshot(room) : null);
+
+    public Task DeleteAsync() => StateManager.TryRemoveStateAsync(RoomKey);
+
+    async Task<Room?> LoadAsync()
+    {
+        var stored = await StateManager.TryGetStateAsync<Room>(RoomKey);
+        return stored.HasValue ? stored.Value : null;
+    }
+
+    static RoomSnapshot Snapshot(Room room) => new(room.InstanceId, room.Clients.Count, room.CreatedAt);
+}

@@ -1,0 +1,110 @@
+using AvatarStream.Contracts;
+using AvatarStream.RoomRouter.Core.Rooms;
+using AvatarStream.RoomRouter.Instances;
+using AvatarStream.RoomRouter.Rooms;
+using AvatarStream.RoomRouter.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace AvatarStream.RoomRouter.Endpoints;
+
+/// <summary>Calls from stream instances and the IP updater, by Dapr service invocation, behind the internal token.</summary>
+internal static class InternalEndpoints
+{
+    public static IEndpointRouteBuilder MapInternalApi(this IEndpointRouteBuilder app)
+    {
+        var calls = app.MapGroup(string.Empty)
+            .WithTags("Internal")
+            .AddEndpointFilter<InternalTokenFilter>()
+            .AddEndpointFilter<BodySizeFilter>()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+
+        calls.MapPost("/put-task", PutTaskAsync)
+            .WithSummary("A stream instance announces its app-id and public WebSocket URL. Idempotent.")
+            .Accepts<PutTaskRequest>("application/json")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+
+        calls.MapPost("/remove-client", RemoveClientAsync)
+            .WithSummary("A client left its stream instance; the last one leaving ends the room. Idempotent.")
+            .Accepts<RemoveClientRequest>("application/json")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+
+        calls.MapPost("/evict-instance", EvictInstanceAsync)
+            .WithSummary("Drops a dead stream instance with all its rooms and clients. Idempotent.")
+            .Accepts<EvictInstanceRequest>("application/json")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+
+        calls.MapGet("/instances", ListInstancesAsync)
+            .WithSummary("The registered stream instances.");
+
+        return app;
+    }
+
+    static async Task<Results<Ok, ProblemHttpResult>> PutTaskAsync(InstanceRegistry registry, HttpContext http)
+    {
+        var (body, problem) = await JsonBody.ReadAsync(http.Request, http.RequestAborted);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        if (InternalRequests.Read(
+                body,
+                (PutTaskRequest r) => InternalRequests.CheckInstanceId(r.InstanceId) ?? InternalRequests.CheckStreamUrl(r.StreamUrl),
+                out var request) is { } error)
+        {
+            return RoomProblems.BadRequest(error);
+        }
+
+        await registry.PutAsync(request.InstanceId, request.StreamUrl, http.RequestAborted);
+        return TypedResults.Ok();
+    }
+
+    static async Task<Results<Ok, ProblemHttpResult>> RemoveClientAsync(ClientRemoval removal, HttpContext http)
+    {
+        var (body, problem) = await JsonBody.ReadAsync(http.Request, http.RequestAborted);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        if (InternalRequests.Read(
+                body,
+                (RemoveClientRequest r) => InternalRequests.CheckRoomId(r.RoomId) ?? InternalRequests.CheckClientId(r.ClientId),
+                out var request) is { } error)
+        {
+            return RoomProblems.BadRequest(error);
+        }
+
+        RoomId.TryParse(request.RoomId, out var roomId);
+        await removal.RemoveAsync(roomId, request.ClientId, http.RequestAborted);
+        return TypedResults.Ok();
+    }
+
+    static async Task<Results<Ok<EvictionReport>, ProblemHttpResult>> EvictInstanceAsync(InstanceEviction eviction, HttpContext http)
+    {
+        var (body, problem) = await JsonBody.ReadAsync(http.Request, http.RequestAborted);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        if (InternalRequests.Read(body, (EvictInstanceRequest r) => InternalRequests.CheckInstanceId(r.InstanceId), out var request) is { } error)
+        {
+            return RoomProblems.BadRequest(error);
+        }
+
+        var rooms = await eviction.EvictAsync(request.InstanceId, http.RequestAborted);
+        return TypedResults.Ok(new EvictionReport(request.InstanceId, rooms));
+    }
+
+    static async Task<Ok<InstanceList>> ListInstancesAsync(InstanceRegistry registry, HttpContext http)
+    {
+        var instances = await registry.ReadNowAsync(http.RequestAborted);
+        return TypedResults.Ok(new InstanceList(
+            instances.OrderBy(i => i.Key, StringComparer.Ordinal).Select(i => new RegisteredInstance(i.Key, i.Value)).ToList()));
+    }
+}

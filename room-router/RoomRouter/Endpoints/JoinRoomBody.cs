@@ -1,0 +1,29 @@
+using System.Text.Json;
+
+namespace AvatarStream.RoomRouter.Endpoints;
+
+/// <summary>The body of <c>POST /join-room</c>. <c>room_id</c> may also be sent as a JSON number (157).</summary>
+/// <param name="RoomId">1 to 5 digits, e.g. "00157".</param>
+internal sealed record JoinRoomBody(string RoomId)
+{
+    const string Property = "room_id";
+    const string Expected = "room_id must be a string of 1 to 5 digits (\"00157\") or a whole number from 0 to 99999.";
+
+    public static bool TryReadRoomId(JsonElement body, out Core.Rooms.RoomId roomId, out string error)
+    {
+        roomId = default;
+        error = Expected;
+        if (!body.TryGetProperty(Property, out var value))
+        {
+            error = "room_id is required.";
+            return false;
+        }
+
+        return value.ValueKind switch
+        {
+            JsonValueKind.String => Core.Rooms.RoomId.TryParse(value.GetString(), out roomId),
+            JsonValueKind.Number => value.TryGetInt64(out var number) && Core.Rooms.RoomId.TryFromNumber(number, out roomId),
+            _ => false,
+        };
+    }
+}

@@ -1,0 +1,62 @@
+using AvatarStream.Contracts;
+using AvatarStream.RoomRouter.Options;
+using AvatarStream.RoomRouter.Rooms;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace AvatarStream.RoomRouter.Endpoints;
+
+/// <summary>The public API browsers call: create a room, join one.</summary>
+internal static class RoomEndpoints
+{
+    public static IEndpointRouteBuilder MapRoomApi(this IEndpointRouteBuilder app)
+    {
+        var rooms = app.MapGroup(string.Empty)
+            .WithTags("Rooms")
+            .AddEndpointFilter<BodySizeFilter>()
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+
+        rooms.MapPost("/create-room", CreateRoomAsync)
+            .WithName("CreateRoom")
+            .WithSummary("Creates a room on the stream instance with the fewest rooms; the caller becomes its host.");
+
+        rooms.MapPost("/join-room", JoinRoomAsync)
+            .WithName("JoinRoom")
+            .WithSummary("Joins a room by its id (\"00157\" or 157).")
+            .Accepts<JoinRoomBody>("application/json")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status410Gone);
+
+        return app;
+    }
+
+    static async Task<Results<Ok<RoomTicket>, ProblemHttpResult>> CreateRoomAsync(
+        RoomCreation creation, RouterMetrics metrics, IOptionsMonitor<RoomsOptions> options, HttpContext http)
+    {
+        var outcome = await creation.CreateAsync(http.RequestAborted);
+        metrics.Answered("create-room", outcome);
+        return RoomProblems.ToResult(outcome, http, options.CurrentValue.RetryAfter);
+    }
+
+    static async Task<Results<Ok<RoomTicket>, ProblemHttpResult>> JoinRoomAsync(
+        RoomJoining joining, RouterMetrics metrics, IOptionsMonitor<RoomsOptions> options, HttpContext http)
+    {
+        var (body, problem) = await JsonBody.ReadAsync(http.Request, http.RequestAborted);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        if (!JoinRoomBody.TryReadRoomId(body, out var roomId, out var error))
+        {
+            return RoomProblems.BadRequest(error);
+        }
+
+        var outcome = await joining.JoinAsync(roomId, http.RequestAborted);
+        metrics.Answered("join-room", outcome);
+        return RoomProblems.ToResult(outcome, http, options.CurrentValue.RetryAfter);
+    }
+}

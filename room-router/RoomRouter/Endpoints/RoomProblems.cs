@@ -1,0 +1,46 @@
+using System.Globalization;
+using AvatarStream.Contracts;
+using AvatarStream.RoomRouter.Rooms;
+using AvatarStream.ServiceDefaults;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace AvatarStream.RoomRouter.Endpoints;
+
+/// <summary>Every error answer of the router as a problem with a stable type.</summary>
+internal static class RoomProblems
+{
+    public static Results<Ok<RoomTicket>, ProblemHttpResult> ToResult(RoomOutcome outcome, HttpContext http, TimeSpan retryAfter) =>
+        outcome.Failure switch
+        {
+            RoomFailure.None when outcome.Ticket is { } ticket => TypedResults.Ok(ticket),
+            RoomFailure.RoomNotFound => Problem(StatusCodes.Status404NotFound, RouterProblemTypes.RoomNotFound, "Room not found", "No room has this id."),
+            RoomFailure.RoomGone => Problem(StatusCodes.Status410Gone, RouterProblemTypes.RoomGone, "Room gone", "The room is no longer valid: its stream instance stopped."),
+            RoomFailure.TooManyRooms => Throttled(http, retryAfter, RouterProblemTypes.TooManyRooms, "Too many rooms", "The room limit is reached; try again later."),
+            RoomFailure.RoomFull => Throttled(http, retryAfter, RouterProblemTypes.RoomFull, "Room full", "The room is at its client limit; try again later."),
+            _ => Throttled(http, retryAfter, RouterProblemTypes.NoStreamInstance, "No stream instance", "No stream instance is available; try again later.", StatusCodes.Status503ServiceUnavailable),
+        };
+
+    public static ProblemHttpResult BadRequest(string detail) =>
+        Problem(StatusCodes.Status400BadRequest, ProblemTypes.BadRequest, "Bad request", detail);
+
+    public static ProblemHttpResult PayloadTooLarge(int maxBytes) =>
+        Problem(StatusCodes.Status413PayloadTooLarge, ProblemTypes.PayloadTooLarge, "Payload too large", $"The body must be at most {maxBytes} bytes.");
+
+    public static ProblemHttpResult Unauthorized() =>
+        Problem(StatusCodes.Status401Unauthorized, ProblemTypes.Unauthorized, "Unauthorized", "This call needs the internal bearer token.");
+
+    public static ProblemHttpResult TokenUnavailable() =>
+        Problem(StatusCodes.Status503ServiceUnavailable, RouterProblemTypes.DependencyUnavailable, "Token unavailable", "The internal token could not be read from the secret store.");
+
+    public static ProblemHttpResult DependencyUnavailable() =>
+        Problem(StatusCodes.Status503ServiceUnavailable, RouterProblemTypes.DependencyUnavailable, "Dependency unavailable", "The state store, an actor or the sidecar did not answer; try again.");
+
+    static ProblemHttpResult Throttled(HttpContext http, TimeSpan retryAfter, string type, string title, string detail, int status = StatusCodes.Status429TooManyRequests)
+    {
+        http.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        return Problem(status, type, title, detail);
+    }
+
+    static ProblemHttpResult Problem(int status, string type, string title, string detail) =>
+        TypedResults.Problem(detail: detail, statusCode: status, title: title, type: type);
+}

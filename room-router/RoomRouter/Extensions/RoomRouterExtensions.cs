@@ -1,0 +1,59 @@
+using System.Text.Json;
+using AvatarStream.Contracts;
+using AvatarStream.RoomRouter.Actors;
+using AvatarStream.RoomRouter.Endpoints;
+using AvatarStream.RoomRouter.Instances;
+using AvatarStream.RoomRouter.Ledger;
+using AvatarStream.RoomRouter.Options;
+using AvatarStream.RoomRouter.Rooms;
+using AvatarStream.RoomRouter.Security;
+using AvatarStream.RoomRouter.Storage;
+using AvatarStream.RoomRouter.Streams;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace AvatarStream.RoomRouter.Extensions;
+
+internal static class RoomRouterExtensions
+{
+    /// <summary>
+    /// Options, Dapr (client, actors), the room flows and the OpenAPI document. Dapr endpoints come from configuration
+    /// (<c>DAPR_HTTP_ENDPOINT</c>, <c>DAPR_GRPC_ENDPOINT</c>, <c>DAPR_API_TOKEN</c>), so a test host sets them per app.
+    /// </summary>
+    public static IHostApplicationBuilder AddRoomRouter(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<RoomsOptions>()
+            .BindConfiguration(RoomsOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<RoomsOptions>, RoomsOptionsValidator>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.ConfigureHttpJsonOptions(json => json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
+        services.Configure<ProblemDetailsOptions>(FrameworkProblemDetails.AddDetail);
+        services.AddExceptionHandler<DependencyExceptionHandler>();
+        services.AddOpenApi();
+
+        services.AddDaprClient();
+        services.AddActors(actors =>
+        {
+            actors.UseJsonSerialization = true;
+            actors.Actors.RegisterActor<RoomActor>(DaprNames.RoomActor);
+        });
+        services.AddSingleton<IStateStore, DaprStateStore>();
+        services.AddSingleton<IRoomActors, ActorProxyRoomActors>();
+        services.AddSingleton<IStreamInstanceClient, DaprStreamInstanceClient>();
+        services.AddSingleton<IInternalTokenSource, DaprInternalTokenSource>();
+
+        services.AddSingleton<RouterMetrics>();
+        services.AddSingleton<InstanceRegistry>();
+        services.AddSingleton<RoomLedger>();
+        services.AddSingleton<InstanceEviction>();
+        services.AddSingleton<ClientRemoval>();
+        services.AddSingleton<RoomCreation>();
+        services.AddSingleton<RoomJoining>();
+        services.AddSingleton<LedgerRepair>();
+        services.AddHostedService<LedgerRepairService>();
+        return builder;
+    }
+}

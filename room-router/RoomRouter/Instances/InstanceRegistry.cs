@@ -1,0 +1,96 @@
+using AvatarStream.RoomRouter.Options;
+using AvatarStream.RoomRouter.Storage;
+using Microsoft.Extensions.Options;
+
+namespace AvatarStream.RoomRouter.Instances;
+
+/// <summary>
+/// The live stream instances, in one state key: it changes only when an instance starts or dies, so one
+/// compare-and-swapped document is enough. Reads come from a picture reloaded every <c>ViewRefreshInterval</c>.
+/// </summary>
+internal sealed class InstanceRegistry
+{
+    const string Key = "stream-instances";
+    const int UpdateAttempts = 64;
+
+    readonly IStateStore store;
+    readonly ILogger<InstanceRegistry> logger;
+    readonly TimeSpan forcedRefreshAge;
+    readonly RefreshingSnapshot<IReadOnlyDictionary<string, string>> view;
+
+    public InstanceRegistry(IStateStore store, IOptions<RoomsOptions> options, TimeProvider clock, ILogger<InstanceRegistry> logger)
+    {
+        this.store = store;
+        this.logger = logger;
+        forcedRefreshAge = options.Value.ViewRefreshInterval / 4;
+        view = new RefreshingSnapshot<IReadOnlyDictionary<string, string>>(
+            async ct => (await ReadAsync(ct)).Document.Instances,
+            options.Value.ViewRefreshInterval,
+            clock,
+            exception => RouterLog.SnapshotRefreshFailed(logger, exception, "instance"));
+    }
+
+    /// <summary>Instance id to stream URL, possibly a little stale.</summary>
+    public ValueTask<IReadOnlyDictionary<string, string>> LiveAsync(CancellationToken cancellationToken) => view.GetAsync(cancellationToken);
+
+    /// <summary>Instance id to stream URL, read from the store now.</summary>
+    public Task<IReadOnlyDictionary<string, string>> ReadNowAsync(CancellationToken cancellationToken) => view.RefreshAsync(cancellationToken);
+
+    /// <summary>Instance id to stream URL, read again unless the picture is very fresh.</summary>
+    public Task<IReadOnlyDictionary<string, string>> ReadFreshAsync(CancellationToken cancellationToken) =>
+        view.RefreshIfOlderThanAsync(forcedRefreshAge, cancellationToken);
+
+    /// <summary>The instance's stream URL, looking in the store before concluding it is not registered.</summary>
+    public async Task<string?> StreamUrlAsync(string instanceId, CancellationToken cancellationToken)
+    {
+        if ((await view.GetAsync(cancellationToken)).TryGetValue(instanceId, out var url))
+        {
+            return url;
+        }
+
+        return (await ReadFreshAsync(cancellationToken)).GetValueOrDefault(instanceId);
+    }
+
+    /// <summary>Registers or re-announces an instance. Idempotent.</summary>
+    public async Task PutAsync(string instanceId, string streamUrl, CancellationToken cancellationToken)
+    {
+        await UpdateAsync(
+            instances =>
+            {
+                if (instances.GetValueOrDefault(instanceId) == streamUrl)
+                {
+                    return false;
+                }
+
+                instances[instanceId] = streamUrl;
+                return true;
+            },
+            cancellationToken);
+        RouterLog.InstanceAnnounced(logger, instanceId, streamUrl);
+    }
+
+    /// <summary>Forgets an instance. Idempotent.</summary>
+    public Task RemoveAsync(string instanceId, CancellationToken cancellationToken) =>
+        UpdateAsync(instances => instances.Remove(instanceId), cancellationToken);
+
+    async Task UpdateAsync(Func<Dictionary<string, string>, bool> change, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < UpdateAttempts; attempt++)
+        {
+            var (document, etag) = await ReadAsync(cancellationToken);
+            if (!change(document.Instances) || await store.TrySaveAsync(Key, document, etag, cancellationToken))
+            {
+                view.Update(_ => document.Instances);
+                return;
+            }
+        }
+
+        throw new InvalidOperationException("The instance registry stayed too contended to update.");
+    }
+
+    async Task<(InstanceRegistryDocument Document, string ETag)> ReadAsync(CancellationToken cancellationToken)
+    {
+        var (document, etag) = await store.GetAsync<InstanceRegistryDocument>(Key, cancellationToken);
+        return (document is null ? InstanceRegistryDocument.Empty : document with { Instances = new(document.Instances, StringComparer.Ordinal) }, etag);
+    }
+}

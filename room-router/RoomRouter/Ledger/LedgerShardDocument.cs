@@ -1,0 +1,39 @@
+using System.Globalization;
+using AvatarStream.RoomRouter.Core.Ledger;
+using AvatarStream.RoomRouter.Core.Rooms;
+
+namespace AvatarStream.RoomRouter.Ledger;
+
+/// <summary>How a ledger shard is stored: room numbers grouped by instance (compact), plus the pending deadlines.</summary>
+/// <param name="Rooms">Instance id to its room numbers in this shard.</param>
+/// <param name="Pending">Room number (as text; JSON keys are strings) to its pending deadline, Unix ms.</param>
+internal sealed record LedgerShardDocument(Dictionary<string, int[]> Rooms, Dictionary<string, long>? Pending)
+{
+    public static LedgerShardDocument From(LedgerShard shard) =>
+        new(
+            shard.Rows.GroupBy(row => row.InstanceId, StringComparer.Ordinal)
+                .ToDictionary(group => group.Key, group => group.Select(row => row.RoomId.Value).Order().ToArray(), StringComparer.Ordinal),
+            shard.Pending.Count == 0
+                ? null
+                : shard.Pending.ToDictionary(row => row.Key.ToString(CultureInfo.InvariantCulture), row => row.Value));
+
+    public static LedgerShard ToShard(int index, LedgerShardDocument? document)
+    {
+        var shard = new LedgerShard(index);
+        if (document is null)
+        {
+            return shard;
+        }
+
+        foreach (var (instanceId, rooms) in document.Rooms)
+        {
+            foreach (var room in rooms)
+            {
+                long? stamp = document.Pending?.TryGetValue(room.ToString(CultureInfo.InvariantCulture), out var until) == true ? until : null;
+                shard.Load(new RoomId(room), instanceId, stamp);
+            }
+        }
+
+        return shard;
+    }
+}

@@ -1,0 +1,165 @@
+using System.Globalization;
+using AvatarStream.RoomRouter.Core.Ledger;
+using AvatarStream.RoomRouter.Core.Rooms;
+using AvatarStream.RoomRouter.Options;
+using AvatarStream.RoomRouter.Storage;
+using Microsoft.Extensions.Options;
+
+namespace AvatarStream.RoomRouter.Ledger;
+
+/// <summary>
+/// Table 1 [instance, room], the room ids in use and the room count, kept in <see cref="LedgerLayout.ShardCount"/>
+/// state keys. Every change is a compare-and-swap on one shard: read it with its ETag, change it in Core, write it
+/// back only if nobody wrote in between, else start over. See <see cref="LedgerLayout"/> for why it is sharded.
+/// </summary>
+internal sealed class RoomLedger
+{
+    const string KeyPrefix = "room-ledger-";
+    const int CandidateShards = 8;
+    const int ReserveAttemptsPerShard = 3;
+    const int UpdateAttempts = 64;
+
+    static readonly IReadOnlyList<string> AllKeys =
+        Enumerable.Range(0, LedgerLayout.ShardCount).Select(Key).ToArray();
+
+    readonly IStateStore store;
+    readonly IOptionsMonitor<RoomsOptions> options;
+    readonly TimeSpan forcedRefreshAge;
+    readonly RefreshingSnapshot<LedgerView> view;
+
+    public RoomLedger(IStateStore store, IOptionsMonitor<RoomsOptions> options, TimeProvider clock, ILogger<RoomLedger> logger)
+    {
+        this.store = store;
+        this.options = options;
+        forcedRefreshAge = options.CurrentValue.ViewRefreshInterval / 4;
+        view = new RefreshingSnapshot<LedgerView>(
+            async ct => LedgerView.Of(await ReadAllAsync(ct)),
+            options.CurrentValue.ViewRefreshInterval,
+            clock,
+            exception => RouterLog.SnapshotRefreshFailed(logger, exception, "ledger"));
+    }
+
+    public ValueTask<LedgerView> ViewAsync(CancellationToken cancellationToken) => view.GetAsync(cancellationToken);
+
+    /// <summary>Claims a random free room id for <paramref name="instanceId"/>; null when the room limit is reached.</summary>
+    public async Task<Reservation?> ReserveAsync(string instanceId, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        var maxRooms = options.CurrentValue.MaxRooms;
+        var current = await view.GetAsync(cancellationToken);
+        for (var pass = 0; pass < 2; pass++)
+        {
+            foreach (var shard in current.ShardsWithRoom(maxRooms, CandidateShards, Random.Shared))
+            {
+                var reservation = await UpdateShardAsync(
+                    shard,
+                    s => s.TryReserve(instanceId, LedgerLayout.Quota(shard, maxRooms), until, Random.Shared),
+                    r => r is not null,
+                    ReserveAttemptsPerShard,
+                    cancellationToken);
+                if (reservation is not null)
+                {
+                    return reservation;
+                }
+            }
+
+            // The picture said these shards had room but they did not (or were too contended): look again, once.
+            current = await view.RefreshIfOlderThanAsync(forcedRefreshAge, cancellationToken);
+        }
+
+        return null;
+    }
+
+    public Task<bool> CommitAsync(Reservation reservation, CancellationToken cancellationToken) =>
+        UpdateShardAsync(reservation.RoomId, s => s.Commit(reservation), cancellationToken);
+
+    public Task<bool> ReleaseAsync(Reservation reservation, CancellationToken cancellationToken) =>
+        UpdateShardAsync(reservation.RoomId, s => s.Release(reservation), cancellationToken);
+
+    public Task<bool> SettleAsync(Reservation reservation, bool roomExists, CancellationToken cancellationToken) =>
+        UpdateShardAsync(reservation.RoomId, s => s.Settle(reservation, roomExists), cancellationToken);
+
+    /// <summary>Marks a committed row pending before a change that may end the room; null when there is no committed row.</summary>
+    public Task<Reservation?> MarkPendingAsync(RoomId id, DateTimeOffset until, CancellationToken cancellationToken) =>
+        UpdateShardAsync(LedgerLayout.ShardOf(id), s => s.TryMarkPending(id, until), r => r is not null, UpdateAttempts, cancellationToken);
+
+    /// <summary>Drops a committed row; a pending row is left to its holder.</summary>
+    public Task<bool> RemoveCommittedAsync(RoomId id, CancellationToken cancellationToken) =>
+        UpdateShardAsync(id, s => !s.Pending.ContainsKey(id.Value) && s.Remove(id), cancellationToken);
+
+    /// <summary>Whether the room has a row; trusts the picture when it says yes and asks the store otherwise.</summary>
+    public async Task<bool> ContainsAsync(RoomId id, CancellationToken cancellationToken)
+    {
+        if ((await view.GetAsync(cancellationToken)).Contains(id))
+        {
+            return true;
+        }
+
+        var index = LedgerLayout.ShardOf(id);
+        var (document, _) = await store.GetAsync<LedgerShardDocument>(Key(index), cancellationToken);
+        var shard = LedgerShardDocument.ToShard(index, document);
+        view.Update(v => v.With(shard));
+        return shard.InstanceOf(id) is not null;
+    }
+
+    /// <summary>Drops every row of <paramref name="instanceId"/> and returns their rooms.</summary>
+    public async Task<IReadOnlyList<RoomId>> RemoveInstanceAsync(string instanceId, CancellationToken cancellationToken)
+    {
+        var removed = new List<RoomId>();
+        foreach (var shard in await ReadAllAsync(cancellationToken))
+        {
+            if (shard.CountByInstance.ContainsKey(instanceId))
+            {
+                removed.AddRange(
+                    await UpdateShardAsync(shard.Index, s => s.RemoveInstance(instanceId), rooms => rooms.Count > 0, UpdateAttempts, cancellationToken)
+                    ?? throw new InvalidOperationException($"Ledger shard {shard.Index} stayed too contended to evict {instanceId}."));
+            }
+        }
+
+        return removed;
+    }
+
+    /// <summary>Pending rows past their deadline, read fresh from the store.</summary>
+    public async Task<IReadOnlyList<Reservation>> ExpiredPendingAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
+        (await ReadAllAsync(cancellationToken)).SelectMany(shard => shard.ExpiredPending(now)).ToList();
+
+    async Task<IReadOnlyList<LedgerShard>> ReadAllAsync(CancellationToken cancellationToken)
+    {
+        var documents = await store.GetManyAsync<LedgerShardDocument>(AllKeys, cancellationToken);
+        return Enumerable.Range(0, LedgerLayout.ShardCount)
+            .Select(index => LedgerShardDocument.ToShard(index, documents.GetValueOrDefault(Key(index))))
+            .ToList();
+    }
+
+    Task<bool> UpdateShardAsync(RoomId id, Func<LedgerShard, bool> change, CancellationToken cancellationToken) =>
+        UpdateShardAsync(LedgerLayout.ShardOf(id), change, changed => changed, UpdateAttempts, cancellationToken);
+
+    /// <summary>
+    /// The compare-and-swap loop. <paramref name="change"/> runs on a freshly read shard each attempt;
+    /// <paramref name="changed"/> says whether its result needs a write. Gives up (default result) after
+    /// <paramref name="attempts"/> lost races.
+    /// </summary>
+    async Task<TResult?> UpdateShardAsync<TResult>(
+        int index,
+        Func<LedgerShard, TResult> change,
+        Func<TResult, bool> changed,
+        int attempts,
+        CancellationToken cancellationToken)
+    {
+        var key = Key(index);
+        for (var attempt = 0; attempt < attempts; attempt++)
+        {
+            var (document, etag) = await store.GetAsync<LedgerShardDocument>(key, cancellationToken);
+            var shard = LedgerShardDocument.ToShard(index, document);
+            var result = change(shard);
+            if (!changed(result) || await store.TrySaveAsync(key, LedgerShardDocument.From(shard), etag, cancellationToken))
+            {
+                view.Update(v => v.With(shard));
+                return result;
+            }
+        }
+
+        return default;
+    }
+
+    static string Key(int index) => KeyPrefix + index.ToString("D3", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,39 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace AvatarStream.RoomRouter.Options;
+
+/// <summary>Limits and timings of the room router, bound from the <c>Rooms</c> configuration section.</summary>
+public sealed class RoomsOptions
+{
+    public const string Section = "Rooms";
+
+    [Range(1, 50_000, ErrorMessage = "Rooms:MaxRooms must be between {1} and {2}.")]
+    public int MaxRooms { get; set; } = 10_000;
+
+    [Range(1, 10_000, ErrorMessage = "Rooms:MaxClientsPerRoom must be between {1} and {2}.")]
+    public int MaxClientsPerRoom { get; set; } = 50;
+
+    /// <summary>How long one <c>/register</c> call on a stream instance may take.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.050", "00:01:00", ErrorMessage = "Rooms:RegisterTimeout must be between {1} and {2}.")]
+    public TimeSpan RegisterTimeout { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>How many more instances a create tries after the first one fails to register.</summary>
+    [Range(0, 10, ErrorMessage = "Rooms:RegisterRetries must be between {1} and {2}.")]
+    public int RegisterRetries { get; set; } = 2;
+
+    /// <summary>How long a pending ledger row or seat holds before the repair may settle it.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00", ErrorMessage = "Rooms:ReservationTtl must be between {1} and {2}.")]
+    public TimeSpan ReservationTtl { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The <c>Retry-After</c> sent with 429 and 503.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00", ErrorMessage = "Rooms:RetryAfter must be between {1} and {2}.")]
+    public TimeSpan RetryAfter { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How stale this replica's picture of the ledger and the instances may get.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.050", "00:01:00", ErrorMessage = "Rooms:ViewRefreshInterval must be between {1} and {2}.")]
+    public TimeSpan ViewRefreshInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How often expired pending rows are settled.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00", ErrorMessage = "Rooms:RepairInterval must be between {1} and {2}.")]
+    public TimeSpan RepairInterval { get; set; } = TimeSpan.FromSeconds(30);
+}

@@ -1,0 +1,10 @@
+using AvatarStream.Contracts;
+using Dapr.Actors;
+using Dapr.Actors.Client;
+
+namespace AvatarStream.RoomRouter.Rooms;
+
+internal sealed class ActorProxyRoomActors(IActorProxyFactory proxies) : IRoomActors
+{
+    public IRoomActor Get(string roomId) => proxies.CreateActorProxy<IRoomActor>(new ActorId(roomId), DaprNames.RoomActor);
+}

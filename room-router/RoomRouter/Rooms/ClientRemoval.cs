@@ -1,0 +1,40 @@
+using AvatarStream.Contracts;
+using AvatarStream.RoomRouter.Core.Rooms;
+using AvatarStream.RoomRouter.Ledger;
+using AvatarStream.RoomRouter.Options;
+using Microsoft.Extensions.Options;
+
+namespace AvatarStream.RoomRouter.Rooms;
+
+/// <summary>
+/// A client left. The room's ledger row is marked pending first, because this removal may end the room: if the router
+/// dies before the row is settled, the repair asks the actor whether the room still exists and settles the row by that.
+/// </summary>
+internal sealed class ClientRemoval(
+    RoomLedger ledger,
+    IRoomActors actors,
+    IOptionsMonitor<RoomsOptions> options,
+    TimeProvider clock,
+    ILogger<ClientRemoval> logger)
+{
+    /// <summary>Idempotent: removing a client twice, or from a room that is gone, changes nothing.</summary>
+    public async Task<RemoveClientStatus> RemoveAsync(RoomId roomId, string clientId, CancellationToken cancellationToken)
+    {
+        var marked = await ledger.MarkPendingAsync(roomId, clock.GetUtcNow() + options.CurrentValue.ReservationTtl, cancellationToken);
+        var status = (await actors.Get(roomId.ToString()).RemoveClientAsync(new ClientArgs(clientId))).Status;
+
+        // NotFound with a committed row means the actor is gone but its row was left behind: drop the row too.
+        var roomOver = status is RemoveClientStatus.RoomEnded || (status is RemoveClientStatus.NotFound && marked is not null);
+        if (marked is { } pending)
+        {
+            await (roomOver ? ledger.ReleaseAsync(pending, cancellationToken) : ledger.CommitAsync(pending, cancellationToken));
+        }
+        else if (status is RemoveClientStatus.RoomEnded)
+        {
+            await ledger.RemoveCommittedAsync(roomId, cancellationToken);
+        }
+
+        RouterLog.ClientRemoved(logger, ClientIds.Redact(clientId), roomId.ToString(), status.ToString());
+        return status;
+    }
+}

@@ -1,0 +1,9 @@
+using AvatarStream.Contracts;
+
+namespace AvatarStream.RoomRouter.Rooms;
+
+/// <summary>Reaches the actor of a room.</summary>
+public interface IRoomActors
+{
+    IRoomActor Get(string roomId);
+}

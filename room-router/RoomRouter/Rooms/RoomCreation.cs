@@ -1,0 +1,117 @@
+using AvatarStream.Contracts;
+using AvatarStream.RoomRouter.Core.Ledger;
+using AvatarStream.RoomRouter.Core.Placement;
+using AvatarStream.RoomRouter.Instances;
+using AvatarStream.RoomRouter.Ledger;
+using AvatarStream.RoomRouter.Options;
+using AvatarStream.RoomRouter.Streams;
+using Microsoft.Extensions.Options;
+
+namespace AvatarStream.RoomRouter.Rooms;
+
+/// <summary>
+/// create-room: place, reserve an id (a pending ledger row, which also holds a place under the room limit),
+/// register on the instance and create the room actor, commit the row. Anything short of the commit is undone in
+/// <c>finally</c>; a router that dies half-way leaves a pending row that the repair settles from the actor's state.
+/// </summary>
+internal sealed class RoomCreation(
+    InstanceRegistry registry,
+    RoomLedger ledger,
+    IRoomActors actors,
+    IStreamInstanceClient streams,
+    InstanceEviction eviction,
+    IOptionsMonitor<RoomsOptions> options,
+    TimeProvider clock,
+    ILogger<RoomCreation> logger)
+{
+    public async Task<RoomOutcome> CreateAsync(CancellationToken cancellationToken)
+    {
+        var clientId = ClientIds.New();
+        var instances = await registry.LiveAsync(cancellationToken);
+        if (instances.Count == 0)
+        {
+            instances = await registry.ReadFreshAsync(cancellationToken);
+        }
+
+        var tried = new HashSet<string>(StringComparer.Ordinal);
+        for (var attempt = 0; attempt <= options.CurrentValue.RegisterRetries; attempt++)
+        {
+            var roomsPerInstance = (await ledger.ViewAsync(cancellationToken)).RoomsPerInstance();
+            if (InstancePlacement.Choose(instances.Keys, roomsPerInstance, tried, Random.Shared) is not { } instanceId)
+            {
+                break;
+            }
+
+            tried.Add(instanceId);
+            if (await TryCreateOnAsync(instanceId, instances[instanceId], clientId, cancellationToken) is { } outcome)
+            {
+                return outcome;
+            }
+        }
+
+        return RoomOutcome.Failed(RoomFailure.NoStreamInstance);
+    }
+
+    /// <summary>A ticket, a limit, or null when this instance failed and the next one should be tried.</summary>
+    async Task<RoomOutcome?> TryCreateOnAsync(string instanceId, string streamUrl, string clientId, CancellationToken cancellationToken)
+    {
+        var ttl = options.CurrentValue.ReservationTtl;
+        if (await ledger.ReserveAsync(instanceId, clock.GetUtcNow() + ttl, cancellationToken) is not { } reservation)
+        {
+            return RoomOutcome.Failed(RoomFailure.TooManyRooms);
+        }
+
+        var roomId = reservation.RoomId.ToString();
+        var committed = false;
+        try
+        {
+            // The actor and the instance are independent, so both are asked at once: one round trip off the
+            // critical path. If the register fails, the finally below deletes the actor again.
+            var creating = actors.Get(roomId).CreateAsync(new CreateRoomArgs(instanceId, clientId, clock.GetUtcNow()));
+            var registering = streams.RegisterAsync(instanceId, new RegisterRequest(roomId, clientId), cancellationToken);
+            await Task.WhenAll(creating, registering);
+            if (!await registering)
+            {
+                await eviction.EvictAsync(instanceId, cancellationToken);
+                return null;
+            }
+
+            // Past two thirds of its life the row is too close to the repair's reach to commit; start over elsewhere.
+            if (clock.GetUtcNow() > reservation.Until - (ttl / 3))
+            {
+                return null;
+            }
+
+            committed = await ledger.CommitAsync(reservation, cancellationToken);
+            if (!committed)
+            {
+                return null;
+            }
+
+            RouterLog.RoomCreated(logger, roomId, instanceId, ClientIds.Redact(clientId));
+            return RoomOutcome.Issued(new RoomTicket(roomId, clientId, streamUrl));
+        }
+        finally
+        {
+            if (!committed)
+            {
+                await RollBackAsync(reservation);
+            }
+        }
+    }
+
+    async Task RollBackAsync(Reservation reservation)
+    {
+        // The caller may have gone away; the undo must still happen. The actor goes before the row: a row left
+        // behind by a crash here is settled by the repair, an actor left behind has no row and is never reached.
+        try
+        {
+            await actors.Get(reservation.RoomId.ToString()).DeleteAsync();
+            await ledger.ReleaseAsync(reservation, CancellationToken.None);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            RouterLog.RollbackFailed(logger, exception, reservation.RoomId.ToString());
+        }
+    }
+}

@@ -1,0 +1,85 @@
+using AvatarStream.Contracts;
+using AvatarStream.RoomRouter.Core.Rooms;
+using AvatarStream.RoomRouter.Instances;
+using AvatarStream.RoomRouter.Ledger;
+using AvatarStream.RoomRouter.Options;
+using AvatarStream.RoomRouter.Streams;
+using Microsoft.Extensions.Options;
+
+namespace AvatarStream.RoomRouter.Rooms;
+
+/// <summary>
+/// join-room: reserve a pending seat in the room actor (which enforces the client limit), register on the room's
+/// instance, confirm the seat. A failed register means the instance is dead: evict it and answer 410. A seat left
+/// pending by a crash frees itself at its deadline.
+/// </summary>
+internal sealed class RoomJoining(
+    InstanceRegistry registry,
+    RoomLedger ledger,
+    IRoomActors actors,
+    IStreamInstanceClient streams,
+    InstanceEviction eviction,
+    ClientRemoval removal,
+    IOptionsMonitor<RoomsOptions> options,
+    TimeProvider clock,
+    ILogger<RoomJoining> logger)
+{
+    public async Task<RoomOutcome> JoinAsync(RoomId roomId, CancellationToken cancellationToken)
+    {
+        // A room actor without a ledger row is a leftover of a crash, not a room.
+        if (!await ledger.ContainsAsync(roomId, cancellationToken))
+        {
+            return RoomOutcome.Failed(RoomFailure.RoomNotFound);
+        }
+
+        var id = roomId.ToString();
+        var clientId = ClientIds.New();
+        var now = clock.GetUtcNow();
+        var room = actors.Get(id);
+        var seat = await room.JoinAsync(new JoinRoomArgs(clientId, options.CurrentValue.MaxClientsPerRoom, now, now + options.CurrentValue.ReservationTtl));
+        if (seat is not { Status: JoinRoomStatus.Joined, InstanceId: { } instanceId })
+        {
+            return RoomOutcome.Failed(seat.Status is JoinRoomStatus.RoomFull ? RoomFailure.RoomFull : RoomFailure.RoomNotFound);
+        }
+
+        var confirmed = false;
+        try
+        {
+            if (await registry.StreamUrlAsync(instanceId, cancellationToken) is not { } streamUrl
+                || !await streams.RegisterAsync(instanceId, new RegisterRequest(id, clientId), cancellationToken))
+            {
+                await eviction.EvictAsync(instanceId, cancellationToken);
+                return RoomOutcome.Failed(RoomFailure.RoomGone);
+            }
+
+            confirmed = (await room.ConfirmClientAsync(new ClientArgs(clientId))).Confirmed;
+            if (!confirmed)
+            {
+                // The room was ended or evicted while this client was being admitted.
+                return RoomOutcome.Failed(RoomFailure.RoomGone);
+            }
+
+            RouterLog.ClientJoined(logger, ClientIds.Redact(clientId), id, instanceId);
+            return RoomOutcome.Issued(new RoomTicket(id, clientId, streamUrl));
+        }
+        finally
+        {
+            if (!confirmed)
+            {
+                await GiveBackSeatAsync(roomId, clientId);
+            }
+        }
+    }
+
+    async Task GiveBackSeatAsync(RoomId roomId, string clientId)
+    {
+        try
+        {
+            await removal.RemoveAsync(roomId, clientId, CancellationToken.None);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            RouterLog.RollbackFailed(logger, exception, roomId.ToString());
+        }
+    }
+}

@@ -1,0 +1,11 @@
+using AvatarStream.Contracts;
+
+namespace AvatarStream.RoomRouter.Rooms;
+
+/// <summary>A ticket, or the expected reason there is none.</summary>
+internal sealed record RoomOutcome(RoomTicket? Ticket, RoomFailure Failure)
+{
+    public static RoomOutcome Issued(RoomTicket ticket) => new(ticket, RoomFailure.None);
+
+    public static RoomOutcome Failed(RoomFailure failure) => new(null, failure);
+}

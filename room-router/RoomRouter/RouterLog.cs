@@ -1,0 +1,46 @@
+using Microsoft.Extensions.Logging;
+
+namespace AvatarStream.RoomRouter;
+
+/// <summary>Every log event of the room router. Client ids are logged shortened: the full id is a credential.</summary>
+internal static partial class RouterLog
+{
+    [LoggerMessage(1, LogLevel.Information, "Room {RoomId} created on {InstanceId} for client {Client}")]
+    public static partial void RoomCreated(ILogger logger, string roomId, string instanceId, string client);
+
+    [LoggerMessage(2, LogLevel.Information, "Client {Client} joined room {RoomId} on {InstanceId}")]
+    public static partial void ClientJoined(ILogger logger, string client, string roomId, string instanceId);
+
+    [LoggerMessage(3, LogLevel.Warning, "Register of room {RoomId} on {InstanceId} failed: {Reason}")]
+    public static partial void RegisterFailed(ILogger logger, string roomId, string instanceId, string reason);
+
+    [LoggerMessage(4, LogLevel.Warning, "Evicted stream instance {InstanceId} with {Rooms} rooms")]
+    public static partial void InstanceEvicted(ILogger logger, string instanceId, int rooms);
+
+    [LoggerMessage(5, LogLevel.Information, "Stream instance {InstanceId} announced at {StreamUrl}")]
+    public static partial void InstanceAnnounced(ILogger logger, string instanceId, string streamUrl);
+
+    [LoggerMessage(6, LogLevel.Information, "Client {Client} left room {RoomId}: {Status}")]
+    public static partial void ClientRemoved(ILogger logger, string client, string roomId, string status);
+
+    [LoggerMessage(7, LogLevel.Error, "Rolling back room {RoomId} failed; its pending row will be settled by the repair")]
+    public static partial void RollbackFailed(ILogger logger, Exception exception, string roomId);
+
+    [LoggerMessage(8, LogLevel.Information, "Settled expired pending row of room {RoomId}: room exists = {Exists}")]
+    public static partial void PendingSettled(ILogger logger, string roomId, bool exists);
+
+    [LoggerMessage(9, LogLevel.Error, "Ledger repair pass failed")]
+    public static partial void RepairFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(10, LogLevel.Warning, "Reloading the {What} picture failed; keeping the previous one")]
+    public static partial void SnapshotRefreshFailed(ILogger logger, Exception exception, string what);
+
+    [LoggerMessage(11, LogLevel.Warning, "Rejected an internal call to {Path}: missing or wrong token")]
+    public static partial void InternalCallRejected(ILogger logger, string path);
+
+    [LoggerMessage(12, LogLevel.Error, "Reading the internal token from the secret store failed")]
+    public static partial void TokenUnavailable(ILogger logger, Exception exception);
+
+    [LoggerMessage(13, LogLevel.Warning, "A dependency (sidecar, state store or actor) failed on {Path}")]
+    public static partial void DependencyFailed(ILogger logger, Exception exception, string path);
+}

@@ -1,0 +1,96 @@
+namespace AvatarStream.RoomRouter.Storage;
+
+/// <summary>
+/// A value loaded from the store and reloaded in the background once older than <c>maxAge</c>. Requests never wait
+/// for a reload except the very first load, so a hot path pays no round trip for it. Only hints live here (placement,
+/// shard choice, instance URLs): every decision that guards an invariant is re-checked in the store.
+/// </summary>
+internal sealed class RefreshingSnapshot<T>(
+    Func<CancellationToken, Task<T>> load,
+    TimeSpan maxAge,
+    TimeProvider clock,
+    Action<Exception> onBackgroundFailure)
+    where T : class
+{
+    readonly SemaphoreSlim loading = new(1, 1);
+    T? current;
+    long loadedAt;
+    int backgroundRunning;
+
+    public async ValueTask<T> GetAsync(CancellationToken cancellationToken)
+    {
+        if (Volatile.Read(ref current) is not { } value)
+        {
+            return await RefreshAsync(cancellationToken);
+        }
+
+        if (clock.GetElapsedTime(Volatile.Read(ref loadedAt)) > maxAge && Interlocked.Exchange(ref backgroundRunning, 1) == 0)
+        {
+            _ = RefreshInBackgroundAsync();
+        }
+
+        return value;
+    }
+
+    /// <summary>
+    /// Reloads unless the value is younger than <paramref name="maxAge"/>: a caller that found the picture wrong
+    /// looks again, but a stream of such callers (say, every create while the room limit is reached) costs at most
+    /// one reload per <paramref name="maxAge"/>.
+    /// </summary>
+    public async Task<T> RefreshIfOlderThanAsync(TimeSpan maxAge, CancellationToken cancellationToken) =>
+        Volatile.Read(ref current) is { } value && clock.GetElapsedTime(Volatile.Read(ref loadedAt)) < maxAge
+            ? value
+            : await RefreshAsync(cancellationToken);
+
+    /// <summary>Loads now and waits for it; concurrent callers share one load.</summary>
+    public async Task<T> RefreshAsync(CancellationToken cancellationToken)
+    {
+        var before = Volatile.Read(ref loadedAt);
+        await loading.WaitAsync(cancellationToken);
+        try
+        {
+            if (Volatile.Read(ref current) is { } value && Volatile.Read(ref loadedAt) != before)
+            {
+                return value;
+            }
+
+            var stamp = clock.GetTimestamp();
+            var loaded = await load(cancellationToken);
+            Volatile.Write(ref current, loaded);
+            Volatile.Write(ref loadedAt, stamp);
+            return loaded;
+        }
+        finally
+        {
+            loading.Release();
+        }
+    }
+
+    /// <summary>Applies this replica's own write at once instead of waiting for the next reload.</summary>
+    public void Update(Func<T, T> change)
+    {
+        while (Volatile.Read(ref current) is { } seen)
+        {
+            if (ReferenceEquals(Interlocked.CompareExchange(ref current, change(seen), seen), seen))
+            {
+                return;
+            }
+        }
+    }
+
+    async Task RefreshInBackgroundAsync()
+    {
+        try
+        {
+            await RefreshAsync(CancellationToken.None);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            onBackgroundFailure(exception);
+        }
+        finally
+        {
+            Volatile.Write(ref backgroundRunning, 0);
+        }
+    }
+}

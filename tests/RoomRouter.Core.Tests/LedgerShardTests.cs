@@ -1,0 +1,189 @@
+using AvatarStream.RoomRouter.Core.Ledger;
+using AvatarStream.RoomRouter.Core.Rooms;
+using Microsoft.Extensions.Time.Testing;
+
+namespace AvatarStream.RoomRouter.Core.Tests;
+
+public class LedgerShardTests
+{
+    readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+    readonly Random random = new(7);
+
+    DateTimeOffset Until => clock.GetUtcNow().AddSeconds(30);
+
+    [Fact]
+    public void TryReserve_BelowQuota_ClaimsAPendingIdOfThisShard()
+    {
+        var shard = new LedgerShard(5);
+
+        var reservation = shard.TryReserve("stream-1", quota: 3, Until, random);
+
+        Assert.NotNull(reservation);
+        Assert.Equal(5, LedgerLayout.ShardOf(reservation.Value.RoomId));
+        Assert.Equal("stream-1", shard.InstanceOf(reservation.Value.RoomId));
+        Assert.True(shard.Pending.ContainsKey(reservation.Value.RoomId.Value));
+        Assert.Equal(1, shard.CountByInstance["stream-1"]);
+    }
+
+    [Fact]
+    public void TryReserve_AtQuota_IsRefused_PendingRowsCounting()
+    {
+        var shard = new LedgerShard(0);
+        Assert.NotNull(shard.TryReserve("stream-1", quota: 2, Until, random));
+        Assert.NotNull(shard.TryReserve("stream-2", quota: 2, Until, random));
+
+        Assert.Null(shard.TryReserve("stream-1", quota: 2, Until, random));
+        Assert.Equal(2, shard.Count);
+    }
+
+    [Fact]
+    public void TryReserve_UntilTheShardIsFull_NeverRepeatsAnId()
+    {
+        var shard = new LedgerShard(LedgerLayout.ShardCount - 1);
+        var capacity = LedgerLayout.IdsIn(shard.Index);
+
+        var ids = Enumerable.Range(0, capacity)
+            .Select(_ => shard.TryReserve("stream-1", capacity, Until, random)!.Value.RoomId)
+            .ToList();
+
+        Assert.Equal(capacity, ids.Distinct().Count());
+        Assert.Null(shard.TryReserve("stream-1", capacity + 1, Until, random));
+    }
+
+    [Fact]
+    public void Commit_WithTheHoldersStamp_MakesTheRowPermanent()
+    {
+        var shard = new LedgerShard(1);
+        var reservation = shard.TryReserve("stream-1", 5, Until, random)!.Value;
+
+        Assert.True(shard.Commit(reservation));
+
+        Assert.Empty(shard.Pending);
+        Assert.Equal("stream-1", shard.InstanceOf(reservation.RoomId));
+        clock.Advance(TimeSpan.FromHours(1));
+        Assert.Empty(shard.ExpiredPending(clock.GetUtcNow()));
+    }
+
+    [Fact]
+    public void Commit_WithAnotherStamp_IsRefused()
+    {
+        var shard = new LedgerShard(1);
+        var reservation = shard.TryReserve("stream-1", 5, Until, random)!.Value;
+
+        Assert.False(shard.Commit(reservation with { Stamp = reservation.Stamp + 1 }));
+        Assert.True(shard.Pending.ContainsKey(reservation.RoomId.Value));
+    }
+
+    [Fact]
+    public void Release_RollsBackAReservation_OnlyOnce()
+    {
+        var shard = new LedgerShard(1);
+        var reservation = shard.TryReserve("stream-1", 5, Until, random)!.Value;
+
+        Assert.True(shard.Release(reservation));
+        Assert.False(shard.Release(reservation));
+        Assert.Equal(0, shard.Count);
+        Assert.Empty(shard.CountByInstance);
+    }
+
+    [Fact]
+    public void Release_AfterCommit_LeavesTheRoom()
+    {
+        var shard = new LedgerShard(1);
+        var reservation = shard.TryReserve("stream-1", 5, Until, random)!.Value;
+        shard.Commit(reservation);
+
+        Assert.False(shard.Release(reservation));
+        Assert.Equal(1, shard.Count);
+    }
+
+    [Fact]
+    public void ExpiredPending_ListsRowsPastTheirDeadlineOnly()
+    {
+        var shard = new LedgerShard(2);
+        var early = shard.TryReserve("stream-1", 5, Until, random)!.Value;
+        clock.Advance(TimeSpan.FromSeconds(10));
+        var late = shard.TryReserve("stream-1", 5, Until, random)!.Value;
+
+        clock.Advance(TimeSpan.FromSeconds(20));
+        Assert.Equal([early], shard.ExpiredPending(clock.GetUtcNow()));
+
+        clock.Advance(TimeSpan.FromSeconds(10));
+        Assert.Equal(2, shard.ExpiredPending(clock.GetUtcNow()).Count);
+        Assert.Contains(late, shard.ExpiredPending(clock.GetUtcNow()));
+    }
+
+    [Fact]
+    public void Settle_RoomThatExists_CommitsTheRow()
+    {
+        var shard = new LedgerShard(3);
+        var reservation = shard.TryReserve("stream-1", 5, Until, random)!.Value;
+        clock.Advance(TimeSpan.FromMinutes(1));
+
+        Assert.True(shard.Settle(shard.ExpiredPending(clock.GetUtcNow()).Single(), roomExists: true));
+        Assert.Equal("stream-1", shard.InstanceOf(reservation.RoomId));
+        Assert.Empty(shard.Pending);
+    }
+
+    [Fact]
+    public void Settle_RoomThatDoesNotExist_DropsTheRow()
+    {
+        var shard = new LedgerShard(3);
+        shard.TryReserve("stream-1", 5, Until, random);
+        clock.Advance(TimeSpan.FromMinutes(1));
+
+        Assert.True(shard.Settle(shard.ExpiredPending(clock.GetUtcNow()).Single(), roomExists: false));
+        Assert.Equal(0, shard.Count);
+    }
+
+    [Fact]
+    public void Settle_RowTakenOverMeanwhile_IsRefused()
+    {
+        var shard = new LedgerShard(3);
+        var expired = shard.TryReserve("stream-1", 5, Until, random)!.Value;
+        shard.Commit(expired);
+        shard.TryMarkPending(expired.RoomId, Until.AddMinutes(5));
+
+        Assert.False(shard.Settle(expired, roomExists: false));
+        Assert.Equal(1, shard.Count);
+    }
+
+    [Fact]
+    public void TryMarkPending_CommittedRow_IsMarkedOnce()
+    {
+        var shard = new LedgerShard(4);
+        var reservation = shard.TryReserve("stream-1", 5, Until, random)!.Value;
+        Assert.Null(shard.TryMarkPending(reservation.RoomId, Until));
+        shard.Commit(reservation);
+
+        var marked = shard.TryMarkPending(reservation.RoomId, Until);
+
+        Assert.Equal(reservation.RoomId, marked?.RoomId);
+        Assert.Null(shard.TryMarkPending(reservation.RoomId, Until));
+        Assert.Null(shard.TryMarkPending(new RoomId(4 + LedgerLayout.ShardCount), Until));
+    }
+
+    [Fact]
+    public void RemoveInstance_DropsOnlyThatInstancesRows()
+    {
+        var shard = new LedgerShard(6);
+        var a = shard.TryReserve("stream-1", 5, Until, random)!.Value;
+        var b = shard.TryReserve("stream-2", 5, Until, random)!.Value;
+        var c = shard.TryReserve("stream-1", 5, Until, random)!.Value;
+        shard.Commit(a);
+
+        var removed = shard.RemoveInstance("stream-1");
+
+        Assert.Equal([a.RoomId, c.RoomId], removed.OrderBy(id => id.Value == a.RoomId.Value ? 0 : 1));
+        Assert.Equal([(b.RoomId, "stream-2")], shard.Rows);
+        Assert.Equal([b.RoomId.Value], shard.Pending.Keys);
+        Assert.Empty(shard.RemoveInstance("stream-1"));
+    }
+
+    [Fact]
+    public void Load_RoomOfAnotherShard_Throws()
+    {
+        var shard = new LedgerShard(0);
+        Assert.Throws<ArgumentException>(() => shard.Load(new RoomId(1), "stream-1", null));
+    }
+}

@@ -1,0 +1,90 @@
+using System.Collections.Concurrent;
+using AvatarStream.Contracts;
+using AvatarStream.RoomRouter.Options;
+using AvatarStream.RoomRouter.Streams;
+using AvatarStream.RoomRouter.Tests.Fakes;
+using Dapr.Client;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace AvatarStream.RoomRouter.Tests;
+
+/// <summary>The real <c>/register</c> client against a loopback stand-in for the sidecar's invoke route.</summary>
+public sealed class DaprStreamInstanceClientTests : IAsyncLifetime
+{
+    LoopbackSidecar? sidecar;
+    DaprClient? dapr;
+
+    ConcurrentQueue<(string Path, string? Authorization, string Body)> Calls => sidecar!.Calls;
+
+    public async Task InitializeAsync()
+    {
+        sidecar = await LoopbackSidecar.StartAsync();
+        dapr = new DaprClientBuilder().UseHttpEndpoint(sidecar.Address).UseGrpcEndpoint(sidecar.Address).Build();
+    }
+
+    public async Task DisposeAsync()
+    {
+        dapr?.Dispose();
+        if (sidecar is not null)
+        {
+            await sidecar.DisposeAsync();
+        }
+    }
+
+    DaprStreamInstanceClient NewClient(double timeoutSeconds = 30) =>
+        new(
+            dapr!,
+            new FixedTokenSource("secret-token"),
+            new StaticOptions(new RoomsOptions { RegisterTimeout = TimeSpan.FromSeconds(timeoutSeconds) }),
+            NullLogger<DaprStreamInstanceClient>.Instance);
+
+    [Fact]
+    public async Task Register_PostsSnakeCaseBodyWithTheBearerToken_ToTheInstancesAppId()
+    {
+        using var client = NewClient();
+
+        Assert.True(await client.RegisterAsync("stream-1", new RegisterRequest("00157", "c1"), CancellationToken.None));
+
+        var (path, authorization, body) = Assert.Single(Calls);
+        Assert.Equal("/v1.0/invoke/stream-1/method/register", path);
+        Assert.Equal("Bearer secret-token", authorization);
+        Assert.Equal("""{"room_id":"00157","client_id":"c1"}""", body);
+    }
+
+    [Fact]
+    public async Task Register_ErrorStatus_IsAFailure()
+    {
+        using var client = NewClient();
+
+        Assert.False(await client.RegisterAsync("stream-broken", new RegisterRequest("00157", "c1"), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Register_PastTheTimeout_IsAFailure()
+    {
+        using var client = NewClient(timeoutSeconds: 0.3);
+
+        Assert.False(await client.RegisterAsync("stream-slow", new RegisterRequest("00157", "c1"), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Register_CallerGivingUp_Throws()
+    {
+        using var client = NewClient();
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(
+            () => client.RegisterAsync("stream-1", new RegisterRequest("00157", "c1"), cancelled.Token));
+    }
+
+    sealed class StaticOptions(RoomsOptions value) : IOptionsMonitor<RoomsOptions>
+    {
+        public RoomsOptions CurrentValue => value;
+
+        public RoomsOptions Get(string? name) => value;
+
+        public IDisposable? OnChange(Action<RoomsOptions, string?> listener) => null;
+    }
+}

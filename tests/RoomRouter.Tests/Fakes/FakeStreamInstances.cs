@@ -1,0 +1,32 @@
+using System.Collections.Concurrent;
+using AvatarStream.Contracts;
+using AvatarStream.RoomRouter.Streams;
+
+namespace AvatarStream.RoomRouter.Tests.Fakes;
+
+/// <summary>Stream instances that accept every <c>/register</c>, except those marked dead.</summary>
+public sealed class FakeStreamInstances : IStreamInstanceClient
+{
+    public ConcurrentDictionary<string, bool> Dead { get; } = new(StringComparer.Ordinal);
+
+    public ConcurrentQueue<(string InstanceId, RegisterRequest Request)> Registered { get; } = new();
+
+    /// <summary>When set, every call throws it, as an unexpected failure would.</summary>
+    public Exception? Failure { get; set; }
+
+    public Task<bool> RegisterAsync(string instanceId, RegisterRequest request, CancellationToken cancellationToken)
+    {
+        if (Failure is not null)
+        {
+            return Task.FromException<bool>(Failure);
+        }
+
+        if (Dead.ContainsKey(instanceId))
+        {
+            return Task.FromResult(false);
+        }
+
+        Registered.Enqueue((instanceId, request));
+        return Task.FromResult(true);
+    }
+}

@@ -1,0 +1,54 @@
+using System.Collections.Concurrent;
+using AvatarStream.Contracts;
+using AvatarStream.RoomRouter.Actors;
+using AvatarStream.RoomRouter.Rooms;
+using Dapr.Actors;
+using Dapr.Actors.Runtime;
+
+namespace AvatarStream.RoomRouter.Tests.Fakes;
+
+/// <summary>Real <see cref="RoomActor"/>s on in-memory state, one call per room at a time as Dapr guarantees.</summary>
+public sealed class InMemoryRoomActors : IRoomActors
+{
+    readonly ConcurrentDictionary<string, (SemaphoreSlim Turn, FakeActorStateManager State)> rooms = new(StringComparer.Ordinal);
+
+    public IRoomActor Get(string roomId) => new TurnBasedRoom(this, roomId);
+
+    public bool HasState(string roomId) => rooms.TryGetValue(roomId, out var room) && room.State.Keys.Count > 0;
+
+    public IReadOnlyList<string> RoomsWithState() => rooms.Keys.Where(HasState).Order().ToList();
+
+    async Task<T> InvokeAsync<T>(string roomId, Func<RoomActor, Task<T>> call)
+    {
+        var (turn, state) = rooms.GetOrAdd(roomId, _ => (new SemaphoreSlim(1, 1), new FakeActorStateManager()));
+        await turn.WaitAsync();
+        try
+        {
+            var host = ActorHost.CreateForTest<RoomActor>(new ActorTestOptions { ActorId = new ActorId(roomId) });
+            return await call(new RoomActor(host, state));
+        }
+        finally
+        {
+            turn.Release();
+        }
+    }
+
+    sealed class TurnBasedRoom(InMemoryRoomActors actors, string roomId) : IRoomActor
+    {
+        public Task<RoomSnapshot> CreateAsync(CreateRoomArgs args) => actors.InvokeAsync(roomId, a => a.CreateAsync(args));
+
+        public Task<JoinRoomResult> JoinAsync(JoinRoomArgs args) => actors.InvokeAsync(roomId, a => a.JoinAsync(args));
+
+        public Task<ConfirmClientResult> ConfirmClientAsync(ClientArgs args) => actors.InvokeAsync(roomId, a => a.ConfirmClientAsync(args));
+
+        public Task<RemoveClientResult> RemoveClientAsync(ClientArgs args) => actors.InvokeAsync(roomId, a => a.RemoveClientAsync(args));
+
+        public Task<RoomLookup> GetAsync() => actors.InvokeAsync(roomId, a => a.GetAsync());
+
+        public Task DeleteAsync() => actors.InvokeAsync(roomId, async a =>
+        {
+            await a.DeleteAsync();
+            return true;
+        });
+    }
+}

@@ -1,0 +1,54 @@
+using System.Text.Json;
+using AvatarStream.RoomRouter.Storage;
+
+namespace AvatarStream.RoomRouter.Tests.Fakes;
+
+/// <summary>A state store with the ETag rules of Dapr's sqlite store: a new random ETag on every write.</summary>
+public sealed class InMemoryStateStore : IStateStore
+{
+    static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    readonly Lock gate = new();
+    readonly Dictionary<string, (string Json, string ETag)> items = new(StringComparer.Ordinal);
+
+    public int LostRaces { get; private set; }
+
+    public Task<(T? Value, string ETag)> GetAsync<T>(string key, CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            return Task.FromResult(items.TryGetValue(key, out var item)
+                ? (JsonSerializer.Deserialize<T>(item.Json, Json), item.ETag)
+                : (default(T), string.Empty));
+        }
+    }
+
+    public async Task<bool> TrySaveAsync<T>(string key, T value, string etag, CancellationToken cancellationToken)
+    {
+        // Yield so that concurrent read-modify-write cycles really interleave.
+        await Task.Yield();
+        lock (gate)
+        {
+            var current = items.TryGetValue(key, out var item) ? item.ETag : string.Empty;
+            if (current != etag)
+            {
+                LostRaces++;
+                return false;
+            }
+
+            items[key] = (JsonSerializer.Serialize(value, Json), Guid.NewGuid().ToString("N"));
+            return true;
+        }
+    }
+
+    public async Task<IReadOnlyDictionary<string, T?>> GetManyAsync<T>(IReadOnlyList<string> keys, CancellationToken cancellationToken)
+    {
+        var values = new Dictionary<string, T?>(StringComparer.Ordinal);
+        foreach (var key in keys)
+        {
+            values[key] = (await GetAsync<T>(key, cancellationToken)).Value;
+        }
+
+        return values;
+    }
+}

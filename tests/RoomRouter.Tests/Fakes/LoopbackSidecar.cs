@@ -1,0 +1,53 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AvatarStream.RoomRouter.Tests.Fakes;
+
+/// <summary>
+/// A loopback server that answers Dapr's service-invocation route for <c>/register</c> as a sidecar forwarding to
+/// a stream instance would: <c>stream-slow</c> takes 5 s, <c>stream-broken</c> answers 500, any other app-id 200.
+/// </summary>
+public sealed class LoopbackSidecar : IAsyncDisposable
+{
+    readonly WebApplication server;
+
+    LoopbackSidecar(WebApplication server) => this.server = server;
+
+    public ConcurrentQueue<(string Path, string? Authorization, string Body)> Calls { get; } = new();
+
+    public string Address => server.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+
+    public static async Task<LoopbackSidecar> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        var sidecar = new LoopbackSidecar(builder.Build());
+        sidecar.server.MapPost("/v1.0/invoke/{appId}/method/register", sidecar.RegisterAsync);
+        await sidecar.server.StartAsync();
+        return sidecar;
+    }
+
+    public ValueTask DisposeAsync() => server.DisposeAsync();
+
+    async Task<IResult> RegisterAsync(string appId, HttpContext http)
+    {
+        using var reader = new StreamReader(http.Request.Body);
+        Calls.Enqueue((http.Request.Path, http.Request.Headers.Authorization, await reader.ReadToEndAsync()));
+        switch (appId)
+        {
+            case "stream-slow":
+                await Task.Delay(TimeSpan.FromSeconds(5), http.RequestAborted);
+                return Results.Ok();
+            case "stream-broken":
+                return Results.StatusCode(StatusCodes.Status500InternalServerError);
+            default:
+                return Results.Ok();
+        }
+    }
+}

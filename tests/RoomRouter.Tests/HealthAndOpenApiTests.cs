@@ -1,0 +1,50 @@
+using System.Net;
+using System.Text.Json;
+
+namespace AvatarStream.RoomRouter.Tests;
+
+public class HealthAndOpenApiTests
+{
+    [Fact]
+    public async Task Health_AnswersTheSeedsText()
+    {
+        await using var app = new RouterApplication();
+        using var client = app.CreateClient();
+
+        var response = await client.GetAsync("/health");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy.", await response.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [InlineData("/create-room", "post", new[] { "200", "413", "429", "503" })]
+    [InlineData("/join-room", "post", new[] { "200", "400", "404", "410", "413", "429", "503" })]
+    [InlineData("/put-task", "post", new[] { "200", "400", "401", "413", "503" })]
+    [InlineData("/remove-client", "post", new[] { "200", "400", "401", "413", "503" })]
+    [InlineData("/evict-instance", "post", new[] { "200", "400", "401", "413", "503" })]
+    [InlineData("/instances", "get", new[] { "200", "401", "503" })]
+    public async Task OpenApi_ListsEveryOutcome(string path, string method, string[] statuses)
+    {
+        await using var app = new RouterApplication();
+        using var client = app.CreateClient();
+
+        using var document = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json"));
+
+        var responses = document.RootElement.GetProperty("paths").GetProperty(path).GetProperty(method).GetProperty("responses");
+        Assert.Equal(statuses.Order(), responses.EnumerateObject().Select(r => r.Name).Order());
+    }
+
+    [Fact]
+    public async Task OpenApi_DescribesTheTicketInSnakeCase()
+    {
+        await using var app = new RouterApplication();
+        using var client = app.CreateClient();
+
+        var document = await client.GetStringAsync("/openapi/v1.json");
+
+        Assert.Contains("\"room_id\"", document, StringComparison.Ordinal);
+        Assert.Contains("\"client_id\"", document, StringComparison.Ordinal);
+        Assert.Contains("\"stream_url\"", document, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,183 @@
+using System.Net;
+using System.Text;
+using AvatarStream.Contracts;
+using AvatarStream.RoomRouter.Endpoints;
+using AvatarStream.ServiceDefaults;
+
+namespace AvatarStream.RoomRouter.Tests;
+
+public class JoinRoomTests
+{
+    static Task<HttpResponseMessage> JoinAsync(HttpClient client, string json) =>
+        client.PostAsync("/join-room", new StringContent(json, Encoding.UTF8, "application/json"));
+
+    static async Task<RoomTicket> CreateRoomAsync(HttpClient client) => await client.PostAsync("/create-room", null).ReadTicketAsync();
+
+    [Fact]
+    public async Task JoinRoom_StringOrNumberId_AnswersTheCanonicalIdOnTheRoomsInstance()
+    {
+        await using var app = new RouterApplication();
+        await app.AnnounceAsync("stream-1");
+        using var client = app.CreateClient();
+        var room = await CreateRoomAsync(client);
+        while (!room.RoomId.StartsWith('0'))
+        {
+            room = await CreateRoomAsync(client);
+        }
+
+        var bySpelledOut = await JoinAsync(client, $$"""{"room_id":"{{room.RoomId}}"}""").ReadTicketAsync();
+        var byShortText = await JoinAsync(client, $$"""{"room_id":"{{int.Parse(room.RoomId, System.Globalization.CultureInfo.InvariantCulture)}}"}""").ReadTicketAsync();
+        var byNumber = await JoinAsync(client, $$"""{"room_id":{{int.Parse(room.RoomId, System.Globalization.CultureInfo.InvariantCulture)}}}""").ReadTicketAsync();
+
+        Assert.All([bySpelledOut, byShortText, byNumber], ticket =>
+        {
+            Assert.Equal(room.RoomId, ticket.RoomId);
+            Assert.Equal(room.StreamUrl, ticket.StreamUrl);
+            Assert.Equal(4, Guid.ParseExact(ticket.ClientId, "D").Version);
+        });
+        Assert.Equal(4, new[] { room.ClientId, bySpelledOut.ClientId, byShortText.ClientId, byNumber.ClientId }.Distinct(StringComparer.Ordinal).Count());
+        Assert.Contains(app.Streams.Registered, r => r.Request == new RegisterRequest(room.RoomId, byNumber.ClientId));
+    }
+
+    [Fact]
+    public async Task JoinRoom_UnknownRoom_Is404()
+    {
+        await using var app = new RouterApplication();
+        using var client = app.CreateClient();
+
+        var response = await JoinAsync(client, """{"room_id":"00157"}""");
+
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.NotFound, RouterProblemTypes.RoomNotFound);
+    }
+
+    [Fact]
+    public async Task JoinRoom_RoomActorWithoutLedgerRow_Is404()
+    {
+        await using var app = new RouterApplication();
+        await app.Actors.Get("00157").CreateAsync(new CreateRoomArgs("stream-1", "leftover", DateTimeOffset.UnixEpoch));
+        using var client = app.CreateClient();
+
+        var response = await JoinAsync(client, """{"room_id":"00157"}""");
+
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.NotFound, RouterProblemTypes.RoomNotFound);
+    }
+
+    [Theory]
+    [InlineData("{")]
+    [InlineData("not json")]
+    [InlineData("[]")]
+    [InlineData("\"00157\"")]
+    [InlineData("157")]
+    [InlineData("{}")]
+    [InlineData("""{"roomId":"00157"}""")]
+    [InlineData("""{"room_id":null}""")]
+    [InlineData("""{"room_id":true}""")]
+    [InlineData("""{"room_id":[157]}""")]
+    [InlineData("""{"room_id":{"id":157}}""")]
+    [InlineData("""{"room_id":1.5}""")]
+    [InlineData("""{"room_id":-1}""")]
+    [InlineData("""{"room_id":100000}""")]
+    [InlineData("""{"room_id":99999999999999999999999}""")]
+    [InlineData("""{"room_id":""}""")]
+    [InlineData("""{"room_id":"abc"}""")]
+    [InlineData("""{"room_id":"123456"}""")]
+    [InlineData("""{"room_id":" 157"}""")]
+    [InlineData("""{"room_id":"-157"}""")]
+    public async Task JoinRoom_MalformedBody_Is400(string json)
+    {
+        await using var app = new RouterApplication();
+        using var client = app.CreateClient();
+
+        var response = await JoinAsync(client, json);
+
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, ProblemTypes.BadRequest);
+    }
+
+    [Fact]
+    public async Task JoinRoom_NoBody_Is400()
+    {
+        await using var app = new RouterApplication();
+        using var client = app.CreateClient();
+
+        var response = await client.PostAsync("/join-room", null);
+
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, ProblemTypes.BadRequest);
+    }
+
+    [Fact]
+    public async Task JoinRoom_BodyOver4KiB_Is413()
+    {
+        await using var app = new RouterApplication();
+        using var client = app.CreateClient();
+
+        var response = await JoinAsync(client, $$"""{"room_id":"00157","pad":"{{new string('x', 4100)}}"}""");
+
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.RequestEntityTooLarge, ProblemTypes.PayloadTooLarge);
+    }
+
+    [Fact]
+    public async Task JoinRoom_ChunkedBodyOver4KiB_Is413()
+    {
+        await using var app = new RouterApplication();
+        using var client = app.CreateClient();
+        var content = new StreamContent(new UnknownLengthStream(new byte[6000]));
+
+        var response = await client.PostAsync("/join-room", content);
+
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.RequestEntityTooLarge, ProblemTypes.PayloadTooLarge);
+    }
+
+    [Fact]
+    public async Task JoinRoom_AtMaxClients_Is429WithRetryAfter()
+    {
+        await using var app = new RouterApplication(("Rooms:MaxClientsPerRoom", "2"));
+        await app.AnnounceAsync("stream-1");
+        using var client = app.CreateClient();
+        var room = await CreateRoomAsync(client);
+        await JoinAsync(client, $$"""{"room_id":"{{room.RoomId}}"}""").ReadTicketAsync();
+
+        var response = await JoinAsync(client, $$"""{"room_id":"{{room.RoomId}}"}""");
+
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.TooManyRequests, RouterProblemTypes.RoomFull);
+        Assert.Equal(TimeSpan.FromSeconds(5), response.Headers.RetryAfter?.Delta);
+    }
+
+    [Fact]
+    public async Task JoinRoom_InstanceDied_Is410_ThenTheRoomIsGone()
+    {
+        await using var app = new RouterApplication();
+        await app.AnnounceAsync("stream-1");
+        using var client = app.CreateClient();
+        var room = await CreateRoomAsync(client);
+        app.Streams.Dead["stream-1"] = true;
+
+        var response = await JoinAsync(client, $$"""{"room_id":"{{room.RoomId}}"}""");
+
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Gone, RouterProblemTypes.RoomGone);
+        Assert.False(app.Actors.HasState(room.RoomId));
+        var again = await JoinAsync(client, $$"""{"room_id":"{{room.RoomId}}"}""");
+        await ProblemAssert.IsProblemAsync(again, HttpStatusCode.NotFound, RouterProblemTypes.RoomNotFound);
+    }
+
+    [Fact]
+    public async Task JoinRoom_UnexpectedFailure_Is503_AndGivesTheSeatBack()
+    {
+        await using var app = new RouterApplication(("Rooms:MaxClientsPerRoom", "2"));
+        await app.AnnounceAsync("stream-1");
+        using var client = app.CreateClient();
+        var room = await CreateRoomAsync(client);
+        app.Streams.Failure = new HttpRequestException("sidecar unreachable");
+
+        var response = await JoinAsync(client, $$"""{"room_id":"{{room.RoomId}}"}""");
+
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.ServiceUnavailable, RouterProblemTypes.DependencyUnavailable);
+        Assert.Equal(1, (await app.Actors.Get(room.RoomId).GetAsync()).Room?.ClientCount);
+        app.Streams.Failure = null;
+        await JoinAsync(client, $$"""{"room_id":"{{room.RoomId}}"}""").ReadTicketAsync();
+    }
+
+    sealed class UnknownLengthStream(byte[] data) : MemoryStream(data)
+    {
+        public override bool CanSeek => false;
+    }
+}

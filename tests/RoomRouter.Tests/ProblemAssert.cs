@@ -1,0 +1,19 @@
+using System.Net;
+using System.Text.Json;
+
+namespace AvatarStream.RoomRouter.Tests;
+
+internal static class ProblemAssert
+{
+    /// <summary>Asserts an RFC 7807 answer with this status and type, and a human detail.</summary>
+    public static async Task IsProblemAsync(HttpResponseMessage response, HttpStatusCode status, string type)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(status == response.StatusCode, $"Expected {(int)status}, got {(int)response.StatusCode}: {body}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        using var problem = JsonDocument.Parse(body);
+        Assert.Equal(type, problem.RootElement.GetProperty("type").GetString());
+        Assert.Equal((int)status, problem.RootElement.GetProperty("status").GetInt32());
+        Assert.False(string.IsNullOrWhiteSpace(problem.RootElement.GetProperty("detail").GetString()));
+    }
+}

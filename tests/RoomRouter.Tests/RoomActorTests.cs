@@ -1,0 +1,138 @@
+using AvatarStream.Contracts;
+using AvatarStream.RoomRouter.Actors;
+using AvatarStream.RoomRouter.Tests.Fakes;
+using Dapr.Actors;
+using Dapr.Actors.Runtime;
+
+namespace AvatarStream.RoomRouter.Tests;
+
+public class RoomActorTests
+{
+    static readonly DateTimeOffset Now = new(2026, 1, 1, 12, 0, 0, TimeSpan.Zero);
+
+    readonly FakeActorStateManager state = new();
+
+    RoomActor NewActor() =>
+        new(ActorHost.CreateForTest<RoomActor>(new ActorTestOptions { ActorId = new ActorId("00157") }), state);
+
+    [Fact]
+    public async Task Create_StoresTheRoomWithItsHost()
+    {
+        var snapshot = await NewActor().CreateAsync(new CreateRoomArgs("stream-1", "host", Now));
+
+        Assert.Equal(new RoomSnapshot("stream-1", 1, Now), snapshot);
+        Assert.Equal(snapshot, (await NewActor().GetAsync()).Room);
+    }
+
+    [Fact]
+    public async Task Create_OverwritesALeftoverRoom()
+    {
+        await NewActor().CreateAsync(new CreateRoomArgs("stream-1", "old-host", Now));
+        await NewActor().JoinAsync(new JoinRoomArgs("old-guest", 5, Now, Now.AddSeconds(30)));
+
+        var snapshot = await NewActor().CreateAsync(new CreateRoomArgs("stream-2", "host", Now));
+
+        Assert.Equal(new RoomSnapshot("stream-2", 1, Now), snapshot);
+    }
+
+    [Fact]
+    public async Task Get_NoRoom_SaysSo()
+    {
+        Assert.Null((await NewActor().GetAsync()).Room);
+    }
+
+    [Fact]
+    public async Task Join_ReservesASeatOnTheRoomsInstance()
+    {
+        await NewActor().CreateAsync(new CreateRoomArgs("stream-1", "host", Now));
+
+        var result = await NewActor().JoinAsync(new JoinRoomArgs("guest", 2, Now, Now.AddSeconds(30)));
+
+        Assert.Equal(new JoinRoomResult(JoinRoomStatus.Joined, "stream-1"), result);
+        Assert.Equal(2, (await NewActor().GetAsync()).Room?.ClientCount);
+    }
+
+    [Fact]
+    public async Task Join_FullRoom_IsRefused()
+    {
+        await NewActor().CreateAsync(new CreateRoomArgs("stream-1", "host", Now));
+        await NewActor().JoinAsync(new JoinRoomArgs("guest", 2, Now, Now.AddSeconds(30)));
+
+        var result = await NewActor().JoinAsync(new JoinRoomArgs("late", 2, Now, Now.AddSeconds(30)));
+
+        Assert.Equal(JoinRoomStatus.RoomFull, result.Status);
+    }
+
+    [Fact]
+    public async Task Join_SeatWhosePendingDeadlinePassed_IsGivenToTheNextClient()
+    {
+        await NewActor().CreateAsync(new CreateRoomArgs("stream-1", "host", Now));
+        await NewActor().JoinAsync(new JoinRoomArgs("ghost", 2, Now, Now.AddSeconds(30)));
+
+        var result = await NewActor().JoinAsync(new JoinRoomArgs("guest", 2, Now.AddSeconds(31), Now.AddSeconds(61)));
+
+        Assert.Equal(JoinRoomStatus.Joined, result.Status);
+        Assert.Equal(2, (await NewActor().GetAsync()).Room?.ClientCount);
+    }
+
+    [Fact]
+    public async Task Join_NoRoom_IsNotFound()
+    {
+        var result = await NewActor().JoinAsync(new JoinRoomArgs("guest", 2, Now, Now.AddSeconds(30)));
+
+        Assert.Equal(new JoinRoomResult(JoinRoomStatus.NotFound, null), result);
+    }
+
+    [Fact]
+    public async Task ConfirmClient_KeepsTheSeatPastItsDeadline()
+    {
+        await NewActor().CreateAsync(new CreateRoomArgs("stream-1", "host", Now));
+        await NewActor().JoinAsync(new JoinRoomArgs("guest", 3, Now, Now.AddSeconds(30)));
+
+        Assert.True((await NewActor().ConfirmClientAsync(new ClientArgs("guest"))).Confirmed);
+        await NewActor().JoinAsync(new JoinRoomArgs("third", 3, Now.AddHours(1), Now.AddHours(1).AddSeconds(30)));
+
+        Assert.Equal(3, (await NewActor().GetAsync()).Room?.ClientCount);
+    }
+
+    [Fact]
+    public async Task ConfirmClient_UnknownClientOrRoom_IsRefused()
+    {
+        Assert.False((await NewActor().ConfirmClientAsync(new ClientArgs("guest"))).Confirmed);
+        await NewActor().CreateAsync(new CreateRoomArgs("stream-1", "host", Now));
+        Assert.False((await NewActor().ConfirmClientAsync(new ClientArgs("guest"))).Confirmed);
+    }
+
+    [Fact]
+    public async Task RemoveClient_LastOne_EndsTheRoomAndDeletesItsState()
+    {
+        await NewActor().CreateAsync(new CreateRoomArgs("stream-1", "host", Now));
+        await NewActor().JoinAsync(new JoinRoomArgs("guest", 5, Now, Now.AddSeconds(30)));
+
+        Assert.Equal(RemoveClientStatus.Removed, (await NewActor().RemoveClientAsync(new ClientArgs("host"))).Status);
+        Assert.Equal(RemoveClientStatus.RoomEnded, (await NewActor().RemoveClientAsync(new ClientArgs("guest"))).Status);
+
+        Assert.Empty(state.Keys);
+        Assert.Equal(RemoveClientStatus.NotFound, (await NewActor().RemoveClientAsync(new ClientArgs("guest"))).Status);
+    }
+
+    [Fact]
+    public async Task RemoveClient_NonMember_ChangesNothing()
+    {
+        await NewActor().CreateAsync(new CreateRoomArgs("stream-1", "host", Now));
+
+        Assert.Equal(RemoveClientStatus.NotMember, (await NewActor().RemoveClientAsync(new ClientArgs("stranger"))).Status);
+        Assert.Equal(1, (await NewActor().GetAsync()).Room?.ClientCount);
+    }
+
+    [Fact]
+    public async Task Delete_IsIdempotent()
+    {
+        await NewActor().CreateAsync(new CreateRoomArgs("stream-1", "host", Now));
+
+        await NewActor().DeleteAsync();
+        await NewActor().DeleteAsync();
+
+        Assert.Null((await NewActor().GetAsync()).Room);
+    }
+}

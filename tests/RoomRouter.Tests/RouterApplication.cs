@@ -1,0 +1,77 @@
+using System.Net.Http.Json;
+using AvatarStream.Contracts;
+using AvatarStream.RoomRouter.Rooms;
+using AvatarStream.RoomRouter.Security;
+using AvatarStream.RoomRouter.Storage;
+using AvatarStream.RoomRouter.Streams;
+using AvatarStream.RoomRouter.Tests.Fakes;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AvatarStream.RoomRouter.Tests;
+
+/// <summary>The room router with its Dapr-facing interfaces swapped for in-memory fakes.</summary>
+public sealed class RouterApplication(params (string Key, string Value)[] settings) : WebApplicationFactory<Program>
+{
+    public const string Token = "test-internal-token";
+
+    public InMemoryStateStore Store { get; } = new();
+
+    public InMemoryRoomActors Actors { get; } = new();
+
+    public FakeStreamInstances Streams { get; } = new();
+
+    public TimeProvider? Clock { get; init; }
+
+    /// <summary>Keeps the real Dapr <c>/register</c> client, for tests that point the app at a sidecar.</summary>
+    public bool UseDaprStreamClient { get; init; }
+
+    public HttpClient CreateInternalClient(string? authorization = "Bearer " + Token)
+    {
+        var client = CreateClient();
+        if (authorization is not null)
+        {
+            client.DefaultRequestHeaders.TryAddWithoutValidation("Authorization", authorization);
+        }
+
+        return client;
+    }
+
+    public async Task AnnounceAsync(params string[] instanceIds)
+    {
+        using var client = CreateInternalClient();
+        foreach (var instanceId in instanceIds)
+        {
+            var response = await client.PostAsJsonAsync("/put-task", new PutTaskRequest(instanceId, StreamUrl(instanceId)), ContractJson.Options);
+            response.EnsureSuccessStatusCode();
+        }
+    }
+
+    public static string StreamUrl(string instanceId) => $"ws://{instanceId}.test:5001/";
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<IStateStore>(Store);
+            services.AddSingleton<IRoomActors>(Actors);
+            if (!UseDaprStreamClient)
+            {
+                services.AddSingleton<IStreamInstanceClient>(Streams);
+            }
+
+            services.AddSingleton<IInternalTokenSource>(new FixedTokenSource(Token));
+            if (Clock is not null)
+            {
+                services.AddSingleton(Clock);
+            }
+        });
+    }
+}
