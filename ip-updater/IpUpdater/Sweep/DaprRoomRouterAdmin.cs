@@ -14,8 +14,8 @@ public sealed class DaprRoomRouterAdmin(DaprClient dapr, IInternalTokenSource to
     {
         using var response = await _router.SendInternalAsync(HttpMethod.Get, "/instances", null, tokens, cancellationToken);
         response.EnsureSuccessStatusCode();
-        var instances = await response.Content.ReadFromJsonAsync<InstanceInfo[]>(ContractJson.Options, cancellationToken);
-        return instances?.Select(i => i.InstanceId).ToArray() ?? [];
+        var list = await response.Content.ReadFromJsonAsync<InstanceList>(ContractJson.Options, cancellationToken);
+        return list?.Instances.Select(i => i.InstanceId).ToArray() ?? [];
     }
 
     public async Task EvictAsync(string instanceId, CancellationToken cancellationToken)
