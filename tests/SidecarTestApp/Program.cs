@@ -1,7 +1,7 @@
 namespace AvatarStream.SidecarTestApp;
 
 // Runs the test app as its own process: --name N --port P --dapr-http-endpoint URL [--dapr-grpc-endpoint URL]
-// [--idle-timeout-ms MS] [--reentrant true]. Prints one line with its port once it listens.
+// [--idle-timeout-ms MS] [--reentrant true] [--hosts-actors false]. Prints one line with its port once it listens.
 static class Program
 {
     static async Task<int> Main(string[] args)
@@ -21,6 +21,7 @@ static class Program
             DaprGrpcEndpoint = config["dapr-grpc-endpoint"] ?? "http://127.0.0.1:1",
             ActorIdleTimeout = int.TryParse(config["idle-timeout-ms"], out var idle) ? TimeSpan.FromMilliseconds(idle) : null,
             Reentrant = string.Equals(config["reentrant"], "true", StringComparison.OrdinalIgnoreCase),
+            HostsActors = !string.Equals(config["hosts-actors"], "false", StringComparison.OrdinalIgnoreCase),
         };
 
         await using var app = TestApp.Create(settings);
