@@ -13,7 +13,7 @@ public sealed class ActiveActors(TimeProvider time)
     /// Holds the actor's entry (creating it) until disposed; with <paramref name="touch"/> the release counts as a use
     /// for idle deactivation.
     /// </summary>
-    public Lease Use(string type, string id, bool touch = true)
+    public ActorLease Use(string type, string id, bool touch = true)
     {
         lock (_gate)
         {
@@ -24,7 +24,7 @@ public sealed class ActiveActors(TimeProvider time)
             }
 
             entry.Users++;
-            return new Lease(this, entry, touch);
+            return new ActorLease(entry, () => Release(entry, touch));
         }
     }
 
@@ -168,22 +168,6 @@ public sealed class ActiveActors(TimeProvider time)
             if (touch)
             {
                 entry.LastUsed = time.GetTimestamp();
-            }
-        }
-    }
-
-    /// <summary>A hold on an active actor's entry.</summary>
-    public sealed class Lease(ActiveActors owner, ActorEntry entry, bool touch) : IDisposable
-    {
-        int _disposed;
-
-        public ActorEntry Entry { get; } = entry;
-
-        public void Dispose()
-        {
-            if (Interlocked.Exchange(ref _disposed, 1) == 0)
-            {
-                owner.Release(Entry, touch);
             }
         }
     }

@@ -20,6 +20,9 @@ public sealed class AppRegistrar(
     static readonly TimeSpan FirstRetry = TimeSpan.FromMilliseconds(50);
     static readonly TimeSpan MaxRetry = TimeSpan.FromSeconds(1);
 
+    // An app that accepts the connection but never answers must not stall registration for good.
+    static readonly TimeSpan ConfigTimeout = TimeSpan.FromSeconds(5);
+
     readonly TaskCompletionSource _appReachable = new(TaskCreationOptions.RunContinuationsAsynchronously);
     readonly TaskCompletionSource _registered = new(TaskCreationOptions.RunContinuationsAsynchronously);
     volatile AppRegistration? _current;
@@ -88,12 +91,14 @@ public sealed class AppRegistrar(
     async Task<AppConfig> ReadConfigWhenUpAsync(Uri endpoint, CancellationToken cancellationToken)
     {
         var delay = FirstRetry;
-        for (var attempt = 1; ; attempt++)
+        for (var tries = 1; ; tries++)
         {
             try
             {
+                using var attemptTimeout = new CancellationTokenSource(ConfigTimeout, time);
+                using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, attemptTimeout.Token);
                 using var request = channel.CreateRequest(HttpMethod.Get, "/dapr/config");
-                using var response = await channel.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
+                using var response = await channel.SendAsync(request, HttpCompletionOption.ResponseContentRead, attempt.Token);
                 _appReachable.TrySetResult();
                 if (!response.IsSuccessStatusCode)
                 {
@@ -103,7 +108,7 @@ public sealed class AppRegistrar(
 
                 try
                 {
-                    return AppConfigParser.Parse(await response.Content.ReadAsByteArrayAsync(cancellationToken));
+                    return AppConfigParser.Parse(await response.Content.ReadAsByteArrayAsync(attempt.Token));
                 }
                 catch (System.Text.Json.JsonException e)
                 {
@@ -111,9 +116,9 @@ public sealed class AppRegistrar(
                     return AppConfig.None;
                 }
             }
-            catch (HttpRequestException)
+            catch (Exception e) when (e is HttpRequestException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
             {
-                AppLog.AppNotUp(logger, endpoint, attempt);
+                AppLog.AppNotUp(logger, endpoint, tries);
             }
 
             await Task.Delay(delay, time, cancellationToken);

@@ -59,7 +59,7 @@ public static class ProxyHeaders
         await source.Content.CopyToAsync(response.Body, cancellationToken);
     }
 
-    public static void CopyResponseHead(HttpResponseMessage source, HttpResponse response)
+    static void CopyResponseHead(HttpResponseMessage source, HttpResponse response)
     {
         response.StatusCode = (int)source.StatusCode;
         foreach (var (name, values) in source.Headers.Concat(source.Content.Headers))

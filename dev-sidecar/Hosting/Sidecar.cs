@@ -79,6 +79,9 @@ public sealed class Sidecar : IAsyncDisposable
 
         var app = builder.Build();
         app.UseCleanPath();
+
+        // Explicit, so that routing sees the cleaned path (WebApplication otherwise routes before any middleware).
+        app.UseRouting();
         app.UseApiToken();
         app.MapHealthAndMetadata();
         app.MapInvocation();

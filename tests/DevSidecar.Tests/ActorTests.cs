@@ -184,6 +184,18 @@ public sealed class ActorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ActorApi_DoubleLeadingSlash_IsTolerated()
+    {
+        await using var host = await AppWithSidecar.StartAsync(_cluster, "actors");
+        using var http = host.SidecarHttp();
+
+        // What the SDK sends when its endpoint comes from DaprDefaults (always ending in '/').
+        using var response = await http.GetAsync(host.Sidecar.HttpEndpoint + "//v1.0/actors/TestActor/nobody/state/nothing");
+
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+    }
+
+    [Fact]
     public async Task ActorState_MissingKey_Returns204()
     {
         await using var host = await AppWithSidecar.StartAsync(_cluster, "actors");
