@@ -18,6 +18,8 @@ public interface ITestActor : IActor
 
     Task StartTimerAsync(ScheduleSpec spec);
 
+    Task StopTimerAsync(string name);
+
     /// <summary>Calls the peer's PingPong with one hop less; the peer calls back, so hops &gt; 1 needs reentrancy.</summary>
     Task<string> PingPongAsync(PingPong request);
 

@@ -32,6 +32,8 @@ public sealed class TestActor(ActorHost host, ActorProbe probe, TestAppSettings 
     public Task StartTimerAsync(ScheduleSpec spec) =>
         RegisterTimerAsync(spec.Name, nameof(OnTimerAsync), Encoding.UTF8.GetBytes(spec.Name), TimeSpan.FromMilliseconds(spec.DueMs), TimeSpan.FromMilliseconds(spec.PeriodMs));
 
+    public Task StopTimerAsync(string name) => UnregisterTimerAsync(name);
+
     public Task OnTimerAsync(byte[] data)
     {
         probe.Record($"timer:{Id}:{Encoding.UTF8.GetString(data)}");
