@@ -8,7 +8,7 @@ static partial class AppLog
     [LoggerMessage(1002, LogLevel.Information, "App {AppId} is up; actor types: [{ActorTypes}]")]
     public static partial void AppReady(ILogger logger, string appId, string actorTypes);
 
-    [LoggerMessage(1003, LogLevel.Warning, "GET /dapr/config answered {Status}; the app hosts no actors")]
+    [LoggerMessage(1003, LogLevel.Information, "GET /dapr/config answered {Status}; the app hosts no actors")]
     public static partial void NoActorConfig(ILogger logger, int status);
 
     [LoggerMessage(1004, LogLevel.Warning, "The app's /dapr/config could not be read; the app hosts no actors")]

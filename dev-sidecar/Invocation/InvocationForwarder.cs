@@ -51,13 +51,14 @@ public sealed class InvocationForwarder(
             var (response, error) = await SendToPeerAsync(context, instance, path, added);
             if (response is null)
             {
+                // Without a connection nothing was sent, so the next replica may take the call; any other error ends it.
                 lastError = error;
-                if (error is null)
+                if (error is not null)
                 {
-                    continue;
+                    break;
                 }
 
-                break;
+                continue;
             }
 
             using (response)
