@@ -69,6 +69,7 @@ public sealed class Sidecar : IAsyncDisposable
         builder.Services.AddSingleton(cluster);
         builder.Services.AddSingleton(cluster.Time);
         builder.Services.AddSingleton(cluster.Directory);
+        builder.Services.AddSingleton(new SidecarHttpAddress(() => http?.IPEndPoint));
         builder.Services.AddSingleton<IReadOnlyList<Component>>(components);
         builder.Services.AddProblemDetails();
         builder.Services.AddSidecarState();

@@ -7,12 +7,14 @@ public sealed class TempFolder : IDisposable
 
     public string Combine(params string[] parts) => System.IO.Path.Combine([Path, .. parts]);
 
+    public string File(string name) => Combine(name);
+
     /// <summary>Writes <paramref name="content"/> to <paramref name="relativePath"/>, creating folders; returns the full path.</summary>
     public string Write(string relativePath, string content)
     {
         var full = Combine(relativePath);
         System.IO.Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
-        File.WriteAllText(full, content);
+        System.IO.File.WriteAllText(full, content);
         return full;
     }
 

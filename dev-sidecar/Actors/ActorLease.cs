@@ -1,0 +1,17 @@
+namespace AvatarStream.DevSidecar.Actors;
+
+/// <summary>A hold on an active actor's entry (see <see cref="ActiveActors.Use"/>); disposing it lets go once.</summary>
+public sealed class ActorLease(ActorEntry entry, Action release) : IDisposable
+{
+    int _disposed;
+
+    public ActorEntry Entry { get; } = entry;
+
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            release();
+        }
+    }
+}

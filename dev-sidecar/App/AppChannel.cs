@@ -1,0 +1,47 @@
+using AvatarStream.DevSidecar.Hosting;
+
+namespace AvatarStream.DevSidecar.App;
+
+/// <summary>
+/// The sidecar's line to its own app at <c>http://127.0.0.1:{AppPort}</c>. Every request carries the app API token
+/// (<c>dapr-api-token</c>) when one is configured, as daprd does for invocations, actors, config and bindings.
+/// </summary>
+public sealed class AppChannel : IDisposable
+{
+    public const string ApiTokenHeader = "dapr-api-token";
+
+    readonly HttpClient? _client;
+    readonly string? _token;
+
+    public AppChannel(SidecarOptions options)
+    {
+        _token = string.IsNullOrEmpty(options.AppApiToken) ? null : options.AppApiToken;
+        if (options.AppPort is { } port)
+        {
+            Endpoint = new Uri($"http://127.0.0.1:{port}");
+            _client = OutboundHttp.CreateClient(Endpoint);
+        }
+    }
+
+    /// <summary>The app's base address; null for a sidecar with no app.</summary>
+    public Uri? Endpoint { get; }
+
+    /// <summary>A request to the app; <paramref name="pathAndQuery"/> is already escaped.</summary>
+    public HttpRequestMessage CreateRequest(HttpMethod method, string pathAndQuery)
+    {
+        var request = new HttpRequestMessage(method, new Uri(Endpoint ?? throw NoApp(), pathAndQuery));
+        if (_token is not null)
+        {
+            request.Headers.TryAddWithoutValidation(ApiTokenHeader, _token);
+        }
+
+        return request;
+    }
+
+    public Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, HttpCompletionOption completion, CancellationToken cancellationToken) =>
+        (_client ?? throw NoApp()).SendAsync(request, completion, cancellationToken);
+
+    public void Dispose() => _client?.Dispose();
+
+    static InvalidOperationException NoApp() => new("app channel not initialized: this sidecar has no app port");
+}

@@ -1,0 +1,61 @@
+using AvatarStream.DevSidecar.App;
+using AvatarStream.DevSidecar.Components;
+using AvatarStream.DevSidecar.Hosting;
+
+namespace AvatarStream.DevSidecar.Bindings;
+
+/// <summary>
+/// Runs every <c>bindings.cron</c> component visible to this app (the loader already applied scopes). The schedule is
+/// metadata <c>schedule</c> unless <see cref="SidecarOptions.MetadataOverrides"/> replaces it; the route is metadata
+/// <c>route</c>, else the component name. A bad component is logged and skipped; it never stops the sidecar.
+/// </summary>
+public sealed class CronBindings(
+    IReadOnlyList<Component> components,
+    SidecarOptions options,
+    AppChannel channel,
+    AppRegistrar registrar,
+    TimeProvider time,
+    ILogger<CronBindings> logger) : BackgroundService
+{
+    public const string ComponentType = "bindings.cron";
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var crons = components.Where(c => string.Equals(c.Type, ComponentType, StringComparison.OrdinalIgnoreCase)).ToArray();
+        if (crons.Length == 0 || channel.Endpoint is null)
+        {
+            return;
+        }
+
+        // @every counts from binding start, which is now, even though the first POST waits for the app.
+        var start = time.GetUtcNow();
+        var bindings = crons.Select(c => Create(c, start)).OfType<CronBinding>().ToArray();
+        await registrar.AppReachable.WaitAsync(stoppingToken);
+        try
+        {
+            await Task.WhenAll(bindings.Select(b => b.RunAsync(stoppingToken)));
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    CronBinding? Create(Component component, DateTimeOffset start)
+    {
+        var text = options.MetadataOverrides.GetValueOrDefault((component.Name, "schedule")) ?? component.Value("schedule");
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            BindingLog.BadBinding(logger, component.Name, "metadata 'schedule' is missing");
+            return null;
+        }
+
+        if (!BindingSchedule.TryParse(text, start, out var schedule, out var error))
+        {
+            BindingLog.BadBinding(logger, component.Name, error);
+            return null;
+        }
+
+        var route = "/" + (component.Value("route") ?? component.Name).TrimStart('/');
+        return new CronBinding(component.Name, route, text, schedule, channel, time, logger);
+    }
+}

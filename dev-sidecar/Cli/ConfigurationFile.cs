@@ -1,0 +1,47 @@
+using YamlDotNet.RepresentationModel;
+
+namespace AvatarStream.DevSidecar.Cli;
+
+/// <summary>Reads the enabled features (<c>spec.features[]</c> with <c>enabled: true</c>) of a Dapr Configuration YAML.</summary>
+public static class ConfigurationFile
+{
+    /// <exception cref="InvalidDataException">The file is not YAML or holds no Configuration.</exception>
+    public static IReadOnlySet<string> ReadFeatures(string path)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            using var reader = File.OpenText(path);
+            stream.Load(reader);
+        }
+        catch (YamlDotNet.Core.YamlException e)
+        {
+            throw new InvalidDataException($"{path}: {e.Message}", e);
+        }
+
+        var configuration = stream.Documents
+            .Select(d => d.RootNode as YamlMappingNode)
+            .FirstOrDefault(root => root is not null && Scalar(root, "kind") == "Configuration")
+            ?? throw new InvalidDataException($"{path}: no 'kind: Configuration' document");
+
+        var features = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        if (Child(configuration, "spec") is YamlMappingNode spec && Child(spec, "features") is YamlSequenceNode list)
+        {
+            foreach (var feature in list.Children.OfType<YamlMappingNode>())
+            {
+                if (Scalar(feature, "name") is { Length: > 0 } name
+                    && string.Equals(Scalar(feature, "enabled"), "true", StringComparison.OrdinalIgnoreCase))
+                {
+                    features.Add(name);
+                }
+            }
+        }
+
+        return features;
+    }
+
+    static YamlNode? Child(YamlMappingNode node, string key) =>
+        node.Children.TryGetValue(new YamlScalarNode(key), out var child) ? child : null;
+
+    static string? Scalar(YamlMappingNode node, string key) => (Child(node, key) as YamlScalarNode)?.Value;
+}

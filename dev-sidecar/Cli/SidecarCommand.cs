@@ -1,0 +1,130 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Runtime.InteropServices;
+using AvatarStream.DevSidecar.Hosting;
+
+namespace AvatarStream.DevSidecar.Cli;
+
+/// <summary>
+/// The standalone sidecar: one process per app, all of them sharing one SQLite file, through which they find each
+/// other. Exit codes: 0 after Ctrl+C / SIGTERM, 1 when it cannot start, 2 for bad flags.
+/// </summary>
+public static class SidecarCommand
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var parsed = CommandLine.Parse(args, Environment.GetEnvironmentVariable, out var error);
+        if (args.Any(a => a is "-h" or "--help" or "-help"))
+        {
+            Console.Out.WriteLine(CommandLine.Usage);
+            return 0;
+        }
+
+        if (parsed is null)
+        {
+            await Console.Error.WriteLineAsync($"dev-sidecar: {error}\n{CommandLine.Usage}");
+            return 2;
+        }
+
+        IReadOnlySet<string> features;
+        try
+        {
+            features = parsed.ConfigFile is null ? new HashSet<string>() : ConfigurationFile.ReadFeatures(parsed.ConfigFile);
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
+        {
+            await Console.Error.WriteLineAsync($"dev-sidecar: --config: {e.Message}");
+            return 1;
+        }
+
+        if (BusyPort(parsed) is { } busy)
+        {
+            await Console.Error.WriteLineAsync($"dev-sidecar: port {busy.Port} ({busy.Flag}) is already in use on 127.0.0.1");
+            return 1;
+        }
+
+        var options = new SidecarOptions
+        {
+            AppId = parsed.AppId,
+            AppPort = parsed.AppPort,
+            HttpPort = parsed.HttpPort,
+            GrpcPort = parsed.GrpcPort,
+            ResourcesPath = parsed.ResourcesPath,
+            ApiToken = parsed.ApiToken,
+            AppApiToken = parsed.AppApiToken,
+            Features = features,
+        };
+
+        await using var cluster = SidecarCluster.Sqlite(parsed.StateDb, TimeProvider.System);
+        Sidecar sidecar;
+        try
+        {
+            sidecar = await Sidecar.StartAsync(options, cluster, logging => logging
+                .SetMinimumLevel(parsed.LogLevel)
+                .AddFilter("Microsoft", parsed.LogLevel < LogLevel.Warning ? LogLevel.Warning : parsed.LogLevel));
+        }
+        catch (IOException e)
+        {
+            // Lost a race for a port between the check above and the bind.
+            await Console.Error.WriteLineAsync($"dev-sidecar: cannot listen: {e.Message}");
+            return 1;
+        }
+        catch (Exception e) when (e is DirectoryNotFoundException or InvalidDataException)
+        {
+            await Console.Error.WriteLineAsync($"dev-sidecar: --resources-path: {e.Message}");
+            return 1;
+        }
+
+        await using (sidecar)
+        {
+            Console.Out.WriteLine($"dev-sidecar: app-id {options.AppId}, HTTP {sidecar.HttpEndpoint}, gRPC {sidecar.GrpcEndpoint}, "
+                + $"app {(options.AppPort is { } port ? $"http://127.0.0.1:{port}" : "none")}, state {Path.GetFullPath(parsed.StateDb)}");
+            await Console.Out.FlushAsync();
+            await UntilStoppedAsync(sidecar);
+        }
+
+        return 0;
+    }
+
+    static async Task UntilStoppedAsync(Sidecar sidecar)
+    {
+        var stop = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+        using var stopping = sidecar.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping.Register(() => stop.TrySetResult());
+        await stop.Task;
+
+        void Stop(PosixSignalContext context)
+        {
+            // Shut down in order ourselves instead of letting the runtime end the process.
+            context.Cancel = true;
+            stop.TrySetResult();
+        }
+    }
+
+    static (int Port, string Flag)? BusyPort(CommandLineOptions options)
+    {
+        foreach (var (port, flag) in new[] { (options.HttpPort, "--dapr-http-port"), (options.GrpcPort, "--dapr-grpc-port") })
+        {
+            if (port == 0)
+            {
+                continue;
+            }
+
+            try
+            {
+                using var probe = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+
+                // As Kestrel does, so a port whose old connections linger in TIME_WAIT still counts as free.
+                probe.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
+                probe.Bind(new IPEndPoint(IPAddress.Loopback, port));
+            }
+            catch (SocketException e) when (e.SocketErrorCode is SocketError.AddressAlreadyInUse or SocketError.AccessDenied)
+            {
+                return (port, flag);
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,60 @@
+using AvatarStream.DevSidecar.App;
+
+namespace AvatarStream.DevSidecar.Invocation;
+
+/// <summary>
+/// The last hop of an invocation: sends the request to this sidecar's app, with the app API token, and passes the
+/// app's status, headers and body back unchanged (any status, 4xx and 5xx included).
+/// </summary>
+public sealed class AppInvoker(AppChannel channel, SidecarIdentity identity, ILogger<AppInvoker> logger)
+{
+    public async Task InvokeAsync(HttpContext context, string appPathAndQuery, IReadOnlyList<KeyValuePair<string, string>> added)
+    {
+        var cancellationToken = context.RequestAborted;
+        if (channel.Endpoint is null)
+        {
+            await FailAsync(context, "app channel not initialized");
+            return;
+        }
+
+        // Not disposed here: its content wraps the incoming request body, which belongs to Kestrel.
+        var request = channel.CreateRequest(new HttpMethod(context.Request.Method), appPathAndQuery);
+        ProxyHeaders.CopyRequest(context.Request, request, name => added.Any(a => string.Equals(a.Key, name, StringComparison.OrdinalIgnoreCase)));
+        foreach (var (name, value) in added)
+        {
+            request.Headers.TryAddWithoutValidation(name, value);
+        }
+
+        HttpResponseMessage response;
+        try
+        {
+            response = await channel.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        }
+        catch (HttpRequestException e)
+        {
+            await FailAsync(context, e.Message);
+            return;
+        }
+
+        using (response)
+        {
+            try
+            {
+                await ProxyHeaders.CopyResponseAsync(response, context.Response, cancellationToken);
+            }
+            catch (Exception e) when (e is HttpRequestException or IOException)
+            {
+                // The status line is gone; the only honest signal left is a broken connection.
+                InvocationLog.ResponseBroken(logger, identity.AppId, e);
+                context.Abort();
+            }
+        }
+    }
+
+    Task FailAsync(HttpContext context, string reason)
+    {
+        InvocationLog.InvocationFailed(logger, identity.AppId, reason);
+        return DaprErrorResponse.WriteAsync(context.Response, StatusCodes.Status500InternalServerError, "ERR_DIRECT_INVOKE",
+            $"failed to invoke, id: {identity.AppId}, err: {reason}", context.RequestAborted);
+    }
+}

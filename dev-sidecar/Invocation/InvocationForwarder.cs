@@ -1,0 +1,122 @@
+using AvatarStream.DevSidecar.App;
+using AvatarStream.DevSidecar.Directory;
+
+namespace AvatarStream.DevSidecar.Invocation;
+
+/// <summary>
+/// The caller's side of <c>/v1.0/invoke/{appId}/method/...</c>: resolves the app-id in the directory, picks a live
+/// instance (round-robin over replicas) and hands the request to that instance's sidecar, which calls its app with its
+/// own app token. A replica whose sidecar does not accept a connection is skipped for the next one.
+/// </summary>
+public sealed class InvocationForwarder(
+    AppDirectory directory,
+    SidecarIdentity identity,
+    AppInvoker local,
+    PeerChannel peers,
+    ILogger<InvocationForwarder> logger)
+{
+    public const string InternalPrefix = "/_devsidecar/invoke";
+
+    int _next;
+
+    public async Task InvokeAsync(HttpContext context, InvokePath path)
+    {
+        var cancellationToken = context.RequestAborted;
+        var instances = await directory.FindAppAsync(path.AppId, cancellationToken);
+        if (instances.Count == 0)
+        {
+            // The cache may predate an app that just registered.
+            directory.Invalidate();
+            instances = await directory.FindAppAsync(path.AppId, cancellationToken);
+        }
+
+        if (instances.Count == 0)
+        {
+            await FailAsync(context, path.AppId, $"couldn't find service: {path.AppId}");
+            return;
+        }
+
+        var start = (int)((uint)Interlocked.Increment(ref _next) % (uint)instances.Count);
+        string? lastError = null;
+        for (var i = 0; i < instances.Count; i++)
+        {
+            var instance = instances[(start + i) % instances.Count];
+            var added = InvocationHeaders.For(context, identity.AppId, instance.AppId);
+            if (instance.InstanceId == identity.InstanceId)
+            {
+                await local.InvokeAsync(context, path.AppPathAndQuery, added);
+                return;
+            }
+
+            var (response, error) = await SendToPeerAsync(context, instance, path, added);
+            if (response is null)
+            {
+                // Without a connection nothing was sent, so the next replica may take the call; any other error ends it.
+                lastError = error;
+                if (error is not null)
+                {
+                    break;
+                }
+
+                continue;
+            }
+
+            using (response)
+            {
+                try
+                {
+                    await ProxyHeaders.CopyResponseAsync(response, context.Response, cancellationToken);
+                }
+                catch (Exception e) when (e is HttpRequestException or IOException)
+                {
+                    InvocationLog.ResponseBroken(logger, path.AppId, e);
+                    context.Abort();
+                }
+            }
+
+            return;
+        }
+
+        await FailAsync(context, path.AppId, lastError ?? $"no instance of {path.AppId} accepted a connection");
+    }
+
+    /// <summary>
+    /// The peer's response; or no response and no error when the peer could not be connected to (nothing was sent, so
+    /// another replica may be tried); or the error that ends the call.
+    /// </summary>
+    async Task<(HttpResponseMessage? Response, string? Error)> SendToPeerAsync(
+        HttpContext context, AppRegistration instance, InvokePath path, IReadOnlyList<KeyValuePair<string, string>> added)
+    {
+        var cancellationToken = context.RequestAborted;
+
+        // Not disposed here: its content wraps the incoming request body, which belongs to Kestrel.
+        var request = await peers.CreateRequestAsync(new HttpMethod(context.Request.Method), instance.SidecarHttp,
+            InternalPrefix + path.AppPathAndQuery, cancellationToken);
+        ProxyHeaders.CopyRequest(context.Request, request, InvocationHeaders.IsReplaced);
+        foreach (var (name, value) in added)
+        {
+            request.Headers.TryAddWithoutValidation(name, value);
+        }
+
+        try
+        {
+            return (await peers.SendAsync(request, cancellationToken), null);
+        }
+        catch (HttpRequestException e) when (e.HttpRequestError == HttpRequestError.ConnectionError)
+        {
+            InvocationLog.InstanceUnreachable(logger, instance.AppId, instance.InstanceId, e);
+            return (null, null);
+        }
+        catch (HttpRequestException e)
+        {
+            return (null, e.Message);
+        }
+    }
+
+    Task FailAsync(HttpContext context, string appId, string reason)
+    {
+        InvocationLog.InvocationFailed(logger, appId, reason);
+        return DaprErrorResponse.WriteAsync(context.Response, StatusCodes.Status500InternalServerError, "ERR_DIRECT_INVOKE",
+            $"failed to invoke, id: {appId}, err: {reason}", context.RequestAborted);
+    }
+}

@@ -1,0 +1,81 @@
+using System.Globalization;
+
+namespace AvatarStream.DevSidecar.Scheduling;
+
+/// <summary>
+/// Go's <c>time.ParseDuration</c> syntax (<c>1h30m</c>, <c>0h0m0s200ms</c>, <c>1.5s</c>, <c>-2us</c>): the format of
+/// actor due times and periods, <c>@every</c> schedules and <c>actorIdleTimeout</c>.
+/// </summary>
+public static class GoDuration
+{
+    public static bool TryParse(string? text, out TimeSpan duration)
+    {
+        duration = TimeSpan.Zero;
+        if (string.IsNullOrEmpty(text))
+        {
+            return false;
+        }
+
+        var s = text.AsSpan();
+        var negative = s[0] == '-';
+        if (s[0] is '-' or '+')
+        {
+            s = s[1..];
+        }
+
+        if (s is "0")
+        {
+            return true;
+        }
+
+        if (s.IsEmpty)
+        {
+            return false;
+        }
+
+        decimal totalTicks = 0;
+        while (!s.IsEmpty)
+        {
+            var numberLength = s.IndexOfAnyExcept("0123456789.");
+            if (numberLength <= 0)
+            {
+                return false;
+            }
+
+            if (!decimal.TryParse(s[..numberLength], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number))
+            {
+                return false;
+            }
+
+            s = s[numberLength..];
+            var unitLength = s.IndexOfAny("0123456789.");
+            var unit = unitLength < 0 ? s : s[..unitLength];
+            if (TicksPer(unit) is not { } ticksPerUnit)
+            {
+                return false;
+            }
+
+            totalTicks += number * ticksPerUnit;
+            s = unitLength < 0 ? [] : s[unitLength..];
+        }
+
+        if (totalTicks > TimeSpan.MaxValue.Ticks)
+        {
+            return false;
+        }
+
+        duration = TimeSpan.FromTicks((long)(negative ? -totalTicks : totalTicks));
+        return true;
+    }
+
+    static decimal? TicksPer(ReadOnlySpan<char> unit) => unit switch
+    {
+        "ns" => 0.01m,
+        "us" or "µs" or "μs" => TimeSpan.TicksPerMicrosecond,
+        "ms" => TimeSpan.TicksPerMillisecond,
+        "s" => TimeSpan.TicksPerSecond,
+        "m" => TimeSpan.TicksPerMinute,
+        "h" => TimeSpan.TicksPerHour,
+        _ => null,
+    };
+}

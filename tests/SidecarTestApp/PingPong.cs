@@ -1,0 +1,3 @@
+namespace AvatarStream.SidecarTestApp;
+
+public sealed record PingPong(string PeerId, int Hops);
