@@ -35,12 +35,6 @@ internal static partial class RouterLog
     [LoggerMessage(10, LogLevel.Warning, "Reloading the {What} picture failed; keeping the previous one")]
     public static partial void SnapshotRefreshFailed(ILogger logger, Exception exception, string what);
 
-    [LoggerMessage(11, LogLevel.Warning, "Rejected an internal call to {Path}: missing or wrong token")]
-    public static partial void InternalCallRejected(ILogger logger, string path);
-
-    [LoggerMessage(12, LogLevel.Error, "Reading the internal token from the secret store failed")]
-    public static partial void TokenUnavailable(ILogger logger, Exception exception);
-
     [LoggerMessage(13, LogLevel.Warning, "A dependency (sidecar, state store or actor) failed on {Path}")]
     public static partial void DependencyFailed(ILogger logger, Exception exception, string path);
 }

@@ -1,7 +1,7 @@
 using System.Net.Http.Json;
 using AvatarStream.Contracts;
 using AvatarStream.RoomRouter.Rooms;
-using AvatarStream.RoomRouter.Security;
+using AvatarStream.ServiceDefaults.InternalAuth;
 using AvatarStream.RoomRouter.Storage;
 using AvatarStream.RoomRouter.Streams;
 using AvatarStream.RoomRouter.Tests.Fakes;

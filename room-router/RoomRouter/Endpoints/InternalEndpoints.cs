@@ -2,7 +2,7 @@ using AvatarStream.Contracts;
 using AvatarStream.RoomRouter.Core.Rooms;
 using AvatarStream.RoomRouter.Instances;
 using AvatarStream.RoomRouter.Rooms;
-using AvatarStream.RoomRouter.Security;
+using AvatarStream.ServiceDefaults.InternalAuth;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace AvatarStream.RoomRouter.Endpoints;

@@ -26,12 +26,6 @@ internal static class RoomProblems
     public static ProblemHttpResult PayloadTooLarge(int maxBytes) =>
         Problem(StatusCodes.Status413PayloadTooLarge, ProblemTypes.PayloadTooLarge, "Payload too large", $"The body must be at most {maxBytes} bytes.");
 
-    public static ProblemHttpResult Unauthorized() =>
-        Problem(StatusCodes.Status401Unauthorized, ProblemTypes.Unauthorized, "Unauthorized", "This call needs the internal bearer token.");
-
-    public static ProblemHttpResult TokenUnavailable() =>
-        Problem(StatusCodes.Status503ServiceUnavailable, RouterProblemTypes.DependencyUnavailable, "Token unavailable", "The internal token could not be read from the secret store.");
-
     public static ProblemHttpResult DependencyUnavailable() =>
         Problem(StatusCodes.Status503ServiceUnavailable, RouterProblemTypes.DependencyUnavailable, "Dependency unavailable", "The state store, an actor or the sidecar did not answer; try again.");
 

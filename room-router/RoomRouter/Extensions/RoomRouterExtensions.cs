@@ -6,7 +6,7 @@ using AvatarStream.RoomRouter.Instances;
 using AvatarStream.RoomRouter.Ledger;
 using AvatarStream.RoomRouter.Options;
 using AvatarStream.RoomRouter.Rooms;
-using AvatarStream.RoomRouter.Security;
+using AvatarStream.ServiceDefaults.InternalAuth;
 using AvatarStream.RoomRouter.Storage;
 using AvatarStream.RoomRouter.Streams;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -34,7 +34,7 @@ internal static class RoomRouterExtensions
         services.AddExceptionHandler<DependencyExceptionHandler>();
         services.AddOpenApi();
 
-        services.AddDaprClient();
+        services.AddInternalAuth();
         services.AddActors(actors =>
         {
             actors.UseJsonSerialization = true;
@@ -43,7 +43,6 @@ internal static class RoomRouterExtensions
         services.AddSingleton<IStateStore, DaprStateStore>();
         services.AddSingleton<IRoomActors, ActorProxyRoomActors>();
         services.AddSingleton<IStreamInstanceClient, DaprStreamInstanceClient>();
-        services.AddSingleton<IInternalTokenSource, DaprInternalTokenSource>();
 
         services.AddSingleton<RouterMetrics>();
         services.AddSingleton<InstanceRegistry>();

@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using AvatarStream.Contracts;
 using AvatarStream.RoomRouter.Options;
-using AvatarStream.RoomRouter.Security;
+using AvatarStream.ServiceDefaults.InternalAuth;
 using Dapr.Client;
 using Microsoft.Extensions.Options;
 

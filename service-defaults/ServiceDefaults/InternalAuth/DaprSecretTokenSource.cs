@@ -4,37 +4,32 @@ using Dapr.Client;
 namespace AvatarStream.ServiceDefaults.InternalAuth;
 
 /// <summary>
-/// Reads <c>internal-token</c> from the Dapr secret store once and keeps it. A failed read is not cached, so a
-/// sidecar that starts after the app is picked up on the next call.
+/// Reads <c>internal-token</c> from the Dapr secret store and keeps it a few minutes, so a rotated secret is picked
+/// up. A failed read is not cached: a sidecar that starts after the app is found on the next call.
 /// </summary>
-public sealed class DaprSecretTokenSource(DaprClient dapr) : IInternalTokenSource
+public sealed class DaprSecretTokenSource(DaprClient dapr, TimeProvider clock) : IInternalTokenSource
 {
-    readonly SemaphoreSlim _gate = new(1, 1);
-    string? _token;
+    static readonly TimeSpan KeepFor = TimeSpan.FromMinutes(5);
+
+    CachedToken? _cached;
 
     public async ValueTask<string> GetAsync(CancellationToken cancellationToken)
     {
-        if (_token is { } cached)
+        if (Volatile.Read(ref _cached) is { } hit && clock.GetElapsedTime(hit.ReadAt) < KeepFor)
         {
-            return cached;
+            return hit.Token;
         }
 
-        await _gate.WaitAsync(cancellationToken);
-        try
+        var secret = await dapr.GetSecretAsync(DaprNames.SecretStore, DaprNames.InternalTokenKey, cancellationToken: cancellationToken);
+        var token = secret.GetValueOrDefault(DaprNames.InternalTokenKey);
+        if (string.IsNullOrEmpty(token))
         {
-            if (_token is null)
-            {
-                var secret = await dapr.GetSecretAsync(DaprNames.SecretStore, DaprNames.InternalTokenKey, cancellationToken: cancellationToken);
-                _token = secret.TryGetValue(DaprNames.InternalTokenKey, out var value) && !string.IsNullOrEmpty(value)
-                    ? value
-                    : throw new InvalidOperationException($"secret '{DaprNames.InternalTokenKey}' in store '{DaprNames.SecretStore}' is empty");
-            }
+            throw new InvalidOperationException($"secret '{DaprNames.InternalTokenKey}' in store '{DaprNames.SecretStore}' is empty");
+        }
 
-            return _token;
-        }
-        finally
-        {
-            _gate.Release();
-        }
+        Volatile.Write(ref _cached, new CachedToken(token, clock.GetTimestamp()));
+        return token;
     }
+
+    sealed record CachedToken(string Token, long ReadAt);
 }

@@ -9,6 +9,7 @@ public static class InternalAuthExtensions
     public static IServiceCollection AddInternalAuth(this IServiceCollection services)
     {
         services.AddDaprClient();
+        services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IInternalTokenSource, DaprSecretTokenSource>();
         return services;
     }

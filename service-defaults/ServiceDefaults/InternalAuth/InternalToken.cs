@@ -8,7 +8,10 @@ public static class InternalToken
 {
     const string BearerPrefix = "Bearer ";
 
-    /// <summary>True when <paramref name="authorization"/> carries <paramref name="expected"/>; compared in constant time.</summary>
+    /// <summary>
+    /// True when <paramref name="authorization"/> carries <paramref name="expected"/>. Both sides are hashed first,
+    /// so the comparison takes the same time whatever their lengths.
+    /// </summary>
     public static bool Matches(string? authorization, string expected)
     {
         if (string.IsNullOrEmpty(authorization) || string.IsNullOrEmpty(expected))
@@ -17,10 +20,11 @@ public static class InternalToken
         }
 
         var presented = authorization.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase)
-            ? authorization.AsSpan(BearerPrefix.Length).Trim()
-            : authorization.AsSpan().Trim();
-        var presentedBytes = Encoding.UTF8.GetBytes(presented.ToArray());
-        return CryptographicOperations.FixedTimeEquals(presentedBytes, Encoding.UTF8.GetBytes(expected));
+            ? authorization[BearerPrefix.Length..].Trim()
+            : authorization.Trim();
+        return CryptographicOperations.FixedTimeEquals(
+            SHA256.HashData(Encoding.UTF8.GetBytes(presented)),
+            SHA256.HashData(Encoding.UTF8.GetBytes(expected)));
     }
 
     public static string HeaderValue(string token) => BearerPrefix + token;

@@ -1,41 +1,47 @@
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Net.Http.Headers;
 
 namespace AvatarStream.ServiceDefaults.InternalAuth;
 
-/// <summary>Guards internal endpoints: 401 problem details unless the caller presents the internal token.</summary>
-public static class InternalTokenFilter
+/// <summary>Lets an internal call through only with the internal token: 401 problem details otherwise.</summary>
+public sealed partial class InternalTokenFilter(IInternalTokenSource tokens, ILogger<InternalTokenFilter> logger) : IEndpointFilter
 {
-    public static TBuilder RequireInternalToken<TBuilder>(this TBuilder builder)
-        where TBuilder : IEndpointConventionBuilder =>
-        builder.AddEndpointFilter(async (context, next) =>
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        string expected;
+        try
         {
-            var http = context.HttpContext;
-            var source = http.RequestServices.GetRequiredService<IInternalTokenSource>();
-            string expected;
-            try
-            {
-                expected = await source.GetAsync(http.RequestAborted);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                // Without the secret nobody can be checked; say so instead of failing open or with a bare 500.
-                return TypedResults.Problem(
-                    "the internal token could not be read from the secret store",
-                    statusCode: StatusCodes.Status503ServiceUnavailable,
-                    type: ProblemTypes.Base + "secret-unavailable");
-            }
+            expected = await tokens.GetAsync(http.RequestAborted);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // Without the secret nobody can be checked; say so instead of failing open or with a bare 500.
+            TokenUnavailable(logger, exception);
+            return TypedResults.Problem(
+                "The internal token could not be read from the secret store.",
+                statusCode: StatusCodes.Status503ServiceUnavailable,
+                title: "Token unavailable",
+                type: ProblemTypes.DependencyUnavailable);
+        }
 
-            if (!InternalToken.Matches(http.Request.Headers[HeaderNames.Authorization], expected))
-            {
-                return TypedResults.Problem(
-                    "missing or wrong internal token",
-                    statusCode: StatusCodes.Status401Unauthorized,
-                    type: ProblemTypes.Unauthorized);
-            }
+        if (!InternalToken.Matches(http.Request.Headers[HeaderNames.Authorization], expected))
+        {
+            CallRejected(logger, http.Request.Path);
+            return TypedResults.Problem(
+                "This call needs the internal bearer token.",
+                statusCode: StatusCodes.Status401Unauthorized,
+                title: "Unauthorized",
+                type: ProblemTypes.Unauthorized);
+        }
 
-            return await next(context);
-        });
+        return await next(context);
+    }
+
+    [LoggerMessage(9001, LogLevel.Warning, "Internal call to {Path} rejected: missing or wrong token")]
+    static partial void CallRejected(ILogger logger, string path);
+
+    [LoggerMessage(9002, LogLevel.Error, "Reading the internal token from the secret store failed")]
+    static partial void TokenUnavailable(ILogger logger, Exception exception);
 }

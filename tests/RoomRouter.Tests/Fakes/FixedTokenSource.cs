@@ -1,4 +1,4 @@
-using AvatarStream.RoomRouter.Security;
+using AvatarStream.ServiceDefaults.InternalAuth;
 
 namespace AvatarStream.RoomRouter.Tests.Fakes;
 

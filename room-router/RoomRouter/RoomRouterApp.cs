@@ -1,0 +1,28 @@
+using AvatarStream.RoomRouter.Endpoints;
+using AvatarStream.RoomRouter.Extensions;
+using AvatarStream.ServiceDefaults;
+
+namespace AvatarStream.RoomRouter;
+
+/// <summary>Builds the room router; <c>Program</c> runs it, and the one-command local run hosts it in-process.</summary>
+public static class RoomRouterApp
+{
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ApplicationName = typeof(RoomRouterApp).Assembly.GetName().Name,
+        });
+        builder.AddServiceDefaults(RouterMetrics.MeterName);
+        builder.AddRoomRouter();
+
+        var app = builder.Build();
+        app.MapDefaultEndpoints();
+        app.MapOpenApi();
+        app.MapActorsHandlers();
+        app.MapRoomApi();
+        app.MapInternalApi();
+        return app;
+    }
+}
