@@ -20,12 +20,15 @@ public static class CommandLine
           --app-api-token T        token sent to the app (default: env APP_API_TOKEN)
           --config FILE            Dapr Configuration YAML (spec.features)
           --log-level LEVEL        debug | info | warn | error (default info)
+          --metadata C.KEY=VALUE   override component C's metadata KEY (repeatable; not a daprd flag), e.g.
+                                   --metadata instance-sweep.schedule="@every 10s"
         """;
 
     /// <summary>The options, or null with <paramref name="error"/> set (the caller prints usage and exits 2).</summary>
     public static CommandLineOptions? Parse(IReadOnlyList<string> args, Func<string, string?> environment, out string error)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        var overrides = new Dictionary<(string Component, string Key), string>();
         for (var i = 0; i < args.Count; i++)
         {
             var arg = args[i];
@@ -60,6 +63,18 @@ public static class CommandLine
                 return null;
             }
 
+            if (flag == "metadata")
+            {
+                if (!TryOverride(value, out var target, out var overrideValue))
+                {
+                    error = $"--metadata takes COMPONENT.KEY=VALUE, not '{value}'";
+                    return null;
+                }
+
+                overrides[target] = overrideValue;
+                continue;
+            }
+
             values[flag] = value;
         }
 
@@ -76,6 +91,7 @@ public static class CommandLine
             ApiToken = values.GetValueOrDefault("dapr-api-token") ?? Blank(environment("DAPR_API_TOKEN")),
             AppApiToken = values.GetValueOrDefault("app-api-token") ?? Blank(environment("APP_API_TOKEN")),
             ConfigFile = values.GetValueOrDefault("config"),
+            MetadataOverrides = overrides,
         };
 
         if (values.TryGetValue("state-db", out var stateDb))
@@ -115,8 +131,17 @@ public static class CommandLine
     static readonly HashSet<string> Known = new(StringComparer.Ordinal)
     {
         "app-id", "app-port", "dapr-http-port", "dapr-grpc-port", "resources-path", "state-db",
-        "dapr-api-token", "app-api-token", "config", "log-level",
+        "dapr-api-token", "app-api-token", "config", "log-level", "metadata",
     };
+
+    static bool TryOverride(string text, out (string Component, string Key) target, out string value)
+    {
+        var equals = text.IndexOf('=', StringComparison.Ordinal);
+        var dot = equals > 0 ? text.LastIndexOf('.', equals - 1) : -1;
+        target = dot > 0 ? (text[..dot], text[(dot + 1)..equals]) : default;
+        value = equals > 0 ? text[(equals + 1)..] : "";
+        return dot > 0 && dot + 1 < equals;
+    }
 
     static bool TryPort(Dictionary<string, string> values, string flag, int min, out int? port, out string error)
     {

@@ -22,4 +22,8 @@ public sealed record CommandLineOptions
     public string? ConfigFile { get; init; }
 
     public LogLevel LogLevel { get; init; } = LogLevel.Information;
+
+    /// <summary>Component metadata overrides from <c>--metadata</c>.</summary>
+    public IReadOnlyDictionary<(string Component, string Key), string> MetadataOverrides { get; init; } =
+        new Dictionary<(string, string), string>();
 }

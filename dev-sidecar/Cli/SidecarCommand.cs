@@ -53,6 +53,7 @@ public static class SidecarCommand
             ApiToken = parsed.ApiToken,
             AppApiToken = parsed.AppApiToken,
             Features = features,
+            MetadataOverrides = parsed.MetadataOverrides,
         };
 
         await using var cluster = SidecarCluster.Sqlite(parsed.StateDb, TimeProvider.System);

@@ -25,6 +25,28 @@ public sealed class ProcessCommandLineTests
     }
 
     [Fact]
+    public void CommandLine_MetadataOverridesNameComponentAndKey()
+    {
+        var options = CommandLine.Parse(
+            ["--app-id", "a", "--metadata", "instance-sweep.schedule=@every 10s", "--metadata=my.store.keyPrefix=none"],
+            NoEnvironment, out var error)!;
+
+        Assert.Equal("", error);
+        Assert.Equal("@every 10s", options.MetadataOverrides[("instance-sweep", "schedule")]);
+        Assert.Equal("none", options.MetadataOverrides[("my.store", "keyPrefix")]);
+    }
+
+    [Theory]
+    [InlineData("schedule=@every 1s")]
+    [InlineData("instance-sweep.schedule")]
+    [InlineData("instance-sweep.=x")]
+    public void CommandLine_RejectsAMalformedMetadataOverride(string value)
+    {
+        Assert.Null(CommandLine.Parse(["--app-id", "a", "--metadata", value], NoEnvironment, out var error));
+        Assert.Contains("--metadata takes COMPONENT.KEY=VALUE", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void CommandLine_Defaults_AndTokensFromTheEnvironment()
     {
         var environment = new Dictionary<string, string?> { ["DAPR_API_TOKEN"] = "env-dapr", ["APP_API_TOKEN"] = "env-app" };
