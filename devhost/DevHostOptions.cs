@@ -1,7 +1,7 @@
 namespace AvatarStream.DevHost;
 
 /// <summary>The command line of the local run.</summary>
-public sealed record DevHostOptions(bool Processes, string DataDir, int Streams, string SweepSchedule)
+public sealed record DevHostOptions(bool Processes, string DataDir, int Streams, string SweepSchedule, int? BasePort = null)
 {
     public const string Usage = """
         usage: dotnet run --project devhost [-- options]
@@ -9,6 +9,8 @@ public sealed record DevHostOptions(bool Processes, string DataDir, int Streams,
           --data-dir PATH      where the SQLite state lives (default .data)
           --streams N          how many stream instances (default 2, at most 9)
           --sweep SCHEDULE     the instance-sweep cron schedule (default "@every 10s")
+          --base-port P        apps from port P, sidecar HTTP from P+100, gRPC from P+200
+                               (default: apps 5000.., sidecar HTTP 3500.., gRPC 50001..)
         """;
 
     /// <summary>Parses the arguments; returns null and an error for anything it does not understand.</summary>
@@ -27,6 +29,7 @@ public sealed record DevHostOptions(bool Processes, string DataDir, int Streams,
                     "--data-dir" => options with { DataDir = Next() },
                     "--streams" => options with { Streams = int.TryParse(Next(), out var n) && n is >= 1 and <= 9 ? n : throw new FormatException("--streams takes 1 to 9") },
                     "--sweep" => options with { SweepSchedule = Next() },
+                    "--base-port" => options with { BasePort = int.TryParse(Next(), out var p) && p is >= 1024 and <= 65000 ? p : throw new FormatException("--base-port takes 1024 to 65000") },
                     _ => throw new FormatException($"unknown option '{args[i]}'"),
                 };
             }

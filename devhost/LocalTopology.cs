@@ -12,13 +12,15 @@ public sealed record LocalTopology(IReadOnlyList<AppSpec> Apps)
     public const int FirstSidecarHttpPort = 3500;
     public const int FirstSidecarGrpcPort = 50001;
 
-    public static LocalTopology Create(int streams)
+    /// <summary>The standard ports, or, with <paramref name="basePort"/>, apps from it, sidecar HTTP from +100 and gRPC from +200.</summary>
+    public static LocalTopology Create(int streams, int? basePort = null)
     {
+        var (apps, http, grpc) = basePort is { } p ? (p, p + 100, p + 200) : (FirstAppPort, FirstSidecarHttpPort, FirstSidecarGrpcPort);
         var ids = new List<(string Id, AppKind Kind)> { (DaprNames.RoomRouter, AppKind.RoomRouter) };
         ids.AddRange(Enumerable.Range(1, streams).Select(n => (DaprNames.StreamAppId(n), AppKind.Stream)));
         ids.Add((DaprNames.IpUpdater, AppKind.IpUpdater));
         return new LocalTopology(ids
-            .Select((app, i) => new AppSpec(app.Id, app.Kind, FirstAppPort + i, FirstSidecarHttpPort + i, FirstSidecarGrpcPort + i))
+            .Select((app, i) => new AppSpec(app.Id, app.Kind, apps + i, http + i, grpc + i))
             .ToArray());
     }
 

@@ -20,7 +20,7 @@ using var stopping = new CancellationTokenSource();
 using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
 using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
 
-var topology = LocalTopology.Create(options.Streams);
+var topology = LocalTopology.Create(options.Streams, options.BasePort);
 try
 {
     if (options.Processes)
