@@ -1,0 +1,52 @@
+using AvatarStream.Contracts;
+using AvatarStream.Deployment.Tests.Rules;
+using AvatarStream.Deployment.Tests.Support;
+using AvatarStream.IpUpdater;
+using AvatarStream.RoomRouter;
+using Microsoft.AspNetCore.Builder;
+
+namespace AvatarStream.Deployment.Tests;
+
+/// <summary>What the manifests send traffic to is what the apps actually map.</summary>
+public class AppRoutesTests
+{
+    /// <summary>The web page's address: the Ingress routes it ahead of the page itself landing in room-router.</summary>
+    const string PagePath = "/";
+
+    [Fact]
+    public async Task IngressPaths_ToRoomRouter_AreItsPublicPostRoutes()
+    {
+        var routes = await AppRoutes.OfAsync(RoomRouterApp.Build);
+        var applied = Manifests.Applied();
+        var router = applied.Named("Deployment", DaprNames.RoomRouter);
+        var paths = applied.OfKind("Ingress")
+            .SelectMany(i => i.Root.Items("spec", "rules"))
+            .SelectMany(r => r.Items("http", "paths"))
+            .Where(p => RoutingRules.SelectedDeployment(applied.Named("Service", p.Str("backend", "service", "name") ?? ""), applied) == router)
+            .Select(p => p.Str("path") ?? "")
+            .Where(p => p != PagePath)
+            .ToArray();
+
+        Assert.NotEmpty(paths);
+        Assert.All(paths, path => Assert.True(AppRoutes.Serves(routes, "POST", path), $"room-router maps no POST {path}"));
+    }
+
+    [Fact]
+    public async Task ProbePath_IsServedByEveryBuiltApp()
+    {
+        foreach (var build in new Func<string[], WebApplication>[] { RoomRouterApp.Build, IpUpdaterApp.Build })
+        {
+            Assert.True(AppRoutes.Serves(await AppRoutes.OfAsync(build), "GET", WorkloadRules.ProbePath));
+        }
+    }
+
+    [Fact]
+    public async Task CronBinding_PostsToARouteIpUpdaterMaps()
+    {
+        var routes = await AppRoutes.OfAsync(IpUpdaterApp.Build);
+        var binding = Manifests.Applied().Named("Component", DaprNames.InstanceSweepBinding);
+
+        Assert.True(AppRoutes.Serves(routes, "POST", "/" + binding.Name));
+        Assert.Equal(binding.Name, LocalComponents.Component(DaprNames.InstanceSweepBinding).Name);
+    }
+}

@@ -1,0 +1,10 @@
+namespace AvatarStream.Deployment.Tests.Support;
+
+/// <summary>The documents in components/, the folder real Dapr and the development sidecar both read.</summary>
+internal static class LocalComponents
+{
+    public static IReadOnlyList<KubeObject> All() =>
+        Directory.EnumerateFiles(Repo.Components, "*.yaml").Order(StringComparer.Ordinal).SelectMany(Manifests.LoadFile).ToArray();
+
+    public static KubeObject Component(string name) => All().Named("Component", name);
+}
