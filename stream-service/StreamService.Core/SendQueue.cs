@@ -1,0 +1,124 @@
+using System.Threading.Tasks.Sources;
+
+namespace AvatarStream.StreamService.Core;
+
+/// <summary>
+/// A receiver's outgoing queue: many writers (the members' receive loops), one reader (its send loop).
+/// Control messages have their own lane and go out ahead of media. The reader waits on a reusable
+/// value-task source, and is woken through the thread pool so a writer never runs a send inline.
+/// </summary>
+internal sealed class SendQueue : IValueTaskSource<bool>, IThreadPoolWorkItem
+{
+    private const int ControlCapacity = 64;
+
+    private readonly Lock _gate = new();
+    private readonly MessageRing _control = new(ControlCapacity);
+    private readonly MessageRing _media;
+    private ManualResetValueTaskSourceCore<bool> _signal;
+    private bool _readerWaiting;
+    private bool _completed;
+
+    public SendQueue(int mediaCapacity) => _media = new MessageRing(mediaCapacity);
+
+    public EnqueueResult TryEnqueue(RelayMessage message)
+    {
+        bool wake;
+        lock (_gate)
+        {
+            if (_completed)
+            {
+                return EnqueueResult.Closed;
+            }
+
+            var lane = message.Kind == MessageKind.Control ? _control : _media;
+            if (!lane.TryAdd(message))
+            {
+                return EnqueueResult.Full;
+            }
+
+            wake = _readerWaiting;
+            _readerWaiting = false;
+        }
+
+        if (wake)
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+        }
+
+        return EnqueueResult.Queued;
+    }
+
+    /// <summary>True when a message can be taken; false once the queue is completed. One caller at a time.</summary>
+    public ValueTask<bool> WaitToReadAsync()
+    {
+        lock (_gate)
+        {
+            if (_completed)
+            {
+                return new ValueTask<bool>(false);
+            }
+
+            if (_control.Count + _media.Count > 0)
+            {
+                return new ValueTask<bool>(true);
+            }
+
+            _signal.Reset();
+            _readerWaiting = true;
+            return new ValueTask<bool>(this, _signal.Version);
+        }
+    }
+
+    public bool TryDequeue(out RelayMessage message)
+    {
+        lock (_gate)
+        {
+            // A completed queue hands out nothing: the connection is closing and its close frame goes next.
+            if (_completed)
+            {
+                message = null!;
+                return false;
+            }
+
+            return _control.TryTake(out message) || _media.TryTake(out message);
+        }
+    }
+
+    /// <summary>Refuses further messages, releases the queued ones and wakes the reader.</summary>
+    public void Complete()
+    {
+        bool wake;
+        lock (_gate)
+        {
+            if (_completed)
+            {
+                return;
+            }
+
+            _completed = true;
+            wake = _readerWaiting;
+            _readerWaiting = false;
+        }
+
+        // No writer adds after _completed and the reader takes nothing after it, so the rings are ours now.
+        while (_control.TryTake(out var message) || _media.TryTake(out message))
+        {
+            message.Release();
+        }
+
+        if (wake)
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+        }
+    }
+
+    void IThreadPoolWorkItem.Execute() => _signal.SetResult(true);
+
+    bool IValueTaskSource<bool>.GetResult(short token) => _signal.GetResult(token);
+
+    ValueTaskSourceStatus IValueTaskSource<bool>.GetStatus(short token) => _signal.GetStatus(token);
+
+    void IValueTaskSource<bool>.OnCompleted(
+        Action<object?> continuation, object? state, short token, ValueTaskSourceOnCompletedFlags flags) =>
+        _signal.OnCompleted(continuation, state, token, flags);
+}
