@@ -8,7 +8,9 @@ namespace AvatarStream.StreamService.Endpoints;
 /// <c>avatar-stream.auth.&lt;base64url JSON&gt;</c> next to <c>avatar-stream.v1</c> (what a browser can send);
 /// or the seed's raw header <c>Sec-WebSocket-Protocol: {room_id: 00157, client_id: ...}</c>, echoed back.
 /// </summary>
-internal readonly record struct StreamCredentials(string RoomId, string ClientId, string? SubProtocol)
+/// <param name="SubProtocol">The token to select in the handshake, if any.</param>
+/// <param name="RawProtocolEcho">The seed's header value to send back verbatim; it is no valid token, so it bypasses selection.</param>
+internal readonly record struct StreamCredentials(string RoomId, string ClientId, string? SubProtocol, string? RawProtocolEcho = null)
 {
     public const string Protocol = "avatar-stream.v1";
     public const string AuthProtocolPrefix = "avatar-stream.auth.";
@@ -28,7 +30,13 @@ internal readonly record struct StreamCredentials(string RoomId, string ClientId
         var raw = request.Headers.SecWebSocketProtocol.ToString().Trim();
         if (raw.StartsWith('{'))
         {
-            return TryParseSeedHeader(raw, out var roomId, out var clientId) && TryCreate(roomId, clientId, raw, out credentials);
+            if (!TryParseSeedHeader(raw, out var roomId, out var clientId) || !TryCreate(roomId, clientId, null, out credentials))
+            {
+                return false;
+            }
+
+            credentials = credentials with { RawProtocolEcho = raw };
+            return true;
         }
 
         foreach (var protocol in requested)

@@ -33,6 +33,11 @@ public static class StreamSocketEndpoints
             return Unauthorized();
         }
 
+        if (credentials.RawProtocolEcho is { } echo)
+        {
+            context.Response.Headers.SecWebSocketProtocol = echo;
+        }
+
         using var socket = await context.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext { SubProtocol = credentials.SubProtocol });
         await registry.RunAsync(socket, credentials.RoomId, credentials.ClientId);
         return TypedResults.Empty;
