@@ -7,7 +7,7 @@ using Xunit.Abstractions;
 namespace AvatarStream.StreamService.Tests.Core;
 
 /// <summary>Counts process-wide allocations, so it runs alone.</summary>
-[CollectionDefinition(nameof(SteadyStateAllocationTests), DisableParallelization = true)]
+[Collection(nameof(AloneCollection))]
 public sealed class SteadyStateAllocationTests(ITestOutputHelper output)
 {
     [Fact(Timeout = 60_000)]
