@@ -1,3 +1,4 @@
+using System.Net.WebSockets;
 using AvatarStream.StreamService.Core;
 
 namespace AvatarStream.StreamRelayBench;
@@ -31,7 +32,14 @@ internal static class BenchEndpoints
 
         var registry = context.RequestServices.GetRequiredService<RoomRegistry>();
         registry.Register(roomId, clientId);
-        using var socket = await context.WebSockets.AcceptWebSocketAsync();
-        await registry.RunAsync(socket, roomId, clientId);
+        WebSocket? socket = null;
+        try
+        {
+            await registry.RunAsync(async () => socket = await context.WebSockets.AcceptWebSocketAsync(), roomId, clientId);
+        }
+        finally
+        {
+            socket?.Dispose();
+        }
     }
 }

@@ -8,8 +8,8 @@ namespace AvatarStream.StreamService.Core;
 /// </summary>
 internal sealed class RelayConnection
 {
-    private readonly WebSocket _socket;
     private readonly RelayContext _context;
+    private WebSocket? _socket;
     private readonly SendQueue _queue;
     private int _sizeHint = MessagePool.SmallestCapacity;
     private long _sendStartedAt;
@@ -17,10 +17,10 @@ internal sealed class RelayConnection
     private WebSocketCloseStatus _closeStatus;
     private string _closeDescription = string.Empty;
     private ITimer? _abortTimer;
+    private bool _abortRequested;
 
-    public RelayConnection(WebSocket socket, Room room, string clientId, RelayContext context)
+    public RelayConnection(Room room, string clientId, RelayContext context)
     {
-        _socket = socket;
         _context = context;
         _queue = new SendQueue(context.Options.SendQueueCapacity);
         Room = room;
@@ -38,8 +38,16 @@ internal sealed class RelayConnection
 
     public EnqueueResult Enqueue(RelayMessage message) => _queue.TryEnqueue(message);
 
-    public async Task RunAsync()
+    /// <summary>Relays over <paramref name="socket"/> until it closes. Messages queued before this call are sent first.</summary>
+    public async Task RunAsync(WebSocket socket)
     {
+        Volatile.Write(ref _socket, socket);
+        if (Volatile.Read(ref _abortRequested))
+        {
+            // The close timeout ran out while the handshake was still going on.
+            socket.Abort();
+        }
+
         var sending = SendLoopAsync();
         try
         {
@@ -72,7 +80,7 @@ internal sealed class RelayConnection
         _closeDescription = description;
         CloseReason = reason;
         _abortTimer = _context.Time.CreateTimer(
-            static state => ((RelayConnection)state!)._socket.Abort(), this, _context.Options.CloseTimeout, Timeout.InfiniteTimeSpan);
+            static state => ((RelayConnection)state!).Abort(), this, _context.Options.CloseTimeout, Timeout.InfiniteTimeSpan);
         _queue.Complete();
         return true;
     }
@@ -89,16 +97,23 @@ internal sealed class RelayConnection
         }
     }
 
+    private void Abort()
+    {
+        Volatile.Write(ref _abortRequested, true);
+        Volatile.Read(ref _socket)?.Abort();
+    }
+
     // Cancellation is by Abort (close timeout) rather than tokens: a token per receive or send costs a
     // registration each time, and aborting fails whatever is pending anyway.
     private async Task ReceiveLoopAsync()
     {
+        var socket = _socket!;
         var pool = _context.Pool;
         var limit = _context.Options.MaxMessageBytes + 1;
         while (true)
         {
             // Wait for the next frame with no buffer, so an idle connection holds no payload memory.
-            var result = await _socket.ReceiveAsync(Memory<byte>.Empty, CancellationToken.None);
+            var result = await socket.ReceiveAsync(Memory<byte>.Empty, CancellationToken.None);
             if (result.MessageType == WebSocketMessageType.Close)
             {
                 BeginClose(WebSocketCloseStatus.NormalClosure, string.Empty, CloseReason.ClientClosed);
@@ -118,7 +133,7 @@ internal sealed class RelayConnection
                     }
 
                     var free = Math.Min(message.Buffer.Length, limit) - length;
-                    result = await _socket.ReceiveAsync(message.Buffer.AsMemory(length, free), CancellationToken.None);
+                    result = await socket.ReceiveAsync(message.Buffer.AsMemory(length, free), CancellationToken.None);
                     if (result.MessageType == WebSocketMessageType.Close)
                     {
                         message.Release();
@@ -184,6 +199,7 @@ internal sealed class RelayConnection
 
     private async Task RefuseOversizedAsync()
     {
+        var socket = _socket!;
         var maxBytes = _context.Options.MaxMessageBytes;
         if (BeginClose(WebSocketCloseStatus.MessageTooBig, $"message exceeds {maxBytes} bytes", CloseReason.MessageTooBig))
         {
@@ -194,7 +210,7 @@ internal sealed class RelayConnection
         var scratch = _context.Pool.Rent(MessagePool.SmallestCapacity);
         try
         {
-            while ((await _socket.ReceiveAsync(scratch.Buffer.AsMemory(), CancellationToken.None)).MessageType != WebSocketMessageType.Close)
+            while ((await socket.ReceiveAsync(scratch.Buffer.AsMemory(), CancellationToken.None)).MessageType != WebSocketMessageType.Close)
             {
             }
         }
@@ -206,6 +222,7 @@ internal sealed class RelayConnection
 
     private async Task SendLoopAsync()
     {
+        var socket = _socket!;
         try
         {
             while (await _queue.WaitToReadAsync())
@@ -215,7 +232,7 @@ internal sealed class RelayConnection
                     Volatile.Write(ref _sendStartedAt, _context.Time.GetTimestamp());
                     try
                     {
-                        await _socket.SendAsync(message.Payload, message.Type, endOfMessage: true, CancellationToken.None);
+                        await socket.SendAsync(message.Payload, message.Type, endOfMessage: true, CancellationToken.None);
                     }
                     finally
                     {
@@ -225,16 +242,16 @@ internal sealed class RelayConnection
                 }
             }
 
-            if (_socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
+            if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
             {
-                await _socket.CloseOutputAsync(_closeStatus, _closeDescription, CancellationToken.None);
+                await socket.CloseOutputAsync(_closeStatus, _closeDescription, CancellationToken.None);
             }
         }
         catch (Exception exception) when (IsConnectionFailure(exception))
         {
             // The socket is broken: make sure the receive loop stops too.
             BeginClose(WebSocketCloseStatus.EndpointUnavailable, string.Empty, CloseReason.Aborted);
-            _socket.Abort();
+            socket.Abort();
         }
     }
 

@@ -92,16 +92,17 @@ public sealed class RoomRegistry : IDisposable
     }
 
     /// <summary>
-    /// Relays an accepted socket for an admitted client until it closes, then removes the client.
-    /// A socket already open for the same client is closed in favour of this one.
+    /// Joins an admitted client to its room, accepts its socket and relays until the socket closes, then
+    /// removes the client. The client is a member before the upgrade completes, so nothing sent to the
+    /// room after its handshake is missed. A socket already open for the same client is closed in favour of this one.
     /// </summary>
-    public async Task RunAsync(WebSocket socket, string roomId, string clientId)
+    public async Task RunAsync(Func<Task<WebSocket>> acceptAsync, string roomId, string clientId)
     {
-        ArgumentNullException.ThrowIfNull(socket);
-        var connection = Join(socket, roomId, clientId, out var replaced);
+        ArgumentNullException.ThrowIfNull(acceptAsync);
+        var connection = Join(roomId, clientId, out var replaced);
         if (connection is null)
         {
-            await RefuseAsync(socket);
+            await RefuseAsync(await acceptAsync());
             return;
         }
 
@@ -112,8 +113,9 @@ public sealed class RoomRegistry : IDisposable
 
         try
         {
+            var socket = await acceptAsync();
             Logger.Connected(roomId, connection.ClientTag);
-            await connection.RunAsync();
+            await connection.RunAsync(socket);
         }
         finally
         {
@@ -143,7 +145,7 @@ public sealed class RoomRegistry : IDisposable
 
     public void Dispose() => _sweeper.Dispose();
 
-    private RelayConnection? Join(WebSocket socket, string roomId, string clientId, out RelayConnection? replaced)
+    private RelayConnection? Join(string roomId, string clientId, out RelayConnection? replaced)
     {
         replaced = null;
         lock (_gate)
@@ -155,7 +157,7 @@ public sealed class RoomRegistry : IDisposable
 
             admission.ClaimTimer?.Dispose();
             admission.ClaimTimer = null;
-            var connection = new RelayConnection(socket, room, clientId, _context);
+            var connection = new RelayConnection(room, clientId, _context);
             replaced = admission.Connection;
             admission.Connection = connection;
             room.Members = replaced is null ? room.Members.With(connection) : room.Members.Replace(replaced, connection);

@@ -1,3 +1,4 @@
+using System.Net.WebSockets;
 using AvatarStream.ServiceDefaults;
 using AvatarStream.StreamService.Core;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -38,8 +39,19 @@ public static class StreamSocketEndpoints
             context.Response.Headers.SecWebSocketProtocol = echo;
         }
 
-        using var socket = await context.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext { SubProtocol = credentials.SubProtocol });
-        await registry.RunAsync(socket, credentials.RoomId, credentials.ClientId);
+        WebSocket? socket = null;
+        try
+        {
+            await registry.RunAsync(
+                async () => socket = await context.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext { SubProtocol = credentials.SubProtocol }),
+                credentials.RoomId,
+                credentials.ClientId);
+        }
+        finally
+        {
+            socket?.Dispose();
+        }
+
         return TypedResults.Empty;
     }
 

@@ -49,7 +49,7 @@ public sealed class RoomRegistryTests : IDisposable
     {
         _registry.Register("00157", "a");
         var (server, client) = await LoopbackWebSockets.CreatePairAsync();
-        var running = _registry.RunAsync(server, "00157", "a");
+        var running = _registry.RunAsync(() => Task.FromResult(server), "00157", "a");
 
         _time.Advance(TimeSpan.FromMinutes(5));
 
@@ -65,7 +65,7 @@ public sealed class RoomRegistryTests : IDisposable
     {
         var (server, client) = await LoopbackWebSockets.CreatePairAsync();
 
-        var running = _registry.RunAsync(server, "00157", "nobody");
+        var running = _registry.RunAsync(() => Task.FromResult(server), "00157", "nobody");
         var result = await client.ReceiveAsync(new byte[16], CancellationToken.None);
         await client.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
         await running;

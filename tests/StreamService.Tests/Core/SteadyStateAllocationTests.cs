@@ -19,7 +19,7 @@ public sealed class SteadyStateAllocationTests(ITestOutputHelper output)
         registry.Register("r", "receiver");
         var (senderServer, sender) = await LoopbackWebSockets.CreatePairAsync();
         var (receiverServer, receiver) = await LoopbackWebSockets.CreatePairAsync();
-        var relaying = Task.WhenAll(registry.RunAsync(senderServer, "r", "sender"), registry.RunAsync(receiverServer, "r", "receiver"));
+        var relaying = Task.WhenAll(registry.RunAsync(() => Task.FromResult(senderServer), "r", "sender"), registry.RunAsync(() => Task.FromResult(receiverServer), "r", "receiver"));
         var payload = new byte[1024];
         var buffer = new byte[4096];
 

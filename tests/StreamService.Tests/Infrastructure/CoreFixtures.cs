@@ -1,5 +1,4 @@
 using System.Diagnostics.Metrics;
-using System.Net.WebSockets;
 using AvatarStream.StreamService.Core;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -13,7 +12,7 @@ internal static class CoreFixtures
     {
         var options = new RelayOptions();
         var context = new RelayContext(options, new MessagePool(1024), Metrics(), TimeProvider.System, NullLogger.Instance);
-        return new RelayConnection(WebSocket.CreateFromStream(Stream.Null, new WebSocketCreationOptions { IsServer = true }), new Room("r"), clientId, context);
+        return new RelayConnection(new Room("r"), clientId, context);
     }
 
     private sealed class TestMeterFactory : IMeterFactory
