@@ -1,11 +1,16 @@
 using System.Net.WebSockets;
 using AvatarStream.StreamService.Core;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace AvatarStream.StreamRelayBench;
 
-internal static class BenchEndpoints
+/// <summary>
+/// <c>/health</c> and the WebSocket at <c>/</c>, admitting any pair from the query. Written against the raw
+/// request so that an idle socket keeps no parsed-query or request-scope objects alive.
+/// </summary>
+internal sealed class BenchEndpoints(RoomRegistry registry)
 {
-    public static async Task HandleAsync(HttpContext context)
+    public async Task HandleAsync(HttpContext context)
     {
         if (context.Request.Path == "/health")
         {
@@ -13,24 +18,13 @@ internal static class BenchEndpoints
             return;
         }
 
-        if (context.Request.Path == "/gc")
-        {
-            var before = GC.GetTotalMemory(false);
-            var after = GC.GetTotalMemory(true);
-            var info = GC.GetGCMemoryInfo();
-            await context.Response.WriteAsync($"before={before} after={after} heap={info.HeapSizeBytes} committed={info.TotalCommittedBytes} frag={info.FragmentedBytes} ws={Environment.WorkingSet}\n");
-            return;
-        }
-
-        var roomId = context.Request.Query["room_id"].ToString();
-        var clientId = context.Request.Query["client_id"].ToString();
-        if (context.Request.Path != "/" || !context.WebSockets.IsWebSocketRequest || roomId.Length == 0 || clientId.Length == 0)
+        var (roomId, clientId) = ReadPair(context.Request.QueryString.Value);
+        if (context.Request.Path != "/" || !context.WebSockets.IsWebSocketRequest || roomId is null || clientId is null)
         {
             context.Response.StatusCode = StatusCodes.Status400BadRequest;
             return;
         }
 
-        var registry = context.RequestServices.GetRequiredService<RoomRegistry>();
         registry.Register(roomId, clientId);
         WebSocket? socket = null;
         try
@@ -41,5 +35,23 @@ internal static class BenchEndpoints
         {
             socket?.Dispose();
         }
+    }
+
+    private static (string? RoomId, string? ClientId) ReadPair(string? query)
+    {
+        string? roomId = null, clientId = null;
+        foreach (var pair in new QueryStringEnumerable(query))
+        {
+            if (pair.EncodedName.Span.SequenceEqual("room_id"))
+            {
+                roomId = pair.DecodeValue().ToString();
+            }
+            else if (pair.EncodedName.Span.SequenceEqual("client_id"))
+            {
+                clientId = pair.DecodeValue().ToString();
+            }
+        }
+
+        return (string.IsNullOrEmpty(roomId) ? null : roomId, string.IsNullOrEmpty(clientId) ? null : clientId);
     }
 }

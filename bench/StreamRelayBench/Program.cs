@@ -18,7 +18,7 @@ builder.Services.AddSingleton<RoomRegistry>();
 
 var app = builder.Build();
 app.UseWebSockets();
-app.Run(BenchEndpoints.HandleAsync);
+app.Run(new BenchEndpoints(app.Services.GetRequiredService<RoomRegistry>()).HandleAsync);
 app.Lifetime.ApplicationStopping.Register(app.Services.GetRequiredService<RoomRegistry>().CloseAll);
 
 await app.StartAsync();
