@@ -42,7 +42,9 @@ internal sealed class SendQueue : IValueTaskSource<bool>, IThreadPoolWorkItem
 
         if (wake)
         {
-            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+            // The reader was idle, so its queue holds little: running its send inline here (a copy into the
+            // socket's output buffer) costs less than handing it to another thread.
+            _signal.SetResult(true);
         }
 
         return EnqueueResult.Queued;
