@@ -12,8 +12,6 @@ internal sealed class MemberSet
 
     private MemberSet(RelayConnection[] members) => _members = members;
 
-    public int Count => _members.Length;
-
     public ReadOnlySpan<RelayConnection> All => _members;
 
     public Recipients RecipientsOf(RelayConnection sender) => new(_members, sender);

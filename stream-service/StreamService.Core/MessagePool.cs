@@ -26,8 +26,6 @@ internal sealed class MessagePool
         }
     }
 
-    public int LargestCapacity => _classes[^1].Capacity;
-
     /// <summary>A message whose buffer holds at least <paramref name="minimumCapacity"/> bytes.</summary>
     public RelayMessage Rent(int minimumCapacity) =>
         _classes[Math.Min(ClassOf(minimumCapacity), _classes.Length - 1)].Rent();
@@ -50,8 +48,6 @@ internal sealed class MessagePool
     {
         private readonly Lock _gate = new();
         private readonly Stack<RelayMessage> _free = new();
-
-        public int Capacity => capacity;
 
         public RelayMessage Rent()
         {

@@ -45,9 +45,9 @@ public static class RegisterEndpoints
             return BadRequest("The body is not a JSON object {room_id, client_id}.");
         }
 
-        if (request is null || !ClientIds.IsValid(request.RoomId) || !ClientIds.IsValid(request.ClientId))
+        if (request is null || !Identifiers.IsValid(request.RoomId) || !Identifiers.IsValid(request.ClientId))
         {
-            return BadRequest($"room_id and client_id must be 1 to {ClientIds.MaxLength} letters, digits, '-' or '_'.");
+            return BadRequest($"room_id and client_id must be 1 to {Identifiers.MaxLength} letters, digits, '-' or '_'.");
         }
 
         if (registry.Register(request.RoomId, request.ClientId) == RegisterOutcome.Stopping)

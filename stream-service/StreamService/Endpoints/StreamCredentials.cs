@@ -54,7 +54,7 @@ internal readonly record struct StreamCredentials(string RoomId, string ClientId
     private static bool TryCreate(string? roomId, string? clientId, string? subProtocol, out StreamCredentials credentials)
     {
         credentials = new StreamCredentials(roomId ?? string.Empty, clientId ?? string.Empty, subProtocol);
-        return ClientIds.IsValid(roomId) && ClientIds.IsValid(clientId);
+        return Identifiers.IsValid(roomId) && Identifiers.IsValid(clientId);
     }
 
     /// <summary>The seed's form is not JSON: <c>{room_id: 00157, client_id: 6f1c...}</c>; quotes are tolerated.</summary>

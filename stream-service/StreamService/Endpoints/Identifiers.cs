@@ -2,8 +2,8 @@ using System.Buffers;
 
 namespace AvatarStream.StreamService.Endpoints;
 
-/// <summary>What a room id or client id may look like: short, and safe to put in a log line or a URL.</summary>
-internal static class ClientIds
+/// <summary>What a room id or a client id may look like: short, and safe in a URL or a header.</summary>
+internal static class Identifiers
 {
     public const int MaxLength = 64;
 
