@@ -22,6 +22,10 @@ fi
 dotnet build -c Release "$ROOT/bench/StreamRelayBench" -nologo -v q
 DLL=$ROOT/bench/StreamRelayBench/bin/Release/net10.0/StreamRelayBench.dll
 
+# With --pin the kit puts its loadgen on CPU 0 and its peers on CPU 1; the C# hosts go to CPU 1 too.
+PIN_SRV=()
+for arg in "$@"; do if [ "$arg" = --pin ]; then PIN_SRV=(taskset -c 1); fi; done
+
 STARTED=()
 cleanup() { for pid in "${STARTED[@]}"; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done; }
 trap cleanup EXIT
@@ -31,7 +35,7 @@ start_host() {
   local log=$1 _
   shift
   : >"$log"
-  env "$@" dotnet "$DLL" --addr 127.0.0.1:0 >"$log" 2>&1 &
+  "${PIN_SRV[@]}" env "$@" dotnet "$DLL" --addr 127.0.0.1:0 >"$log" 2>&1 &
   PID=$!
   STARTED+=("$PID")
   ADDR=""
@@ -62,7 +66,7 @@ idle() { # LABEL ENV... -- command...
   local envs=()
   while [ "$1" != -- ]; do envs+=("$1"); shift; done
   shift
-  env "${envs[@]}" "$@" --addr 127.0.0.1:0 >"$log" 2>&1 &
+  "${PIN_SRV[@]}" env "${envs[@]}" "$@" --addr 127.0.0.1:0 >"$log" 2>&1 &
   local pid=$! addr=""
   STARTED+=("$pid")
   for _ in $(seq 100); do addr=$(awk '/^LISTENING /{print $2; exit}' "$log"); [ -n "$addr" ] && break; sleep 0.1; done
