@@ -5,11 +5,12 @@ namespace AvatarStream.StreamService.Core;
 /// <summary>
 /// A receiver's outgoing queue: many writers (the members' receive loops), one reader (its send loop).
 /// Control messages have their own lane and go out ahead of media. The reader waits on a reusable
-/// value-task source, and is woken through the thread pool so a writer never runs a send inline.
+/// value-task source; no lock is held while it is woken.
 /// </summary>
 internal sealed class SendQueue : IValueTaskSource<bool>, IThreadPoolWorkItem
 {
     private const int ControlCapacity = 64;
+    private const int InlineSendMaxBytes = 16 * 1024;
 
     private readonly Lock _gate = new();
     private readonly MessageRing _control = new(ControlCapacity);
@@ -42,9 +43,7 @@ internal sealed class SendQueue : IValueTaskSource<bool>, IThreadPoolWorkItem
 
         if (wake)
         {
-            // The reader was idle, so its queue holds little: running its send inline here (a copy into the
-            // socket's output buffer) costs less than handing it to another thread.
-            _signal.SetResult(true);
+            Wake(message.Length);
         }
 
         return EnqueueResult.Queued;
@@ -109,6 +108,21 @@ internal sealed class SendQueue : IValueTaskSource<bool>, IThreadPoolWorkItem
         }
 
         if (wake)
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+        }
+    }
+
+    // The reader was idle, so its queue holds little. For a small message, running its send inline (a copy
+    // into the socket's output buffer) costs less than a thread hop; a large one goes to the thread pool so
+    // that the copies for many receivers run in parallel instead of one after another on the sender's loop.
+    private void Wake(int messageLength)
+    {
+        if (messageLength <= InlineSendMaxBytes)
+        {
+            _signal.SetResult(true);
+        }
+        else
         {
             ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
         }
