@@ -9,8 +9,8 @@ namespace AvatarStream.StreamService.Core;
 internal sealed class RelayConnection
 {
     private readonly RelayContext _context;
-    private WebSocket? _socket;
     private readonly SendQueue _queue;
+    private WebSocket? _socket;
     private int _sizeHint = MessagePool.SmallestCapacity;
     private long _sendStartedAt;
     private int _closing;

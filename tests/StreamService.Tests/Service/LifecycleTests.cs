@@ -99,7 +99,7 @@ public sealed class LifecycleTests
     public async Task ReceiverThatNeverReadsDoesNotSlowTheOthersAndIsClosed()
     {
         await using var app = new StreamServiceApp(
-            ("Stream:SendQueueCapacity", "4"), ("Stream:SendTimeout", "00:00:00.500"), ("Stream:CloseTimeout", "00:00:00.500"));
+            ("Stream:SendQueueCapacity", "4"), ("Stream:SendTimeout", "00:00:01"), ("Stream:CloseTimeout", "00:00:00.500"));
         using var sender = await app.JoinAsync("00157");
         using var reader = await app.JoinAsync("00157");
         using var stuck = await app.JoinAsync("00157");
