@@ -1,4 +1,6 @@
 using AvatarStream.IpUpdater;
+using AvatarStream.RoomRouter;
+using AvatarStream.StreamService;
 
 namespace AvatarStream.DevHost;
 
@@ -7,8 +9,10 @@ public static class ServiceCatalog
 {
     public static WebApplication Build(AppKind kind, string[] args) => kind switch
     {
+        AppKind.RoomRouter => RoomRouterApp.Build(args),
+        AppKind.Stream => StreamServiceApp.Build(args),
         AppKind.IpUpdater => IpUpdaterApp.Build(args),
-        _ => throw new NotSupportedException($"{kind} cannot be hosted in-process yet"),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
     public static string AssemblyOf(AppKind kind) => kind switch

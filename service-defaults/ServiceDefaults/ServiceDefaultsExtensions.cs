@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 
@@ -15,6 +16,9 @@ public static class ServiceDefaultsExtensions
     /// <summary>Registers problem details, health checks and OpenTelemetry; <paramref name="meters"/> are the service's own meters.</summary>
     public static IHostApplicationBuilder AddServiceDefaults(this IHostApplicationBuilder builder, params string[] meters)
     {
+        // Request lines carry query strings, and the stream's carry client ids, which are credentials: keep the
+        // framework's per-request logs off whatever configuration files a host does or does not load.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Services.AddProblemDetails(ProblemTypes.AddDefaultType);
         builder.Services.AddHealthChecks();
         builder.Services.AddOpenTelemetry()

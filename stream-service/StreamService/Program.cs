@@ -1,8 +1,3 @@
-using AvatarStream.ServiceDefaults;
+using AvatarStream.StreamService;
 
-var builder = WebApplication.CreateBuilder(args);
-builder.AddServiceDefaults();
-
-var app = builder.Build();
-app.MapDefaultEndpoints();
-app.Run();
+StreamServiceApp.Build(args).Run();

@@ -1,0 +1,11 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace AvatarStream.StreamService.Core;
+
+/// <summary>A client id is a credential; logs carry this short, one-way tag of it instead.</summary>
+public static class ClientTag
+{
+    public static string Of(string clientId) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(clientId)).AsSpan(0, 4));
+}

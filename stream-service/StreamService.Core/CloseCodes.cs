@@ -1,0 +1,10 @@
+using System.Net.WebSockets;
+
+namespace AvatarStream.StreamService.Core;
+
+/// <summary>Close codes the relay sends besides the standard ones.</summary>
+public static class CloseCodes
+{
+    /// <summary>A newer socket with the same client id took this one's place (private-use range).</summary>
+    public const WebSocketCloseStatus Replaced = (WebSocketCloseStatus)4000;
+}

@@ -1,0 +1,8 @@
+namespace AvatarStream.StreamService.Core;
+
+internal enum EnqueueResult
+{
+    Queued,
+    Full,
+    Closed,
+}

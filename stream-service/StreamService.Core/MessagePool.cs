@@ -1,0 +1,76 @@
+using System.Numerics;
+
+namespace AvatarStream.StreamService.Core;
+
+/// <summary>
+/// Messages with their buffers, pooled by power-of-two size class. A message is rented on one
+/// connection's receive loop and returned on another's send loop, so the pool is shared and locked
+/// per class; each class keeps at most a bounded number of bytes for reuse.
+/// </summary>
+internal sealed class MessagePool
+{
+    public const int SmallestCapacity = 1024;
+    private const int SmallestShift = 10;
+    private const long RetainedBytesPerClass = 16L * 1024 * 1024;
+
+    private readonly SizeClass[] _classes;
+
+    public MessagePool(int largestCapacity)
+    {
+        var count = ClassOf(largestCapacity) + 1;
+        _classes = new SizeClass[count];
+        for (var i = 0; i < count; i++)
+        {
+            var capacity = SmallestCapacity << i;
+            _classes[i] = new SizeClass(this, i, capacity, (int)Math.Max(4, RetainedBytesPerClass / capacity));
+        }
+    }
+
+    /// <summary>A message whose buffer holds at least <paramref name="minimumCapacity"/> bytes.</summary>
+    public RelayMessage Rent(int minimumCapacity) =>
+        _classes[Math.Min(ClassOf(minimumCapacity), _classes.Length - 1)].Rent();
+
+    /// <summary>A larger message holding the first <paramref name="length"/> bytes of <paramref name="message"/>, which goes back.</summary>
+    public RelayMessage Grow(RelayMessage message, int length)
+    {
+        var larger = _classes[Math.Min(message.SizeClass + 1, _classes.Length - 1)].Rent();
+        message.Buffer.AsSpan(0, length).CopyTo(larger.Buffer);
+        Return(message);
+        return larger;
+    }
+
+    public void Return(RelayMessage message) => _classes[message.SizeClass].Return(message);
+
+    private static int ClassOf(int capacity) =>
+        capacity <= SmallestCapacity ? 0 : BitOperations.Log2((uint)capacity - 1) + 1 - SmallestShift;
+
+    private sealed class SizeClass(MessagePool pool, int index, int capacity, int retainLimit)
+    {
+        private readonly Lock _gate = new();
+        private readonly Stack<RelayMessage> _free = new();
+
+        public RelayMessage Rent()
+        {
+            RelayMessage? message;
+            lock (_gate)
+            {
+                _free.TryPop(out message);
+            }
+
+            message ??= new RelayMessage(pool, index, capacity);
+            message.ResetForRent();
+            return message;
+        }
+
+        public void Return(RelayMessage message)
+        {
+            lock (_gate)
+            {
+                if (_free.Count < retainLimit)
+                {
+                    _free.Push(message);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,251 @@
+using System.Net.WebSockets;
+using Microsoft.Extensions.Logging;
+
+namespace AvatarStream.StreamService.Core;
+
+/// <summary>
+/// The instance's room runtime: which clients are admitted to which room, and the live connections.
+/// Membership changes (register, connect, leave) take one lock; relaying a frame takes none.
+/// </summary>
+public sealed class RoomRegistry : IDisposable
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, Room> _rooms = new(StringComparer.Ordinal);
+    private readonly RelayContext _context;
+    private readonly IClientDepartureSink _departures;
+    private readonly ITimer _sweeper;
+    private bool _stopping;
+
+    public RoomRegistry(RelayOptions options, IClientDepartureSink departures, RelayMetrics metrics, TimeProvider time, ILogger<RoomRegistry> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _context = new RelayContext(options, new MessagePool(options.MaxMessageBytes + 1), metrics, time, logger);
+        _departures = departures;
+        var period = TimeSpan.FromTicks(Math.Clamp(options.SendTimeout.Ticks / 4, TimeSpan.TicksPerMillisecond * 5, TimeSpan.TicksPerSecond));
+        _sweeper = time.CreateTimer(static state => ((RoomRegistry)state!).CloseStuckReceivers(), this, period, period);
+    }
+
+    private ILogger Logger => _context.Logger;
+
+    public int RoomCount
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _rooms.Count;
+            }
+        }
+    }
+
+    /// <summary>Admits a client, creating its room if absent. Idempotent.</summary>
+    public RegisterOutcome Register(string roomId, string clientId)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(roomId);
+        ArgumentException.ThrowIfNullOrEmpty(clientId);
+        lock (_gate)
+        {
+            if (_stopping)
+            {
+                return RegisterOutcome.Stopping;
+            }
+
+            var created = !_rooms.TryGetValue(roomId, out var room);
+            if (room is null)
+            {
+                room = new Room(roomId);
+                _rooms.Add(roomId, room);
+                _context.Metrics.RoomCreated();
+            }
+            else if (room.Admissions.ContainsKey(clientId))
+            {
+                return RegisterOutcome.AlreadyAdmitted;
+            }
+
+            var admission = new Admission(room, clientId);
+            room.Admissions.Add(clientId, admission);
+            var claimTimeout = _context.Options.ClaimTimeout;
+            if (claimTimeout > TimeSpan.Zero && claimTimeout != Timeout.InfiniteTimeSpan)
+            {
+                admission.ClaimTimer = _context.Time.CreateTimer(
+                    state => ExpireClaim((Admission)state!), admission, claimTimeout, Timeout.InfiniteTimeSpan);
+            }
+
+            var tag = ClientTag.Of(clientId);
+            if (created)
+            {
+                Logger.RoomCreated(roomId, tag);
+                return RegisterOutcome.RoomCreated;
+            }
+
+            Logger.ClientAdmitted(roomId, tag);
+            return RegisterOutcome.Admitted;
+        }
+    }
+
+    public bool IsAdmitted(string roomId, string clientId)
+    {
+        lock (_gate)
+        {
+            return !_stopping && _rooms.TryGetValue(roomId, out var room) && room.Admissions.ContainsKey(clientId);
+        }
+    }
+
+    /// <summary>
+    /// Joins an admitted client to its room, accepts its socket and relays until the socket closes, then
+    /// removes the client. The client is a member before the upgrade completes, so nothing sent to the
+    /// room after its handshake is missed. A socket already open for the same client is closed in favour of this one.
+    /// </summary>
+    public async Task RunAsync(Func<Task<WebSocket>> acceptAsync, string roomId, string clientId)
+    {
+        ArgumentNullException.ThrowIfNull(acceptAsync);
+        var connection = Join(roomId, clientId, out var replaced);
+        if (connection is null)
+        {
+            await RefuseAsync(await acceptAsync());
+            return;
+        }
+
+        if (replaced is not null && replaced.BeginClose(CloseCodes.Replaced, "replaced by a newer connection", CloseReason.Replaced))
+        {
+            Logger.Replaced(roomId, replaced.ClientTag);
+        }
+
+        try
+        {
+            var socket = await acceptAsync();
+            Logger.Connected(roomId, connection.ClientTag);
+            await connection.RunAsync(socket);
+        }
+        finally
+        {
+            Leave(connection);
+        }
+    }
+
+    /// <summary>Stops admitting and starts closing every socket with 1001; each is aborted after the close timeout.</summary>
+    public void CloseAll()
+    {
+        List<RelayConnection> connections = [];
+        lock (_gate)
+        {
+            _stopping = true;
+            foreach (var room in _rooms.Values)
+            {
+                connections.AddRange(room.Members.All);
+            }
+        }
+
+        Logger.ClosingAll(connections.Count);
+        foreach (var connection in connections)
+        {
+            connection.BeginClose(WebSocketCloseStatus.EndpointUnavailable, "server shutting down", CloseReason.Shutdown);
+        }
+    }
+
+    public void Dispose() => _sweeper.Dispose();
+
+    private RelayConnection? Join(string roomId, string clientId, out RelayConnection? replaced)
+    {
+        replaced = null;
+        lock (_gate)
+        {
+            if (_stopping || !_rooms.TryGetValue(roomId, out var room) || !room.Admissions.TryGetValue(clientId, out var admission))
+            {
+                return null;
+            }
+
+            admission.ClaimTimer?.Dispose();
+            admission.ClaimTimer = null;
+            var connection = new RelayConnection(room, clientId, _context);
+            replaced = admission.Connection;
+            admission.Connection = connection;
+            room.Members = replaced is null ? room.Members.With(connection) : room.Members.Replace(replaced, connection);
+            _context.Metrics.ConnectionOpened();
+            return connection;
+        }
+    }
+
+    private void Leave(RelayConnection connection)
+    {
+        var room = connection.Room;
+        bool departed;
+        lock (_gate)
+        {
+            room.Members = room.Members.Without(connection);
+            // A replaced connection leaves its admission to its successor.
+            departed = room.Admissions.TryGetValue(connection.ClientId, out var admission) && admission.Connection == connection;
+            if (departed)
+            {
+                room.Admissions.Remove(connection.ClientId);
+                RemoveIfEmpty(room);
+            }
+        }
+
+        _context.Metrics.ConnectionClosed(connection.CloseReason);
+        Logger.Disconnected(room.Id, connection.ClientTag, connection.CloseReason);
+        if (departed)
+        {
+            _departures.ClientDeparted(room.Id, connection.ClientId);
+        }
+    }
+
+    private void ExpireClaim(Admission admission)
+    {
+        var room = admission.Room;
+        lock (_gate)
+        {
+            if (admission.Connection is not null || !room.Admissions.TryGetValue(admission.ClientId, out var current) || current != admission)
+            {
+                return;
+            }
+
+            admission.ClaimTimer?.Dispose();
+            room.Admissions.Remove(admission.ClientId);
+            RemoveIfEmpty(room);
+        }
+
+        Logger.ClaimExpired(room.Id, ClientTag.Of(admission.ClientId), _context.Options.ClaimTimeout);
+        _departures.ClientDeparted(room.Id, admission.ClientId);
+    }
+
+    private void RemoveIfEmpty(Room room)
+    {
+        if (room.Admissions.Count == 0 && _rooms.Remove(room.Id))
+        {
+            _context.Metrics.RoomRemoved();
+            Logger.RoomRemoved(room.Id);
+        }
+    }
+
+    private void CloseStuckReceivers()
+    {
+        var now = _context.Time.GetTimestamp();
+        lock (_gate)
+        {
+            foreach (var room in _rooms.Values)
+            {
+                foreach (var connection in room.Members.All)
+                {
+                    connection.CloseIfStuck(now);
+                }
+            }
+        }
+    }
+
+    private async Task RefuseAsync(WebSocket socket)
+    {
+        using var timeout = new CancellationTokenSource(_context.Options.CloseTimeout, _context.Time);
+        try
+        {
+            var status = _stopping ? WebSocketCloseStatus.EndpointUnavailable : WebSocketCloseStatus.PolicyViolation;
+            await socket.CloseAsync(status, _stopping ? "server shutting down" : "not registered", timeout.Token);
+        }
+        catch (Exception exception) when (exception is WebSocketException or OperationCanceledException or IOException)
+        {
+            socket.Abort();
+        }
+
+        _context.Metrics.ConnectionRefused();
+    }
+}

@@ -1,0 +1,140 @@
+using System.Threading.Tasks.Sources;
+
+namespace AvatarStream.StreamService.Core;
+
+/// <summary>
+/// A receiver's outgoing queue: many writers (the members' receive loops), one reader (its send loop).
+/// Control messages have their own lane and go out ahead of media. The reader waits on a reusable
+/// value-task source; no lock is held while it is woken.
+/// </summary>
+internal sealed class SendQueue : IValueTaskSource<bool>, IThreadPoolWorkItem
+{
+    private const int ControlCapacity = 64;
+    private const int InlineSendMaxBytes = 16 * 1024;
+
+    private readonly Lock _gate = new();
+    private readonly MessageRing _control = new(ControlCapacity);
+    private readonly MessageRing _media;
+    private ManualResetValueTaskSourceCore<bool> _signal;
+    private bool _readerWaiting;
+    private bool _completed;
+
+    public SendQueue(int mediaCapacity) => _media = new MessageRing(mediaCapacity);
+
+    public EnqueueResult TryEnqueue(RelayMessage message)
+    {
+        bool wake;
+        lock (_gate)
+        {
+            if (_completed)
+            {
+                return EnqueueResult.Closed;
+            }
+
+            var lane = message.Kind == MessageKind.Control ? _control : _media;
+            if (!lane.TryAdd(message))
+            {
+                return EnqueueResult.Full;
+            }
+
+            wake = _readerWaiting;
+            _readerWaiting = false;
+        }
+
+        if (wake)
+        {
+            Wake(message.Length);
+        }
+
+        return EnqueueResult.Queued;
+    }
+
+    /// <summary>True when a message can be taken; false once the queue is completed. One caller at a time.</summary>
+    public ValueTask<bool> WaitToReadAsync()
+    {
+        lock (_gate)
+        {
+            if (_completed)
+            {
+                return new ValueTask<bool>(false);
+            }
+
+            if (_control.Count + _media.Count > 0)
+            {
+                return new ValueTask<bool>(true);
+            }
+
+            _signal.Reset();
+            _readerWaiting = true;
+            return new ValueTask<bool>(this, _signal.Version);
+        }
+    }
+
+    public bool TryDequeue(out RelayMessage message)
+    {
+        lock (_gate)
+        {
+            // A completed queue hands out nothing: the connection is closing and its close frame goes next.
+            if (_completed)
+            {
+                message = null!;
+                return false;
+            }
+
+            return _control.TryTake(out message) || _media.TryTake(out message);
+        }
+    }
+
+    /// <summary>Refuses further messages, releases the queued ones and wakes the reader.</summary>
+    public void Complete()
+    {
+        bool wake;
+        lock (_gate)
+        {
+            if (_completed)
+            {
+                return;
+            }
+
+            _completed = true;
+            wake = _readerWaiting;
+            _readerWaiting = false;
+        }
+
+        // No writer adds after _completed and the reader takes nothing after it, so the rings are ours now.
+        while (_control.TryTake(out var message) || _media.TryTake(out message))
+        {
+            message.Release();
+        }
+
+        if (wake)
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+        }
+    }
+
+    // The reader was idle, so its queue holds little. For a small message, running its send inline (a copy
+    // into the socket's output buffer) costs less than a thread hop; a large one goes to the thread pool so
+    // that the copies for many receivers run in parallel instead of one after another on the sender's loop.
+    private void Wake(int messageLength)
+    {
+        if (messageLength <= InlineSendMaxBytes)
+        {
+            _signal.SetResult(true);
+        }
+        else
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+        }
+    }
+
+    void IThreadPoolWorkItem.Execute() => _signal.SetResult(true);
+
+    bool IValueTaskSource<bool>.GetResult(short token) => _signal.GetResult(token);
+
+    ValueTaskSourceStatus IValueTaskSource<bool>.GetStatus(short token) => _signal.GetStatus(token);
+
+    void IValueTaskSource<bool>.OnCompleted(
+        Action<object?> continuation, object? state, short token, ValueTaskSourceOnCompletedFlags flags) =>
+        _signal.OnCompleted(continuation, state, token, flags);
+}

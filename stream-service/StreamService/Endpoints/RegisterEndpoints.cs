@@ -1,0 +1,47 @@
+using System.Text.Json;
+using AvatarStream.Contracts;
+using AvatarStream.ServiceDefaults;
+using AvatarStream.StreamService.Core;
+using AvatarStream.ServiceDefaults.InternalAuth;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace AvatarStream.StreamService.Endpoints;
+
+/// <summary><c>POST /register</c>: the room router admits a client to a room on this instance.</summary>
+public static class RegisterEndpoints
+{
+    public static IEndpointRouteBuilder MapRegister(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/register", RegisterAsync).AddEndpointFilter<InternalTokenFilter>().ExcludeFromDescription();
+        return app;
+    }
+
+    internal static async Task<Results<Ok, ProblemHttpResult>> RegisterAsync(
+        HttpContext context, RoomRegistry registry, CancellationToken cancellationToken)
+    {
+        RegisterRequest? request;
+        try
+        {
+            request = await JsonSerializer.DeserializeAsync<RegisterRequest>(context.Request.Body, ContractJson.Options, cancellationToken);
+        }
+        catch (JsonException)
+        {
+            return BadRequest("The body is not a JSON object {room_id, client_id}.");
+        }
+
+        if (request is null || !Identifiers.IsValid(request.RoomId) || !Identifiers.IsValid(request.ClientId))
+        {
+            return BadRequest($"room_id and client_id must be 1 to {Identifiers.MaxLength} letters, digits, '-' or '_'.");
+        }
+
+        if (registry.Register(request.RoomId, request.ClientId) == RegisterOutcome.Stopping)
+        {
+            return TypedResults.Problem("This instance is shutting down.", statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+
+        return TypedResults.Ok();
+    }
+
+    private static ProblemHttpResult BadRequest(string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status400BadRequest, type: ProblemTypes.BadRequest);
+}

@@ -1,0 +1,114 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace AvatarStream.StreamService.Endpoints;
+
+/// <summary>
+/// The room/client pair a socket presents, in one of three forms: the query string; the subprotocol
+/// <c>avatar-stream.auth.&lt;base64url JSON&gt;</c> next to <c>avatar-stream.v1</c> (what a browser can send);
+/// or the seed's raw header <c>Sec-WebSocket-Protocol: {room_id: 00157, client_id: ...}</c>, echoed back.
+/// </summary>
+/// <param name="SubProtocol">The token to select in the handshake, if any.</param>
+/// <param name="RawProtocolEcho">The seed's header value to send back verbatim; it is no valid token, so it bypasses selection.</param>
+internal readonly record struct StreamCredentials(string RoomId, string ClientId, string? SubProtocol, string? RawProtocolEcho = null)
+{
+    public const string Protocol = "avatar-stream.v1";
+    public const string AuthProtocolPrefix = "avatar-stream.auth.";
+
+    public static bool TryRead(HttpContext context, out StreamCredentials credentials)
+    {
+        credentials = default;
+        var request = context.Request;
+        var requested = context.WebSockets.WebSocketRequestedProtocols;
+        var selected = requested.Contains(Protocol) ? Protocol : null;
+
+        if (request.Query.ContainsKey("room_id") || request.Query.ContainsKey("client_id"))
+        {
+            return TryCreate(request.Query["room_id"], request.Query["client_id"], selected, out credentials);
+        }
+
+        var raw = request.Headers.SecWebSocketProtocol.ToString().Trim();
+        if (raw.StartsWith('{'))
+        {
+            if (!TryParseSeedHeader(raw, out var roomId, out var clientId) || !TryCreate(roomId, clientId, null, out credentials))
+            {
+                return false;
+            }
+
+            credentials = credentials with { RawProtocolEcho = raw };
+            return true;
+        }
+
+        foreach (var protocol in requested)
+        {
+            if (protocol.StartsWith(AuthProtocolPrefix, StringComparison.Ordinal))
+            {
+                return TryParseAuthProtocol(protocol[AuthProtocolPrefix.Length..], out var roomId, out var clientId) &&
+                    TryCreate(roomId, clientId, selected, out credentials);
+            }
+        }
+
+        return false;
+    }
+
+    private static bool TryCreate(string? roomId, string? clientId, string? subProtocol, out StreamCredentials credentials)
+    {
+        credentials = new StreamCredentials(roomId ?? string.Empty, clientId ?? string.Empty, subProtocol);
+        return Identifiers.IsValid(roomId) && Identifiers.IsValid(clientId);
+    }
+
+    /// <summary>The seed's form is not JSON: <c>{room_id: 00157, client_id: 6f1c...}</c>; quotes are tolerated.</summary>
+    private static bool TryParseSeedHeader(string raw, out string? roomId, out string? clientId)
+    {
+        roomId = clientId = null;
+        if (!raw.EndsWith('}'))
+        {
+            return false;
+        }
+
+        foreach (var part in raw[1..^1].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            var colon = part.IndexOf(':', StringComparison.Ordinal);
+            if (colon < 0)
+            {
+                return false;
+            }
+
+            var key = part[..colon].Trim().Trim('"', '\'');
+            var value = part[(colon + 1)..].Trim().Trim('"', '\'');
+            switch (key)
+            {
+                case "room_id":
+                    roomId = value;
+                    break;
+                case "client_id":
+                    clientId = value;
+                    break;
+            }
+        }
+
+        return roomId is not null && clientId is not null;
+    }
+
+    private static bool TryParseAuthProtocol(string encoded, out string? roomId, out string? clientId)
+    {
+        roomId = clientId = null;
+        try
+        {
+            using var json = JsonDocument.Parse(WebEncoders.Base64UrlDecode(encoded));
+            var root = json.RootElement;
+            roomId = ReadId(root, "room_id");
+            clientId = ReadId(root, "client_id");
+            return true;
+        }
+        catch (Exception exception) when (exception is FormatException or JsonException or InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
+    private static string? ReadId(JsonElement root, string name) =>
+        root.ValueKind == JsonValueKind.Object && root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
+            ? value.GetString()
+            : null;
+}

@@ -1,0 +1,60 @@
+using System.Net.WebSockets;
+using AvatarStream.ServiceDefaults;
+using AvatarStream.StreamService.Core;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace AvatarStream.StreamService.Endpoints;
+
+/// <summary>The WebSocket at <c>/</c>: credentials are checked before the upgrade, then the relay takes the socket.</summary>
+public static class StreamSocketEndpoints
+{
+    public static IEndpointRouteBuilder MapStreamSocket(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/", ConnectAsync).ExcludeFromDescription();
+        return app;
+    }
+
+    internal static async Task<Results<EmptyHttpResult, ProblemHttpResult>> ConnectAsync(
+        HttpContext context, RoomRegistry registry, ILogger<RoomRegistry> logger)
+    {
+        if (!context.WebSockets.IsWebSocketRequest)
+        {
+            return TypedResults.Problem("Connect with a WebSocket upgrade.", statusCode: StatusCodes.Status400BadRequest, type: ProblemTypes.BadRequest);
+        }
+
+        if (!StreamCredentials.TryRead(context, out var credentials))
+        {
+            logger.SocketRefused("missing or malformed credentials");
+            return Unauthorized();
+        }
+
+        if (!registry.IsAdmitted(credentials.RoomId, credentials.ClientId))
+        {
+            logger.SocketRefused("pair not registered on this instance");
+            return Unauthorized();
+        }
+
+        if (credentials.RawProtocolEcho is { } echo)
+        {
+            context.Response.Headers.SecWebSocketProtocol = echo;
+        }
+
+        WebSocket? socket = null;
+        try
+        {
+            await registry.RunAsync(
+                async () => socket = await context.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext { SubProtocol = credentials.SubProtocol }),
+                credentials.RoomId,
+                credentials.ClientId);
+        }
+        finally
+        {
+            socket?.Dispose();
+        }
+
+        return TypedResults.Empty;
+    }
+
+    private static ProblemHttpResult Unauthorized() =>
+        TypedResults.Problem("Unknown room/client pair.", statusCode: StatusCodes.Status401Unauthorized, type: ProblemTypes.Unauthorized);
+}

@@ -1,0 +1,26 @@
+using AvatarStream.Contracts;
+using AvatarStream.StreamService.Core;
+using AvatarStream.StreamService.RoomRouter;
+using AvatarStream.ServiceDefaults.InternalAuth;
+using Dapr.Client;
+
+namespace AvatarStream.StreamService.Extensions;
+
+public static class RoomRouterExtensions
+{
+    /// <summary>The control plane: Dapr client, internal token, room-router calls, put-task at start and remove-client on departure.</summary>
+    public static IHostApplicationBuilder AddRoomRouter(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddInternalAuth();
+        services.AddSingleton<IRoomRouterClient>(sp => new DaprRoomRouterClient(
+            sp.GetRequiredService<DaprClient>().CreateInvokableHttpClient(DaprNames.RoomRouter),
+            sp.GetRequiredService<IInternalTokenSource>()));
+        services.AddHostedService<PutTaskWorker>();
+        services.AddSingleton<RemoveClientWorker>();
+        services.AddSingleton<IClientDepartureSink>(sp => sp.GetRequiredService<RemoveClientWorker>());
+        services.AddHostedService(sp => sp.GetRequiredService<RemoveClientWorker>());
+        return builder;
+    }
+}

@@ -1,0 +1,40 @@
+using AvatarStream.StreamService.Core;
+using AvatarStream.StreamService.RoomRouter;
+using Microsoft.Extensions.Options;
+
+namespace AvatarStream.StreamService.Extensions;
+
+public static class StreamRelayExtensions
+{
+    /// <summary>Options, the room runtime and its metrics.</summary>
+    public static IHostApplicationBuilder AddStreamRelay(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddOptions<RelayOptions>().BindConfiguration(RelayOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<StreamOptions>().BindConfiguration(RelayOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<RelayMetrics>();
+        services.AddSingleton(sp => new RoomRegistry(
+            sp.GetRequiredService<IOptions<RelayOptions>>().Value,
+            sp.GetRequiredService<IClientDepartureSink>(),
+            sp.GetRequiredService<RelayMetrics>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<RoomRegistry>>()));
+        return builder;
+    }
+
+    /// <summary>WebSockets with keep-alive pings, and every socket closed with 1001 when the host stops.</summary>
+    public static WebApplication UseStreamRelay(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var options = app.Services.GetRequiredService<IOptions<StreamOptions>>().Value;
+        app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = options.KeepAliveInterval, KeepAliveTimeout = options.KeepAliveTimeout });
+
+        // Each socket gets the close timeout to finish its handshake and is then aborted, so Kestrel's
+        // graceful stop, which waits for upgraded connections, ends within that bound.
+        var registry = app.Services.GetRequiredService<RoomRegistry>();
+        app.Lifetime.ApplicationStopping.Register(registry.CloseAll);
+        return app;
+    }
+}

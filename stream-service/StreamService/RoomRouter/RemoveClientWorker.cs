@@ -1,0 +1,53 @@
+using System.Threading.Channels;
+using AvatarStream.Contracts;
+using AvatarStream.StreamService.Core;
+using Polly;
+using Polly.Retry;
+
+namespace AvatarStream.StreamService.RoomRouter;
+
+/// <summary>
+/// Tells the room router about departed clients. Departures are queued so that no connection (and no
+/// relay lock) ever waits on the control plane.
+/// </summary>
+internal sealed class RemoveClientWorker(IRoomRouterClient router, TimeProvider time, ILogger<RemoveClientWorker> logger)
+    : BackgroundService, IClientDepartureSink
+{
+    private readonly Channel<RemoveClientRequest> _departures =
+        Channel.CreateUnbounded<RemoveClientRequest>(new UnboundedChannelOptions { SingleReader = true });
+
+    public void ClientDeparted(string roomId, string clientId) =>
+        _departures.Writer.TryWrite(new RemoveClientRequest(roomId, clientId));
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var pipeline = new ResiliencePipelineBuilder { TimeProvider = time }
+            .AddRetry(new RetryStrategyOptions
+            {
+                ShouldHandle = new PredicateBuilder().Handle<Exception>(e => e is not OperationCanceledException),
+                MaxRetryAttempts = 4,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = TimeSpan.FromMilliseconds(200),
+            })
+            .Build();
+        try
+        {
+            await foreach (var departure in _departures.Reader.ReadAllAsync(stoppingToken))
+            {
+                try
+                {
+                    await pipeline.ExecuteAsync(async token => await router.RemoveClientAsync(departure, token), stoppingToken);
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    // The router's sweep of dead instances reconciles what is lost here.
+                    logger.RemoveClientFailed(departure.RoomId, ClientTag.Of(departure.ClientId), exception);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+}

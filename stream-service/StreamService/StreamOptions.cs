@@ -1,0 +1,30 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace AvatarStream.StreamService;
+
+/// <summary>This instance's identity and its side of the control plane (section <c>Stream</c>).</summary>
+public sealed class StreamOptions
+{
+    /// <summary>This instance's Dapr app-id, e.g. <c>stream-1</c>, announced to the room router.</summary>
+    [Required]
+    [RegularExpression("^[a-z0-9][a-z0-9-]*$")]
+    public string InstanceId { get; set; } = string.Empty;
+
+    /// <summary>The WebSocket URL browsers use to reach this instance.</summary>
+    [Required]
+    [RegularExpression(@"^(wss?|https?)://\S+$")]
+    public string PublicUrl { get; set; } = string.Empty;
+
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan KeepAliveInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>A socket that answers no ping for this long is aborted, so half-open connections do not linger.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan KeepAliveTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    [Range(typeof(TimeSpan), "00:00:00.001", "00:10:00")]
+    public TimeSpan PutTaskRetryDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    [Range(typeof(TimeSpan), "00:00:00.001", "01:00:00")]
+    public TimeSpan PutTaskMaxRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
+}

@@ -1,0 +1,66 @@
+using AvatarStream.StreamService.Core;
+
+namespace AvatarStream.StreamService.Tests.Core;
+
+public sealed class SendQueueTests
+{
+    private readonly MessagePool _pool = new(64 * 1024);
+
+    [Fact]
+    public void ControlMessagesGoAheadOfQueuedMedia()
+    {
+        var queue = new SendQueue(8);
+        var media = _pool.Rent(10);
+        var control = _pool.Rent(10);
+        control.Kind = MessageKind.Control;
+
+        queue.TryEnqueue(media);
+        queue.TryEnqueue(control);
+
+        Assert.True(queue.TryDequeue(out var first));
+        Assert.Same(control, first);
+        Assert.True(queue.TryDequeue(out var second));
+        Assert.Same(media, second);
+        Assert.False(queue.TryDequeue(out _));
+    }
+
+    [Fact]
+    public void FullMediaLaneRefusesFurtherMedia()
+    {
+        var queue = new SendQueue(2);
+
+        Assert.Equal(EnqueueResult.Queued, queue.TryEnqueue(_pool.Rent(1)));
+        Assert.Equal(EnqueueResult.Queued, queue.TryEnqueue(_pool.Rent(1)));
+        Assert.Equal(EnqueueResult.Full, queue.TryEnqueue(_pool.Rent(1)));
+    }
+
+    [Fact(Timeout = 10_000)]
+    public async Task WaitingReaderIsWokenByAnEnqueue()
+    {
+        var queue = new SendQueue(4);
+        var waiting = queue.WaitToReadAsync().AsTask();
+        Assert.False(waiting.IsCompleted);
+
+        queue.TryEnqueue(_pool.Rent(1));
+
+        Assert.True(await waiting.WaitAsync(TimeSpan.FromSeconds(5)));
+    }
+
+    [Fact(Timeout = 10_000)]
+    public async Task CompletingReleasesWhatIsQueuedAndEndsTheReader()
+    {
+        var queue = new SendQueue(4);
+        var message = _pool.Rent(1);
+        message.Retain();
+        queue.TryEnqueue(message);
+
+        queue.Complete();
+
+        Assert.False(await queue.WaitToReadAsync());
+        Assert.Equal(EnqueueResult.Closed, queue.TryEnqueue(_pool.Rent(1)));
+
+        // The queue's reference is gone: ours is the last, and releasing it returns the message to the pool.
+        message.Release();
+        Assert.Same(message, _pool.Rent(1));
+    }
+}

@@ -1,0 +1,47 @@
+using System.Collections.Concurrent;
+using System.Threading.Channels;
+using AvatarStream.Contracts;
+using AvatarStream.StreamService.RoomRouter;
+
+namespace AvatarStream.StreamService.Tests.Infrastructure;
+
+/// <summary>Records the calls a stream instance makes to the room router; put-task can be told to fail first.</summary>
+public sealed class FakeRoomRouter : IRoomRouterClient
+{
+    private readonly Channel<RemoveClientRequest> _removals = Channel.CreateUnbounded<RemoveClientRequest>();
+    private readonly TaskCompletionSource<PutTaskRequest> _announced = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _putTaskAttempts;
+
+    public int PutTaskFailuresBeforeSuccess { get; set; }
+
+    public int PutTaskAttempts => Volatile.Read(ref _putTaskAttempts);
+
+    public ConcurrentQueue<RemoveClientRequest> Removals { get; } = new();
+
+    public Task<PutTaskRequest> Announced => _announced.Task;
+
+    public Task PutTaskAsync(PutTaskRequest request, CancellationToken cancellationToken)
+    {
+        if (Interlocked.Increment(ref _putTaskAttempts) <= PutTaskFailuresBeforeSuccess)
+        {
+            throw new HttpRequestException("room-router is not up yet");
+        }
+
+        _announced.TrySetResult(request);
+        return Task.CompletedTask;
+    }
+
+    public Task RemoveClientAsync(RemoveClientRequest request, CancellationToken cancellationToken)
+    {
+        Removals.Enqueue(request);
+        _removals.Writer.TryWrite(request);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The next remove-client call, or a timeout.</summary>
+    public async Task<RemoveClientRequest> NextRemovalAsync(TimeSpan timeout)
+    {
+        using var cts = new CancellationTokenSource(timeout);
+        return await _removals.Reader.ReadAsync(cts.Token);
+    }
+}

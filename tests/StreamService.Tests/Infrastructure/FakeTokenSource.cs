@@ -1,0 +1,10 @@
+using AvatarStream.ServiceDefaults.InternalAuth;
+
+namespace AvatarStream.StreamService.Tests.Infrastructure;
+
+public sealed class FakeTokenSource : IInternalTokenSource
+{
+    public const string Token = "test-internal-token";
+
+    public ValueTask<string> GetAsync(CancellationToken cancellationToken) => ValueTask.FromResult(Token);
+}

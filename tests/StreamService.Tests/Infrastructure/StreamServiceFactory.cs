@@ -1,0 +1,91 @@
+using System.Net;
+using System.Net.Http.Json;
+using AvatarStream.StreamService.Core;
+using AvatarStream.StreamService.RoomRouter;
+using AvatarStream.ServiceDefaults.InternalAuth;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AvatarStream.StreamService.Tests.Infrastructure;
+
+/// <summary>The real stream service on Kestrel at 127.0.0.1, a free port, with the room router and secret store faked.</summary>
+public sealed class StreamServiceFactory : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> _settings = new()
+    {
+        ["Stream:InstanceId"] = "stream-test",
+        ["Stream:PublicUrl"] = "ws://127.0.0.1:1/",
+        ["Stream:PutTaskRetryDelay"] = "00:00:00.010",
+        ["Stream:PutTaskMaxRetryDelay"] = "00:00:00.050",
+        ["Stream:CloseTimeout"] = "00:00:02",
+        ["Logging:LogLevel:Default"] = "Warning",
+    };
+
+    private Uri? _address;
+
+    public StreamServiceFactory(params (string Key, string Value)[] settings)
+    {
+        foreach (var (key, value) in settings)
+        {
+            _settings[key] = value;
+        }
+
+        UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+    }
+
+    public FakeRoomRouter Router { get; } = new();
+
+    public Uri Address => _address ??= Start();
+
+    public RoomRegistry Registry => Services.GetRequiredService<RoomRegistry>();
+
+    public RelayMetrics Metrics => Services.GetRequiredService<RelayMetrics>();
+
+    public HttpClient CreateHttpClient() => new() { BaseAddress = Address };
+
+    public Uri SocketUri(string roomId, string clientId) =>
+        new($"ws://{Address.Authority}/?room_id={Uri.EscapeDataString(roomId)}&client_id={Uri.EscapeDataString(clientId)}");
+
+    /// <summary>Registers a pair the way the room router does.</summary>
+    public async Task RegisterAsync(string roomId, string clientId)
+    {
+        using var http = CreateHttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/register") { Content = JsonContent.Create(new { room_id = roomId, client_id = clientId }) };
+        request.Headers.Authorization = new("Bearer", FakeTokenSource.Token);
+        using var response = await http.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>Registers and connects a client with the query-string credentials.</summary>
+    public async Task<TestSocket> JoinAsync(string roomId, string? clientId = null)
+    {
+        clientId ??= Guid.NewGuid().ToString();
+        await RegisterAsync(roomId, clientId);
+        return await TestSocket.ConnectAsync(SocketUri(roomId, clientId), clientId);
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<IRoomRouterClient>(Router);
+            services.AddSingleton<IInternalTokenSource, FakeTokenSource>();
+        });
+    }
+
+    private Uri Start()
+    {
+        StartServer();
+        var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new Uri(address);
+    }
+}

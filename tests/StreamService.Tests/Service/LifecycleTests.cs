@@ -1,0 +1,122 @@
+using System.Net.WebSockets;
+using System.Text;
+using AvatarStream.StreamService.Core;
+using AvatarStream.StreamService.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace AvatarStream.StreamService.Tests.Service;
+
+public sealed class LifecycleTests
+{
+    [Fact(Timeout = 30_000)]
+    public async Task PutTaskAnnouncesTheInstanceAtStart()
+    {
+        await using var app = new StreamServiceFactory(("Stream:InstanceId", "stream-7"), ("Stream:PublicUrl", "ws://127.0.0.1:5007/"));
+        _ = app.Address;
+
+        var announced = await app.Router.Announced.WaitAsync(TestSocket.DefaultTimeout);
+
+        Assert.Equal("stream-7", announced.InstanceId);
+        Assert.Equal("ws://127.0.0.1:5007/", announced.StreamUrl);
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task PutTaskIsRetriedUntilTheRouterAnswers()
+    {
+        await using var app = new StreamServiceFactory();
+        app.Router.PutTaskFailuresBeforeSuccess = 3;
+        _ = app.Address;
+
+        await app.Router.Announced.WaitAsync(TestSocket.DefaultTimeout);
+
+        Assert.Equal(4, app.Router.PutTaskAttempts);
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task ClosingASocketRemovesTheClientAndTheEmptyRoom()
+    {
+        await using var app = new StreamServiceFactory();
+        using var alice = await app.JoinAsync("00157");
+        using var bob = await app.JoinAsync("00157");
+
+        await alice.CloseAsync();
+        var first = await app.Router.NextRemovalAsync(TestSocket.DefaultTimeout);
+        Assert.Equal(("00157", alice.ClientId), (first.RoomId, first.ClientId));
+        Assert.Equal(1, app.Registry.RoomCount);
+        Assert.False(app.Registry.IsAdmitted("00157", alice.ClientId));
+
+        bob.Socket.Abort();
+        var second = await app.Router.NextRemovalAsync(TestSocket.DefaultTimeout);
+        Assert.Equal(bob.ClientId, second.ClientId);
+        Assert.Equal(0, app.Registry.RoomCount);
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task RegisteredClientThatNeverConnectsIsDroppedAfterTheClaimTimeout()
+    {
+        await using var app = new StreamServiceFactory(("Stream:ClaimTimeout", "00:00:00.200"));
+        await app.RegisterAsync("00157", "never-shows-up");
+
+        var removal = await app.Router.NextRemovalAsync(TestSocket.DefaultTimeout);
+
+        Assert.Equal(("00157", "never-shows-up"), (removal.RoomId, removal.ClientId));
+        Assert.Equal(0, app.Registry.RoomCount);
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task SecondSocketWithTheSameClientIdReplacesTheFirst()
+    {
+        await using var app = new StreamServiceFactory();
+        using var alice = await app.JoinAsync("00157");
+        using var bob = await app.JoinAsync("00157");
+
+        using var bobAgain = await TestSocket.ConnectAsync(app.SocketUri("00157", bob.ClientId), bob.ClientId);
+
+        Assert.Equal(CloseCodes.Replaced, await bob.ReceiveCloseAsync());
+        Assert.Equal("replaced by a newer connection", bob.Socket.CloseStatusDescription);
+        await alice.SendTextAsync("to the new bob");
+        Assert.Equal("to the new bob", Encoding.UTF8.GetString((await bobAgain.ReceiveAsync()).Payload));
+        Assert.True(app.Registry.IsAdmitted("00157", bob.ClientId));
+        Assert.Empty(app.Router.Removals);
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task StoppingTheHostClosesEverySocketWith1001()
+    {
+        await using var app = new StreamServiceFactory();
+        using var alice = await app.JoinAsync("00157");
+        using var bob = await app.JoinAsync("00158");
+
+        var closes = new[] { alice.ReceiveCloseAsync(), bob.ReceiveCloseAsync() };
+        app.Services.GetRequiredService<IHostApplicationLifetime>().StopApplication();
+
+        Assert.All(await Task.WhenAll(closes), status => Assert.Equal(WebSocketCloseStatus.EndpointUnavailable, status));
+        Assert.Equal("server shutting down", alice.Socket.CloseStatusDescription);
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task ReceiverThatNeverReadsDoesNotSlowTheOthersAndIsClosed()
+    {
+        await using var app = new StreamServiceFactory(
+            ("Stream:SendQueueCapacity", "4"), ("Stream:SendTimeout", "00:00:01"), ("Stream:CloseTimeout", "00:00:00.500"));
+        using var sender = await app.JoinAsync("00157");
+        using var reader = await app.JoinAsync("00157");
+        using var stuck = await app.JoinAsync("00157");
+        const int count = 400;
+
+        // Paced by the reader, so its own queue never overflows; 400 x 64 KiB is far more than the
+        // stuck member's socket buffers and queue can hold.
+        for (var sequence = 0; sequence < count; sequence++)
+        {
+            await sender.SendAsync(Payloads.Make(0, sequence, 64 * 1024));
+            var (_, payload) = await reader.ReceiveAsync();
+            Assert.Equal((0, sequence), Payloads.Read(payload));
+        }
+
+        var removal = await app.Router.NextRemovalAsync(TimeSpan.FromSeconds(20));
+        Assert.Equal(stuck.ClientId, removal.ClientId);
+        Assert.True(app.Metrics.MessagesDropped > 0, "the stuck member's queue overflowed");
+        Assert.Equal(WebSocketState.Open, reader.Socket.State);
+    }
+}
