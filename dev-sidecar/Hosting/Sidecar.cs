@@ -55,6 +55,8 @@ public sealed class Sidecar : IAsyncDisposable
             ContentRootPath = AppContext.BaseDirectory,
         });
         builder.Configuration.Sources.Clear();
+        // A refused compare-and-swap is an answer, not a fault: keep Grpc's per-call status lines out of the log.
+        builder.Logging.AddFilter("Grpc", LogLevel.Warning);
         configureLogging?.Invoke(builder.Logging);
 
         ListenOptions? http = null, grpc = null;
