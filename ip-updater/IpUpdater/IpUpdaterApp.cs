@@ -8,12 +8,7 @@ public static class IpUpdaterApp
 {
     public static WebApplication Build(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
-        {
-            Args = args,
-            ApplicationName = typeof(IpUpdaterApp).Assembly.GetName().Name,
-        });
-        builder.AddServiceDefaults();
+        var builder = ServiceDefaultsExtensions.CreateServiceBuilder(args, typeof(IpUpdaterApp));
         builder.AddInstanceSweep();
 
         var app = builder.Build();

@@ -9,12 +9,7 @@ public static class RoomRouterApp
 {
     public static WebApplication Build(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
-        {
-            Args = args,
-            ApplicationName = typeof(RoomRouterApp).Assembly.GetName().Name,
-        });
-        builder.AddServiceDefaults(RouterMetrics.MeterName);
+        var builder = ServiceDefaultsExtensions.CreateServiceBuilder(args, typeof(RoomRouterApp), RouterMetrics.MeterName);
         builder.AddRoomRouter();
 
         var app = builder.Build();

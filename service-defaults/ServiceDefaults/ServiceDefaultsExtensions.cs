@@ -13,6 +13,17 @@ namespace AvatarStream.ServiceDefaults;
 /// <summary>What every AvatarStream service shares: health, problem details, metrics and traces.</summary>
 public static class ServiceDefaultsExtensions
 {
+    /// <summary>
+    /// A service's builder with the defaults added. The application name is the service's own assembly, not the
+    /// entry assembly, so a service hosted in-process by the local run looks the same as when it runs alone.
+    /// </summary>
+    public static WebApplicationBuilder CreateServiceBuilder(string[] args, Type service, params string[] meters)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ApplicationName = service.Assembly.GetName().Name });
+        builder.AddServiceDefaults(meters);
+        return builder;
+    }
+
     /// <summary>Registers problem details, health checks and OpenTelemetry; <paramref name="meters"/> are the service's own meters.</summary>
     public static IHostApplicationBuilder AddServiceDefaults(this IHostApplicationBuilder builder, params string[] meters)
     {

@@ -10,12 +10,7 @@ public static class StreamServiceApp
 {
     public static WebApplication Build(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
-        {
-            Args = args,
-            ApplicationName = typeof(StreamServiceApp).Assembly.GetName().Name,
-        });
-        builder.AddServiceDefaults(RelayMetrics.MeterName);
+        var builder = ServiceDefaultsExtensions.CreateServiceBuilder(args, typeof(StreamServiceApp), RelayMetrics.MeterName);
         builder.AddStreamRelay();
         builder.AddRoomRouter();
 
