@@ -121,7 +121,7 @@ function connect() {
     opened = true;
     session.attempt = 0;
     session.openedOnce = true;
-    clearError();
+    if (ui.error.dataset.code !== 'camera-denied') clearError(); // keep explaining why the avatar is on
     setState('live', 'Live');
     sendHello();
     clearInterval(session.helloTimer);
