@@ -119,7 +119,11 @@ public sealed class RoomPageTests(BrowserFixture fixture) : IAsyncLifetime
             await carol.Keyboard.PressAsync("ArrowRight");
         }
 
-        await WaitForRemoteCounterAsync(dave, "poses", 5);
+        // Pose messages are throttled (about 15 a second), so several key presses may arrive as fewer poses;
+        // what must arrive is the moved position.
+        await WaitForRemoteCounterAsync(dave, "poses", 1);
+        await dave.WaitForFunctionAsync(
+            "() => Number(document.querySelector('.tile:not(.self)')?.dataset.poseX) >= 0.6");
         Assert.Equal("avatar", await dave.GetAttributeAsync(".tile:not(.self)", "data-mode"));
         Assert.Equal("0", await dave.GetAttributeAsync(".tile:not(.self)", "data-frames"));
         await WaitForRemoteCounterAsync(carol, "poses", 1); // and the other way round

@@ -208,6 +208,8 @@ function onMessage(data) {
       member.pose = { x: clamp01(m.pose.x), y: clamp01(m.pose.y), level: clamp01(m.pose.level ?? 0) };
       member.mode = 'avatar';
       member.tile.dataset.poses = String(member.poses);
+      member.tile.dataset.poseX = String(member.pose.x);
+      member.tile.dataset.poseY = String(member.pose.y);
       member.tile.dataset.mode = 'avatar';
       drawAvatar(member.canvas, member.pose, member.hue, member.name);
     } else if (m.t === 'hello' && member.mode === 'off') {
