@@ -153,4 +153,42 @@ public sealed class RoomPageTests(BrowserFixture fixture) : IAsyncLifetime
         await page.WaitForSelectorAsync("#error:not([hidden])");
         await Assertions.Expect(page.Locator("#error")).ToContainTextAsync("room");
     }
+
+    [Fact]
+    public async Task After_an_unexpected_close_the_page_reconnects_and_media_flows_again()
+    {
+        var ivan = await OpenAsync();
+        var roomId = await CreateRoomAsync(ivan, "Ivan");
+        var judy = await OpenAsync($"/?room={roomId}");
+        await JoinByLinkAsync(judy, "Judy", mode: "avatar");
+        await judy.WaitForSelectorAsync("body[data-state=live]");
+        await WaitForRemoteCounterAsync(judy, "frames", 2);
+
+        await ivan.EvaluateAsync("() => window.avatarStream.dropConnection()");
+        await ivan.WaitForSelectorAsync("body[data-state=reconnecting]");
+        await ivan.WaitForSelectorAsync("body[data-state=live]");
+
+        var before = int.Parse(await judy.GetAttributeAsync(".tile:not(.self)", "data-frames") ?? "0", System.Globalization.CultureInfo.InvariantCulture);
+        await WaitForRemoteCounterAsync(judy, "frames", before + 3);
+        Assert.Equal(roomId, await ivan.GetAttributeAsync("#room-id", "data-room"));
+    }
+
+    [Fact]
+    public async Task The_room_fits_a_phone_sized_screen()
+    {
+        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = fixture.Host.BaseUrl,
+            ViewportSize = new ViewportSize { Width = 375, Height = 740 },
+            IsMobile = true,
+            HasTouch = true,
+        });
+        _contexts.Add(context);
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout((float)Patience.TotalMilliseconds);
+        await page.GotoAsync("/");
+        await CreateRoomAsync(page, "Mallory", mode: "avatar");
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"));
+        Assert.True(await page.IsVisibleAsync("#leave"));
+    }
 }

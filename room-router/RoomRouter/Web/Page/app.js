@@ -534,4 +534,6 @@ if (linked) {
   ui.join.textContent = `Join room ${linked}`;
   ui.join.focus();
 }
+// A small hook for support and tests: drop the socket as a network fault would, to watch the page recover.
+window.avatarStream = Object.freeze({ dropConnection: () => session.ws?.close(4999, 'dropped') });
 document.body.dataset.ready = 'true';
