@@ -18,6 +18,7 @@ public static class RoomRouterApp
         app.MapActorsHandlers();
         app.MapRoomApi();
         app.MapInternalApi();
+        AvatarStream.RoomRouter.Web.WebPageEndpoints.MapWebPage(app);
         return app;
     }
 }

@@ -1,0 +1,184 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace AvatarStream.Web.Tests;
+
+/// <summary>The whole local system (devhost: room-router, stream instances, sidecars) as a child process.</summary>
+public sealed class DevHostProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly string _dataDir;
+    private readonly List<string> _output = [];
+
+    private DevHostProcess(Process process, string dataDir, int basePort)
+    {
+        _process = process;
+        _dataDir = dataDir;
+        BaseUrl = $"http://127.0.0.1:{basePort}";
+    }
+
+    public string BaseUrl { get; }
+
+    public static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Dapr.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Dapr.sln not found above " + AppContext.BaseDirectory);
+    }
+
+    public static async Task<DevHostProcess> StartAsync(IReadOnlyDictionary<string, string> environment)
+    {
+        var basePort = FreeBasePort();
+        var dataDir = Directory.CreateTempSubdirectory("web-tests-").FullName;
+        var info = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = RepositoryRoot(),
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in new[] { "exec", Path.Combine(AppContext.BaseDirectory, "DevHost.dll"), "--data-dir", dataDir, "--base-port", basePort.ToString(System.Globalization.CultureInfo.InvariantCulture) })
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        foreach (var (key, value) in environment)
+        {
+            info.Environment[key] = value;
+        }
+
+        var process = Process.Start(info) ?? throw new InvalidOperationException("devhost did not start");
+        var host = new DevHostProcess(process, dataDir, basePort);
+        process.OutputDataReceived += (_, e) => host.Record(e.Data);
+        process.ErrorDataReceived += (_, e) => host.Record(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        await host.WaitUntilReadyAsync();
+        return host;
+    }
+
+    private void Record(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_output)
+        {
+            _output.Add(line);
+        }
+    }
+
+    public string Output()
+    {
+        lock (_output)
+        {
+            return string.Join('\n', _output.TakeLast(60));
+        }
+    }
+
+    private async Task WaitUntilReadyAsync()
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"devhost exited with {_process.ExitCode}:\n{Output()}");
+            }
+
+            try
+            {
+                // Healthy, and a stream instance has registered (create-room would otherwise answer 503).
+                using var health = await http.GetAsync(new Uri($"{BaseUrl}/health"));
+                if (health.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+            catch (TaskCanceledException)
+            {
+            }
+
+            await Task.Delay(250);
+        }
+
+        throw new TimeoutException($"devhost did not answer /health within 60 s:\n{Output()}");
+    }
+
+    /// <summary>A base port whose whole block (apps, sidecar HTTP +100, gRPC +200) is free now.</summary>
+    private static int FreeBasePort()
+    {
+        for (var attempt = 0; attempt < 50; attempt++)
+        {
+            var candidate = Random.Shared.Next(20000, 29700);
+            if (new[] { 0, 1, 2, 3, 4, 100, 101, 102, 103, 104, 200, 201, 202, 203, 204 }.All(o => IsFree(candidate + o)))
+            {
+                return candidate;
+            }
+        }
+
+        throw new InvalidOperationException("no free port block in 20000-30000");
+    }
+
+    private static bool IsFree(int port)
+    {
+        try
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, port);
+            listener.Start();
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            // SIGTERM to this process only, then a bounded wait before killing it.
+            _ = Kill(_process.Id, 15);
+            using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+            try
+            {
+                await _process.WaitForExitAsync(wait.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                _process.Kill(entireProcessTree: true);
+                await _process.WaitForExitAsync();
+            }
+        }
+
+        _process.Dispose();
+        try
+        {
+            Directory.Delete(_dataDir, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Kill(int pid, int signal);
+}

@@ -1,0 +1,194 @@
+using Microsoft.Playwright;
+
+namespace AvatarStream.Web.Tests;
+
+/// <summary>The page at / against the real system: rooms, camera frames, avatar poses, a full room.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class RoomPageTests(BrowserFixture fixture) : IAsyncLifetime
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+    private readonly List<IBrowserContext> _contexts = [];
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        foreach (var context in _contexts)
+        {
+            await context.CloseAsync();
+        }
+    }
+
+    private async Task<IPage> OpenAsync(string path = "/", bool cameraFails = false)
+    {
+        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = fixture.Host.BaseUrl,
+            ViewportSize = new ViewportSize { Width = 1100, Height = 720 },
+            Permissions = cameraFails ? [] : ["camera"],
+        });
+        _contexts.Add(context);
+        if (cameraFails)
+        {
+            // The user said no: getUserMedia rejects the way a denied prompt does.
+            await context.AddInitScriptAsync("""
+                navigator.mediaDevices.getUserMedia = () =>
+                  Promise.reject(new DOMException('Permission denied', 'NotAllowedError'));
+                """);
+        }
+
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout((float)Patience.TotalMilliseconds);
+        await page.GotoAsync(path);
+        await page.WaitForSelectorAsync("body[data-ready=true]");
+        return page;
+    }
+
+    private static async Task<string> CreateRoomAsync(IPage page, string name, string mode = "camera")
+    {
+        await page.GetByLabel("Your name").FillAsync(name);
+        await page.CheckAsync($"input[name=mode][value={mode}]");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create a room" }).ClickAsync();
+        await page.WaitForSelectorAsync("body[data-state=live]");
+        var roomId = await page.GetAttributeAsync("#room-id", "data-room");
+        Assert.False(string.IsNullOrEmpty(roomId));
+        return roomId!;
+    }
+
+    private static async Task JoinByLinkAsync(IPage page, string name, string mode = "camera")
+    {
+        await page.GetByLabel("Your name").FillAsync(name);
+        await page.CheckAsync($"input[name=mode][value={mode}]");
+        await page.ClickAsync("#join");
+    }
+
+    /// <summary>Waits until a remote tile's counter reaches at least <paramref name="count"/>.</summary>
+    private static Task WaitForRemoteCounterAsync(IPage page, string counter, int count) =>
+        page.WaitForFunctionAsync(
+            "([counter, count]) => [...document.querySelectorAll('.tile:not(.self)')].some(t => Number(t.dataset[counter]) >= count)",
+            new object[] { counter, count });
+
+    [Fact]
+    public async Task Two_members_with_cameras_each_see_the_others_frames()
+    {
+        var alice = await OpenAsync();
+        var roomId = await CreateRoomAsync(alice, "Alice");
+
+        var bob = await OpenAsync($"/?room={roomId}");
+        Assert.Equal(roomId, await bob.InputValueAsync("#room-input"));
+        await JoinByLinkAsync(bob, "Bob");
+        await bob.WaitForSelectorAsync("body[data-state=live]");
+
+        await WaitForRemoteCounterAsync(alice, "frames", 5);
+        await WaitForRemoteCounterAsync(bob, "frames", 5);
+        await WaitForRemoteCounterAsync(alice, "drawn", 3);
+
+        Assert.Equal(2, await alice.Locator(".tile").CountAsync());
+        Assert.Equal(2, await bob.Locator(".tile").CountAsync());
+        await alice.WaitForSelectorAsync("#members[data-count='2']");
+        await Assertions.Expect(alice.Locator("#members")).ToContainTextAsync("Bob");
+        await Assertions.Expect(bob.Locator("#members")).ToContainTextAsync("Alice");
+        Assert.Equal("camera", await alice.GetAttributeAsync(".tile:not(.self)", "data-mode"));
+
+        var screenshot = Path.Combine(DevHostProcess.RepositoryRoot(), "docs", "screenshot.png");
+        Directory.CreateDirectory(Path.GetDirectoryName(screenshot)!);
+        await alice.ScreenshotAsync(new() { Path = screenshot });
+        Assert.True(new FileInfo(screenshot).Length > 0);
+    }
+
+    [Fact]
+    public async Task Avatar_mode_works_with_the_camera_denied_and_its_poses_reach_the_other_member()
+    {
+        var carol = await OpenAsync(cameraFails: true);
+        var roomId = await CreateRoomAsync(carol, "Carol", mode: "camera");
+
+        // The denied camera is explained in plain words and the page falls back to the avatar.
+        await carol.WaitForSelectorAsync("#error[data-code=camera-denied]");
+        await Assertions.Expect(carol.Locator("#error")).ToContainTextAsync("Camera access was denied");
+        await carol.WaitForSelectorAsync("body[data-mode=avatar]");
+
+        var dave = await OpenAsync($"/?room={roomId}");
+        await JoinByLinkAsync(dave, "Dave", mode: "avatar");
+        await dave.WaitForSelectorAsync("body[data-state=live]");
+        await carol.WaitForSelectorAsync("#members[data-count='2']");
+
+        // Keyboard: focus the own tile and move the avatar.
+        await carol.FocusAsync(".tile.self canvas");
+        for (var i = 0; i < 5; i++)
+        {
+            await carol.Keyboard.PressAsync("ArrowRight");
+        }
+
+        // Pose messages are throttled (about 15 a second), so several key presses may arrive as fewer poses;
+        // what must arrive is the moved position.
+        await WaitForRemoteCounterAsync(dave, "poses", 1);
+        await dave.WaitForFunctionAsync(
+            "() => Number(document.querySelector('.tile:not(.self)')?.dataset.poseX) >= 0.6");
+        Assert.Equal("avatar", await dave.GetAttributeAsync(".tile:not(.self)", "data-mode"));
+        Assert.Equal("0", await dave.GetAttributeAsync(".tile:not(.self)", "data-frames"));
+        await WaitForRemoteCounterAsync(carol, "poses", 1); // and the other way round
+    }
+
+    [Fact]
+    public async Task A_full_room_says_so()
+    {
+        var erin = await OpenAsync();
+        var roomId = await CreateRoomAsync(erin, "Erin", mode: "avatar");
+        var frank = await OpenAsync($"/?room={roomId}");
+        await JoinByLinkAsync(frank, "Frank", mode: "avatar");
+        await frank.WaitForSelectorAsync("body[data-state=live]");
+
+        var grace = await OpenAsync($"/?room={roomId}");
+        await JoinByLinkAsync(grace, "Grace", mode: "avatar");
+        await grace.WaitForSelectorAsync("#error[data-code=room-full]");
+        await Assertions.Expect(grace.Locator("#error")).ToContainTextAsync("This room is full");
+        Assert.True(await grace.IsVisibleAsync("#lobby"));
+    }
+
+    [Fact]
+    public async Task An_unknown_room_says_so()
+    {
+        var page = await OpenAsync("/?room=99998");
+        await JoinByLinkAsync(page, "Heidi", mode: "avatar");
+        await page.WaitForSelectorAsync("#error:not([hidden])");
+        await Assertions.Expect(page.Locator("#error")).ToContainTextAsync("room");
+    }
+
+    [Fact]
+    public async Task After_an_unexpected_close_the_page_reconnects_and_media_flows_again()
+    {
+        var ivan = await OpenAsync();
+        var roomId = await CreateRoomAsync(ivan, "Ivan");
+        var judy = await OpenAsync($"/?room={roomId}");
+        await JoinByLinkAsync(judy, "Judy", mode: "avatar");
+        await judy.WaitForSelectorAsync("body[data-state=live]");
+        await WaitForRemoteCounterAsync(judy, "frames", 2);
+
+        await ivan.EvaluateAsync("() => window.avatarStream.dropConnection()");
+        await ivan.WaitForSelectorAsync("body[data-state=reconnecting]");
+        await ivan.WaitForSelectorAsync("body[data-state=live]");
+
+        var before = int.Parse(await judy.GetAttributeAsync(".tile:not(.self)", "data-frames") ?? "0", System.Globalization.CultureInfo.InvariantCulture);
+        await WaitForRemoteCounterAsync(judy, "frames", before + 3);
+        Assert.Equal(roomId, await ivan.GetAttributeAsync("#room-id", "data-room"));
+    }
+
+    [Fact]
+    public async Task The_room_fits_a_phone_sized_screen()
+    {
+        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = fixture.Host.BaseUrl,
+            ViewportSize = new ViewportSize { Width = 375, Height = 740 },
+            IsMobile = true,
+            HasTouch = true,
+        });
+        _contexts.Add(context);
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout((float)Patience.TotalMilliseconds);
+        await page.GotoAsync("/");
+        await CreateRoomAsync(page, "Mallory", mode: "avatar");
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"));
+        Assert.True(await page.IsVisibleAsync("#leave"));
+    }
+}
