@@ -15,12 +15,15 @@ public sealed class StreamFailoverTests(ITestOutputHelper output)
     const string Victim = "stream-2";
     static readonly TimeSpan Sweep = TimeSpan.FromSeconds(2);
     static readonly TimeSpan Slack = TimeSpan.FromSeconds(3);
+    Func<string> phase = () => string.Empty;
 
     [Fact]
     public async Task Killing_one_stream_instance_with_kill_9_keeps_the_system_working()
     {
+        var total = Stopwatch.StartNew();
         await using var run = await LocalRun.StartAsync(TimeSpan.FromSeconds(45));
-        output.WriteLine($"devhost on base port {run.BasePort}, data dir {run.DataDir}");
+        output.WriteLine($"[{total.Elapsed.TotalSeconds:0.0} s] devhost ready on base port {run.BasePort}, data dir {run.DataDir}");
+        phase = () => $"[{total.Elapsed.TotalSeconds:0.0} s]";
         try
         {
             await ScenarioAsync(run);
@@ -73,7 +76,7 @@ public sealed class StreamFailoverTests(ITestOutputHelper output)
         var sidecarPid = run.PidOf(Victim + ".sidecar");
         var clock = Stopwatch.StartNew();
         LocalRun.KillNine(victimPid);
-        output.WriteLine($"kill -9 {Victim} pid {victimPid} (sidecar pid {sidecarPid} left running)");
+        output.WriteLine($"{phase()} kill -9 {Victim} pid {victimPid} (sidecar pid {sidecarPid} left running)");
 
         // (b) poll GET /instances for the eviction while (a) creates rooms right after the kill.
         var evicted = PollEvictionAsync(run, Sweep + Slack + TimeSpan.FromSeconds(5));
@@ -85,7 +88,7 @@ public sealed class StreamFailoverTests(ITestOutputHelper output)
 
         var failures = afterKill.Where(r => !r.Ok || At(run, r) != Live).ToList();
         var evictedAfter = await evicted;
-        output.WriteLine($"create-room right after the kill: {afterKill.Count} calls, {failures.Count} failed");
+        output.WriteLine($"{phase()} create-room right after the kill: {afterKill.Count} calls, {failures.Count} failed");
         output.WriteLine(evictedAfter is { } t
             ? $"kill-to-eviction (GET /instances no longer lists {Victim}): {t.TotalMilliseconds:0} ms"
             : $"kill-to-eviction: {Victim} still listed after {(Sweep + Slack + TimeSpan.FromSeconds(5)).TotalSeconds:0} s");
@@ -120,13 +123,14 @@ public sealed class StreamFailoverTests(ITestOutputHelper output)
         }
 
         var firstGap = Enumerable.Range(0, got.Length).FirstOrDefault(i => got[i] != i, -1);
-        output.WriteLine($"live stream: sent {sent} numbered frames through the kill, peer received {got.Length}");
+        output.WriteLine($"{phase()} live stream: sent {sent} numbered frames through the kill, peer received {got.Length}");
         Assert.True(got.Length == sent && firstGap < 0,
             $"(d) expected the peer on {Live} to receive frames 0..{sent - 1} in order; it received {got.Length}, first out of place at index {firstGap} ({(firstGap >= 0 ? got[firstGap] : -1)})");
         Assert.False(receiving.IsCompleted, $"(d) the live receiver's socket closed: {receiving.Exception?.GetBaseException().Message ?? liveReceiver.CloseStatus?.ToString()}");
 
         // (e) the killed instance restarted with the same arguments registers again and gets new rooms.
         var restarted = run.StartApp(Victim, "StreamService");
+        output.WriteLine($"{phase()} restarting {Victim} by hand with the devhost's arguments");
         var back = await WaitForAsync(async () => (await run.TryInstancesAsync())?.Contains(Victim) == true, TimeSpan.FromSeconds(30));
         Assert.True(back, $"(e) expected GET /instances to list the restarted {Victim} within 30 s; it did not");
         RoomAnswer? landed = null;
@@ -139,17 +143,19 @@ public sealed class StreamFailoverTests(ITestOutputHelper output)
         }
 
         Assert.True(landed is not null, $"(e) expected a create-room to land on the restarted {Victim} within 10 tries; saw {string.Join("; ", tries)}");
-        output.WriteLine($"restarted {Victim} re-registered and got room {landed!.RoomId}");
+        output.WriteLine($"{phase()} restarted {Victim} re-registered and got room {landed!.RoomId}");
 
         // (f) a graceful stop and start of the whole run on the same data dir keeps the live instance's rooms.
         await CloseAsync(liveSender, liveReceiver, victimHost, victimPeer);
         await run.StopAppAsync(restarted, TimeSpan.FromSeconds(10));
         await run.StopDevHostAsync(TimeSpan.FromSeconds(30));
+        output.WriteLine($"{phase()} devhost stopped (SIGTERM)");
         await run.StartDevHostAsync(TimeSpan.FromSeconds(45));
+        output.WriteLine($"{phase()} devhost ready again on the same data dir");
         var rejoin = await run.JoinRoomAsync(keptRoom.RoomId!);
         Assert.True(rejoin.Ok && At(run, rejoin) == Live,
             $"(f) after the devhost restart, expected join of room {keptRoom.RoomId} (created on {Live}) to answer 200 on {Live}; saw {rejoin}");
-        output.WriteLine($"after the devhost restart room {keptRoom.RoomId} is still joinable on {Live}");
+        output.WriteLine($"{phase()} after the devhost restart room {keptRoom.RoomId} is still joinable on {Live}");
     }
 
     static string? At(LocalRun run, RoomAnswer answer) => answer.Ok ? run.InstanceOfUrl(answer.StreamUrl) : null;
