@@ -79,7 +79,7 @@ public sealed class StreamFailoverTests(ITestOutputHelper output)
         output.WriteLine($"{phase()} kill -9 {Victim} pid {victimPid} (sidecar pid {sidecarPid} left running)");
 
         // (b) poll GET /instances for the eviction while (a) creates rooms right after the kill.
-        var evicted = PollEvictionAsync(run, Sweep + Slack + TimeSpan.FromSeconds(5));
+        var evicted = PollEvictionAsync(run, clock, Sweep + Slack + TimeSpan.FromSeconds(5));
         var afterKill = new List<RoomAnswer>();
         for (var i = 0; i < 10; i++)
         {
@@ -156,6 +156,32 @@ public sealed class StreamFailoverTests(ITestOutputHelper output)
         Assert.True(rejoin.Ok && At(run, rejoin) == Live,
             $"(f) after the devhost restart, expected join of room {keptRoom.RoomId} (created on {Live}) to answer 200 on {Live}; saw {rejoin}");
         output.WriteLine($"{phase()} after the devhost restart room {keptRoom.RoomId} is still joinable on {Live}");
+
+        // The new ticket works on the restarted instance: the joiner and the room's original host can talk.
+        using var rejoined = await ConnectAsync(rejoin);
+        ClientWebSocket? host = null;
+        try
+        {
+            host = await ConnectAsync(keptRoom);
+        }
+        catch (WebSocketException refused)
+        {
+            output.WriteLine($"{phase()} note: the host ticket issued before the restart no longer connects ({refused.Message})");
+        }
+
+        if (host is not null)
+        {
+            using (host)
+            {
+                await host.SendAsync(new byte[] { 0, 0, 0, 42 }, WebSocketMessageType.Binary, endOfMessage: true, CancellationToken.None);
+                var echo = new List<int>();
+                var reading = ReceiveNumbersAsync(rejoined, echo);
+                var arrived = await WaitForAsync(() => Task.FromResult(Count(echo) > 0), TimeSpan.FromSeconds(5));
+                Assert.True(arrived, $"(f) after the restart, expected a frame from the room's original host to reach the new joiner of room {keptRoom.RoomId}; none arrived in 5 s");
+                output.WriteLine($"{phase()} the host ticket issued before the restart still connects, and its frame reached the new joiner");
+                await CloseAsync(host, rejoined);
+            }
+        }
     }
 
     static string? At(LocalRun run, RoomAnswer answer) => answer.Ok ? run.InstanceOfUrl(answer.StreamUrl) : null;
@@ -220,9 +246,8 @@ public sealed class StreamFailoverTests(ITestOutputHelper output)
         }
     }
 
-    static async Task<TimeSpan?> PollEvictionAsync(LocalRun run, TimeSpan limit)
+    static async Task<TimeSpan?> PollEvictionAsync(LocalRun run, Stopwatch clock, TimeSpan limit)
     {
-        var clock = Stopwatch.StartNew();
         while (clock.Elapsed < limit)
         {
             if (await run.TryInstancesAsync() is { } instances && !instances.Contains(Victim))
