@@ -15,6 +15,7 @@ public sealed class StreamFailoverTests(ITestOutputHelper output)
     const string Victim = "stream-2";
     static readonly TimeSpan Sweep = TimeSpan.FromSeconds(2);
     static readonly TimeSpan Slack = TimeSpan.FromSeconds(3);
+    const int SweepFailuresBeforeEvict = 2; // ip-updater's Sweep:FailuresBeforeEvict default
     Func<string> phase = () => string.Empty;
 
     [Fact]
@@ -144,6 +145,21 @@ public sealed class StreamFailoverTests(ITestOutputHelper output)
 
         Assert.True(landed is not null, $"(e) expected a create-room to land on the restarted {Victim} within 10 tries; saw {string.Join("; ", tries)}");
         output.WriteLine($"{phase()} restarted {Victim} re-registered and got room {landed!.RoomId}");
+
+        // (b) once more with nobody calling the router: the sweep alone finds the dead instance. The ip-updater evicts
+        // after SweepFailuresBeforeEvict failed probes in a row, so the bound is that many sweeps plus slack.
+        var sweepOnly = Stopwatch.StartNew();
+        LocalRun.KillNine(restarted.Id);
+        output.WriteLine($"{phase()} kill -9 the restarted {Victim} pid {restarted.Id}; no router calls until it is evicted");
+        var sweepBound = (Sweep * SweepFailuresBeforeEvict) + Slack;
+        var bySweep = await PollEvictionAsync(run, sweepOnly, sweepBound + TimeSpan.FromSeconds(5));
+        output.WriteLine(bySweep is { } swept
+            ? $"kill-to-eviction by the sweep alone: {swept.TotalMilliseconds:0} ms (sweep @every {Sweep.TotalSeconds:0}s, {SweepFailuresBeforeEvict} failed probes to evict)"
+            : $"kill-to-eviction by the sweep alone: {Victim} still listed after {(sweepBound + TimeSpan.FromSeconds(5)).TotalSeconds:0} s");
+        Assert.True(bySweep is not null && bySweep <= sweepBound,
+            $"(b) expected the sweep alone to evict {Victim} within {sweepBound.TotalSeconds:0} s of the kill, saw {(bySweep is { } b ? $"{b.TotalMilliseconds:0} ms" : "it still listed")}");
+        var goneJoin = await run.JoinRoomAsync(landed.RoomId!);
+        Assert.True(goneJoin.Status == 410, $"(c) join of room {landed.RoomId} evicted by the sweep: expected 410, saw {goneJoin}");
 
         // (f) a graceful stop and start of the whole run on the same data dir keeps the live instance's rooms.
         await CloseAsync(liveSender, liveReceiver, victimHost, victimPeer);
