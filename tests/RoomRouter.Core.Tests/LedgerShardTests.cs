@@ -181,6 +181,79 @@ public class LedgerShardTests
     }
 
     [Fact]
+    public void RemoveInstance_WithExpiry_LeavesTombstonesThatSayGoneUntilTheyExpire()
+    {
+        var shard = new LedgerShard(6);
+        var a = shard.TryReserve("stream-1", 5, Until, random)!.Value;
+        var b = shard.TryReserve("stream-2", 5, Until, random)!.Value;
+        shard.Commit(a);
+        var now = clock.GetUtcNow();
+
+        var removed = shard.RemoveInstance("stream-1", now, now.AddHours(1));
+
+        Assert.Equal([a.RoomId], removed);
+        Assert.Equal(RoomPresence.Gone, shard.PresenceOf(a.RoomId, now));
+        Assert.Equal(RoomPresence.Present, shard.PresenceOf(b.RoomId, now));
+        Assert.Equal(RoomPresence.Absent, shard.PresenceOf(new RoomId(6 + (7 * LedgerLayout.ShardCount)), now));
+        Assert.Equal(RoomPresence.Absent, shard.PresenceOf(a.RoomId, now.AddHours(1)));
+    }
+
+    [Fact]
+    public void Tombstones_DoNotCountAgainstTheQuota()
+    {
+        var shard = new LedgerShard(6);
+        var now = clock.GetUtcNow();
+        shard.Commit(shard.TryReserve("stream-1", 1, Until, random)!.Value);
+        shard.RemoveInstance("stream-1", now, now.AddHours(1));
+
+        Assert.Equal(0, shard.Count);
+        Assert.Single(shard.Gone);
+        Assert.NotNull(shard.TryReserve("stream-2", 1, Until, random));
+    }
+
+    [Fact]
+    public void TryReserve_ReusingATombstonedId_ClearsItsTombstone()
+    {
+        var shard = new LedgerShard(6);
+        var now = clock.GetUtcNow();
+        var ids = LedgerLayout.IdsIn(6);
+        for (var i = 0; i < ids; i++)
+        {
+            shard.Load(LedgerLayout.IdAt(6, i), "stream-1", null);
+        }
+
+        shard.RemoveInstance("stream-1", now, now.AddHours(1));
+        Assert.Equal(ids, shard.Gone.Count);
+
+        var reused = shard.TryReserve("stream-2", ids, Until, random)!.Value;
+
+        Assert.False(shard.Gone.ContainsKey(reused.RoomId.Value));
+        Assert.Equal(ids - 1, shard.Gone.Count);
+        Assert.Equal(RoomPresence.Present, shard.PresenceOf(reused.RoomId, now));
+    }
+
+    [Fact]
+    public void RemoveInstance_WithExpiry_ForgetsExpiredTombstones()
+    {
+        var shard = new LedgerShard(6);
+        var now = clock.GetUtcNow();
+        shard.Commit(shard.TryReserve("stream-1", 5, Until, random)!.Value);
+        shard.RemoveInstance("stream-1", now, now.AddMinutes(1));
+        var b = shard.TryReserve("stream-2", 5, Until, random)!.Value;
+
+        shard.RemoveInstance("stream-2", now.AddMinutes(2), now.AddMinutes(62));
+
+        Assert.Equal([b.RoomId.Value], shard.Gone.Keys);
+    }
+
+    [Fact]
+    public void LoadGone_RoomOfAnotherShard_Throws()
+    {
+        var shard = new LedgerShard(0);
+        Assert.Throws<ArgumentException>(() => shard.LoadGone(new RoomId(1), 1));
+    }
+
+    [Fact]
     public void Load_RoomOfAnotherShard_Throws()
     {
         var shard = new LedgerShard(0);

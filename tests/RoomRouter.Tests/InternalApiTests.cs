@@ -190,7 +190,8 @@ public class InternalApiTests
         Assert.Equal("""{"instance_id":"stream-1","rooms_evicted":0}""", await second.Content.ReadAsStringAsync());
         foreach (var room in onFirst)
         {
-            Assert.Equal(HttpStatusCode.NotFound, (await JoinAsync(client, room.RoomId)).StatusCode);
+            // Evicted with their instance: the ledger keeps a tombstone, so the room is gone (410), not unknown (404).
+            Assert.Equal(HttpStatusCode.Gone, (await JoinAsync(client, room.RoomId)).StatusCode);
         }
 
         foreach (var room in onSecond)

@@ -3,6 +3,7 @@ using System.Text;
 using AvatarStream.Contracts;
 using AvatarStream.RoomRouter.Endpoints;
 using AvatarStream.ServiceDefaults;
+using Microsoft.Extensions.Time.Testing;
 
 namespace AvatarStream.RoomRouter.Tests;
 
@@ -143,7 +144,7 @@ public class JoinRoomTests
     }
 
     [Fact]
-    public async Task JoinRoom_InstanceDied_Is410_ThenTheRoomIsGone()
+    public async Task JoinRoom_InstanceDied_Is410_AndStays410WhileTheTombstoneLasts()
     {
         await using var app = new RouterApplication();
         await app.AnnounceAsync("stream-1");
@@ -156,7 +157,24 @@ public class JoinRoomTests
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Gone, RouterProblemTypes.RoomGone);
         Assert.False(app.Actors.HasState(room.RoomId));
         var again = await JoinAsync(client, $$"""{"room_id":"{{room.RoomId}}"}""");
-        await ProblemAssert.IsProblemAsync(again, HttpStatusCode.NotFound, RouterProblemTypes.RoomNotFound);
+        await ProblemAssert.IsProblemAsync(again, HttpStatusCode.Gone, RouterProblemTypes.RoomGone);
+    }
+
+    [Fact]
+    public async Task JoinRoom_EvictedRoomAfterItsTombstoneExpires_Is404()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var app = new RouterApplication(("Rooms:EvictedRoomTtl", "00:10:00")) { Clock = clock };
+        await app.AnnounceAsync("stream-1");
+        using var client = app.CreateClient();
+        var room = await CreateRoomAsync(client);
+        app.Streams.Dead["stream-1"] = true;
+        await ProblemAssert.IsProblemAsync(await JoinAsync(client, $$"""{"room_id":"{{room.RoomId}}"}"""), HttpStatusCode.Gone, RouterProblemTypes.RoomGone);
+
+        clock.Advance(TimeSpan.FromMinutes(11));
+
+        var later = await JoinAsync(client, $$"""{"room_id":"{{room.RoomId}}"}""");
+        await ProblemAssert.IsProblemAsync(later, HttpStatusCode.NotFound, RouterProblemTypes.RoomNotFound);
     }
 
     [Fact]

@@ -7,12 +7,15 @@ namespace AvatarStream.RoomRouter.Core.Ledger;
 /// A row is pending while a multi-step change (create, last client leaving) is in flight. A pending row counts
 /// against the quota like any other, so limits hold while work is half done; once its deadline passes, the room's
 /// actor decides its fate (<see cref="Settle"/>): the room exists, so the row stays; or it does not, so the row goes.
+/// Rooms evicted with a dead instance leave a tombstone until an expiry, so a join can tell "gone" (410) from
+/// "never existed" (404); a tombstone does not count against the quota and is cleared when its id is reused.
 /// Instances are read fresh from the store for every compare-and-swap attempt and never shared while mutable.
 /// </summary>
 public sealed class LedgerShard
 {
     readonly Dictionary<int, string> instanceOf = [];
     readonly Dictionary<int, long> pending = [];
+    readonly Dictionary<int, long> gone = [];
     readonly Dictionary<string, int> countByInstance = new(StringComparer.Ordinal);
 
     public LedgerShard(int index)
@@ -30,6 +33,9 @@ public sealed class LedgerShard
 
     /// <summary>Pending rows: room id to deadline stamp (Unix ms).</summary>
     public IReadOnlyDictionary<int, long> Pending => pending;
+
+    /// <summary>Tombstones of rooms evicted with their instance: room id to expiry stamp (Unix ms).</summary>
+    public IReadOnlyDictionary<int, long> Gone => gone;
 
     public IEnumerable<(RoomId RoomId, string InstanceId)> Rows =>
         instanceOf.Select(row => (new RoomId(row.Key), row.Value));
@@ -52,6 +58,19 @@ public sealed class LedgerShard
         }
     }
 
+    /// <summary>Adds a tombstone while loading a stored shard.</summary>
+    public void LoadGone(RoomId id, long untilStamp)
+    {
+        EnsureMine(id);
+        gone[id.Value] = untilStamp;
+    }
+
+    /// <summary>Whether the room has a row, was evicted with its instance (tombstone not yet expired), or neither.</summary>
+    public RoomPresence PresenceOf(RoomId id, DateTimeOffset now) =>
+        instanceOf.ContainsKey(id.Value) ? RoomPresence.Present
+        : gone.TryGetValue(id.Value, out var until) && until > now.ToUnixTimeMilliseconds() ? RoomPresence.Gone
+        : RoomPresence.Absent;
+
     /// <summary>Claims a random free id of this shard for <paramref name="instanceId"/>; null when the shard is at its quota.</summary>
     public Reservation? TryReserve(string instanceId, int quota, DateTimeOffset until, Random random)
     {
@@ -69,6 +88,7 @@ public sealed class LedgerShard
             {
                 var reservation = new Reservation(id, instanceId, until.ToUnixTimeMilliseconds());
                 Load(id, instanceId, reservation.Stamp);
+                gone.Remove(id.Value);
                 return reservation;
             }
         }
@@ -127,6 +147,27 @@ public sealed class LedgerShard
         foreach (var room in rooms)
         {
             Remove(room);
+        }
+
+        return rooms;
+    }
+
+    /// <summary>
+    /// Drops every row of a dead instance, leaves a tombstone for each of its rooms until <paramref name="goneUntil"/>,
+    /// and forgets tombstones expired by <paramref name="now"/>; returns the evicted rooms.
+    /// </summary>
+    public IReadOnlyList<RoomId> RemoveInstance(string instanceId, DateTimeOffset now, DateTimeOffset goneUntil)
+    {
+        var nowStamp = now.ToUnixTimeMilliseconds();
+        foreach (var expired in gone.Where(row => row.Value <= nowStamp).Select(row => row.Key).ToList())
+        {
+            gone.Remove(expired);
+        }
+
+        var rooms = RemoveInstance(instanceId);
+        foreach (var room in rooms)
+        {
+            gone[room.Value] = goneUntil.ToUnixTimeMilliseconds();
         }
 
         return rooms;

@@ -7,7 +7,8 @@ namespace AvatarStream.RoomRouter.Instances;
 /// <summary>
 /// Removes a dead instance with its rooms and their clients. Order matters for a crash half-way: the instance leaves
 /// the registry first (no new room goes there), then its ledger rows (the count is freed), then its room actors.
-/// A room actor left behind has no row, so joins answer 404 and a create that reuses the id overwrites it.
+/// Each evicted room keeps a tombstone in its ledger shard (Rooms:EvictedRoomTtl), so joins answer 410 rather than
+/// 404. A room actor left behind has no row, so it is not a room, and a create that reuses the id overwrites it.
 /// </summary>
 internal sealed class InstanceEviction(
     InstanceRegistry registry,

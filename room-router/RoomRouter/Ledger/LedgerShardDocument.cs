@@ -7,7 +7,8 @@ namespace AvatarStream.RoomRouter.Ledger;
 /// <summary>How a ledger shard is stored: room numbers grouped by instance (compact), plus the pending deadlines.</summary>
 /// <param name="Rooms">Instance id to its room numbers in this shard.</param>
 /// <param name="Pending">Room number (as text; JSON keys are strings) to its pending deadline, Unix ms.</param>
-internal sealed record LedgerShardDocument(Dictionary<string, int[]> Rooms, Dictionary<string, long>? Pending)
+/// <param name="Gone">Room number (as text) to the expiry of its tombstone, Unix ms: rooms evicted with their instance.</param>
+internal sealed record LedgerShardDocument(Dictionary<string, int[]> Rooms, Dictionary<string, long>? Pending, Dictionary<string, long>? Gone = null)
 {
     public static LedgerShardDocument From(LedgerShard shard) =>
         new(
@@ -15,7 +16,10 @@ internal sealed record LedgerShardDocument(Dictionary<string, int[]> Rooms, Dict
                 .ToDictionary(group => group.Key, group => group.Select(row => row.RoomId.Value).Order().ToArray(), StringComparer.Ordinal),
             shard.Pending.Count == 0
                 ? null
-                : shard.Pending.ToDictionary(row => row.Key.ToString(CultureInfo.InvariantCulture), row => row.Value));
+                : shard.Pending.ToDictionary(row => row.Key.ToString(CultureInfo.InvariantCulture), row => row.Value),
+            shard.Gone.Count == 0
+                ? null
+                : shard.Gone.ToDictionary(row => row.Key.ToString(CultureInfo.InvariantCulture), row => row.Value));
 
     public static LedgerShard ToShard(int index, LedgerShardDocument? document)
     {
@@ -32,6 +36,11 @@ internal sealed record LedgerShardDocument(Dictionary<string, int[]> Rooms, Dict
                 long? stamp = document.Pending?.TryGetValue(room.ToString(CultureInfo.InvariantCulture), out var until) == true ? until : null;
                 shard.Load(new RoomId(room), instanceId, stamp);
             }
+        }
+
+        foreach (var (room, until) in document.Gone ?? [])
+        {
+            shard.LoadGone(new RoomId(int.Parse(room, CultureInfo.InvariantCulture)), until);
         }
 
         return shard;

@@ -24,6 +24,7 @@ internal sealed class RoomLedger
 
     readonly IStateStore store;
     readonly IOptionsMonitor<RoomsOptions> options;
+    readonly TimeProvider clock;
     readonly TimeSpan forcedRefreshAge;
     readonly RefreshingSnapshot<LedgerView> view;
 
@@ -31,6 +32,7 @@ internal sealed class RoomLedger
     {
         this.store = store;
         this.options = options;
+        this.clock = clock;
         forcedRefreshAge = options.CurrentValue.ViewRefreshInterval / 4;
         view = new RefreshingSnapshot<LedgerView>(
             async ct => LedgerView.Of(await ReadAllAsync(ct)),
@@ -86,22 +88,22 @@ internal sealed class RoomLedger
     public Task<bool> RemoveCommittedAsync(RoomId id, CancellationToken cancellationToken) =>
         UpdateShardAsync(id, s => !s.Pending.ContainsKey(id.Value) && s.Remove(id), cancellationToken);
 
-    /// <summary>Whether the room has a row; trusts the picture when it says yes and asks the store otherwise.</summary>
-    public async Task<bool> ContainsAsync(RoomId id, CancellationToken cancellationToken)
+    /// <summary>Whether the room has a row, was evicted with its instance, or neither; trusts the picture when it says it has a row and asks the store otherwise.</summary>
+    public async Task<RoomPresence> PresenceAsync(RoomId id, CancellationToken cancellationToken)
     {
         if ((await view.GetAsync(cancellationToken)).Contains(id))
         {
-            return true;
+            return RoomPresence.Present;
         }
 
         var index = LedgerLayout.ShardOf(id);
         var (document, _) = await store.GetAsync<LedgerShardDocument>(Key(index), cancellationToken);
         var shard = LedgerShardDocument.ToShard(index, document);
         view.Update(v => v.With(shard));
-        return shard.InstanceOf(id) is not null;
+        return shard.PresenceOf(id, clock.GetUtcNow());
     }
 
-    /// <summary>Drops every row of <paramref name="instanceId"/> and returns their rooms.</summary>
+    /// <summary>Drops every row of <paramref name="instanceId"/>, leaving a tombstone per room, and returns their rooms.</summary>
     public async Task<IReadOnlyList<RoomId>> RemoveInstanceAsync(string instanceId, CancellationToken cancellationToken)
     {
         var removed = new List<RoomId>();
@@ -110,7 +112,7 @@ internal sealed class RoomLedger
             if (shard.CountByInstance.ContainsKey(instanceId))
             {
                 removed.AddRange(
-                    await UpdateShardAsync(shard.Index, s => s.RemoveInstance(instanceId), rooms => rooms.Count > 0, UpdateAttempts, cancellationToken)
+                    await UpdateShardAsync(shard.Index, s => s.RemoveInstance(instanceId, clock.GetUtcNow(), clock.GetUtcNow() + options.CurrentValue.EvictedRoomTtl), rooms => rooms.Count > 0, UpdateAttempts, cancellationToken)
                     ?? throw new InvalidOperationException($"Ledger shard {shard.Index} stayed too contended to evict {instanceId}."));
             }
         }

@@ -33,6 +33,10 @@ public sealed class RoomsOptions
     [Range(typeof(TimeSpan), "00:00:00.050", "00:01:00", ErrorMessage = "Rooms:ViewRefreshInterval must be between {1} and {2}.")]
     public TimeSpan ViewRefreshInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>How long join-room answers 410 (not 404) for a room evicted with its dead stream instance.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00", ErrorMessage = "Rooms:EvictedRoomTtl must be between {1} and {2}.")]
+    public TimeSpan EvictedRoomTtl { get; set; } = TimeSpan.FromHours(1);
+
     /// <summary>How often expired pending rows are settled.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00", ErrorMessage = "Rooms:RepairInterval must be between {1} and {2}.")]
     public TimeSpan RepairInterval { get; set; } = TimeSpan.FromSeconds(30);

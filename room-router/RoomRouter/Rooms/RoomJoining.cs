@@ -1,4 +1,5 @@
 using AvatarStream.Contracts;
+using AvatarStream.RoomRouter.Core.Ledger;
 using AvatarStream.RoomRouter.Core.Rooms;
 using AvatarStream.RoomRouter.Instances;
 using AvatarStream.RoomRouter.Ledger;
@@ -26,10 +27,13 @@ internal sealed class RoomJoining(
 {
     public async Task<RoomOutcome> JoinAsync(RoomId roomId, CancellationToken cancellationToken)
     {
-        // A room actor without a ledger row is a leftover of a crash, not a room.
-        if (!await ledger.ContainsAsync(roomId, cancellationToken))
+        // A room actor without a ledger row is a leftover of a crash, not a room; a tombstone says it died with its instance.
+        switch (await ledger.PresenceAsync(roomId, cancellationToken))
         {
-            return RoomOutcome.Failed(RoomFailure.RoomNotFound);
+            case RoomPresence.Gone:
+                return RoomOutcome.Failed(RoomFailure.RoomGone);
+            case RoomPresence.Absent:
+                return RoomOutcome.Failed(RoomFailure.RoomNotFound);
         }
 
         var id = roomId.ToString();

@@ -1,0 +1,335 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Runtime.InteropServices;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using AvatarStream.DevHost;
+
+namespace AvatarStream.EndToEnd.Tests;
+
+/// <summary>
+/// The one-command local run (<c>devhost --processes</c>) started from the build output next to the tests, on free
+/// ports and a temporary data dir. Children are found by the <c>name pid N</c> lines the devhost prints; every stop is
+/// by PID, never by name.
+/// </summary>
+internal sealed partial class LocalRun : IAsyncDisposable
+{
+    public const string InternalToken = "dev-only-internal-token-change-me";
+    public const int Streams = 2;
+
+    readonly ConcurrentQueue<string> log = new();
+    readonly ConcurrentDictionary<string, int> pids = new(StringComparer.Ordinal);
+    readonly List<Process> extra = [];
+    Process? devhost;
+
+    LocalRun(int basePort, string dataDir)
+    {
+        BasePort = basePort;
+        DataDir = dataDir;
+        Topology = LocalTopology.Create(Streams, basePort);
+        Http = new HttpClient { BaseAddress = new Uri(Topology["room-router"].AppUrl), Timeout = TimeSpan.FromSeconds(15) };
+        Internal = new HttpClient { BaseAddress = new Uri(Topology["room-router"].AppUrl), Timeout = TimeSpan.FromSeconds(15) };
+        Internal.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", InternalToken);
+    }
+
+    public int BasePort { get; }
+
+    public string DataDir { get; }
+
+    public LocalTopology Topology { get; }
+
+    public HttpClient Http { get; }
+
+    public HttpClient Internal { get; }
+
+    public string Log => string.Join('\n', log.TakeLast(200));
+
+    public static string Root => RepositoryRoot.Find();
+
+    public static string Binary(string assembly) => Path.Combine(AppContext.BaseDirectory, assembly + ".dll");
+
+    public static async Task<LocalRun> StartAsync(TimeSpan ready)
+    {
+        var dataDir = Path.Combine(Path.GetTempPath(), "avatarstream-e2e-" + Guid.NewGuid().ToString("N"));
+        var run = new LocalRun(FreeBasePort(), dataDir);
+        await run.StartDevHostAsync(ready);
+        return run;
+    }
+
+    public int PidOf(string name) => pids.TryGetValue(name, out var pid) ? pid : throw new InvalidOperationException($"devhost printed no pid for {name}; log:\n{Log}");
+
+    /// <summary>Starts the devhost and waits until every stream instance is registered with the router.</summary>
+    public async Task StartDevHostAsync(TimeSpan ready)
+    {
+        pids.Clear();
+        var info = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = Root,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in new[]
+                 {
+                     "exec", Binary("DevHost"), "--processes", "--data-dir", DataDir, "--sweep", "@every 2s",
+                     "--base-port", BasePort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                 })
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        devhost = new Process { StartInfo = info };
+        devhost.OutputDataReceived += (_, e) => Record("devhost", e.Data);
+        devhost.ErrorDataReceived += (_, e) => Record("devhost!", e.Data);
+        devhost.Start();
+        devhost.BeginOutputReadLine();
+        devhost.BeginErrorReadLine();
+
+        var expected = Topology.Apps.Where(a => a.Kind == AppKind.Stream).Select(a => a.AppId).ToHashSet();
+        var deadline = Stopwatch.StartNew();
+        IReadOnlySet<string> seen = new HashSet<string>();
+        while (deadline.Elapsed < ready)
+        {
+            if (devhost.HasExited)
+            {
+                throw new InvalidOperationException($"devhost exited with {devhost.ExitCode} before it was ready; log:\n{Log}");
+            }
+
+            seen = await TryInstancesAsync() ?? seen;
+            if (expected.IsSubsetOf(seen) && expected.All(pids.ContainsKey))
+            {
+                return;
+            }
+
+            await Task.Delay(200);
+        }
+
+        throw new TimeoutException($"after {ready.TotalSeconds:0} s GET /instances lists [{string.Join(", ", seen)}], expected [{string.Join(", ", expected)}]; log:\n{Log}");
+    }
+
+    /// <summary>SIGTERM to the devhost (it stops its children), bounded; SIGKILL if it does not stop.</summary>
+    public async Task StopDevHostAsync(TimeSpan grace)
+    {
+        if (devhost is null)
+        {
+            return;
+        }
+
+        var process = devhost;
+        devhost = null;
+        if (!process.HasExited)
+        {
+            _ = Kill(process.Id, SigTerm);
+            using var timeout = new CancellationTokenSource(grace);
+            try
+            {
+                await process.WaitForExitAsync(timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                process.Kill(entireProcessTree: true);
+                await process.WaitForExitAsync();
+                throw new TimeoutException($"devhost did not stop within {grace.TotalSeconds:0} s of SIGTERM; log:\n{Log}");
+            }
+        }
+
+        process.Dispose();
+    }
+
+    /// <summary>kill -9 of one process by its PID.</summary>
+    public static void KillNine(int pid) => _ = Kill(pid, SigKill);
+
+    /// <summary>Starts one app again, by hand, with exactly the arguments the devhost gives it.</summary>
+    public Process StartApp(string appId, string assembly)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = Root,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add("exec");
+        info.ArgumentList.Add(Binary(assembly));
+        foreach (var arg in Topology[appId].AppArguments())
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        var process = new Process { StartInfo = info };
+        process.OutputDataReceived += (_, e) => Record(appId + "*", e.Data);
+        process.ErrorDataReceived += (_, e) => Record(appId + "*!", e.Data);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        extra.Add(process);
+        return process;
+    }
+
+    public async Task StopAppAsync(Process process, TimeSpan grace)
+    {
+        if (!process.HasExited)
+        {
+            _ = Kill(process.Id, SigTerm);
+            using var timeout = new CancellationTokenSource(grace);
+            try
+            {
+                await process.WaitForExitAsync(timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                process.Kill();
+                await process.WaitForExitAsync();
+            }
+        }
+
+        extra.Remove(process);
+        process.Dispose();
+    }
+
+    /// <summary>The instance ids GET /instances lists; null when the router does not answer.</summary>
+    public async Task<IReadOnlySet<string>?> TryInstancesAsync()
+    {
+        try
+        {
+            using var response = await Internal.GetAsync("/instances");
+            if (!response.IsSuccessStatusCode)
+            {
+                return null;
+            }
+
+            var json = await response.Content.ReadFromJsonAsync<JsonElement>();
+            return json.GetProperty("instances").EnumerateArray().Select(i => i.GetProperty("instance_id").GetString()!).ToHashSet(StringComparer.Ordinal);
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        {
+            return null;
+        }
+    }
+
+    public async Task<RoomAnswer> CreateRoomAsync() => await AnswerAsync(() => Http.PostAsync("/create-room", null));
+
+    public async Task<RoomAnswer> JoinRoomAsync(string roomId) =>
+        await AnswerAsync(() => Http.PostAsJsonAsync("/join-room", new Dictionary<string, string> { ["room_id"] = roomId }));
+
+    /// <summary>Which stream app a ticket's URL points at.</summary>
+    public string? InstanceOfUrl(string? streamUrl) =>
+        Topology.Apps.FirstOrDefault(a => a.StreamUrl == streamUrl)?.AppId;
+
+    static async Task<RoomAnswer> AnswerAsync(Func<Task<HttpResponseMessage>> call)
+    {
+        try
+        {
+            using var response = await call();
+            var body = await response.Content.ReadAsStringAsync();
+            if (response.StatusCode != HttpStatusCode.OK)
+            {
+                return new RoomAnswer((int)response.StatusCode, null, null, null, body);
+            }
+
+            var json = JsonDocument.Parse(body).RootElement;
+            return new RoomAnswer(200, json.GetProperty("room_id").GetString(), json.GetProperty("client_id").GetString(), json.GetProperty("stream_url").GetString(), body);
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        {
+            return new RoomAnswer(0, null, null, null, e.GetType().Name + ": " + e.Message);
+        }
+    }
+
+    void Record(string source, string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        log.Enqueue($"[{source}] {line}");
+        while (log.Count > 2000 && log.TryDequeue(out _))
+        {
+        }
+
+        if (source == "devhost" && PidLine().Match(line) is { Success: true } match)
+        {
+            pids[match.Groups[1].Value] = int.Parse(match.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var process in extra.ToList())
+        {
+            await StopAppAsync(process, TimeSpan.FromSeconds(5));
+        }
+
+        try
+        {
+            await StopDevHostAsync(TimeSpan.FromSeconds(20));
+        }
+        catch (TimeoutException)
+        {
+            // Already killed; the test has its own verdict.
+        }
+
+        Http.Dispose();
+        Internal.Dispose();
+        try
+        {
+            Directory.Delete(DataDir, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    /// <summary>A random base port in 20000-29000 whose 3 x (apps) ranges are all free now.</summary>
+    static int FreeBasePort()
+    {
+        for (var attempt = 0; attempt < 50; attempt++)
+        {
+            var basePort = Random.Shared.Next(20000, 29000);
+            var ports = Enumerable.Range(0, Streams + 2).SelectMany(i => new[] { basePort + i, basePort + 100 + i, basePort + 200 + i });
+            if (ports.All(IsFree))
+            {
+                return basePort;
+            }
+        }
+
+        throw new InvalidOperationException("no free base port found in 50 tries");
+    }
+
+    static bool IsFree(int port)
+    {
+        try
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, port);
+            listener.Start();
+            listener.Stop();
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+
+    const int SigKill = 9;
+    const int SigTerm = 15;
+
+    [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static partial int Kill(int pid, int signal);
+
+    [GeneratedRegex(@"^\s+(\S+)\s+pid (\d+)\s*$")]
+    private static partial Regex PidLine();
+}
+
+/// <summary>What create-room or join-room answered: status 0 when the call itself failed.</summary>
+internal sealed record RoomAnswer(int Status, string? RoomId, string? ClientId, string? StreamUrl, string Body)
+{
+    public bool Ok => Status == 200;
+
+    public override string ToString() => Ok ? $"200 room {RoomId} at {StreamUrl}" : $"{Status} {Body}";
+}

@@ -1,0 +1,313 @@
+using System.Buffers.Binary;
+using System.Diagnostics;
+using System.Net.WebSockets;
+using Xunit.Abstractions;
+
+namespace AvatarStream.EndToEnd.Tests;
+
+/// <summary>
+/// Issue 5, item 4: the local run with every app and sidecar as its own process; one stream instance's app process is
+/// killed with kill -9 while clients stream on both instances, and the system keeps working.
+/// </summary>
+public sealed class StreamFailoverTests(ITestOutputHelper output)
+{
+    const string Live = "stream-1";
+    const string Victim = "stream-2";
+    static readonly TimeSpan Sweep = TimeSpan.FromSeconds(2);
+    static readonly TimeSpan Slack = TimeSpan.FromSeconds(3);
+    const int SweepFailuresBeforeEvict = 2; // ip-updater's Sweep:FailuresBeforeEvict default
+    Func<string> phase = () => string.Empty;
+
+    [Fact]
+    public async Task Killing_one_stream_instance_with_kill_9_keeps_the_system_working()
+    {
+        var total = Stopwatch.StartNew();
+        await using var run = await LocalRun.StartAsync(TimeSpan.FromSeconds(45));
+        output.WriteLine($"[{total.Elapsed.TotalSeconds:0.0} s] devhost ready on base port {run.BasePort}, data dir {run.DataDir}");
+        phase = () => $"[{total.Elapsed.TotalSeconds:0.0} s]";
+        try
+        {
+            await ScenarioAsync(run);
+        }
+        catch
+        {
+            output.WriteLine("---- last lines of the local run ----");
+            output.WriteLine(run.Log);
+            throw;
+        }
+    }
+
+    async Task ScenarioAsync(LocalRun run)
+    {
+        // Rooms on both instances: placement picks the instance with the fewest rooms, so a few creates cover both.
+        var rooms = new List<RoomAnswer>();
+        for (var i = 0; i < 12 && (rooms.Count(r => At(run, r) == Live) < 2 || rooms.Count(r => At(run, r) == Victim) < 2); i++)
+        {
+            var created = await run.CreateRoomAsync();
+            Assert.True(created.Ok, $"create-room before the kill: expected 200, saw {created}");
+            rooms.Add(created);
+        }
+
+        var onLive = rooms.Where(r => At(run, r) == Live).ToList();
+        var onVictim = rooms.Where(r => At(run, r) == Victim).ToList();
+        Assert.True(onLive.Count >= 2 && onVictim.Count >= 2, $"expected >= 2 rooms on each instance, saw {string.Join("; ", rooms)}");
+
+        // (f)'s room: created on the live instance now, checked after the whole run restarts.
+        var keptRoom = onLive[1];
+
+        // Clients connected to both instances: a host and a joiner in one room on each.
+        using var liveSender = await ConnectAsync(onLive[0]);
+        var liveJoin = await run.JoinRoomAsync(onLive[0].RoomId!);
+        Assert.True(liveJoin.Ok && At(run, liveJoin) == Live, $"join of live room {onLive[0].RoomId}: expected 200 on {Live}, saw {liveJoin}");
+        using var liveReceiver = await ConnectAsync(liveJoin);
+        using var victimHost = await ConnectAsync(onVictim[0]);
+        var victimJoin = await run.JoinRoomAsync(onVictim[0].RoomId!);
+        Assert.True(victimJoin.Ok && At(run, victimJoin) == Victim, $"join of room {onVictim[0].RoomId}: expected 200 on {Victim}, saw {victimJoin}");
+        using var victimPeer = await ConnectAsync(victimJoin);
+
+        // (d) numbered frames through the kill on the live instance.
+        using var stopSending = new CancellationTokenSource();
+        var received = new List<int>();
+        var receiving = ReceiveNumbersAsync(liveReceiver, received);
+        var sending = SendNumbersAsync(liveSender, stopSending.Token);
+        await Task.Delay(500);
+
+        // The kill: the victim's app process, not its sidecar.
+        var victimPid = run.PidOf(Victim);
+        var sidecarPid = run.PidOf(Victim + ".sidecar");
+        var clock = Stopwatch.StartNew();
+        LocalRun.KillNine(victimPid);
+        output.WriteLine($"{phase()} kill -9 {Victim} pid {victimPid} (sidecar pid {sidecarPid} left running)");
+
+        // (b) poll GET /instances for the eviction while (a) creates rooms right after the kill.
+        var evicted = PollEvictionAsync(run, clock, Sweep + Slack + TimeSpan.FromSeconds(5));
+        var afterKill = new List<RoomAnswer>();
+        for (var i = 0; i < 10; i++)
+        {
+            afterKill.Add(await run.CreateRoomAsync());
+        }
+
+        var failures = afterKill.Where(r => !r.Ok || At(run, r) != Live).ToList();
+        var evictedAfter = await evicted;
+        output.WriteLine($"{phase()} create-room right after the kill: {afterKill.Count} calls, {failures.Count} failed");
+        output.WriteLine(evictedAfter is { } t
+            ? $"kill-to-eviction (GET /instances no longer lists {Victim}): {t.TotalMilliseconds:0} ms"
+            : $"kill-to-eviction: {Victim} still listed after {(Sweep + Slack + TimeSpan.FromSeconds(5)).TotalSeconds:0} s");
+        Assert.True(failures.Count == 0, $"(a) expected every create-room after the kill to answer 200 on {Live}; {failures.Count} did not: {string.Join("; ", failures)}");
+        Assert.True(evictedAfter is not null && evictedAfter <= Sweep + Slack,
+            $"(b) expected {Victim} gone from GET /instances within {(Sweep + Slack).TotalSeconds:0} s of the kill, saw {(evictedAfter is { } e ? $"{e.TotalMilliseconds:0} ms" : "it still listed")}");
+
+        // (b)+(c) the dead instance's rooms are gone and say so: 410.
+        foreach (var room in onVictim)
+        {
+            var join = await run.JoinRoomAsync(room.RoomId!);
+            Assert.False(join.Ok, $"(b) join of room {room.RoomId} that was on the killed {Victim}: expected no ticket, saw {join}");
+            Assert.True(join.Status == 410, $"(c) join of room {room.RoomId} that was on the killed {Victim}: expected 410, saw {join}");
+        }
+
+        // (d) keep sending a little after the eviction, then check the peer saw every frame, in order.
+        await Task.Delay(500);
+        await stopSending.CancelAsync();
+        var sent = await sending;
+        using (var drain = new CancellationTokenSource(TimeSpan.FromSeconds(5)))
+        {
+            while (Count(received) < sent && !drain.IsCancellationRequested)
+            {
+                await Task.Delay(50, CancellationToken.None);
+            }
+        }
+
+        int[] got;
+        lock (received)
+        {
+            got = [.. received];
+        }
+
+        var firstGap = Enumerable.Range(0, got.Length).FirstOrDefault(i => got[i] != i, -1);
+        output.WriteLine($"{phase()} live stream: sent {sent} numbered frames through the kill, peer received {got.Length}");
+        Assert.True(got.Length == sent && firstGap < 0,
+            $"(d) expected the peer on {Live} to receive frames 0..{sent - 1} in order; it received {got.Length}, first out of place at index {firstGap} ({(firstGap >= 0 ? got[firstGap] : -1)})");
+        Assert.False(receiving.IsCompleted, $"(d) the live receiver's socket closed: {receiving.Exception?.GetBaseException().Message ?? liveReceiver.CloseStatus?.ToString()}");
+
+        // (e) the killed instance restarted with the same arguments registers again and gets new rooms.
+        var restarted = run.StartApp(Victim, "StreamService");
+        output.WriteLine($"{phase()} restarting {Victim} by hand with the devhost's arguments");
+        var back = await WaitForAsync(async () => (await run.TryInstancesAsync())?.Contains(Victim) == true, TimeSpan.FromSeconds(30));
+        Assert.True(back, $"(e) expected GET /instances to list the restarted {Victim} within 30 s; it did not");
+        RoomAnswer? landed = null;
+        var tries = new List<RoomAnswer>();
+        for (var i = 0; i < 10 && landed is null; i++)
+        {
+            var created = await run.CreateRoomAsync();
+            tries.Add(created);
+            landed = At(run, created) == Victim ? created : null;
+        }
+
+        Assert.True(landed is not null, $"(e) expected a create-room to land on the restarted {Victim} within 10 tries; saw {string.Join("; ", tries)}");
+        output.WriteLine($"{phase()} restarted {Victim} re-registered and got room {landed!.RoomId}");
+
+        // (b) once more with nobody calling the router: the sweep alone finds the dead instance. The ip-updater evicts
+        // after SweepFailuresBeforeEvict failed probes in a row, so the bound is that many sweeps plus slack.
+        var sweepOnly = Stopwatch.StartNew();
+        LocalRun.KillNine(restarted.Id);
+        output.WriteLine($"{phase()} kill -9 the restarted {Victim} pid {restarted.Id}; no router calls until it is evicted");
+        var sweepBound = (Sweep * SweepFailuresBeforeEvict) + Slack;
+        var bySweep = await PollEvictionAsync(run, sweepOnly, sweepBound + TimeSpan.FromSeconds(5));
+        output.WriteLine(bySweep is { } swept
+            ? $"kill-to-eviction by the sweep alone: {swept.TotalMilliseconds:0} ms (sweep @every {Sweep.TotalSeconds:0}s, {SweepFailuresBeforeEvict} failed probes to evict)"
+            : $"kill-to-eviction by the sweep alone: {Victim} still listed after {(sweepBound + TimeSpan.FromSeconds(5)).TotalSeconds:0} s");
+        Assert.True(bySweep is not null && bySweep <= sweepBound,
+            $"(b) expected the sweep alone to evict {Victim} within {sweepBound.TotalSeconds:0} s of the kill, saw {(bySweep is { } b ? $"{b.TotalMilliseconds:0} ms" : "it still listed")}");
+        var goneJoin = await run.JoinRoomAsync(landed.RoomId!);
+        Assert.True(goneJoin.Status == 410, $"(c) join of room {landed.RoomId} evicted by the sweep: expected 410, saw {goneJoin}");
+
+        // (f) a graceful stop and start of the whole run on the same data dir keeps the live instance's rooms.
+        await CloseAsync(liveSender, liveReceiver, victimHost, victimPeer);
+        await run.StopAppAsync(restarted, TimeSpan.FromSeconds(10));
+        await run.StopDevHostAsync(TimeSpan.FromSeconds(30));
+        output.WriteLine($"{phase()} devhost stopped (SIGTERM)");
+        await run.StartDevHostAsync(TimeSpan.FromSeconds(45));
+        output.WriteLine($"{phase()} devhost ready again on the same data dir");
+        var rejoin = await run.JoinRoomAsync(keptRoom.RoomId!);
+        Assert.True(rejoin.Ok && At(run, rejoin) == Live,
+            $"(f) after the devhost restart, expected join of room {keptRoom.RoomId} (created on {Live}) to answer 200 on {Live}; saw {rejoin}");
+        output.WriteLine($"{phase()} after the devhost restart room {keptRoom.RoomId} is still joinable on {Live}");
+
+        // The new ticket works on the restarted instance: the joiner and the room's original host can talk.
+        using var rejoined = await ConnectAsync(rejoin);
+        ClientWebSocket? host = null;
+        try
+        {
+            host = await ConnectAsync(keptRoom);
+        }
+        catch (WebSocketException refused)
+        {
+            output.WriteLine($"{phase()} note: the host ticket issued before the restart no longer connects ({refused.Message})");
+        }
+
+        if (host is not null)
+        {
+            using (host)
+            {
+                await host.SendAsync(new byte[] { 0, 0, 0, 42 }, WebSocketMessageType.Binary, endOfMessage: true, CancellationToken.None);
+                var echo = new List<int>();
+                var reading = ReceiveNumbersAsync(rejoined, echo);
+                var arrived = await WaitForAsync(() => Task.FromResult(Count(echo) > 0), TimeSpan.FromSeconds(5));
+                Assert.True(arrived, $"(f) after the restart, expected a frame from the room's original host to reach the new joiner of room {keptRoom.RoomId}; none arrived in 5 s");
+                output.WriteLine($"{phase()} the host ticket issued before the restart still connects, and its frame reached the new joiner");
+                await CloseAsync(host, rejoined);
+            }
+        }
+    }
+
+    static string? At(LocalRun run, RoomAnswer answer) => answer.Ok ? run.InstanceOfUrl(answer.StreamUrl) : null;
+
+    static int Count(List<int> received)
+    {
+        lock (received)
+        {
+            return received.Count;
+        }
+    }
+
+    static async Task<ClientWebSocket> ConnectAsync(RoomAnswer ticket)
+    {
+        var socket = new ClientWebSocket();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        var url = new Uri($"{ticket.StreamUrl}?room_id={ticket.RoomId}&client_id={ticket.ClientId}");
+        await socket.ConnectAsync(url, timeout.Token);
+        return socket;
+    }
+
+    static async Task<int> SendNumbersAsync(ClientWebSocket socket, CancellationToken stop)
+    {
+        var frame = new byte[4];
+        var next = 0;
+        while (!stop.IsCancellationRequested)
+        {
+            BinaryPrimitives.WriteInt32BigEndian(frame, next);
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            await socket.SendAsync(frame, WebSocketMessageType.Binary, endOfMessage: true, timeout.Token);
+            next++;
+            try
+            {
+                await Task.Delay(10, stop);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+        }
+
+        return next;
+    }
+
+    static async Task ReceiveNumbersAsync(ClientWebSocket socket, List<int> received)
+    {
+        var buffer = new byte[64];
+        while (socket.State == WebSocketState.Open)
+        {
+            var result = await socket.ReceiveAsync(buffer, CancellationToken.None);
+            if (result.MessageType == WebSocketMessageType.Close)
+            {
+                return;
+            }
+
+            if (result.Count == 4 && result.EndOfMessage)
+            {
+                lock (received)
+                {
+                    received.Add(BinaryPrimitives.ReadInt32BigEndian(buffer));
+                }
+            }
+        }
+    }
+
+    static async Task<TimeSpan?> PollEvictionAsync(LocalRun run, Stopwatch clock, TimeSpan limit)
+    {
+        while (clock.Elapsed < limit)
+        {
+            if (await run.TryInstancesAsync() is { } instances && !instances.Contains(Victim))
+            {
+                return clock.Elapsed;
+            }
+
+            await Task.Delay(50);
+        }
+
+        return null;
+    }
+
+    static async Task<bool> WaitForAsync(Func<Task<bool>> condition, TimeSpan limit)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < limit)
+        {
+            if (await condition())
+            {
+                return true;
+            }
+
+            await Task.Delay(200);
+        }
+
+        return false;
+    }
+
+    static async Task CloseAsync(params ClientWebSocket[] sockets)
+    {
+        foreach (var socket in sockets)
+        {
+            try
+            {
+                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+                if (socket.State == WebSocketState.Open)
+                {
+                    await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "done", timeout.Token);
+                }
+            }
+            catch (Exception e) when (e is WebSocketException or OperationCanceledException)
+            {
+            }
+        }
+    }
+}
