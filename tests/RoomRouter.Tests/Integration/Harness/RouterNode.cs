@@ -1,6 +1,8 @@
 extern alias devsidecar;
 
+using AvatarStream.Contracts;
 using devsidecar::AvatarStream.DevSidecar.App;
+using devsidecar::AvatarStream.DevSidecar.Directory;
 using devsidecar::AvatarStream.DevSidecar.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -37,6 +39,21 @@ public sealed class RouterNode : IAsyncDisposable
 
     /// <summary>A browser's view: straight to the router's public API.</summary>
     public HttpClient Client { get; }
+
+    /// <summary>
+    /// Waits until this router's sidecar sees <paramref name="count"/> hosts of the room actor. Sidecars on separate
+    /// clusters (processes) learn of each other through the store, a little late; until then they would place an
+    /// actor differently.
+    /// </summary>
+    public async Task WaitForActorHostsAsync(int count)
+    {
+        var directory = Sidecar.Services.GetRequiredService<AppDirectory>();
+        using var deadline = new CancellationTokenSource(RegistrationTimeout);
+        while ((await directory.FindActorHostsAsync(DaprNames.RoomActor, deadline.Token)).Count != count)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(50), deadline.Token);
+        }
+    }
 
     public T Service<T>()
         where T : notnull => App.Services.GetRequiredService<T>();

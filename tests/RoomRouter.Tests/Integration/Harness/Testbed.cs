@@ -59,6 +59,15 @@ public sealed class Testbed : IAsyncDisposable
         return cluster;
     }
 
+    /// <summary>Closes a cluster opened by <see cref="OpenCluster"/>, as its process would on exit.</summary>
+    public async Task CloseClusterAsync(SidecarCluster cluster)
+    {
+        if (clusters.Remove(cluster))
+        {
+            await cluster.DisposeAsync();
+        }
+    }
+
     public async Task<RouterNode> StartRouterAsync(params (string Key, string Value)[] settings) =>
         Track(await RouterNode.StartAsync(this, Cluster, settings));
 
