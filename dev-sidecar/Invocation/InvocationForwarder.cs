@@ -21,41 +21,62 @@ public sealed class InvocationForwarder(
 
     public async Task InvokeAsync(HttpContext context, InvokePath path)
     {
-        var cancellationToken = context.RequestAborted;
-        var instances = await directory.FindAppAsync(path.AppId, cancellationToken);
-        if (instances.Count == 0)
+        var tried = new HashSet<string>(StringComparer.Ordinal);
+        string? error = null;
+
+        // First from the cached directory; then, if it listed nobody or nobody listed took the connection, once more
+        // from a fresh read: the cache may predate an app that just registered, or still list a replica whose process
+        // restarted (on another cluster, so this one's cache was not told) while missing the replica that replaced it.
+        for (var pass = 0; pass < 2 && error is null; pass++)
         {
-            // The cache may predate an app that just registered.
-            directory.Invalidate();
-            instances = await directory.FindAppAsync(path.AppId, cancellationToken);
+            if (pass > 0)
+            {
+                directory.Invalidate();
+            }
+
+            var instances = (await directory.FindAppAsync(path.AppId, context.RequestAborted))
+                .Where(i => !tried.Contains(i.InstanceId))
+                .ToArray();
+            if (instances.Length > 0)
+            {
+                (var done, error) = await TryInstancesAsync(context, path, instances, tried);
+                if (done)
+                {
+                    return;
+                }
+            }
         }
 
-        if (instances.Count == 0)
-        {
-            await FailAsync(context, path.AppId, $"couldn't find service: {path.AppId}");
-            return;
-        }
+        await FailAsync(context, path.AppId, error
+            ?? (tried.Count == 0 ? $"couldn't find service: {path.AppId}" : $"no instance of {path.AppId} accepted a connection"));
+    }
 
+    /// <summary>
+    /// Hands the call to the first of <paramref name="instances"/> (round-robin) that takes it. Done when one answered;
+    /// else the error that ends the call, or none when no instance accepted a connection (each is added to <paramref name="tried"/>).
+    /// </summary>
+    async Task<(bool Done, string? Error)> TryInstancesAsync(
+        HttpContext context, InvokePath path, IReadOnlyList<AppRegistration> instances, HashSet<string> tried)
+    {
         var start = (int)((uint)Interlocked.Increment(ref _next) % (uint)instances.Count);
-        string? lastError = null;
         for (var i = 0; i < instances.Count; i++)
         {
             var instance = instances[(start + i) % instances.Count];
+            tried.Add(instance.InstanceId);
             var added = InvocationHeaders.For(context, identity.AppId, instance.AppId);
             if (instance.InstanceId == identity.InstanceId)
             {
                 await local.InvokeAsync(context, path.AppPathAndQuery, added);
-                return;
+                return (true, null);
             }
 
             var (response, error) = await SendToPeerAsync(context, instance, path, added);
             if (response is null)
             {
                 // Without a connection nothing was sent, so the next replica may take the call; any other error ends it.
-                lastError = error;
                 if (error is not null)
                 {
-                    break;
+                    return (false, error);
                 }
 
                 continue;
@@ -65,7 +86,7 @@ public sealed class InvocationForwarder(
             {
                 try
                 {
-                    await ProxyHeaders.CopyResponseAsync(response, context.Response, cancellationToken);
+                    await ProxyHeaders.CopyResponseAsync(response, context.Response, context.RequestAborted);
                 }
                 catch (Exception e) when (e is HttpRequestException or IOException)
                 {
@@ -74,10 +95,10 @@ public sealed class InvocationForwarder(
                 }
             }
 
-            return;
+            return (true, null);
         }
 
-        await FailAsync(context, path.AppId, lastError ?? $"no instance of {path.AppId} accepted a connection");
+        return (false, null);
     }
 
     /// <summary>

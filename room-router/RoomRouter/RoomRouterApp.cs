@@ -14,6 +14,7 @@ public static class RoomRouterApp
 
         var app = builder.Build();
         app.MapDefaultEndpoints();
+        app.UseRateLimiter();
         app.MapOpenApi();
         app.MapActorsHandlers();
         app.MapRoomApi();

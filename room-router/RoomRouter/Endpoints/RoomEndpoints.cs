@@ -14,6 +14,7 @@ internal static class RoomEndpoints
         var rooms = app.MapGroup(string.Empty)
             .WithTags("Rooms")
             .AddEndpointFilter<BodySizeFilter>()
+            .RequireRateLimiting(RequestAdmission.Policy)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);

@@ -26,6 +26,9 @@ internal static class RoomProblems
     public static ProblemHttpResult PayloadTooLarge(int maxBytes) =>
         Problem(StatusCodes.Status413PayloadTooLarge, ProblemTypes.PayloadTooLarge, "Payload too large", $"The body must be at most {maxBytes} bytes.");
 
+    public static ProblemHttpResult RouterBusy(HttpContext http, TimeSpan retryAfter) =>
+        Throttled(http, retryAfter, RouterProblemTypes.RouterBusy, "Router busy", "Too many requests are waiting; try again later.", StatusCodes.Status503ServiceUnavailable);
+
     public static ProblemHttpResult DependencyUnavailable() =>
         Problem(StatusCodes.Status503ServiceUnavailable, RouterProblemTypes.DependencyUnavailable, "Dependency unavailable", "The state store, an actor or the sidecar did not answer; try again.");
 

@@ -33,6 +33,7 @@ internal static class RoomRouterExtensions
         services.Configure<ProblemDetailsOptions>(FrameworkProblemDetails.AddDetail);
         services.AddExceptionHandler<DependencyExceptionHandler>();
         services.AddOpenApi();
+        services.AddRequestAdmission();
 
         services.AddInternalAuth();
         services.AddActors(actors =>

@@ -37,6 +37,18 @@ public sealed class RoomsOptions
     [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00", ErrorMessage = "Rooms:EvictedRoomTtl must be between {1} and {2}.")]
     public TimeSpan EvictedRoomTtl { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>
+    /// How many create and join requests run at once on this replica; more wait in a queue. Each one's calls (state,
+    /// actor, <c>/register</c>) then see the latency of a bounded amount of work, instead of every call in a burst
+    /// slowing down together until <c>/register</c> times out and a live instance is taken for dead.
+    /// </summary>
+    [Range(1, 10_000, ErrorMessage = "Rooms:MaxConcurrentRequests must be between {1} and {2}.")]
+    public int MaxConcurrentRequests { get; set; } = 32;
+
+    /// <summary>How many create and join requests may wait for a turn; beyond that they are refused with 503 at once.</summary>
+    [Range(0, 100_000, ErrorMessage = "Rooms:MaxQueuedRequests must be between {1} and {2}.")]
+    public int MaxQueuedRequests { get; set; } = 1000;
+
     /// <summary>How often expired pending rows are settled.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00", ErrorMessage = "Rooms:RepairInterval must be between {1} and {2}.")]
     public TimeSpan RepairInterval { get; set; } = TimeSpan.FromSeconds(30);

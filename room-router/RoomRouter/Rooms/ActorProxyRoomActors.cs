@@ -6,5 +6,5 @@ namespace AvatarStream.RoomRouter.Rooms;
 
 internal sealed class ActorProxyRoomActors(IActorProxyFactory proxies) : IRoomActors
 {
-    public IRoomActor Get(string roomId) => proxies.CreateActorProxy<IRoomActor>(new ActorId(roomId), DaprNames.RoomActor);
+    public IRoomActor Get(string roomId) => new RoomActorClient(proxies.Create(new ActorId(roomId), DaprNames.RoomActor));
 }

@@ -14,7 +14,20 @@ public sealed class FakeStreamInstances : IStreamInstanceClient
     /// <summary>When set, every call throws it, as an unexpected failure would.</summary>
     public Exception? Failure { get; set; }
 
-    public Task<bool> RegisterAsync(string instanceId, RegisterRequest request, CancellationToken cancellationToken)
+    /// <summary>When set, every call waits for it first, as a slow instance would.</summary>
+    public Task? Hold { get; set; }
+
+    public async Task<bool> RegisterAsync(string instanceId, RegisterRequest request, CancellationToken cancellationToken)
+    {
+        if (Hold is { } hold)
+        {
+            await hold.WaitAsync(cancellationToken);
+        }
+
+        return await RegisterNowAsync(instanceId, request);
+    }
+
+    Task<bool> RegisterNowAsync(string instanceId, RegisterRequest request)
     {
         if (Failure is not null)
         {

@@ -1,0 +1,81 @@
+extern alias devsidecar;
+
+using System.Net.Http.Json;
+using AvatarStream.Contracts;
+using AvatarStream.ServiceDefaults.InternalAuth;
+using Dapr.Client;
+using devsidecar::AvatarStream.DevSidecar.App;
+using devsidecar::AvatarStream.DevSidecar.Hosting;
+
+namespace AvatarStream.RouterBench;
+
+/// <summary>
+/// A stream instance as the router sees it: an app-id with its own sidecar, accepting <c>/register</c> when it carries
+/// the internal token. It does no more work than that, so the numbers are the router's and the sidecars'.
+/// </summary>
+internal sealed class StreamStandIn : IAsyncDisposable
+{
+    readonly WebApplication app;
+
+    StreamStandIn(string appId, WebApplication app, Sidecar sidecar)
+    {
+        AppId = appId;
+        this.app = app;
+        Sidecar = sidecar;
+    }
+
+    public string AppId { get; }
+
+    public Sidecar Sidecar { get; }
+
+    public IServiceProvider AppServices => app.Services;
+
+    public string StreamUrl => $"ws://{new Uri(app.Urls.Single()).Authority}/";
+
+    public static async Task<StreamStandIn> StartAsync(string appId, string resourcesPath, SidecarCluster cluster, string token)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        app.MapPost("/register", async (HttpContext http) =>
+        {
+            if (!InternalToken.Matches(http.Request.Headers.Authorization, token))
+            {
+                return Results.Unauthorized();
+            }
+
+            return await http.Request.ReadFromJsonAsync<RegisterRequest>(ContractJson.Options, http.RequestAborted) is null
+                ? Results.BadRequest()
+                : Results.Ok();
+        });
+        await app.StartAsync();
+        var sidecar = await Sidecar.StartAsync(
+            new SidecarOptions { AppId = appId, AppPort = new Uri(app.Urls.Single()).Port, ResourcesPath = resourcesPath },
+            cluster,
+            logging => logging.ClearProviders());
+        await sidecar.Services.GetRequiredService<AppRegistrar>().Registered.WaitAsync(TimeSpan.FromSeconds(15));
+        return new StreamStandIn(appId, app, sidecar);
+    }
+
+    /// <summary><c>/put-task</c> through this instance's sidecar, as a starting stream instance does.</summary>
+    public async Task AnnounceAsync(string token)
+    {
+        using var dapr = new DaprClientBuilder().UseHttpEndpoint(Sidecar.HttpEndpoint).UseGrpcEndpoint(Sidecar.GrpcEndpoint).Build();
+        using var router = dapr.CreateInvokableHttpClient(DaprNames.RoomRouter);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/put-task")
+        {
+            Content = JsonContent.Create(new PutTaskRequest(AppId, StreamUrl), options: ContractJson.Options),
+        };
+        request.Headers.TryAddWithoutValidation("Authorization", InternalToken.HeaderValue(token));
+        using var response = await router.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Sidecar.DisposeAsync();
+        await app.StopAsync();
+        await app.DisposeAsync();
+    }
+}

@@ -1,0 +1,37 @@
+using System.Threading.RateLimiting;
+using AvatarStream.RoomRouter.Options;
+using Microsoft.Extensions.Options;
+
+namespace AvatarStream.RoomRouter.Endpoints;
+
+/// <summary>
+/// Admits create and join requests a bounded number at a time (<c>Rooms:MaxConcurrentRequests</c>), oldest first,
+/// with a bounded queue behind them. Every request is a chain of sidecar calls sharing the same CPUs; without a bound,
+/// a burst slows all chains down at once and their <c>/register</c> calls time out, which evicts healthy instances.
+/// Waiting in the queue costs no timeout; a full queue answers 503 with <c>Retry-After</c>.
+/// </summary>
+internal static class RequestAdmission
+{
+    public const string Policy = "room-requests";
+
+    public static IServiceCollection AddRequestAdmission(this IServiceCollection services) =>
+        services.AddRateLimiter(limiter =>
+        {
+            // One partition: the bound is per replica, whoever is calling.
+            limiter.AddPolicy(Policy, http =>
+            {
+                var options = http.RequestServices.GetRequiredService<IOptions<RoomsOptions>>().Value;
+                return RateLimitPartition.GetConcurrencyLimiter(Policy, _ => new ConcurrencyLimiterOptions
+                {
+                    PermitLimit = options.MaxConcurrentRequests,
+                    QueueLimit = options.MaxQueuedRequests,
+                    QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+                });
+            });
+            limiter.OnRejected = async (context, cancellationToken) =>
+            {
+                var retryAfter = context.HttpContext.RequestServices.GetRequiredService<IOptions<RoomsOptions>>().Value.RetryAfter;
+                await RoomProblems.RouterBusy(context.HttpContext, retryAfter).ExecuteAsync(context.HttpContext);
+            };
+        });
+}

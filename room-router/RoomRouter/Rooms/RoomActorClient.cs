@@ -1,0 +1,30 @@
+using AvatarStream.Contracts;
+using Dapr.Actors.Client;
+
+namespace AvatarStream.RoomRouter.Rooms;
+
+/// <summary>
+/// A room's actor through the SDK's non-remoting proxy: JSON, method by name. Not the remoting proxy
+/// (<c>CreateActorProxy&lt;IRoomActor&gt;</c>): every remoting proxy builds its own serializers with their own
+/// <c>JsonSerializerOptions</c>, so with a proxy per call (one per room) each call rebuilt the JSON metadata of the
+/// message types by reflection, the largest single CPU cost of a create or join when profiled. The non-remoting proxy
+/// serializes with the factory's shared options, whose metadata is built once.
+/// </summary>
+internal sealed class RoomActorClient(ActorProxy proxy) : IRoomActor
+{
+    public Task<RoomSnapshot> CreateAsync(CreateRoomArgs args) =>
+        proxy.InvokeMethodAsync<CreateRoomArgs, RoomSnapshot>(nameof(IRoomActor.CreateAsync), args);
+
+    public Task<JoinRoomResult> JoinAsync(JoinRoomArgs args) =>
+        proxy.InvokeMethodAsync<JoinRoomArgs, JoinRoomResult>(nameof(IRoomActor.JoinAsync), args);
+
+    public Task<ConfirmClientResult> ConfirmClientAsync(ClientArgs args) =>
+        proxy.InvokeMethodAsync<ClientArgs, ConfirmClientResult>(nameof(IRoomActor.ConfirmClientAsync), args);
+
+    public Task<RemoveClientResult> RemoveClientAsync(ClientArgs args) =>
+        proxy.InvokeMethodAsync<ClientArgs, RemoveClientResult>(nameof(IRoomActor.RemoveClientAsync), args);
+
+    public Task<RoomLookup> GetAsync() => proxy.InvokeMethodAsync<RoomLookup>(nameof(IRoomActor.GetAsync));
+
+    public Task DeleteAsync() => proxy.InvokeMethodAsync(nameof(IRoomActor.DeleteAsync));
+}

@@ -1,0 +1,8 @@
+namespace AvatarStream.RoomRouter.Tests.Integration.Harness;
+
+/// <summary>How a stream stand-in answers <c>/register</c>.</summary>
+public enum RegisterBehaviour
+{
+    Accept,
+    Fail,
+}

@@ -1,0 +1,153 @@
+extern alias devsidecar;
+
+using System.Collections.Concurrent;
+using System.Net.Http.Json;
+using AvatarStream.Contracts;
+using AvatarStream.ServiceDefaults.InternalAuth;
+using Dapr.Client;
+using devsidecar::AvatarStream.DevSidecar.App;
+using devsidecar::AvatarStream.DevSidecar.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace AvatarStream.RoomRouter.Tests.Integration.Harness;
+
+/// <summary>
+/// A stream instance as the router sees it: an app-id (stream-1, ...) with its own sidecar, answering
+/// <c>/register</c> when it carries the internal token, failing it on demand, and gone once stopped. It also makes
+/// the calls a stream instance makes on the router (<c>/put-task</c>, <c>/remove-client</c>) through its sidecar.
+/// </summary>
+public sealed class StreamStandIn : IAsyncDisposable
+{
+    static readonly TimeSpan RegistrationTimeout = TimeSpan.FromSeconds(15);
+
+    readonly WebApplication app;
+    readonly DaprClient dapr;
+    readonly HttpClient router;
+    readonly IInternalTokenSource tokens;
+    int stopped;
+    int unauthorized;
+
+    StreamStandIn(string appId, WebApplication app, Sidecar sidecar)
+    {
+        AppId = appId;
+        this.app = app;
+        Sidecar = sidecar;
+        StreamUrl = $"ws://{new Uri(app.Urls.Single()).Authority}/";
+        dapr = new DaprClientBuilder().UseHttpEndpoint(sidecar.HttpEndpoint).UseGrpcEndpoint(sidecar.GrpcEndpoint).Build();
+        router = dapr.CreateInvokableHttpClient(DaprNames.RoomRouter);
+        // The token as a stream instance gets it: from the secret store, through its own sidecar.
+        tokens = new DaprSecretTokenSource(dapr, TimeProvider.System);
+    }
+
+    public string AppId { get; }
+
+    public string StreamUrl { get; }
+
+    public Sidecar Sidecar { get; }
+
+    public RegisterBehaviour Behaviour { get; set; } = RegisterBehaviour.Accept;
+
+    /// <summary>Every <c>/register</c> this instance accepted, in arrival order.</summary>
+    public ConcurrentQueue<RegisterRequest> Registered { get; } = new();
+
+    /// <summary><c>/register</c> calls refused for a missing or wrong token.</summary>
+    public int Unauthorized => Volatile.Read(ref unauthorized);
+
+    internal static async Task<StreamStandIn> StartAsync(Testbed bed, SidecarCluster cluster, string appId)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        var app = builder.Build();
+        StreamStandIn? self = null;
+        app.MapPost("/register", (Func<HttpContext, Task<IResult>>)(http => self!.RegisterAsync(http)));
+        app.MapGet("/health", () => TypedResults.Text("Healthy."));
+        await app.StartAsync();
+
+        var sidecar = await Sidecar.StartAsync(
+            new SidecarOptions { AppId = appId, AppPort = new Uri(app.Urls.Single()).Port, ResourcesPath = bed.ResourcesPath },
+            cluster,
+            RouterNode.Quiet);
+        self = new StreamStandIn(appId, app, sidecar);
+        try
+        {
+            await sidecar.Services.GetRequiredService<AppRegistrar>().Registered.WaitAsync(RegistrationTimeout);
+        }
+        catch
+        {
+            await self.DisposeAsync();
+            throw;
+        }
+
+        return self;
+    }
+
+    /// <summary><c>/put-task</c> through this instance's sidecar, as a starting stream instance does.</summary>
+    public async Task AnnounceAsync()
+    {
+        using var response = await CallRouterAsync(HttpMethod.Post, "/put-task", new PutTaskRequest(AppId, StreamUrl));
+        response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>
+    /// An internal call on the router by service invocation through this instance's sidecar, with the internal token
+    /// from the secret store, or with <paramref name="authorization"/> verbatim when given ("" sends none).
+    /// </summary>
+    public async Task<HttpResponseMessage> CallRouterAsync(HttpMethod method, string path, object? body, string? authorization = null)
+    {
+        if (authorization is null)
+        {
+            return await router.SendInternalAsync(method, path, body, tokens, CancellationToken.None);
+        }
+
+        using var request = new HttpRequestMessage(method, path);
+        if (authorization.Length > 0)
+        {
+            request.Headers.TryAddWithoutValidation("Authorization", authorization);
+        }
+
+        if (body is not null)
+        {
+            request.Content = JsonContent.Create(body, body.GetType(), options: ContractJson.Options);
+        }
+
+        return await router.SendAsync(request);
+    }
+
+    /// <summary>The instance dies: its app and its sidecar stop, and the sidecar leaves the directory. Idempotent.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref stopped, 1) != 0)
+        {
+            return;
+        }
+
+        router.Dispose();
+        dapr.Dispose();
+        await Sidecar.DisposeAsync();
+        await app.StopAsync();
+        await app.DisposeAsync();
+    }
+
+    async Task<IResult> RegisterAsync(HttpContext http)
+    {
+        if (!InternalToken.Matches(http.Request.Headers.Authorization, Testbed.InternalToken))
+        {
+            Interlocked.Increment(ref unauthorized);
+            return TypedResults.Unauthorized();
+        }
+
+        var request = await http.Request.ReadFromJsonAsync<RegisterRequest>(ContractJson.Options, http.RequestAborted);
+        if (Behaviour == RegisterBehaviour.Fail || request is null)
+        {
+            return TypedResults.StatusCode(StatusCodes.Status500InternalServerError);
+        }
+
+        Registered.Enqueue(request);
+        return TypedResults.Ok();
+    }
+}

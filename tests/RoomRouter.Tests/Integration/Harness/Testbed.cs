@@ -1,0 +1,117 @@
+extern alias devsidecar;
+
+using devsidecar::AvatarStream.DevSidecar.Hosting;
+
+namespace AvatarStream.RoomRouter.Tests.Integration.Harness;
+
+/// <summary>
+/// One integration run: a temp folder with the components (the repository's state store, a secret store on a temp
+/// secrets file), the cluster store the sidecars share, and everything started on it. Disposing stops it all in
+/// reverse order, then the clusters, then deletes the folder.
+/// </summary>
+public sealed class Testbed : IAsyncDisposable
+{
+    public const string InternalToken = "integration-internal-token";
+
+    readonly List<IAsyncDisposable> started = [];
+    readonly List<SidecarCluster> clusters = [];
+    readonly DirectoryInfo folder = Directory.CreateTempSubdirectory("router-int-");
+
+    Testbed(ClusterStore kind)
+    {
+        Kind = kind;
+        Directory.CreateDirectory(ResourcesPath);
+        File.Copy(Path.Combine(AppContext.BaseDirectory, "components", "statestore.yaml"), Path.Combine(ResourcesPath, "statestore.yaml"));
+        var secrets = Path.Combine(folder.FullName, "secrets.json");
+        File.WriteAllText(secrets, $$"""{ "internal-token": "{{InternalToken}}" }""");
+        // An absolute path: the repository's secretstore.yaml names its file relative to the working directory.
+        File.WriteAllText(Path.Combine(ResourcesPath, "secretstore.yaml"), $"""
+            apiVersion: dapr.io/v1alpha1
+            kind: Component
+            metadata:
+              name: secretstore
+            spec:
+              type: secretstores.local.file
+              version: v1
+              metadata:
+                - name: secretsFile
+                  value: "{secrets}"
+            """);
+        Cluster = OpenCluster();
+    }
+
+    public ClusterStore Kind { get; }
+
+    public string ResourcesPath => Path.Combine(folder.FullName, "components");
+
+    public string DatabasePath => Path.Combine(folder.FullName, "state", "cluster.db");
+
+    /// <summary>The cluster everything starts on unless told otherwise.</summary>
+    public SidecarCluster Cluster { get; }
+
+    public static Testbed Create(ClusterStore kind = ClusterStore.InMemory) => new(kind);
+
+    /// <summary>Another cluster on the same SQLite file, as a separate process would open it.</summary>
+    public SidecarCluster OpenCluster()
+    {
+        var cluster = Kind == ClusterStore.Sqlite ? SidecarCluster.Sqlite(DatabasePath) : SidecarCluster.InMemory();
+        clusters.Add(cluster);
+        return cluster;
+    }
+
+    /// <summary>Closes a cluster opened by <see cref="OpenCluster"/>, as its process would on exit.</summary>
+    public async Task CloseClusterAsync(SidecarCluster cluster)
+    {
+        if (clusters.Remove(cluster))
+        {
+            await cluster.DisposeAsync();
+        }
+    }
+
+    public async Task<RouterNode> StartRouterAsync(params (string Key, string Value)[] settings) =>
+        Track(await RouterNode.StartAsync(this, Cluster, settings));
+
+    public async Task<RouterNode> StartRouterAsync(SidecarCluster cluster, params (string Key, string Value)[] settings) =>
+        Track(await RouterNode.StartAsync(this, cluster, settings));
+
+    /// <summary>A stream instance stand-in with its own sidecar; it announces itself to the router unless told not to.</summary>
+    public async Task<StreamStandIn> StartStreamAsync(string appId, bool announce = true)
+    {
+        var stream = Track(await StreamStandIn.StartAsync(this, Cluster, appId));
+        if (announce)
+        {
+            await stream.AnnounceAsync();
+        }
+
+        return stream;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        for (var i = started.Count - 1; i >= 0; i--)
+        {
+            await started[i].DisposeAsync();
+        }
+
+        foreach (var cluster in clusters)
+        {
+            await cluster.DisposeAsync();
+        }
+
+        try
+        {
+            folder.Delete(recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still open elsewhere only leaves litter in the temp folder.
+        }
+    }
+
+    T Track<T>(T node)
+        where T : IAsyncDisposable
+    {
+        started.Add(node);
+        return node;
+    }
+}

@@ -1,0 +1,84 @@
+using System.Net;
+using AvatarStream.RoomRouter.Tests.Integration.Harness;
+
+namespace AvatarStream.RoomRouter.Tests.Integration;
+
+/// <summary>The room and seat limits under a burst of parallel requests, with one router and with two sharing one store.</summary>
+public class LimitTests
+{
+    const int MaxRooms = 100;
+    const int MaxClients = 50;
+
+    /// <summary>One router; two on one cluster object; two on their own clusters over one SQLite file, as two processes.</summary>
+    public static TheoryData<int, ClusterStore, bool> Topologies => new()
+    {
+        { 1, ClusterStore.InMemory, false },
+        { 2, ClusterStore.InMemory, false },
+        { 2, ClusterStore.Sqlite, true },
+    };
+
+    [Theory]
+    [MemberData(nameof(Topologies))]
+    public async Task ParallelCreates_BeyondMaxRooms_ExactlyMaxRoomsSucceed_TheRestAre429(int routers, ClusterStore store, bool clusterPerRouter)
+    {
+        await using var bed = Testbed.Create(store);
+        var nodes = await StartRoutersAsync(bed, routers, clusterPerRouter, ("Rooms:MaxRooms", MaxRooms.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        await bed.StartStreamAsync("stream-1");
+        await bed.StartStreamAsync("stream-2");
+
+        var answers = await Burst.SendAsync(500, i => nodes[i % nodes.Count].Client.PostAsync("/create-room", null));
+
+        var created = answers.Where(a => a.Status == HttpStatusCode.OK).Select(a => TicketJson.Read(a.Body).RoomId).ToList();
+        var refused = answers.Where(a => a.Status != HttpStatusCode.OK).ToList();
+        Assert.Equal(MaxRooms, created.Count);
+        Assert.Equal(MaxRooms, created.Distinct().Count());
+        Assert.All(refused, a =>
+        {
+            Assert.True(a.Status == HttpStatusCode.TooManyRequests, $"{(int)a.Status}: {a.Body}");
+            Assert.NotNull(a.RetryAfter);
+        });
+        Assert.Equal(created.ToHashSet(), await StoredRooms.ActorIdsAsync(bed.Cluster));
+        var ledger = await StoredRooms.LedgerAsync(bed.Cluster);
+        Assert.Equal(created.Order(), ledger.Keys.Order());
+        Assert.DoesNotContain(ledger.Values, row => row.Pending);
+    }
+
+    [Theory]
+    [MemberData(nameof(Topologies))]
+    public async Task ParallelJoins_IntoOneRoom_FillItToMaxClients_CreatorIncluded(int routers, ClusterStore store, bool clusterPerRouter)
+    {
+        await using var bed = Testbed.Create(store);
+        var nodes = await StartRoutersAsync(bed, routers, clusterPerRouter, ("Rooms:MaxClientsPerRoom", MaxClients.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        var stream = await bed.StartStreamAsync("stream-1");
+        var room = await nodes[0].Client.PostAsync("/create-room", null).ReadTicketAsync();
+
+        var answers = await Burst.SendAsync(200, i => nodes[i % nodes.Count].Client.PostAsync(
+            "/join-room", new StringContent($$"""{"room_id":"{{room.RoomId}}"}""", System.Text.Encoding.UTF8, "application/json")));
+
+        var joined = answers.Where(a => a.Status == HttpStatusCode.OK).Select(a => TicketJson.Read(a.Body).ClientId).ToList();
+        Assert.Equal(MaxClients - 1, joined.Count);
+        Assert.Equal(MaxClients - 1, joined.Distinct().Count());
+        Assert.All(answers.Where(a => a.Status != HttpStatusCode.OK), a =>
+        {
+            Assert.True(a.Status == HttpStatusCode.TooManyRequests, $"{(int)a.Status}: {a.Body}");
+            Assert.NotNull(a.RetryAfter);
+        });
+        Assert.Equal(joined.Append(room.ClientId).Order(), stream.Registered.Select(r => r.ClientId).Order());
+    }
+
+    static async Task<IReadOnlyList<RouterNode>> StartRoutersAsync(Testbed bed, int count, bool clusterPerRouter, (string, string) setting)
+    {
+        var nodes = new List<RouterNode>();
+        for (var i = 0; i < count; i++)
+        {
+            nodes.Add(await bed.StartRouterAsync(clusterPerRouter ? bed.OpenCluster() : bed.Cluster, setting));
+        }
+
+        foreach (var node in nodes)
+        {
+            await node.WaitForActorHostsAsync(count);
+        }
+
+        return nodes;
+    }
+}
