@@ -82,6 +82,9 @@ internal sealed partial class LocalRun : IAsyncDisposable
             info.ArgumentList.Add(arg);
         }
 
+        // The suite shares two cores with other test assemblies; a just-restarted instance's first /register can
+        // take longer than the production 2 s, and a register that times out evicts the instance.
+        info.Environment["Rooms__RegisterTimeout"] = "00:00:05";
         devhost = new Process { StartInfo = info };
         devhost.OutputDataReceived += (_, e) => Record("devhost", e.Data);
         devhost.ErrorDataReceived += (_, e) => Record("devhost!", e.Data);

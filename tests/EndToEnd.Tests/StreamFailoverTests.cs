@@ -134,6 +134,22 @@ public sealed class StreamFailoverTests(ITestOutputHelper output)
         output.WriteLine($"{phase()} restarting {Victim} by hand with the devhost's arguments");
         var back = await WaitForAsync(async () => (await run.TryInstancesAsync())?.Contains(Victim) == true, TimeSpan.FromSeconds(30));
         Assert.True(back, $"(e) expected GET /instances to list the restarted {Victim} within 30 s; it did not");
+
+        // A register that times out evicts the instance for good, so let the fresh process finish warming up first.
+        var warm = await WaitForAsync(
+            async () =>
+            {
+                try
+                {
+                    return await run.Http.GetStringAsync(new Uri(run.Topology[Victim].AppUrl + "/health")) == "Healthy.";
+                }
+                catch (HttpRequestException)
+                {
+                    return false;
+                }
+            },
+            TimeSpan.FromSeconds(30));
+        Assert.True(warm, $"(e) the restarted {Victim} did not answer /health within 30 s");
         RoomAnswer? landed = null;
         var tries = new List<RoomAnswer>();
         for (var i = 0; i < 10 && landed is null; i++)

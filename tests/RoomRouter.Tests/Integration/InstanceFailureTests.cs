@@ -29,7 +29,7 @@ public class InstanceFailureTests
         Assert.DoesNotContain(ledger.Values, row => row.InstanceId == a.AppId);
         Assert.DoesNotContain(onA.RoomId, await StoredRooms.ActorIdsAsync(bed.Cluster));
         Assert.Equal([b.AppId], await b.ListInstancesAsync());
-        await ProblemAssert.IsProblemAsync(await router.JoinRoomAsync(onA.RoomId), HttpStatusCode.NotFound, RouterProblemTypes.RoomNotFound);
+        await ProblemAssert.IsProblemAsync(await router.JoinRoomAsync(onA.RoomId), HttpStatusCode.Gone, RouterProblemTypes.RoomGone);
         var next = await router.CreateRoomAsync().ReadTicketAsync();
         Assert.Equal(b.StreamUrl, next.StreamUrl);
     }
@@ -88,6 +88,6 @@ public class InstanceFailureTests
         Assert.Equal(rooms.Where(r => r.StreamUrl == survivor.StreamUrl).Select(r => r.RoomId).Order(), ledger.Keys.Order());
         Assert.Empty(onDying.Select(r => r.RoomId).Intersect(await StoredRooms.ActorIdsAsync(bed.Cluster)));
         Assert.Equal([survivor.AppId], await survivor.ListInstancesAsync());
-        await ProblemAssert.IsProblemAsync(await router.JoinRoomAsync(onDying[0].RoomId), HttpStatusCode.NotFound, RouterProblemTypes.RoomNotFound);
+        await ProblemAssert.IsProblemAsync(await router.JoinRoomAsync(onDying[0].RoomId), HttpStatusCode.Gone, RouterProblemTypes.RoomGone);
     }
 }

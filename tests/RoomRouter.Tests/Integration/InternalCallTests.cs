@@ -60,6 +60,6 @@ public class InternalCallTests
         Assert.Empty(await updater.ListInstancesAsync());
         Assert.Empty(await StoredRooms.LedgerAsync(bed.Cluster));
         Assert.Empty(await StoredRooms.ActorIdsAsync(bed.Cluster));
-        await ProblemAssert.IsProblemAsync(await router.JoinRoomAsync(rooms[0].RoomId), HttpStatusCode.NotFound, RouterProblemTypes.RoomNotFound);
+        await ProblemAssert.IsProblemAsync(await router.JoinRoomAsync(rooms[0].RoomId), HttpStatusCode.Gone, RouterProblemTypes.RoomGone);
     }
 }
