@@ -18,6 +18,7 @@ internal static class BenchMain
         Console.WriteLine($"warm-up until the JIT settles (at most {options.Warmup.TotalSeconds} s), window {options.Duration.TotalSeconds} s, {options.Streams} stream stand-ins");
 
         using var timings = new HopTimings();
+        using var allocations = options.Allocations ? new AllocationSampler() : null;
         using var http = new HttpClient(new SocketsHttpHandler { UseProxy = false, UseCookies = false });
         var results = new List<LoadResult>();
         var hops = new StringBuilder();
@@ -46,15 +47,17 @@ internal static class BenchMain
             var rooms = new ConcurrentQueue<string>();
             foreach (var clients in options.Clients)
             {
-                results.Add(await ClosedLoop.RunAsync("create-room", clients, options.Warmup, options.Duration, _ => CreateAsync(http, create, rooms, options.JoinRooms), timings.Reset));
+                results.Add(await ClosedLoop.RunAsync("create-room", clients, options.Warmup, options.Duration, _ => CreateAsync(http, create, rooms, options.JoinRooms), () => { timings.Reset(); allocations?.Reset(); }));
                 hops.AppendLine(MarkdownReport.Hops($"create-room, {clients} clients", "POST /create-room", timings.Snapshot()));
+                hops.AppendLine(allocations is null ? "" : MarkdownReport.Allocations(allocations.Top(25)));
             }
 
             var joinable = rooms.ToArray();
             foreach (var clients in options.Scenarios.Contains("join") ? options.Clients : [])
             {
-                results.Add(await ClosedLoop.RunAsync("join-room", clients, options.Warmup, options.Duration, _ => PostAsync(http, join, JoinBody(joinable)), timings.Reset));
+                results.Add(await ClosedLoop.RunAsync("join-room", clients, options.Warmup, options.Duration, _ => PostAsync(http, join, JoinBody(joinable)), () => { timings.Reset(); allocations?.Reset(); }));
                 hops.AppendLine(MarkdownReport.Hops($"join-room, {clients} clients", "POST /join-room", timings.Snapshot()));
+                hops.AppendLine(allocations is null ? "" : MarkdownReport.Allocations(allocations.Top(25)));
             }
         }
 

@@ -3,14 +3,20 @@ using System.Globalization;
 namespace AvatarStream.RouterBench;
 
 /// <summary>
-/// Command line: <c>--duration 10 --warmup 120 --clients 8,16,32 --streams 2 --rooms 1000 --scenarios bare,create,join</c>;
+/// Command line: <c>--duration 10 --warmup 120 --clients 8,16,32 --streams 2 --rooms 1000 --scenarios bare,create,join [--alloc]</c>;
 /// each client count is one run of each scenario; --warmup is the longest warm-up (it ends once the JIT settles). join needs create (its rooms come from the create run).
 /// </summary>
-internal sealed record BenchOptions(TimeSpan Duration, TimeSpan Warmup, IReadOnlyList<int> Clients, int Streams, int JoinRooms, IReadOnlySet<string> Scenarios)
+internal sealed record BenchOptions(TimeSpan Duration, TimeSpan Warmup, IReadOnlyList<int> Clients, int Streams, int JoinRooms, IReadOnlySet<string> Scenarios, bool Allocations = false)
 {
     public static BenchOptions Parse(string[] args)
     {
         var options = new BenchOptions(TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(120), [16], 2, 1000, new HashSet<string> { "bare", "create", "join" });
+        if (args.Contains("--alloc"))
+        {
+            options = options with { Allocations = true };
+            args = args.Where(a => a != "--alloc").ToArray();
+        }
+
         for (var i = 0; i + 1 < args.Length; i += 2)
         {
             if (args[i] == "--scenarios")

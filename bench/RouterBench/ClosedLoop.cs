@@ -48,6 +48,7 @@ internal static class ClosedLoop
         })).ToArray();
 
         var warmup = await WarmUpAsync(maxWarmup);
+        Console.Error.WriteLine($"{name}, {clients} clients: warmed up in {warmup.TotalSeconds:0} s, measuring {window.TotalSeconds:0} s");
         windowStarted?.Invoke();
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var allocatedBefore = GC.GetTotalAllocatedBytes();

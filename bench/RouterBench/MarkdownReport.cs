@@ -40,5 +40,19 @@ internal static class MarkdownReport
         return text.ToString();
     }
 
+    /// <summary>Sampled allocations by type, as shares of all bytes allocated in the window.</summary>
+    public static string Allocations(IReadOnlyList<(string Type, double Share)> top)
+    {
+        var text = new StringBuilder();
+        text.AppendLine("| allocated type | share of bytes |");
+        text.AppendLine("| --- | ---: |");
+        foreach (var (type, share) in top)
+        {
+            text.AppendLine(Invariant($"| `{type}` | {share:P1} |"));
+        }
+
+        return text.ToString();
+    }
+
     static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

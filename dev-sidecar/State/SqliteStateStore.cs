@@ -1,4 +1,3 @@
-using System.Data;
 using Microsoft.Data.Sqlite;
 
 namespace AvatarStream.DevSidecar.State;
@@ -22,6 +21,10 @@ public sealed class SqliteStateStore : IStateStore, IAsyncDisposable
     // Threads of this process queue here rather than spinning in SQLite's busy handler against each other.
     readonly SemaphoreSlim _writeGate = new(1, 1);
     long _lastPrune;
+
+    // Used only under the write gate.
+    SqliteWriter? _writer;
+    bool _disposed;
 
     SqliteStateStore(string connectionString, TimeProvider time)
     {
@@ -129,90 +132,57 @@ public sealed class SqliteStateStore : IStateStore, IAsyncDisposable
         }
     }
 
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
+        // Under the gate, so no write is cut off half-way; writes that come later fail (ObjectDisposedException).
+        await _writeGate.WaitAsync();
+        try
+        {
+            _disposed = true;
+            if (_writer is { } writer)
+            {
+                _writer = null;
+                await writer.DisposeAsync();
+            }
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+
         // Pooled connections keep the file open; close them so the file can be moved or deleted.
         using (var connection = new SqliteConnection(_connectionString))
         {
             SqliteConnection.ClearPool(connection);
         }
-
-        _writeGate.Dispose();
-        return ValueTask.CompletedTask;
     }
 
+    /// <summary>One attempt, on the writer (opened on first use); a writer that failed other than by a mismatch is replaced.</summary>
     async Task ApplyOnceAsync(IReadOnlyList<StateWrite> writes, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
-        // deferred: false is BEGIN IMMEDIATE: take the write lock before reading the ETags we check. A deferred
-        // transaction would read first and could then fail to upgrade with SQLITE_BUSY_SNAPSHOT under WAL.
-        await using var transaction = connection.BeginTransaction(IsolationLevel.Serializable, deferred: false);
-        var now = Now();
-
-        // Check every condition against the state before this batch, then write, as the in-memory store does.
-        await using (var read = connection.CreateCommand())
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var writer = _writer ??= await SqliteWriter.OpenAsync(_connectionString, BusyTimeoutMs, cancellationToken);
+        try
         {
-            read.CommandText = "SELECT etag FROM state WHERE key = $key AND (expires_at IS NULL OR expires_at > $now)";
-            var key = read.Parameters.Add("$key", SqliteType.Text);
-            read.Parameters.AddWithValue("$now", now);
-            foreach (var write in writes)
-            {
-                key.Value = write.Key;
-                var liveETag = await read.ExecuteScalarAsync(cancellationToken) as string;
-                if (!write.IsAllowedOver(liveETag))
-                {
-                    throw new ETagMismatchException(write.Key);
-                }
-            }
+            await writer.ApplyAsync(writes, Now(), PruneIsDue(), cancellationToken);
         }
-
-        await using (var upsert = connection.CreateCommand())
-        await using (var delete = connection.CreateCommand())
+        catch (Exception e) when (e is not ETagMismatchException)
         {
-            upsert.CommandText = """
-                INSERT INTO state (key, value, etag, expires_at, updated_at) VALUES ($key, $value, $etag, $expires, $now)
-                ON CONFLICT (key) DO UPDATE SET value = excluded.value, etag = excluded.etag,
-                    expires_at = excluded.expires_at, updated_at = excluded.updated_at
-                """;
-            delete.CommandText = "DELETE FROM state WHERE key = $key";
-            foreach (var write in writes)
-            {
-                if (write.Value is { } value)
-                {
-                    upsert.Parameters.Clear();
-                    upsert.Parameters.AddWithValue("$key", write.Key);
-                    upsert.Parameters.Add("$value", SqliteType.Blob).Value = value.ToArray();
-                    upsert.Parameters.AddWithValue("$etag", Guid.NewGuid().ToString());
-                    upsert.Parameters.AddWithValue("$expires", write.Ttl is { } ttl ? now + (long)ttl.TotalMilliseconds : DBNull.Value);
-                    upsert.Parameters.AddWithValue("$now", now);
-                    await upsert.ExecuteNonQueryAsync(cancellationToken);
-                }
-                else
-                {
-                    delete.Parameters.Clear();
-                    delete.Parameters.AddWithValue("$key", write.Key);
-                    await delete.ExecuteNonQueryAsync(cancellationToken);
-                }
-            }
+            _writer = null;
+            await writer.DisposeAsync();
+            throw;
         }
-
-        await PruneExpiredIfDueAsync(connection, now, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
     }
 
-    // Expired rows are invisible already; deleting them now and then only keeps the file from growing.
-    async Task PruneExpiredIfDueAsync(SqliteConnection connection, long now, CancellationToken cancellationToken)
+    bool PruneIsDue()
     {
         if (_time.GetElapsedTime(_lastPrune) < PruneEvery)
         {
-            return;
+            return false;
         }
 
         _lastPrune = _time.GetTimestamp();
-        await using var prune = connection.CreateCommand();
-        prune.CommandText = "DELETE FROM state WHERE expires_at <= $now";
-        prune.Parameters.AddWithValue("$now", now);
-        await prune.ExecuteNonQueryAsync(cancellationToken);
+        return true;
     }
 
     void CreateSchema()
@@ -235,17 +205,14 @@ public sealed class SqliteStateStore : IStateStore, IAsyncDisposable
         command.ExecuteNonQuery();
     }
 
+    // For reads only. Under WAL a reader never waits for a writer, and in the rare case SQLite answers busy (a WAL
+    // recovery) Microsoft.Data.Sqlite retries the statement until the command timeout; so no per-open pragmas here.
     async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(_connectionString);
         try
         {
             await connection.OpenAsync(cancellationToken);
-            await using var pragma = connection.CreateCommand();
-            // Per connection: wait for another process's lock instead of failing at once. WAL's default
-            // synchronous=FULL is more than a development store needs; NORMAL is still safe against corruption.
-            pragma.CommandText = $"PRAGMA busy_timeout = {BusyTimeoutMs}; PRAGMA synchronous = NORMAL;";
-            await pragma.ExecuteNonQueryAsync(cancellationToken);
             return connection;
         }
         catch

@@ -10,19 +10,29 @@ public sealed class LedgerView
 {
     readonly LedgerShard?[] shards;
 
-    LedgerView(LedgerShard?[] shards) => this.shards = shards;
+    // Kept up to date shard by shard: every create reads it, and summing all shards each time cost more than the rest
+    // of the ledger work of a create.
+    readonly Dictionary<string, int> roomsPerInstance;
 
-    public static LedgerView Empty { get; } = new(new LedgerShard?[LedgerLayout.ShardCount]);
+    LedgerView(LedgerShard?[] shards, Dictionary<string, int> roomsPerInstance)
+    {
+        this.shards = shards;
+        this.roomsPerInstance = roomsPerInstance;
+    }
+
+    public static LedgerView Empty { get; } = new(new LedgerShard?[LedgerLayout.ShardCount], new Dictionary<string, int>(StringComparer.Ordinal));
 
     public static LedgerView Of(IEnumerable<LedgerShard> loaded)
     {
         var shards = new LedgerShard?[LedgerLayout.ShardCount];
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var shard in loaded)
         {
             shards[shard.Index] = shard;
+            Add(counts, shard, +1);
         }
 
-        return new LedgerView(shards);
+        return new LedgerView(shards, counts);
     }
 
     public int RoomCount => shards.Sum(shard => shard?.Count ?? 0);
@@ -31,25 +41,17 @@ public sealed class LedgerView
     public LedgerView With(LedgerShard shard)
     {
         var copy = (LedgerShard?[])shards.Clone();
+        var counts = new Dictionary<string, int>(roomsPerInstance, StringComparer.Ordinal);
+        Add(counts, copy[shard.Index], -1);
+        Add(counts, shard, +1);
         copy[shard.Index] = shard;
-        return new LedgerView(copy);
+        return new LedgerView(copy, counts);
     }
 
     public bool Contains(RoomId id) => shards[LedgerLayout.ShardOf(id)]?.InstanceOf(id) is not null;
 
-    public IReadOnlyDictionary<string, int> RoomsPerInstance()
-    {
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var shard in shards)
-        {
-            foreach (var (instance, rooms) in shard?.CountByInstance ?? EmptyCounts)
-            {
-                counts[instance] = counts.GetValueOrDefault(instance) + rooms;
-            }
-        }
-
-        return counts;
-    }
+    /// <summary>Instance id to its room count; instances without rooms are absent.</summary>
+    public IReadOnlyDictionary<string, int> RoomsPerInstance() => roomsPerInstance;
 
     /// <summary>Up to <paramref name="take"/> shards that look below their quota, in random order.</summary>
     public IReadOnlyList<int> ShardsWithRoom(int maxRooms, int take, Random random)
@@ -74,6 +76,22 @@ public sealed class LedgerView
         }
 
         return picked;
+    }
+
+    static void Add(Dictionary<string, int> counts, LedgerShard? shard, int sign)
+    {
+        foreach (var (instance, rooms) in shard?.CountByInstance ?? EmptyCounts)
+        {
+            var total = counts.GetValueOrDefault(instance) + (sign * rooms);
+            if (total == 0)
+            {
+                counts.Remove(instance);
+            }
+            else
+            {
+                counts[instance] = total;
+            }
+        }
     }
 
     static readonly IReadOnlyDictionary<string, int> EmptyCounts = new Dictionary<string, int>();

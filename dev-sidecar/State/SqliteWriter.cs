@@ -1,0 +1,129 @@
+using System.Data;
+using Microsoft.Data.Sqlite;
+
+namespace AvatarStream.DevSidecar.State;
+
+/// <summary>
+/// The connection a <see cref="SqliteStateStore"/> writes through. Writes are serialized anyway, so one connection
+/// serves them all: opened once, its pragmas set once, its statements compiled once, instead of renting a pooled
+/// connection, running two pragmas and compiling three statements on every write. Not thread-safe: one write at a time.
+/// </summary>
+internal sealed class SqliteWriter : IAsyncDisposable
+{
+    readonly SqliteConnection connection;
+    readonly SqliteCommand readETag;
+    readonly SqliteCommand upsert;
+    readonly SqliteCommand delete;
+    readonly SqliteCommand prune;
+
+    SqliteWriter(SqliteConnection connection)
+    {
+        this.connection = connection;
+        readETag = Prepare("SELECT etag FROM state WHERE key = $key AND (expires_at IS NULL OR expires_at > $now)", "$key", "$now");
+        upsert = Prepare(
+            """
+            INSERT INTO state (key, value, etag, expires_at, updated_at) VALUES ($key, $value, $etag, $expires, $now)
+            ON CONFLICT (key) DO UPDATE SET value = excluded.value, etag = excluded.etag,
+                expires_at = excluded.expires_at, updated_at = excluded.updated_at
+            """,
+            "$key", "$value", "$etag", "$expires", "$now");
+        delete = Prepare("DELETE FROM state WHERE key = $key", "$key");
+        prune = Prepare("DELETE FROM state WHERE expires_at <= $now", "$now");
+    }
+
+    /// <summary>Opens a connection to the database in <paramref name="connectionString"/> and prepares the write statements.</summary>
+    public static async Task<SqliteWriter> OpenAsync(string connectionString, int busyTimeoutMs, CancellationToken cancellationToken)
+    {
+        // Not pooled: this connection lives as long as the store, and a pooled one would go back to a shared pool.
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder(connectionString) { Pooling = false }.ToString());
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            await using var pragma = connection.CreateCommand();
+            // Wait for another process's write lock instead of failing at once. WAL's default synchronous=FULL is more
+            // than a development store needs; NORMAL is still safe against corruption.
+            pragma.CommandText = $"PRAGMA busy_timeout = {busyTimeoutMs}; PRAGMA synchronous = NORMAL;";
+            await pragma.ExecuteNonQueryAsync(cancellationToken);
+            return new SqliteWriter(connection);
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Applies every write or none, in one <c>BEGIN IMMEDIATE</c> transaction: the write lock is taken before the ETags
+    /// are read, so no other process can write in between (a deferred transaction could also fail to upgrade with
+    /// SQLITE_BUSY_SNAPSHOT under WAL). Throws <see cref="ETagMismatchException"/> when a condition fails.
+    /// </summary>
+    public async Task ApplyAsync(IReadOnlyList<StateWrite> writes, long now, bool pruneExpired, CancellationToken cancellationToken)
+    {
+        await using var transaction = connection.BeginTransaction(IsolationLevel.Serializable, deferred: false);
+        foreach (var command in (ReadOnlySpan<SqliteCommand>)[readETag, upsert, delete, prune])
+        {
+            command.Transaction = transaction;
+        }
+
+        // Check every condition against the state before this batch, then write, as the in-memory store does.
+        readETag.Parameters["$now"].Value = now;
+        foreach (var write in writes)
+        {
+            readETag.Parameters["$key"].Value = write.Key;
+            if (!write.IsAllowedOver(await readETag.ExecuteScalarAsync(cancellationToken) as string))
+            {
+                throw new ETagMismatchException(write.Key);
+            }
+        }
+
+        foreach (var write in writes)
+        {
+            if (write.Value is { } value)
+            {
+                upsert.Parameters["$key"].Value = write.Key;
+                upsert.Parameters["$value"].Value = value.ToArray();
+                upsert.Parameters["$etag"].Value = Guid.NewGuid().ToString();
+                upsert.Parameters["$expires"].Value = write.Ttl is { } ttl ? now + (long)ttl.TotalMilliseconds : DBNull.Value;
+                upsert.Parameters["$now"].Value = now;
+                await upsert.ExecuteNonQueryAsync(cancellationToken);
+            }
+            else
+            {
+                delete.Parameters["$key"].Value = write.Key;
+                await delete.ExecuteNonQueryAsync(cancellationToken);
+            }
+        }
+
+        if (pruneExpired)
+        {
+            // Expired rows are invisible already; deleting them now and then only keeps the file from growing.
+            prune.Parameters["$now"].Value = now;
+            await prune.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var command in (SqliteCommand[])[readETag, upsert, delete, prune])
+        {
+            await command.DisposeAsync();
+        }
+
+        await connection.DisposeAsync();
+    }
+
+    SqliteCommand Prepare(string sql, params string[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var name in parameters)
+        {
+            command.Parameters.Add(new SqliteParameter { ParameterName = name });
+        }
+
+        return command;
+    }
+}
