@@ -47,7 +47,7 @@ public sealed class ProcessRun(LocalTopology topology, DevHostOptions options, s
         "--dapr-grpc-port", spec.SidecarGrpcPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
         "--resources-path", Path.Combine(root, "components"),
         "--state-db", Path.GetFullPath(Path.Combine(options.DataDir, "state.db")),
-        "--metadata", $"{AvatarStream.Contracts.DaprNames.InstanceSweepBinding}.schedule={options.SweepSchedule}",
+        .. InProcessRun.SweepOverride(options).SelectMany(o => new[] { "--metadata", $"{o.Key.Component}.{o.Key.Key}={o.Value}" }),
     ];
 
     static string Binary(string assembly) => Path.Combine(AppContext.BaseDirectory, assembly + ".dll");

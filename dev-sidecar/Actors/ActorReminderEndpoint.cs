@@ -18,20 +18,12 @@ public static class ActorReminderEndpoint
             return;
         }
 
-        var body = await RequestBody.ReadAllAsync(context.Request, context.RequestAborted);
-        if (!ScheduleRequest.TryParse(body, out var request, out var error))
+        if (await ScheduledRegistration.ReadAsync(context, ActorErrors.ReminderCreateAsync) is not { } registration)
         {
-            await ActorErrors.MalformedAsync(context, error);
             return;
         }
 
-        var now = context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
-        if (!ActorSchedule.TryCreate(request.DueTime, request.Period, request.Ttl, now, out var schedule, out error))
-        {
-            await ActorErrors.ReminderCreateAsync(context, error);
-            return;
-        }
-
+        var (request, schedule, now) = registration;
         var reminder = new Reminder(actorType, actorId, name, request.Data, request.DueTime, request.Period, request.Ttl, now, schedule.FirstFire, 0);
         try
         {

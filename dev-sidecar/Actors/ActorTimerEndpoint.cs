@@ -14,20 +14,12 @@ public static class ActorTimerEndpoint
             return;
         }
 
-        var body = await RequestBody.ReadAllAsync(context.Request, context.RequestAborted);
-        if (!ScheduleRequest.TryParse(body, out var request, out var error))
+        if (await ScheduledRegistration.ReadAsync(context, ActorErrors.TimerCreateAsync) is not { } registration)
         {
-            await ActorErrors.MalformedAsync(context, error);
             return;
         }
 
-        var now = context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
-        if (!ActorSchedule.TryCreate(request.DueTime, request.Period, request.Ttl, now, out var schedule, out error))
-        {
-            await ActorErrors.TimerCreateAsync(context, error);
-            return;
-        }
-
+        var (request, schedule, _) = registration;
         var fire = new TimerFire(request.Callback, request.Data, request.DueTime, request.Period);
         context.RequestServices.GetRequiredService<ActorTimers>().Register(actorType, actorId, name, fire, schedule);
         context.Response.StatusCode = StatusCodes.Status204NoContent;
