@@ -23,8 +23,17 @@ public interface IRoomActor : IActor
     /// <summary>What the room looks like, or that it does not exist.</summary>
     Task<RoomLookup> GetAsync();
 
+    /// <summary>The room's clients with a live seat, for the instance that hosts it to admit again after a restart.</summary>
+    Task<RoomClients> GetClientsAsync(ClientsArgs args);
+
     /// <summary>Deletes the room whatever its clients. Idempotent.</summary>
     Task DeleteAsync();
+
+    /// <summary>
+    /// Deletes the room only if <see cref="ClientArgs.ClientId"/> is its host: a create that undoes itself must not
+    /// delete a later room that reused the id. Idempotent.
+    /// </summary>
+    Task<DeleteRoomResult> DeleteIfHostAsync(ClientArgs args);
 }
 
 /// <summary>Arguments of <see cref="IRoomActor.CreateAsync"/>.</summary>
@@ -39,6 +48,10 @@ public sealed record CreateRoomArgs(string InstanceId, string HostClientId, Date
 /// <param name="Now">The caller's clock; pending seats older than it are free again.</param>
 /// <param name="PendingUntil">When this seat frees itself unless confirmed.</param>
 public sealed record JoinRoomArgs(string ClientId, int MaxClients, DateTimeOffset Now, DateTimeOffset PendingUntil);
+
+/// <summary>Arguments of <see cref="IRoomActor.GetClientsAsync"/>.</summary>
+/// <param name="Now">The caller's clock; pending seats older than it are left out.</param>
+public sealed record ClientsArgs(DateTimeOffset Now);
 
 /// <summary>Names one client of the room.</summary>
 /// <param name="ClientId">The client.</param>
@@ -95,3 +108,12 @@ public sealed record RoomSnapshot(string InstanceId, int ClientCount, DateTimeOf
 /// <summary>Result of <see cref="IRoomActor.GetAsync"/>.</summary>
 /// <param name="Room">The room, or null when it does not exist.</param>
 public sealed record RoomLookup(RoomSnapshot? Room);
+
+/// <summary>Result of <see cref="IRoomActor.GetClientsAsync"/>.</summary>
+/// <param name="InstanceId">The hosting instance, or null when the room does not exist.</param>
+/// <param name="ClientIds">Clients with a live seat, admitted or pending.</param>
+public sealed record RoomClients(string? InstanceId, IReadOnlyList<string> ClientIds);
+
+/// <summary>Result of <see cref="IRoomActor.DeleteIfHostAsync"/>.</summary>
+/// <param name="Deleted">False when there was no room, or another host's room.</param>
+public sealed record DeleteRoomResult(bool Deleted);

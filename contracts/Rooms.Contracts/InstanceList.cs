@@ -8,3 +8,16 @@ public sealed record InstanceList(IReadOnlyList<RegisteredInstance> Instances);
 /// <param name="InstanceId">Its Dapr app-id.</param>
 /// <param name="StreamUrl">Its public WebSocket URL.</param>
 public sealed record RegisteredInstance(string InstanceId, string StreamUrl);
+
+/// <summary>
+/// The rooms a stream instance hosts with their clients (<c>GET /instances/{instance_id}/rooms</c> on the room router):
+/// a restarted instance admits them again, so tickets issued before the restart still connect.
+/// </summary>
+/// <param name="InstanceId">The instance's app-id.</param>
+/// <param name="Rooms">Its rooms.</param>
+public sealed record InstanceRooms(string InstanceId, IReadOnlyList<HostedRoom> Rooms);
+
+/// <summary>One room on an instance with the clients holding a live seat in it.</summary>
+/// <param name="RoomId">Canonical 5-digit room id.</param>
+/// <param name="ClientIds">Its clients, admitted or pending.</param>
+public sealed record HostedRoom(string RoomId, IReadOnlyList<string> ClientIds);

@@ -14,6 +14,7 @@ public class InternalApiTests
         { "POST", "/remove-client" },
         { "POST", "/evict-instance" },
         { "GET", "/instances" },
+        { "GET", "/instances/stream-1/rooms" },
     };
 
     static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
@@ -244,5 +245,58 @@ public class InternalApiTests
         var response = await client.PostAsync("/put-task", Json($$"""{"instance_id":"stream-1","stream_url":"ws://{{new string('a', 5000)}}/"}"""));
 
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.RequestEntityTooLarge, ProblemTypes.PayloadTooLarge);
+    }
+
+    [Fact]
+    public async Task HostedRooms_ListTheInstancesRoomsWithTheirClients_AndNoOtherInstances()
+    {
+        await using var app = new RouterApplication();
+        await app.AnnounceAsync("stream-1", "stream-2");
+        using var client = app.CreateClient();
+        using var internalClient = app.CreateInternalClient();
+        var rooms = new List<RoomTicket>();
+        for (var i = 0; i < 6; i++)
+        {
+            rooms.Add(await CreateRoomAsync(client));
+        }
+
+        var onFirst = rooms.Where(r => r.StreamUrl == RouterApplication.StreamUrl("stream-1")).OrderBy(r => r.RoomId, StringComparer.Ordinal).ToList();
+        var joiner = await JoinAsync(client, onFirst[0].RoomId).ReadTicketAsync();
+
+        var listed = await internalClient.GetFromJsonAsync<InstanceRooms>("/instances/stream-1/rooms", ContractJson.Options);
+
+        Assert.Equal("stream-1", listed!.InstanceId);
+        Assert.Equal(onFirst.Select(r => r.RoomId), listed.Rooms.Select(r => r.RoomId));
+        Assert.Equal(new[] { onFirst[0].ClientId, joiner.ClientId }.Order(StringComparer.Ordinal), listed.Rooms[0].ClientIds.Order(StringComparer.Ordinal));
+        Assert.All(onFirst.Skip(1), room => Assert.Equal([room.ClientId], listed.Rooms.Single(r => r.RoomId == room.RoomId).ClientIds));
+    }
+
+    [Fact]
+    public async Task HostedRooms_OfAnEvictedOrUnknownInstance_AreNone()
+    {
+        await using var app = new RouterApplication();
+        await app.AnnounceAsync("stream-1");
+        using var client = app.CreateClient();
+        using var internalClient = app.CreateInternalClient();
+        await CreateRoomAsync(client);
+        await internalClient.PostAsJsonAsync("/evict-instance", new EvictInstanceRequest("stream-1"), ContractJson.Options);
+
+        foreach (var instance in new[] { "stream-1", "stream-9" })
+        {
+            var listed = await internalClient.GetFromJsonAsync<InstanceRooms>($"/instances/{instance}/rooms", ContractJson.Options);
+            Assert.Equal(instance, listed!.InstanceId);
+            Assert.Empty(listed.Rooms);
+        }
+    }
+
+    [Fact]
+    public async Task HostedRooms_MalformedInstanceId_Is400()
+    {
+        await using var app = new RouterApplication();
+        using var internalClient = app.CreateInternalClient();
+
+        var response = await internalClient.GetAsync("/instances/-stream-/rooms");
+
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, ProblemTypes.BadRequest);
     }
 }

@@ -135,4 +135,33 @@ public class RoomActorTests
 
         Assert.Null((await NewActor().GetAsync()).Room);
     }
+
+    [Fact]
+    public async Task DeleteIfHost_DeletesOnlyTheRoomOfThatHost()
+    {
+        await NewActor().CreateAsync(new CreateRoomArgs("stream-1", "later-host", Now));
+
+        Assert.False((await NewActor().DeleteIfHostAsync(new ClientArgs("earlier-host"))).Deleted);
+        Assert.NotNull((await NewActor().GetAsync()).Room);
+
+        Assert.True((await NewActor().DeleteIfHostAsync(new ClientArgs("later-host"))).Deleted);
+        Assert.Null((await NewActor().GetAsync()).Room);
+        Assert.False((await NewActor().DeleteIfHostAsync(new ClientArgs("later-host"))).Deleted);
+    }
+
+    [Fact]
+    public async Task GetClients_ListsAdmittedAndUnexpiredPendingClients()
+    {
+        Assert.Equal(new RoomClients(null, []), await NewActor().GetClientsAsync(new ClientsArgs(Now)));
+        await NewActor().CreateAsync(new CreateRoomArgs("stream-2", "host", Now));
+        await NewActor().JoinAsync(new JoinRoomArgs("admitted", 5, Now, Now.AddSeconds(30)));
+        await NewActor().ConfirmClientAsync(new ClientArgs("admitted"));
+        await NewActor().JoinAsync(new JoinRoomArgs("pending", 5, Now, Now.AddSeconds(30)));
+        await NewActor().JoinAsync(new JoinRoomArgs("expired", 5, Now, Now.AddSeconds(5)));
+
+        var clients = await NewActor().GetClientsAsync(new ClientsArgs(Now.AddSeconds(10)));
+
+        Assert.Equal("stream-2", clients.InstanceId);
+        Assert.Equal(["admitted", "host", "pending"], clients.ClientIds.Order(StringComparer.Ordinal));
+    }
 }

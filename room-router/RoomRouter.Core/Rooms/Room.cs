@@ -60,6 +60,9 @@ public sealed record Room(
         return (seats.Count == 0 ? RemoveStatus.LastClientLeft : RemoveStatus.Removed, this with { Clients = seats });
     }
 
+    /// <summary>Clients holding a seat at <paramref name="now"/>: admitted ones and pending ones within their deadline.</summary>
+    public IReadOnlyList<string> LiveClientIds(DateTimeOffset now) => [.. LiveSeats(now).Keys];
+
     Dictionary<string, DateTimeOffset?> LiveSeats(DateTimeOffset now)
     {
         var seats = new Dictionary<string, DateTimeOffset?>(Clients.Count + 1, StringComparer.Ordinal);

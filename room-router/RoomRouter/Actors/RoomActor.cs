@@ -78,7 +78,13 @@ public sealed class RoomActor : Actor, IRoomActor
     public async Task<RoomLookup> GetAsync() =>
         new(await LoadAsync() is { } room ? Snapshot(room) : null);
 
+    public async Task<RoomClients> GetClientsAsync(ClientsArgs args) =>
+        await LoadAsync() is { } room ? new(room.InstanceId, room.LiveClientIds(args.Now)) : new(null, []);
+
     public Task DeleteAsync() => StateManager.TryRemoveStateAsync(RoomKey);
+
+    public async Task<DeleteRoomResult> DeleteIfHostAsync(ClientArgs args) =>
+        new(await LoadAsync() is { } room && room.HostClientId == args.ClientId && await StateManager.TryRemoveStateAsync(RoomKey));
 
     async Task<Room?> LoadAsync()
     {

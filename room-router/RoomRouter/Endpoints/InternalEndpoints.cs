@@ -4,6 +4,7 @@ using AvatarStream.RoomRouter.Instances;
 using AvatarStream.RoomRouter.Rooms;
 using AvatarStream.ServiceDefaults.InternalAuth;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace AvatarStream.RoomRouter.Endpoints;
 
@@ -39,6 +40,10 @@ internal static class InternalEndpoints
 
         calls.MapGet("/instances", ListInstancesAsync)
             .WithSummary("The registered stream instances.");
+
+        calls.MapGet("/instances/{instance_id}/rooms", ListHostedRoomsAsync)
+            .WithSummary("The rooms an instance hosts with their clients, so that a restarted instance admits them again.")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
 
         return app;
     }
@@ -106,5 +111,16 @@ internal static class InternalEndpoints
         var instances = await registry.ReadNowAsync(http.RequestAborted);
         return TypedResults.Ok(new InstanceList(
             instances.OrderBy(i => i.Key, StringComparer.Ordinal).Select(i => new RegisteredInstance(i.Key, i.Value)).ToList()));
+    }
+
+    static async Task<Results<Ok<InstanceRooms>, ProblemHttpResult>> ListHostedRoomsAsync(
+        [FromRoute(Name = "instance_id")] string instanceId, HostedRoomsQuery query, HttpContext http)
+    {
+        if (InternalRequests.CheckInstanceId(instanceId) is { } error)
+        {
+            return RoomProblems.BadRequest(error);
+        }
+
+        return TypedResults.Ok(new InstanceRooms(instanceId, await query.ListAsync(instanceId, http.RequestAborted)));
     }
 }

@@ -49,6 +49,7 @@ internal static class RoomRouterExtensions
         services.AddSingleton<InstanceRegistry>();
         services.AddSingleton<RoomLedger>();
         services.AddSingleton<InstanceEviction>();
+        services.AddSingleton<HostedRoomsQuery>();
         services.AddSingleton<ClientRemoval>();
         services.AddSingleton<RoomCreation>();
         services.AddSingleton<RoomJoining>();

@@ -120,6 +120,14 @@ internal sealed class RoomLedger
         return removed;
     }
 
+    /// <summary>The rooms with a row on <paramref name="instanceId"/>, pending or committed, read fresh from the store.</summary>
+    public async Task<IReadOnlyList<RoomId>> RoomsOfAsync(string instanceId, CancellationToken cancellationToken) =>
+        (await ReadAllAsync(cancellationToken))
+            .SelectMany(shard => shard.Rows)
+            .Where(row => row.InstanceId == instanceId)
+            .Select(row => row.RoomId)
+            .ToList();
+
     /// <summary>Pending rows past their deadline, read fresh from the store.</summary>
     public async Task<IReadOnlyList<Reservation>> ExpiredPendingAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
         (await ReadAllAsync(cancellationToken)).SelectMany(shard => shard.ExpiredPending(now)).ToList();

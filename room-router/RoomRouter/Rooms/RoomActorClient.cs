@@ -26,5 +26,11 @@ internal sealed class RoomActorClient(ActorProxy proxy) : IRoomActor
 
     public Task<RoomLookup> GetAsync() => proxy.InvokeMethodAsync<RoomLookup>(nameof(IRoomActor.GetAsync));
 
+    public Task<RoomClients> GetClientsAsync(ClientsArgs args) =>
+        proxy.InvokeMethodAsync<ClientsArgs, RoomClients>(nameof(IRoomActor.GetClientsAsync), args);
+
     public Task DeleteAsync() => proxy.InvokeMethodAsync(nameof(IRoomActor.DeleteAsync));
+
+    public Task<DeleteRoomResult> DeleteIfHostAsync(ClientArgs args) =>
+        proxy.InvokeMethodAsync<ClientArgs, DeleteRoomResult>(nameof(IRoomActor.DeleteIfHostAsync), args);
 }

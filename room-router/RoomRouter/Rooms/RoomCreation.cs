@@ -95,18 +95,19 @@ internal sealed class RoomCreation(
         {
             if (!committed)
             {
-                await RollBackAsync(reservation);
+                await RollBackAsync(reservation, clientId);
             }
         }
     }
 
-    async Task RollBackAsync(Reservation reservation)
+    async Task RollBackAsync(Reservation reservation, string hostClientId)
     {
         // The caller may have gone away; the undo must still happen. The actor goes before the row: a row left
         // behind by a crash here is settled by the repair, an actor left behind has no row and is never reached.
+        // Only this create's actor goes: if the repair freed the row meanwhile, the id may already hold a new room.
         try
         {
-            await actors.Get(reservation.RoomId.ToString()).DeleteAsync();
+            await actors.Get(reservation.RoomId.ToString()).DeleteIfHostAsync(new ClientArgs(hostClientId));
             await ledger.ReleaseAsync(reservation, CancellationToken.None);
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)

@@ -45,6 +45,10 @@ public sealed class InMemoryRoomActors : IRoomActors
 
         public Task<RoomLookup> GetAsync() => actors.InvokeAsync(roomId, a => a.GetAsync());
 
+        public Task<RoomClients> GetClientsAsync(ClientsArgs args) => actors.InvokeAsync(roomId, a => a.GetClientsAsync(args));
+
+        public Task<DeleteRoomResult> DeleteIfHostAsync(ClientArgs args) => actors.InvokeAsync(roomId, a => a.DeleteIfHostAsync(args));
+
         public Task DeleteAsync() => actors.InvokeAsync(roomId, async a =>
         {
             await a.DeleteAsync();

@@ -1,0 +1,34 @@
+using System.Collections.Concurrent;
+using AvatarStream.Contracts;
+using AvatarStream.RoomRouter.Ledger;
+using AvatarStream.RoomRouter.Rooms;
+
+namespace AvatarStream.RoomRouter.Instances;
+
+/// <summary>
+/// The rooms an instance hosts with their clients, for a restarted instance to admit again: the ledger names the
+/// rooms, each room's actor names its clients. A room whose actor says another instance (or none) is left out.
+/// </summary>
+internal sealed class HostedRoomsQuery(RoomLedger ledger, IRoomActors actors, TimeProvider clock)
+{
+    const int ParallelActorReads = 8;
+
+    public async Task<IReadOnlyList<HostedRoom>> ListAsync(string instanceId, CancellationToken cancellationToken)
+    {
+        var rooms = await ledger.RoomsOfAsync(instanceId, cancellationToken);
+        var hosted = new ConcurrentBag<HostedRoom>();
+        await Parallel.ForEachAsync(
+            rooms,
+            new ParallelOptions { MaxDegreeOfParallelism = ParallelActorReads, CancellationToken = cancellationToken },
+            async (room, _) =>
+            {
+                var id = room.ToString();
+                var clients = await actors.Get(id).GetClientsAsync(new ClientsArgs(clock.GetUtcNow()));
+                if (clients.InstanceId == instanceId && clients.ClientIds.Count > 0)
+                {
+                    hosted.Add(new HostedRoom(id, clients.ClientIds));
+                }
+            });
+        return [.. hosted.OrderBy(room => room.RoomId, StringComparer.Ordinal)];
+    }
+}
