@@ -123,7 +123,10 @@ public sealed class RoomRegistry : IDisposable
         }
     }
 
-    /// <summary>Stops admitting and starts closing every socket with 1001; each is aborted after the close timeout.</summary>
+    /// <summary>
+    /// Stops admitting and starts closing every socket with 1001; each is aborted after the close timeout. No client
+    /// is reported as departed from here on, so the room router keeps every seat for the instance's restart.
+    /// </summary>
     public void CloseAll()
     {
         List<RelayConnection> connections = [];
@@ -173,8 +176,9 @@ public sealed class RoomRegistry : IDisposable
         lock (_gate)
         {
             room.Members = room.Members.Without(connection);
-            // A replaced connection leaves its admission to its successor.
-            departed = room.Admissions.TryGetValue(connection.ClientId, out var admission) && admission.Connection == connection;
+            // A replaced connection leaves its admission to its successor. On shutdown nobody departs: the room router
+            // keeps the seat, and the instance admits the client again when it starts.
+            departed = !_stopping && room.Admissions.TryGetValue(connection.ClientId, out var admission) && admission.Connection == connection;
             if (departed)
             {
                 room.Admissions.Remove(connection.ClientId);
@@ -195,7 +199,7 @@ public sealed class RoomRegistry : IDisposable
         var room = admission.Room;
         lock (_gate)
         {
-            if (admission.Connection is not null || !room.Admissions.TryGetValue(admission.ClientId, out var current) || current != admission)
+            if (_stopping || admission.Connection is not null || !room.Admissions.TryGetValue(admission.ClientId, out var current) || current != admission)
             {
                 return;
             }

@@ -1,6 +1,7 @@
 using System.Net.WebSockets;
 using AvatarStream.ServiceDefaults;
 using AvatarStream.StreamService.Core;
+using AvatarStream.StreamService.RoomRouter;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace AvatarStream.StreamService.Endpoints;
@@ -15,7 +16,7 @@ public static class StreamSocketEndpoints
     }
 
     internal static async Task<Results<EmptyHttpResult, ProblemHttpResult>> ConnectAsync(
-        HttpContext context, RoomRegistry registry, ILogger<RoomRegistry> logger)
+        HttpContext context, RoomRegistry registry, RoomRestore restore, ILogger<RoomRegistry> logger)
     {
         if (!context.WebSockets.IsWebSocketRequest)
         {
@@ -28,7 +29,8 @@ public static class StreamSocketEndpoints
             return Unauthorized();
         }
 
-        if (!registry.IsAdmitted(credentials.RoomId, credentials.ClientId))
+        if (!registry.IsAdmitted(credentials.RoomId, credentials.ClientId) &&
+            !await AdmittedAfterRestoreAsync(registry, restore, credentials, context.RequestAborted))
         {
             logger.SocketRefused("pair not registered on this instance");
             return Unauthorized();
@@ -53,6 +55,19 @@ public static class StreamSocketEndpoints
         }
 
         return TypedResults.Empty;
+    }
+
+    /// <summary>Right after a restart the pair may be on its way back from the room router: wait for that, once.</summary>
+    private static async Task<bool> AdmittedAfterRestoreAsync(
+        RoomRegistry registry, RoomRestore restore, StreamCredentials credentials, CancellationToken cancellationToken)
+    {
+        if (restore.IsDone)
+        {
+            return false;
+        }
+
+        await restore.WaitAsync(cancellationToken);
+        return registry.IsAdmitted(credentials.RoomId, credentials.ClientId);
     }
 
     private static ProblemHttpResult Unauthorized() =>

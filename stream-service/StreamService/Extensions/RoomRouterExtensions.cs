@@ -8,7 +8,7 @@ namespace AvatarStream.StreamService.Extensions;
 
 public static class RoomRouterExtensions
 {
-    /// <summary>The control plane: Dapr client, internal token, room-router calls, put-task at start and remove-client on departure.</summary>
+    /// <summary>The control plane: Dapr client, internal token, room-router calls, put-task at start and periodically, the rooms hosted before a restart admitted again, remove-client on departure.</summary>
     public static IHostApplicationBuilder AddRoomRouter(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -17,7 +17,8 @@ public static class RoomRouterExtensions
         services.AddSingleton<IRoomRouterClient>(sp => new DaprRoomRouterClient(
             sp.GetRequiredService<DaprClient>().CreateInvokableHttpClient(DaprNames.RoomRouter),
             sp.GetRequiredService<IInternalTokenSource>()));
-        services.AddHostedService<PutTaskWorker>();
+        services.AddSingleton<RoomRestore>();
+        services.AddHostedService<AnnounceWorker>();
         services.AddSingleton<RemoveClientWorker>();
         services.AddSingleton<IClientDepartureSink>(sp => sp.GetRequiredService<RemoveClientWorker>());
         services.AddHostedService(sp => sp.GetRequiredService<RemoveClientWorker>());

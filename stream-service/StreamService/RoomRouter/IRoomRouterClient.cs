@@ -8,4 +8,6 @@ public interface IRoomRouterClient
     Task PutTaskAsync(PutTaskRequest request, CancellationToken cancellationToken);
 
     Task RemoveClientAsync(RemoveClientRequest request, CancellationToken cancellationToken);
+
+    Task<InstanceRooms> GetHostedRoomsAsync(string instanceId, CancellationToken cancellationToken);
 }

@@ -5,7 +5,10 @@ using AvatarStream.StreamService.RoomRouter;
 
 namespace AvatarStream.StreamService.Tests.Infrastructure;
 
-/// <summary>Records the calls a stream instance makes to the room router; put-task can be told to fail first.</summary>
+/// <summary>
+/// Records the calls a stream instance makes to the room router; put-task can be told to fail first, and the rooms
+/// it lists for the instance can be set, held back or made to fail.
+/// </summary>
 public sealed class FakeRoomRouter : IRoomRouterClient
 {
     private readonly Channel<RemoveClientRequest> _removals = Channel.CreateUnbounded<RemoveClientRequest>();
@@ -19,6 +22,16 @@ public sealed class FakeRoomRouter : IRoomRouterClient
     public ConcurrentQueue<RemoveClientRequest> Removals { get; } = new();
 
     public Task<PutTaskRequest> Announced => _announced.Task;
+
+    /// <summary>What <c>GET /instances/{id}/rooms</c> answers.</summary>
+    public IReadOnlyList<HostedRoom> HostedRooms { get; set; } = [];
+
+    /// <summary>The rooms answer waits for this; completed unless a test holds it back.</summary>
+    public Task HostedRoomsGate { get; set; } = Task.CompletedTask;
+
+    public bool HostedRoomsFail { get; set; }
+
+    public string? HostedRoomsAskedFor { get; private set; }
 
     public Task PutTaskAsync(PutTaskRequest request, CancellationToken cancellationToken)
     {
@@ -36,6 +49,13 @@ public sealed class FakeRoomRouter : IRoomRouterClient
         Removals.Enqueue(request);
         _removals.Writer.TryWrite(request);
         return Task.CompletedTask;
+    }
+
+    public async Task<InstanceRooms> GetHostedRoomsAsync(string instanceId, CancellationToken cancellationToken)
+    {
+        HostedRoomsAskedFor = instanceId;
+        await HostedRoomsGate.WaitAsync(cancellationToken);
+        return HostedRoomsFail ? throw new HttpRequestException("room-router is down") : new InstanceRooms(instanceId, HostedRooms);
     }
 
     /// <summary>The next remove-client call, or a timeout.</summary>

@@ -1,0 +1,106 @@
+using AvatarStream.Contracts;
+using AvatarStream.StreamService.Core;
+using Microsoft.Extensions.Options;
+using Polly;
+using Polly.Retry;
+
+namespace AvatarStream.StreamService.RoomRouter;
+
+/// <summary>
+/// The instance's side of registration: announce it (put-task, retried until the router answers), admit again the
+/// clients of the rooms it hosted before a restart, then announce again every <see cref="StreamOptions.AnnounceInterval"/>.
+/// </summary>
+internal sealed class AnnounceWorker(
+    IRoomRouterClient router,
+    RoomRegistry registry,
+    RoomRestore restore,
+    IOptions<StreamOptions> options,
+    TimeProvider time,
+    ILogger<AnnounceWorker> logger) : BackgroundService
+{
+    private const int RestoreAttempts = 5;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        var request = new PutTaskRequest(settings.InstanceId, settings.PublicUrl);
+        try
+        {
+            try
+            {
+                await Retry(int.MaxValue, stoppingToken).ExecuteAsync(async token => await router.PutTaskAsync(request, token), stoppingToken);
+                logger.Announced(settings.InstanceId, settings.PublicUrl);
+                await RestoreAsync(settings.InstanceId, stoppingToken);
+            }
+            finally
+            {
+                restore.Complete();
+            }
+
+            using var timer = new PeriodicTimer(settings.AnnounceInterval, time);
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                try
+                {
+                    await router.PutTaskAsync(request, stoppingToken);
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    logger.ReannounceFailed(settings.AnnounceInterval, exception);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopped: nothing to undo.
+        }
+    }
+
+    /// <summary>Each restored client gets the claim timeout again, so one that never comes back is removed as usual.</summary>
+    private async Task RestoreAsync(string instanceId, CancellationToken stoppingToken)
+    {
+        InstanceRooms hosted;
+        try
+        {
+            hosted = await Retry(RestoreAttempts, stoppingToken).ExecuteAsync(async token => await router.GetHostedRoomsAsync(instanceId, token), stoppingToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            logger.RestoreFailed(exception);
+            return;
+        }
+
+        var clients = 0;
+        foreach (var room in hosted.Rooms)
+        {
+            foreach (var clientId in room.ClientIds)
+            {
+                registry.Register(room.RoomId, clientId);
+                clients++;
+            }
+        }
+
+        logger.Restored(hosted.Rooms.Count, clients);
+    }
+
+    private ResiliencePipeline Retry(int attempts, CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        return new ResiliencePipelineBuilder { TimeProvider = time }
+            .AddRetry(new RetryStrategyOptions
+            {
+                ShouldHandle = new PredicateBuilder().Handle<Exception>(e => e is not OperationCanceledException || !stoppingToken.IsCancellationRequested),
+                MaxRetryAttempts = attempts,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = settings.PutTaskRetryDelay,
+                MaxDelay = settings.PutTaskMaxRetryDelay,
+                OnRetry = retry =>
+                {
+                    logger.PutTaskRetrying(retry.AttemptNumber + 1, retry.RetryDelay, retry.Outcome.Exception);
+                    return default;
+                },
+            })
+            .Build();
+    }
+}

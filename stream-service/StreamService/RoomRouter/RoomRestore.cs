@@ -1,0 +1,34 @@
+using Microsoft.Extensions.Options;
+
+namespace AvatarStream.StreamService.RoomRouter;
+
+/// <summary>
+/// Whether the rooms this instance hosted before a restart are admitted again. A socket presenting a pair the
+/// instance does not know yet waits for that (up to <see cref="StreamOptions.RestoreWait"/>) rather than being
+/// refused while the list is on its way.
+/// </summary>
+internal sealed class RoomRestore(IOptions<StreamOptions> options, TimeProvider time)
+{
+    private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public bool IsDone => _done.Task.IsCompleted;
+
+    public void Complete() => _done.TrySetResult();
+
+    /// <summary>Returns once the restore is done or the wait is over, whichever comes first.</summary>
+    public async Task WaitAsync(CancellationToken cancellationToken)
+    {
+        if (IsDone)
+        {
+            return;
+        }
+
+        try
+        {
+            await _done.Task.WaitAsync(options.Value.RestoreWait, time, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+        }
+    }
+}

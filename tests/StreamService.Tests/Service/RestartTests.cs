@@ -1,0 +1,121 @@
+using System.Net;
+using System.Net.WebSockets;
+using System.Text;
+using AvatarStream.Contracts;
+using AvatarStream.StreamService.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace AvatarStream.StreamService.Tests.Service;
+
+/// <summary>An instance that stops and starts again keeps its rooms: the router keeps the seats, the instance admits them again.</summary>
+public sealed class RestartTests
+{
+    [Fact(Timeout = 30_000)]
+    public async Task ClientsTheRouterListsForThisInstanceConnectWithoutANewRegister()
+    {
+        await using var app = new StreamServiceFactory(("Stream:InstanceId", "stream-3"));
+        app.Router.HostedRooms = [new HostedRoom("00157", ["alice", "bob"]), new HostedRoom("00158", ["carol"])];
+
+        using var alice = await TestSocket.ConnectAsync(app.SocketUri("00157", "alice"), "alice");
+        using var bob = await TestSocket.ConnectAsync(app.SocketUri("00157", "bob"), "bob");
+        await alice.SendTextAsync("still here");
+
+        Assert.Equal("still here", Encoding.UTF8.GetString((await bob.ReceiveAsync()).Payload));
+        Assert.Equal("stream-3", app.Router.HostedRoomsAskedFor);
+        Assert.True(app.Registry.IsAdmitted("00158", "carol"));
+        Assert.False(app.Registry.IsAdmitted("00158", "alice"));
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task ASocketArrivingBeforeTheRoomsAreBackWaitsForThem()
+    {
+        await using var app = new StreamServiceFactory();
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        app.Router.HostedRooms = [new HostedRoom("00157", ["alice"])];
+        app.Router.HostedRoomsGate = release.Task;
+
+        var connecting = TestSocket.ConnectAsync(app.SocketUri("00157", "alice"), "alice");
+        await Task.Delay(300);
+        Assert.False(connecting.IsCompleted, "the socket was answered before the rooms were back");
+        release.SetResult();
+
+        using var alice = await connecting;
+        Assert.Equal(WebSocketState.Open, alice.Socket.State);
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task AnUnknownPairIsStillRefusedWhenTheRoomsCannotBeRead()
+    {
+        await using var app = new StreamServiceFactory(("Stream:RestoreWait", "00:00:00.200"));
+        app.Router.HostedRoomsFail = true;
+
+        var refused = await Assert.ThrowsAsync<WebSocketException>(() => TestSocket.ConnectAsync(app.SocketUri("00157", "stranger"), "stranger"));
+        Assert.Contains("401", refused.Message, StringComparison.Ordinal);
+
+        using var registered = await app.JoinAsync("00157");
+        Assert.Equal(WebSocketState.Open, registered.Socket.State);
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task ARestoredClientThatNeverComesBackIsRemovedAfterTheClaimTimeout()
+    {
+        await using var app = new StreamServiceFactory(("Stream:ClaimTimeout", "00:00:00.200"));
+        app.Router.HostedRooms = [new HostedRoom("00157", ["gone-for-good"])];
+        _ = app.Address;
+
+        var removal = await app.Router.NextRemovalAsync(TestSocket.DefaultTimeout);
+
+        Assert.Equal(("00157", "gone-for-good"), (removal.RoomId, removal.ClientId));
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task StoppingTheHostRemovesNoClientFromTheRouter()
+    {
+        await using var app = new StreamServiceFactory(("Stream:ClaimTimeout", "00:00:00.300"));
+        using var alice = await app.JoinAsync("00157");
+        await app.RegisterAsync("00158", "not-connected-yet");
+        var lifetime = app.Services.GetRequiredService<IHostApplicationLifetime>();
+        var stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lifetime.ApplicationStopped.Register(stopped.SetResult);
+
+        var closed = alice.ReceiveCloseAsync();
+        lifetime.StopApplication();
+        Assert.Equal(WebSocketCloseStatus.EndpointUnavailable, await closed);
+        await stopped.Task.WaitAsync(TestSocket.DefaultTimeout);
+        await Task.Delay(500); // past the claim timeout of the pair that never connected
+
+        Assert.Empty(app.Router.Removals);
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task TheInstanceAnnouncesItselfAgainEveryInterval()
+    {
+        await using var app = new StreamServiceFactory(("Stream:AnnounceInterval", "00:00:00.050"));
+        _ = app.Address;
+        await app.Router.Announced.WaitAsync(TestSocket.DefaultTimeout);
+
+        var deadline = DateTime.UtcNow + TestSocket.DefaultTimeout;
+        while (app.Router.PutTaskAttempts < 4 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+        }
+
+        Assert.True(app.Router.PutTaskAttempts >= 4, $"expected put-task again every 50 ms; saw {app.Router.PutTaskAttempts} calls");
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task RegisterDuringShutdownIsRefusedWith503()
+    {
+        await using var app = new StreamServiceFactory();
+        using var alice = await app.JoinAsync("00157");
+        app.Registry.CloseAll();
+
+        using var http = app.CreateHttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/register") { Content = new StringContent("""{"room_id":"00157","client_id":"late"}""", Encoding.UTF8, "application/json") };
+        request.Headers.Authorization = new("Bearer", FakeTokenSource.Token);
+        using var response = await http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+    }
+}
