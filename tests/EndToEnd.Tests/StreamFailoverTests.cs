@@ -16,6 +16,7 @@ public sealed class StreamFailoverTests(ITestOutputHelper output)
     static readonly TimeSpan Sweep = TimeSpan.FromSeconds(2);
     static readonly TimeSpan Slack = TimeSpan.FromSeconds(3);
     const int SweepFailuresBeforeEvict = 2; // ip-updater's Sweep:FailuresBeforeEvict default
+    static readonly TimeSpan ConfirmDelay = TimeSpan.FromSeconds(1); // ip-updater's Sweep:ConfirmDelay default
     Func<string> phase = () => string.Empty;
 
     [Fact]
@@ -160,14 +161,15 @@ public sealed class StreamFailoverTests(ITestOutputHelper output)
         output.WriteLine($"{phase()} restarted {Victim} re-registered and got room {landed!.RoomId}");
 
         // (b) once more with nobody calling the router: the sweep alone finds the dead instance. The ip-updater evicts
-        // after SweepFailuresBeforeEvict failed probes in a row, so the bound is that many sweeps plus slack.
+        // after SweepFailuresBeforeEvict failed probes in a row, repeating a failed probe within the same sweep after
+        // ConfirmDelay, so the bound is one sweep interval, the confirming probes and slack.
         var sweepOnly = Stopwatch.StartNew();
         LocalRun.KillNine(restarted.Id);
         output.WriteLine($"{phase()} kill -9 the restarted {Victim} pid {restarted.Id}; no router calls until it is evicted");
-        var sweepBound = (Sweep * SweepFailuresBeforeEvict) + Slack;
+        var sweepBound = Sweep + (ConfirmDelay * (SweepFailuresBeforeEvict - 1)) + Slack;
         var bySweep = await PollEvictionAsync(run, sweepOnly, sweepBound + TimeSpan.FromSeconds(5));
         output.WriteLine(bySweep is { } swept
-            ? $"kill-to-eviction by the sweep alone: {swept.TotalMilliseconds:0} ms (sweep @every {Sweep.TotalSeconds:0}s, {SweepFailuresBeforeEvict} failed probes to evict)"
+            ? $"kill-to-eviction by the sweep alone: {swept.TotalMilliseconds:0} ms (sweep @every {Sweep.TotalSeconds:0}s, {SweepFailuresBeforeEvict} failed probes {ConfirmDelay.TotalSeconds:0} s apart to evict)"
             : $"kill-to-eviction by the sweep alone: {Victim} still listed after {(sweepBound + TimeSpan.FromSeconds(5)).TotalSeconds:0} s");
         Assert.True(bySweep is not null && bySweep <= sweepBound,
             $"(b) expected the sweep alone to evict {Victim} within {sweepBound.TotalSeconds:0} s of the kill, saw {(bySweep is { } b ? $"{b.TotalMilliseconds:0} ms" : "it still listed")}");

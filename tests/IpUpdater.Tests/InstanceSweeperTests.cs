@@ -59,8 +59,46 @@ public class InstanceSweeperTests
         Assert.Equal(1, prober.Probes);
     }
 
-    static InstanceSweeper NewSweeper(FakeRouter router, FakeProber prober) =>
-        new(router, prober, Options.Create(new SweepOptions { FailuresBeforeEvict = 2 }), NullLogger<InstanceSweeper>.Instance);
+    [Fact]
+    public async Task WithConfirmation_ADeadInstanceIsEvictedWithinOneSweepAfterItsFailuresInARow()
+    {
+        var router = new FakeRouter("stream-1", "stream-2");
+        var prober = new FakeProber { Dead = { "stream-2" } };
+        var sweeper = NewSweeper(router, prober, confirmDelay: TimeSpan.FromMilliseconds(10), failuresBeforeEvict: 3);
+
+        var sweep = await sweeper.SweepAsync(CancellationToken.None);
+
+        Assert.Equal(["stream-2"], sweep.Evicted);
+        Assert.Equal(1, sweep.Unhealthy);
+        Assert.Equal(3, prober.ProbesOf("stream-2"));
+        Assert.Equal(1, prober.ProbesOf("stream-1"));
+        Assert.Equal(["stream-1"], router.Instances);
+    }
+
+    [Fact]
+    public async Task WithConfirmation_AnInstanceThatAnswersTheSecondProbeIsKept()
+    {
+        var router = new FakeRouter("stream-1");
+        var prober = new FakeProber { FailuresLeft = { ["stream-1"] = 1 } };
+        var sweeper = NewSweeper(router, prober, confirmDelay: TimeSpan.FromMilliseconds(10));
+
+        var first = await sweeper.SweepAsync(CancellationToken.None);
+        prober.FailuresLeft["stream-1"] = 1;
+        var second = await sweeper.SweepAsync(CancellationToken.None);
+
+        Assert.Empty(first.Evicted);
+        Assert.Empty(second.Evicted);
+        Assert.Equal(4, prober.ProbesOf("stream-1"));
+        Assert.Empty(router.Evictions);
+    }
+
+    static InstanceSweeper NewSweeper(FakeRouter router, FakeProber prober, TimeSpan? confirmDelay = null, int failuresBeforeEvict = 2) =>
+        new(
+            router,
+            prober,
+            Options.Create(new SweepOptions { FailuresBeforeEvict = failuresBeforeEvict, ConfirmDelay = confirmDelay ?? TimeSpan.Zero }),
+            TimeProvider.System,
+            NullLogger<InstanceSweeper>.Instance);
 
     sealed class FakeRouter(params string[] instances) : IRoomRouterAdmin
     {
@@ -81,18 +119,29 @@ public class InstanceSweeperTests
 
     sealed class FakeProber : IInstanceProber
     {
-        int _probes;
+        readonly ConcurrentDictionary<string, int> _probes = new(StringComparer.Ordinal);
 
         public HashSet<string> Dead { get; } = [];
 
+        /// <summary>Instances that fail this many more probes, then answer.</summary>
+        public ConcurrentDictionary<string, int> FailuresLeft { get; } = new(StringComparer.Ordinal);
+
         public Task Gate { get; init; } = Task.CompletedTask;
 
-        public int Probes => _probes;
+        public int Probes => _probes.Values.Sum();
+
+        public int ProbesOf(string instanceId) => _probes.GetValueOrDefault(instanceId);
 
         public async Task<bool> IsHealthyAsync(string instanceId, CancellationToken cancellationToken)
         {
-            Interlocked.Increment(ref _probes);
+            _probes.AddOrUpdate(instanceId, 1, (_, n) => n + 1);
             await Gate;
+            if (FailuresLeft.TryGetValue(instanceId, out var left) && left > 0)
+            {
+                FailuresLeft[instanceId] = left - 1;
+                return false;
+            }
+
             return !Dead.Contains(instanceId);
         }
     }

@@ -3,13 +3,15 @@ using Microsoft.Extensions.Options;
 namespace AvatarStream.IpUpdater.Sweep;
 
 /// <summary>
-/// One sweep: list the registered instances, probe them all at once, evict those that failed too often in a row.
+/// One sweep: list the registered instances, probe them all at once, probe the failed ones again (after
+/// <see cref="SweepOptions.ConfirmDelay"/>) until they answer or have failed often enough in a row, and evict those.
 /// A sweep that starts while the previous one still runs is skipped, so a slow probe never doubles a count.
 /// </summary>
 public sealed partial class InstanceSweeper(
     IRoomRouterAdmin router,
     IInstanceProber prober,
     IOptions<SweepOptions> options,
+    TimeProvider time,
     ILogger<InstanceSweeper> logger)
 {
     readonly FailureTracker _tracker = new(options.Value.FailuresBeforeEvict);
@@ -25,33 +27,58 @@ public sealed partial class InstanceSweeper(
 
         try
         {
+            var settings = options.Value;
             var instances = await router.ListInstancesAsync(cancellationToken);
-            var health = await Task.WhenAll(instances.Select(id => prober.IsHealthyAsync(id, cancellationToken)));
             _tracker.Retain(instances);
-
             var evicted = new List<string>();
-            for (var i = 0; i < instances.Count; i++)
+            var unhealthy = 0;
+            IReadOnlyList<string> suspects = instances;
+            for (var round = 0; suspects.Count > 0; round++)
             {
-                if (!health[i])
+                if (round > 0)
                 {
-                    Log.ProbeFailed(logger, instances[i], _tracker.FailuresOf(instances[i]) + 1);
+                    await Task.Delay(settings.ConfirmDelay, time, cancellationToken);
                 }
 
-                if (_tracker.Record(instances[i], health[i]))
-                {
-                    await router.EvictAsync(instances[i], cancellationToken);
-                    Log.Evicted(logger, instances[i]);
-                    evicted.Add(instances[i]);
-                }
+                var failed = await ProbeAsync(suspects, evicted, cancellationToken);
+                unhealthy = round == 0 ? failed.Count : unhealthy;
+                suspects = settings.ConfirmDelay > TimeSpan.Zero ? failed : [];
             }
 
             _tracker.Retain(instances.Except(evicted).ToArray());
-            return new SweepResult(instances.Count, health.Count(h => !h), evicted);
+            return new SweepResult(instances.Count, unhealthy, evicted);
         }
         finally
         {
             _running.Release();
         }
+    }
+
+    /// <summary>Probes at once, records each answer, evicts where due; returns the failed instances still registered.</summary>
+    async Task<IReadOnlyList<string>> ProbeAsync(IReadOnlyList<string> instances, List<string> evicted, CancellationToken cancellationToken)
+    {
+        var health = await Task.WhenAll(instances.Select(id => prober.IsHealthyAsync(id, cancellationToken)));
+        var failed = new List<string>();
+        for (var i = 0; i < instances.Count; i++)
+        {
+            if (!health[i])
+            {
+                Log.ProbeFailed(logger, instances[i], _tracker.FailuresOf(instances[i]) + 1);
+            }
+
+            if (_tracker.Record(instances[i], health[i]))
+            {
+                await router.EvictAsync(instances[i], cancellationToken);
+                Log.Evicted(logger, instances[i]);
+                evicted.Add(instances[i]);
+            }
+            else if (!health[i])
+            {
+                failed.Add(instances[i]);
+            }
+        }
+
+        return failed;
     }
 
     static partial class Log

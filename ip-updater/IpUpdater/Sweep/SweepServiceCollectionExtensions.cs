@@ -1,4 +1,5 @@
 using AvatarStream.ServiceDefaults.InternalAuth;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace AvatarStream.IpUpdater.Sweep;
 
@@ -10,6 +11,7 @@ public static class SweepServiceCollectionExtensions
         builder.Services.AddInternalAuth();
         builder.Services.AddSingleton<IRoomRouterAdmin, DaprRoomRouterAdmin>();
         builder.Services.AddSingleton<IInstanceProber, DaprInstanceProber>();
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<InstanceSweeper>();
         return builder;
     }
