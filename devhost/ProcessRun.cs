@@ -6,6 +6,8 @@ namespace AvatarStream.DevHost;
 /// </summary>
 public sealed class ProcessRun(LocalTopology topology, DevHostOptions options, string root)
 {
+    static readonly TimeSpan StreamStartLimit = TimeSpan.FromSeconds(60);
+
     public async Task RunAsync(CancellationToken stopping)
     {
         var children = new List<ChildProcess>();
@@ -16,10 +18,26 @@ public sealed class ProcessRun(LocalTopology topology, DevHostOptions options, s
                 children.Add(ChildProcess.Start(spec.AppId + ".sidecar", Binary("DevSidecar"), SidecarArguments(spec), root));
             }
 
-            foreach (var spec in topology.Apps)
+            // The IP updater starts once the stream instances answer: the registry may still list them from the last
+            // run, and a sweep probing an instance that is still starting would evict it with its rooms.
+            var sweeper = topology.Apps.Where(spec => spec.Kind == AppKind.IpUpdater).ToList();
+            foreach (var spec in topology.Apps.Except(sweeper))
             {
-                children.Add(ChildProcess.Start(spec.AppId, Binary(ServiceCatalog.AssemblyOf(spec.Kind)), spec.AppArguments(), root));
+                children.Add(StartApp(spec));
             }
+
+            var late = await AppHealth.WaitAsync([.. topology.Apps.Where(spec => spec.Kind == AppKind.Stream)], StreamStartLimit, stopping);
+            if (stopping.IsCancellationRequested)
+            {
+                return;
+            }
+
+            foreach (var spec in late)
+            {
+                Console.WriteLine($"warning: {spec.AppId} does not answer {spec.AppUrl}/health after {StreamStartLimit.TotalSeconds:0} s; starting the IP updater anyway");
+            }
+
+            children.AddRange(sweeper.Select(StartApp));
 
             StatusBoard.PrintRunning(topology, options, inProcess: false);
             foreach (var child in children)
@@ -49,6 +67,9 @@ public sealed class ProcessRun(LocalTopology topology, DevHostOptions options, s
         "--state-db", Path.GetFullPath(Path.Combine(options.DataDir, "state.db")),
         .. InProcessRun.SweepOverride(options).SelectMany(o => new[] { "--metadata", $"{o.Key.Component}.{o.Key.Key}={o.Value}" }),
     ];
+
+    ChildProcess StartApp(AppSpec spec) =>
+        ChildProcess.Start(spec.AppId, Binary(ServiceCatalog.AssemblyOf(spec.Kind)), spec.AppArguments(), root);
 
     static string Binary(string assembly) => Path.Combine(AppContext.BaseDirectory, assembly + ".dll");
 }
