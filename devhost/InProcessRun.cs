@@ -18,7 +18,7 @@ public sealed class InProcessRun(LocalTopology topology, DevHostOptions options,
                     Sidecar.StartAsync(SidecarFor(spec), cluster, QuietLogging, stopping)));
             }
 
-            foreach (var spec in topology.Apps)
+            foreach (var spec in topology.StartOrder)
             {
                 var app = ServiceCatalog.Build(spec.Kind, [.. spec.AppArguments()]);
                 apps.Add(app);
@@ -30,7 +30,8 @@ public sealed class InProcessRun(LocalTopology topology, DevHostOptions options,
         }
         finally
         {
-            // Apps first, so stream instances close their sockets (1001) and tell the router while sidecars still run.
+            // Apps before sidecars, in reverse start order: the router stops taking joins before the streams close
+            // their sockets (1001), so no reconnecting client's join reaches a stopped instance.
             foreach (var app in Enumerable.Reverse(apps))
             {
                 await app.StopAsync(CancellationToken.None);

@@ -24,5 +24,13 @@ public sealed record LocalTopology(IReadOnlyList<AppSpec> Apps)
             .ToArray());
     }
 
+    /// <summary>
+    /// The order apps start in (and stop in, reversed): stream instances first, so no join-room reaches an instance of
+    /// the last run before it listens (a failed <c>/register</c> evicts the instance with its rooms); then the room
+    /// router; the IP updater last, so its first sweep finds every instance up.
+    /// </summary>
+    public IReadOnlyList<AppSpec> StartOrder =>
+        [.. Apps.OrderBy(app => app.Kind switch { AppKind.Stream => 0, AppKind.RoomRouter => 1, _ => 2 })];
+
     public AppSpec this[string appId] => Apps.Single(a => a.AppId == appId);
 }

@@ -18,15 +18,12 @@ public sealed class ProcessRun(LocalTopology topology, DevHostOptions options, s
                 children.Add(ChildProcess.Start(spec.AppId + ".sidecar", Binary("DevSidecar"), SidecarArguments(spec), root));
             }
 
-            // The IP updater starts once the stream instances answer: the registry may still list them from the last
-            // run, and a sweep probing an instance that is still starting would evict it with its rooms.
-            var sweeper = topology.Apps.Where(spec => spec.Kind == AppKind.IpUpdater).ToList();
-            foreach (var spec in topology.Apps.Except(sweeper))
-            {
-                children.Add(StartApp(spec));
-            }
-
-            var late = await AppHealth.WaitAsync([.. topology.Apps.Where(spec => spec.Kind == AppKind.Stream)], StreamStartLimit, stopping);
+            // Stream instances first, the router and the IP updater once they answer (see LocalTopology.StartOrder): the
+            // registry may still list them from the last run, and a join or a sweep reaching an instance that is still
+            // starting would evict it with its rooms.
+            var streams = topology.StartOrder.Where(spec => spec.Kind == AppKind.Stream).ToList();
+            children.AddRange(streams.Select(StartApp));
+            var late = await AppHealth.WaitAsync(streams, StreamStartLimit, stopping);
             if (stopping.IsCancellationRequested)
             {
                 return;
@@ -34,10 +31,10 @@ public sealed class ProcessRun(LocalTopology topology, DevHostOptions options, s
 
             foreach (var spec in late)
             {
-                Console.WriteLine($"warning: {spec.AppId} does not answer {spec.AppUrl}/health after {StreamStartLimit.TotalSeconds:0} s; starting the IP updater anyway");
+                Console.WriteLine($"warning: {spec.AppId} does not answer {spec.AppUrl}/health after {StreamStartLimit.TotalSeconds:0} s; starting the others anyway");
             }
 
-            children.AddRange(sweeper.Select(StartApp));
+            children.AddRange(topology.StartOrder.Except(streams).Select(StartApp));
 
             StatusBoard.PrintRunning(topology, options, inProcess: false);
             foreach (var child in children)
@@ -49,7 +46,7 @@ public sealed class ProcessRun(LocalTopology topology, DevHostOptions options, s
         }
         finally
         {
-            // Apps before sidecars, for the same reason as in-process: streams say goodbye through their sidecar.
+            // Reverse start order, apps before sidecars, for the same reason as in-process.
             foreach (var child in Enumerable.Reverse(children))
             {
                 await child.DisposeAsync();

@@ -14,6 +14,9 @@ public interface IRoomActor : IActor
     /// <summary>Reserves a pending seat for a new client, within the room's client limit.</summary>
     Task<JoinRoomResult> JoinAsync(JoinRoomArgs args);
 
+    /// <summary>Finds the seat a client already holds (a reconnect), so it comes back without taking a new one.</summary>
+    Task<JoinRoomResult> RejoinAsync(RejoinArgs args);
+
     /// <summary>Turns a pending seat into a permanent one once the stream instance admitted the client.</summary>
     Task<ConfirmClientResult> ConfirmClientAsync(ClientArgs args);
 
@@ -53,6 +56,11 @@ public sealed record JoinRoomArgs(string ClientId, int MaxClients, DateTimeOffse
 /// <param name="Now">The caller's clock; pending seats older than it are left out.</param>
 public sealed record ClientsArgs(DateTimeOffset Now);
 
+/// <summary>Arguments of <see cref="IRoomActor.RejoinAsync"/>.</summary>
+/// <param name="ClientId">The client id of a ticket the caller holds.</param>
+/// <param name="Now">The caller's clock; a pending seat past its deadline is no longer held.</param>
+public sealed record RejoinArgs(string ClientId, DateTimeOffset Now);
+
 /// <summary>Names one client of the room.</summary>
 /// <param name="ClientId">The client.</param>
 public sealed record ClientArgs(string ClientId);
@@ -68,6 +76,9 @@ public enum JoinRoomStatus
 
     /// <summary>The room is at its client limit.</summary>
     RoomFull,
+
+    /// <summary>The client holds no seat in the room (a rejoin only).</summary>
+    NotMember,
 }
 
 /// <summary>Result of <see cref="IRoomActor.JoinAsync"/>.</summary>

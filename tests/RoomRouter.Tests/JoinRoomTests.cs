@@ -84,6 +84,9 @@ public class JoinRoomTests
     [InlineData("""{"room_id":"123456"}""")]
     [InlineData("""{"room_id":" 157"}""")]
     [InlineData("""{"room_id":"-157"}""")]
+    [InlineData("""{"room_id":"00157","client_id":"not-a-uuid"}""")]
+    [InlineData("""{"room_id":"00157","client_id":42}""")]
+    [InlineData("""{"room_id":"00157","client_id":""}""")]
     public async Task JoinRoom_MalformedBody_Is400(string json)
     {
         await using var app = new RouterApplication();
@@ -192,6 +195,71 @@ public class JoinRoomTests
         Assert.Equal(1, (await app.Actors.Get(room.RoomId).GetAsync()).Room?.ClientCount);
         app.Streams.Failure = null;
         await JoinAsync(client, $$"""{"room_id":"{{room.RoomId}}"}""").ReadTicketAsync();
+    }
+
+    [Fact]
+    public async Task JoinRoom_WithTheClientIdOfAHeldSeat_GivesTheSameTicketBack_WithoutANewSeat()
+    {
+        await using var app = new RouterApplication(("Rooms:MaxClientsPerRoom", "2"));
+        await app.AnnounceAsync("stream-1");
+        using var client = app.CreateClient();
+        var room = await CreateRoomAsync(client);
+        var guest = await JoinAsync(client, $$"""{"room_id":"{{room.RoomId}}"}""").ReadTicketAsync();
+
+        // The room is full, yet both members get their own tickets back, registered again on the instance.
+        var hostAgain = await JoinAsync(client, $$"""{"room_id":"{{room.RoomId}}","client_id":"{{room.ClientId.ToUpperInvariant()}}"}""").ReadTicketAsync();
+        var guestAgain = await JoinAsync(client, $$"""{"room_id":"{{room.RoomId}}","client_id":"{{guest.ClientId}}"}""").ReadTicketAsync();
+
+        Assert.Equal(room, hostAgain);
+        Assert.Equal(guest, guestAgain);
+        Assert.Equal(2, (await app.Actors.Get(room.RoomId).GetAsync()).Room?.ClientCount);
+        Assert.Equal(2, app.Streams.Registered.Count(r => r.Request == new RegisterRequest(room.RoomId, guest.ClientId)));
+    }
+
+    [Fact]
+    public async Task JoinRoom_WithAClientIdThatHoldsNoSeat_IssuesANewOne()
+    {
+        await using var app = new RouterApplication();
+        await app.AnnounceAsync("stream-1");
+        using var client = app.CreateClient();
+        var room = await CreateRoomAsync(client);
+        var stranger = Guid.NewGuid().ToString("D");
+
+        var ticket = await JoinAsync(client, $$"""{"room_id":"{{room.RoomId}}","client_id":"{{stranger}}"}""").ReadTicketAsync();
+
+        Assert.NotEqual(stranger, ticket.ClientId);
+        Assert.NotEqual(room.ClientId, ticket.ClientId);
+        Assert.Equal(2, (await app.Actors.Get(room.RoomId).GetAsync()).Room?.ClientCount);
+    }
+
+    [Fact]
+    public async Task JoinRoom_RejoinOnADeadInstance_Is410()
+    {
+        await using var app = new RouterApplication();
+        await app.AnnounceAsync("stream-1");
+        using var client = app.CreateClient();
+        var room = await CreateRoomAsync(client);
+        app.Streams.Dead["stream-1"] = true;
+
+        var response = await JoinAsync(client, $$"""{"room_id":"{{room.RoomId}}","client_id":"{{room.ClientId}}"}""");
+
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Gone, RouterProblemTypes.RoomGone);
+    }
+
+    [Fact]
+    public async Task JoinRoom_RejoinThatFails_LeavesTheHeldSeatAlone()
+    {
+        await using var app = new RouterApplication();
+        await app.AnnounceAsync("stream-1");
+        using var client = app.CreateClient();
+        var room = await CreateRoomAsync(client);
+        app.Streams.Failure = new HttpRequestException("sidecar unreachable");
+
+        var response = await JoinAsync(client, $$"""{"room_id":"{{room.RoomId}}","client_id":"{{room.ClientId}}"}""");
+
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.ServiceUnavailable, RouterProblemTypes.DependencyUnavailable);
+        Assert.Equal(1, (await app.Actors.Get(room.RoomId).GetAsync()).Room?.ClientCount);
+        Assert.Equal(JoinRoomStatus.Joined, (await app.Actors.Get(room.RoomId).RejoinAsync(new RejoinArgs(room.ClientId, DateTimeOffset.UtcNow))).Status);
     }
 
     sealed class UnknownLengthStream(byte[] data) : MemoryStream(data)

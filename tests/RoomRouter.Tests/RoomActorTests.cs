@@ -164,4 +164,18 @@ public class RoomActorTests
         Assert.Equal("stream-2", clients.InstanceId);
         Assert.Equal(["admitted", "host", "pending"], clients.ClientIds.Order(StringComparer.Ordinal));
     }
+
+    [Fact]
+    public async Task Rejoin_FindsAHeldSeatOnly()
+    {
+        Assert.Equal(JoinRoomStatus.NotFound, (await NewActor().RejoinAsync(new RejoinArgs("host", Now))).Status);
+        await NewActor().CreateAsync(new CreateRoomArgs("stream-1", "host", Now));
+        await NewActor().JoinAsync(new JoinRoomArgs("pending", 5, Now, Now.AddSeconds(30)));
+
+        Assert.Equal(new JoinRoomResult(JoinRoomStatus.Joined, "stream-1"), await NewActor().RejoinAsync(new RejoinArgs("host", Now.AddHours(1))));
+        Assert.Equal(JoinRoomStatus.Joined, (await NewActor().RejoinAsync(new RejoinArgs("pending", Now.AddSeconds(10)))).Status);
+        Assert.Equal(JoinRoomStatus.NotMember, (await NewActor().RejoinAsync(new RejoinArgs("pending", Now.AddSeconds(31)))).Status);
+        Assert.Equal(JoinRoomStatus.NotMember, (await NewActor().RejoinAsync(new RejoinArgs("stranger", Now))).Status);
+        Assert.Equal(2, (await NewActor().GetAsync()).Room?.ClientCount);
+    }
 }

@@ -7,15 +7,19 @@ namespace AvatarStream.Web.Tests;
 /// <summary>The whole local system (devhost: room-router, stream instances, sidecars) as a child process.</summary>
 public sealed class DevHostProcess : IAsyncDisposable
 {
-    private readonly Process _process;
     private readonly string _dataDir;
+    private readonly int _basePort;
+    private readonly IReadOnlyDictionary<string, string> _environment;
     private readonly List<string> _output = [];
+    private Process _process;
 
-    private DevHostProcess(Process process, string dataDir, int basePort)
+    private DevHostProcess(string dataDir, int basePort, IReadOnlyDictionary<string, string> environment)
     {
-        _process = process;
         _dataDir = dataDir;
+        _basePort = basePort;
+        _environment = environment;
         BaseUrl = $"http://127.0.0.1:{basePort}";
+        _process = Launch();
     }
 
     public string BaseUrl { get; }
@@ -35,8 +39,22 @@ public sealed class DevHostProcess : IAsyncDisposable
 
     public static async Task<DevHostProcess> StartAsync(IReadOnlyDictionary<string, string> environment)
     {
-        var basePort = FreeBasePort();
-        var dataDir = Directory.CreateTempSubdirectory("web-tests-").FullName;
+        var host = new DevHostProcess(Directory.CreateTempSubdirectory("web-tests-").FullName, FreeBasePort(), environment);
+        await host.WaitUntilReadyAsync();
+        return host;
+    }
+
+    /// <summary>Stops the whole system gracefully (SIGTERM) and starts it again on the same ports and data.</summary>
+    public async Task RestartAsync()
+    {
+        await StopAsync();
+        _process.Dispose();
+        _process = Launch();
+        await WaitUntilReadyAsync();
+    }
+
+    private Process Launch()
+    {
         var info = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = RepositoryRoot(),
@@ -44,25 +62,23 @@ public sealed class DevHostProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[] { "exec", Path.Combine(AppContext.BaseDirectory, "DevHost.dll"), "--data-dir", dataDir, "--base-port", basePort.ToString(System.Globalization.CultureInfo.InvariantCulture) })
+        foreach (var arg in new[] { "exec", Path.Combine(AppContext.BaseDirectory, "DevHost.dll"), "--data-dir", _dataDir, "--base-port", _basePort.ToString(System.Globalization.CultureInfo.InvariantCulture) })
         {
             info.ArgumentList.Add(arg);
         }
 
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        foreach (var (key, value) in environment)
+        foreach (var (key, value) in _environment)
         {
             info.Environment[key] = value;
         }
 
         var process = Process.Start(info) ?? throw new InvalidOperationException("devhost did not start");
-        var host = new DevHostProcess(process, dataDir, basePort);
-        process.OutputDataReceived += (_, e) => host.Record(e.Data);
-        process.ErrorDataReceived += (_, e) => host.Record(e.Data);
+        process.OutputDataReceived += (_, e) => Record(e.Data);
+        process.ErrorDataReceived += (_, e) => Record(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        await host.WaitUntilReadyAsync();
-        return host;
+        return process;
     }
 
     private void Record(string? line)
@@ -150,6 +166,22 @@ public sealed class DevHostProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await StopAsync();
+        _process.Dispose();
+        try
+        {
+            Directory.Delete(_dataDir, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+
+    private async Task StopAsync()
+    {
         if (!_process.HasExited)
         {
             // SIGTERM to this process only, then a bounded wait before killing it.
@@ -164,18 +196,6 @@ public sealed class DevHostProcess : IAsyncDisposable
                 _process.Kill(entireProcessTree: true);
                 await _process.WaitForExitAsync();
             }
-        }
-
-        _process.Dispose();
-        try
-        {
-            Directory.Delete(_dataDir, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-        catch (UnauthorizedAccessException)
-        {
         }
     }
 

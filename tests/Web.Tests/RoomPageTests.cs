@@ -174,6 +174,32 @@ public sealed class RoomPageTests(BrowserFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task After_the_whole_system_restarts_both_members_of_a_full_room_come_back_with_their_own_seats()
+    {
+        // Rooms hold two members here, so a reconnect that took a new seat would find the room full.
+        var kim = await OpenAsync();
+        var roomId = await CreateRoomAsync(kim, "Kim");
+        var lee = await OpenAsync($"/?room={roomId}");
+        await JoinByLinkAsync(lee, "Lee", mode: "avatar");
+        await lee.WaitForSelectorAsync("body[data-state=live]");
+        await WaitForRemoteCounterAsync(lee, "frames", 2);
+        var kimId = await kim.GetAttributeAsync("body", "data-client-id");
+        var leeId = await lee.GetAttributeAsync("body", "data-client-id");
+
+        await fixture.Host.RestartAsync();
+
+        foreach (var page in new[] { kim, lee })
+        {
+            await page.WaitForSelectorAsync("body[data-state=live]", new() { Timeout = 60_000 });
+        }
+
+        Assert.Equal(kimId, await kim.GetAttributeAsync("body", "data-client-id"));
+        Assert.Equal(leeId, await lee.GetAttributeAsync("body", "data-client-id"));
+        var before = int.Parse(await lee.GetAttributeAsync(".tile:not(.self)", "data-frames") ?? "0", System.Globalization.CultureInfo.InvariantCulture);
+        await WaitForRemoteCounterAsync(lee, "frames", before + 3);
+    }
+
+    [Fact]
     public async Task The_room_fits_a_phone_sized_screen()
     {
         var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions

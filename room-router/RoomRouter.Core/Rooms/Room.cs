@@ -60,6 +60,10 @@ public sealed record Room(
         return (seats.Count == 0 ? RemoveStatus.LastClientLeft : RemoveStatus.Removed, this with { Clients = seats });
     }
 
+    /// <summary>Whether <paramref name="clientId"/> holds a seat at <paramref name="now"/> (admitted, or pending within its deadline).</summary>
+    public bool HoldsSeat(string clientId, DateTimeOffset now) =>
+        Clients.TryGetValue(clientId, out var pendingUntil) && (pendingUntil is null || pendingUntil > now);
+
     /// <summary>Clients holding a seat at <paramref name="now"/>: admitted ones and pending ones within their deadline.</summary>
     public IReadOnlyList<string> LiveClientIds(DateTimeOffset now) => [.. LiveSeats(now).Keys];
 

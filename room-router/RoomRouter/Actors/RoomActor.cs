@@ -43,6 +43,14 @@ public sealed class RoomActor : Actor, IRoomActor
             : new JoinRoomResult(JoinRoomStatus.RoomFull, null);
     }
 
+    public async Task<JoinRoomResult> RejoinAsync(RejoinArgs args) =>
+        await LoadAsync() switch
+        {
+            null => new JoinRoomResult(JoinRoomStatus.NotFound, null),
+            { } room when room.HoldsSeat(args.ClientId, args.Now) => new JoinRoomResult(JoinRoomStatus.Joined, room.InstanceId),
+            _ => new JoinRoomResult(JoinRoomStatus.NotMember, null),
+        };
+
     public async Task<ConfirmClientResult> ConfirmClientAsync(ClientArgs args)
     {
         if (await LoadAsync() is not { } room || !room.TryConfirm(args.ClientId, out var after))

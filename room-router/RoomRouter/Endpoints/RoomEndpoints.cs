@@ -25,7 +25,7 @@ internal static class RoomEndpoints
 
         rooms.MapPost("/join-room", JoinRoomAsync)
             .WithName("JoinRoom")
-            .WithSummary("Joins a room by its id (\"00157\" or 157).")
+            .WithSummary("Joins a room by its id (\"00157\" or 157); with the client_id of a ticket still holding its seat, the same ticket comes back.")
             .Accepts<JoinRoomBody>("application/json")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -51,12 +51,12 @@ internal static class RoomEndpoints
             return problem;
         }
 
-        if (!JoinRoomBody.TryReadRoomId(body, out var roomId, out var error))
+        if (!JoinRoomBody.TryReadRoomId(body, out var roomId, out var error) || !JoinRoomBody.TryReadClientId(body, out var clientId, out error))
         {
             return RoomProblems.BadRequest(error);
         }
 
-        var outcome = await joining.JoinAsync(roomId, http.RequestAborted);
+        var outcome = await joining.JoinAsync(roomId, clientId, http.RequestAborted);
         metrics.Answered("join-room", outcome);
         return RoomProblems.ToResult(outcome, http, options.CurrentValue.RetryAfter);
     }

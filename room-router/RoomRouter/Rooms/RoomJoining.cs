@@ -12,7 +12,8 @@ namespace AvatarStream.RoomRouter.Rooms;
 /// <summary>
 /// join-room: reserve a pending seat in the room actor (which enforces the client limit), register on the room's
 /// instance, confirm the seat. A failed register means the instance is dead: evict it and answer 410. A seat left
-/// pending by a crash frees itself at its deadline.
+/// pending by a crash frees itself at its deadline. A client that still holds a seat (a reconnect) gets it back: the
+/// same client id, registered again, no new seat.
 /// </summary>
 internal sealed class RoomJoining(
     InstanceRegistry registry,
@@ -25,7 +26,7 @@ internal sealed class RoomJoining(
     TimeProvider clock,
     ILogger<RoomJoining> logger)
 {
-    public async Task<RoomOutcome> JoinAsync(RoomId roomId, CancellationToken cancellationToken)
+    public async Task<RoomOutcome> JoinAsync(RoomId roomId, string? heldClientId, CancellationToken cancellationToken)
     {
         // A room actor without a ledger row is a leftover of a crash, not a room; a tombstone says it died with its instance.
         switch (await ledger.PresenceAsync(roomId, cancellationToken))
@@ -37,10 +38,8 @@ internal sealed class RoomJoining(
         }
 
         var id = roomId.ToString();
-        var clientId = ClientIds.New();
-        var now = clock.GetUtcNow();
         var room = actors.Get(id);
-        var seat = await room.JoinAsync(new JoinRoomArgs(clientId, options.CurrentValue.MaxClientsPerRoom, now, now + options.CurrentValue.ReservationTtl));
+        var (clientId, seat) = await TakeSeatAsync(room, heldClientId);
         if (seat is not { Status: JoinRoomStatus.Joined, InstanceId: { } instanceId })
         {
             return RoomOutcome.Failed(seat.Status is JoinRoomStatus.RoomFull ? RoomFailure.RoomFull : RoomFailure.RoomNotFound);
@@ -68,11 +67,28 @@ internal sealed class RoomJoining(
         }
         finally
         {
-            if (!confirmed)
+            // A seat held before this call is the client's own: a failed rejoin leaves it as it was.
+            if (!confirmed && clientId != heldClientId)
             {
                 await GiveBackSeatAsync(roomId, clientId);
             }
         }
+    }
+
+    async Task<(string ClientId, JoinRoomResult Seat)> TakeSeatAsync(IRoomActor room, string? heldClientId)
+    {
+        var now = clock.GetUtcNow();
+        if (heldClientId is not null)
+        {
+            var held = await room.RejoinAsync(new RejoinArgs(heldClientId, now));
+            if (held.Status is not JoinRoomStatus.NotMember)
+            {
+                return (heldClientId, held);
+            }
+        }
+
+        var clientId = ClientIds.New();
+        return (clientId, await room.JoinAsync(new JoinRoomArgs(clientId, options.CurrentValue.MaxClientsPerRoom, now, now + options.CurrentValue.ReservationTtl)));
     }
 
     async Task GiveBackSeatAsync(RoomId roomId, string clientId)

@@ -151,14 +151,15 @@ function scheduleReconnect(wasOpen) {
   // Exponential backoff with full jitter: a crowd of clients does not come back in lockstep.
   const cap = Math.min(10000, 500 * 2 ** (session.attempt - 1));
   const delay = Math.round(cap / 2 + Math.random() * cap / 2);
-  const needTicket = !wasOpen; // the upgrade itself failed: the pair may no longer be registered
   setState('reconnecting', `Reconnecting in ${(delay / 1000).toFixed(1)} s (attempt ${session.attempt})…`);
   clearTimeout(session.reconnectTimer);
   session.reconnectTimer = setTimeout(async () => {
     if (session.leaving) return;
-    if (needTicket) {
-      // Ask the router again: it says whether the room is still valid and hands out a fresh ticket.
-      const result = await callRouter('/join-room', { room_id: session.ticket.room_id });
+    if (!wasOpen) {
+      // The upgrade failed: ask the router again. It says whether the room is still valid, and with our client id
+      // it hands back the same ticket while we hold our seat (after a restart), so a reconnect takes no new seat.
+      const { room_id: roomId, client_id: clientId } = session.ticket;
+      const result = await callRouter('/join-room', { room_id: roomId, client_id: clientId });
       if (session.leaving) return;
       if (result.error) {
         if (['room-gone', 'room-not-found', 'room-full'].includes(result.error.code)) {
