@@ -21,6 +21,18 @@ public class InternalApiTests
 
     static async Task<RoomTicket> CreateRoomAsync(HttpClient client) => await client.PostAsync("/create-room", null).ReadTicketAsync();
 
+    /// <summary>Rooms one after another: placement takes the instance with the fewest, so they alternate between two.</summary>
+    static async Task<List<RoomTicket>> CreateRoomsAsync(HttpClient client, int count)
+    {
+        var rooms = new List<RoomTicket>();
+        for (var i = 0; i < count; i++)
+        {
+            rooms.Add(await CreateRoomAsync(client));
+        }
+
+        return rooms;
+    }
+
     static Task<HttpResponseMessage> JoinAsync(HttpClient client, string roomId) =>
         client.PostAsync("/join-room", Json($$"""{"room_id":"{{roomId}}"}"""));
 
@@ -175,11 +187,7 @@ public class InternalApiTests
         await app.AnnounceAsync("stream-1", "stream-2");
         using var client = app.CreateClient();
         using var internalClient = app.CreateInternalClient();
-        var rooms = new List<RoomTicket>();
-        for (var i = 0; i < 6; i++)
-        {
-            rooms.Add(await CreateRoomAsync(client));
-        }
+        var rooms = await CreateRoomsAsync(client, 6);
 
         var onFirst = rooms.Where(r => r.StreamUrl == RouterApplication.StreamUrl("stream-1")).ToList();
         var onSecond = rooms.Except(onFirst).ToList();
@@ -254,11 +262,7 @@ public class InternalApiTests
         await app.AnnounceAsync("stream-1", "stream-2");
         using var client = app.CreateClient();
         using var internalClient = app.CreateInternalClient();
-        var rooms = new List<RoomTicket>();
-        for (var i = 0; i < 6; i++)
-        {
-            rooms.Add(await CreateRoomAsync(client));
-        }
+        var rooms = await CreateRoomsAsync(client, 6);
 
         var onFirst = rooms.Where(r => r.StreamUrl == RouterApplication.StreamUrl("stream-1")).OrderBy(r => r.RoomId, StringComparer.Ordinal).ToList();
         var joiner = await JoinAsync(client, onFirst[0].RoomId).ReadTicketAsync();
