@@ -6,7 +6,7 @@ public sealed record DevHostOptions(bool Processes, string DataDir, int Streams,
     public const string Usage = """
         usage: dotnet run --project devhost [-- options]
           --processes          run every service and sidecar as its own OS process (like `dapr run -f .`)
-          --data-dir PATH      where the SQLite state lives (default .data)
+          --data-dir PATH      where the SQLite state lives (default .data at the checkout root)
           --streams N          how many stream instances (default 2, at most 9)
           --sweep SCHEDULE     the instance-sweep cron schedule (default "@every 10s")
           --base-port P        apps from port P, sidecar HTTP from P+100, gRPC from P+200

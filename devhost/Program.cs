@@ -11,8 +11,10 @@ if (options is null)
 }
 
 // Components name files relative to the working directory (as daprd does), so run from the checkout.
+// The default .data sits at the checkout's root whatever the working directory (dotnet run may start the app in
+// devhost/); a path given with --data-dir is taken from where the command ran.
 var root = RepositoryRoot.Find();
-options = options with { DataDir = Path.GetFullPath(options.DataDir) };
+options = options with { DataDir = Path.GetFullPath(options.DataDir, args.Contains("--data-dir") ? Environment.CurrentDirectory : root) };
 Directory.SetCurrentDirectory(root);
 Directory.CreateDirectory(options.DataDir);
 
