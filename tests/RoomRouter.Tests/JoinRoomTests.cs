@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text;
 using AvatarStream.Contracts;
 using AvatarStream.RoomRouter.Endpoints;
@@ -260,6 +261,32 @@ public class JoinRoomTests
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.ServiceUnavailable, RouterProblemTypes.DependencyUnavailable);
         Assert.Equal(1, (await app.Actors.Get(room.RoomId).GetAsync()).Room?.ClientCount);
         Assert.Equal(JoinRoomStatus.Joined, (await app.Actors.Get(room.RoomId).RejoinAsync(new RejoinArgs(room.ClientId, DateTimeOffset.UtcNow))).Status);
+    }
+
+    [Fact]
+    public async Task JoinRoom_RejoinWhoseSeatIsRemovedMeanwhile_GetsANewSeat()
+    {
+        await using var app = new RouterApplication();
+        await app.AnnounceAsync("stream-1");
+        using var client = app.CreateClient();
+        using var internalClient = app.CreateInternalClient();
+        var room = await CreateRoomAsync(client);
+        var guest = await JoinAsync(client, $$"""{"room_id":"{{room.RoomId}}"}""").ReadTicketAsync();
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        app.Streams.Hold = release.Task;
+
+        // The guest's old socket is reported gone while its rejoin waits on the instance.
+        var rejoining = JoinAsync(client, $$"""{"room_id":"{{room.RoomId}}","client_id":"{{guest.ClientId}}"}""");
+        await Task.Delay(200);
+        var removed = await internalClient.PostAsJsonAsync("/remove-client", new RemoveClientRequest(room.RoomId, guest.ClientId), ContractJson.Options);
+        Assert.Equal(HttpStatusCode.OK, removed.StatusCode);
+        app.Streams.Hold = null;
+        release.SetResult();
+
+        var ticket = await rejoining.ReadTicketAsync();
+        Assert.Equal(room.RoomId, ticket.RoomId);
+        Assert.NotEqual(guest.ClientId, ticket.ClientId);
+        Assert.Equal(2, (await app.Actors.Get(room.RoomId).GetAsync()).Room?.ClientCount);
     }
 
     sealed class UnknownLengthStream(byte[] data) : MemoryStream(data)

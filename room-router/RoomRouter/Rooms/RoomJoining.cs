@@ -58,8 +58,11 @@ internal sealed class RoomJoining(
             confirmed = (await room.ConfirmClientAsync(new ClientArgs(clientId))).Confirmed;
             if (!confirmed)
             {
-                // The room was ended or evicted while this client was being admitted.
-                return RoomOutcome.Failed(RoomFailure.RoomGone);
+                // A held seat can be removed meanwhile (its old socket's departure arriving late): join as anyone
+                // would. Otherwise the room was ended or evicted while this client was being admitted.
+                return clientId == heldClientId
+                    ? await JoinAsync(roomId, null, cancellationToken)
+                    : RoomOutcome.Failed(RoomFailure.RoomGone);
             }
 
             RouterLog.ClientJoined(logger, ClientIds.Redact(clientId), id, instanceId);
