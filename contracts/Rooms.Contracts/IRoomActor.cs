@@ -20,6 +20,12 @@ public interface IRoomActor : IActor
     /// <summary>Turns a pending seat into a permanent one once the stream instance admitted the client.</summary>
     Task<ConfirmClientResult> ConfirmClientAsync(ClientArgs args);
 
+    /// <summary>
+    /// Drops a client unless it is the room's last, which it leaves in place (<see cref="RemoveClientStatus.LastClient"/>):
+    /// the caller then marks the room's ledger row before <see cref="RemoveClientAsync"/> ends the room. Idempotent.
+    /// </summary>
+    Task<RemoveClientResult> RemoveClientUnlessLastAsync(ClientArgs args);
+
     /// <summary>Drops a client; the room deletes itself when its last client leaves. Idempotent.</summary>
     Task<RemoveClientResult> RemoveClientAsync(ClientArgs args);
 
@@ -104,6 +110,9 @@ public enum RemoveClientStatus
 
     /// <summary>The client was the last one; the room deleted itself.</summary>
     RoomEnded,
+
+    /// <summary>The client is the last one and was left in place (<see cref="IRoomActor.RemoveClientUnlessLastAsync"/> only).</summary>
+    LastClient,
 }
 
 /// <summary>Result of <see cref="IRoomActor.RemoveClientAsync"/>.</summary>

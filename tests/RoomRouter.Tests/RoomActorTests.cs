@@ -178,4 +178,19 @@ public class RoomActorTests
         Assert.Equal(JoinRoomStatus.NotMember, (await NewActor().RejoinAsync(new RejoinArgs("stranger", Now))).Status);
         Assert.Equal(2, (await NewActor().GetAsync()).Room?.ClientCount);
     }
+
+    [Fact]
+    public async Task RemoveClientUnlessLast_RemovesOthers_AndLeavesTheLastInPlace()
+    {
+        Assert.Equal(RemoveClientStatus.NotFound, (await NewActor().RemoveClientUnlessLastAsync(new ClientArgs("host"))).Status);
+        await NewActor().CreateAsync(new CreateRoomArgs("stream-1", "host", Now));
+        await NewActor().JoinAsync(new JoinRoomArgs("guest", 5, Now, Now.AddSeconds(30)));
+
+        Assert.Equal(RemoveClientStatus.Removed, (await NewActor().RemoveClientUnlessLastAsync(new ClientArgs("host"))).Status);
+        Assert.Equal(RemoveClientStatus.NotMember, (await NewActor().RemoveClientUnlessLastAsync(new ClientArgs("host"))).Status);
+        Assert.Equal(RemoveClientStatus.LastClient, (await NewActor().RemoveClientUnlessLastAsync(new ClientArgs("guest"))).Status);
+
+        Assert.Equal(1, (await NewActor().GetAsync()).Room?.ClientCount);
+        Assert.Equal(RemoveClientStatus.RoomEnded, (await NewActor().RemoveClientAsync(new ClientArgs("guest"))).Status);
+    }
 }

@@ -62,26 +62,9 @@ public sealed class RoomActor : Actor, IRoomActor
         return new ConfirmClientResult(true);
     }
 
-    public async Task<RemoveClientResult> RemoveClientAsync(ClientArgs args)
-    {
-        if (await LoadAsync() is not { } room)
-        {
-            return new RemoveClientResult(RemoveClientStatus.NotFound);
-        }
+    public Task<RemoveClientResult> RemoveClientUnlessLastAsync(ClientArgs args) => RemoveAsync(args.ClientId, endRoom: false);
 
-        var (status, after) = room.Remove(args.ClientId);
-        switch (status)
-        {
-            case RemoveStatus.LastClientLeft:
-                await StateManager.TryRemoveStateAsync(RoomKey);
-                return new RemoveClientResult(RemoveClientStatus.RoomEnded);
-            case RemoveStatus.Removed:
-                await StateManager.SetStateAsync(RoomKey, after);
-                return new RemoveClientResult(RemoveClientStatus.Removed);
-            default:
-                return new RemoveClientResult(RemoveClientStatus.NotMember);
-        }
-    }
+    public Task<RemoveClientResult> RemoveClientAsync(ClientArgs args) => RemoveAsync(args.ClientId, endRoom: true);
 
     public async Task<RoomLookup> GetAsync() =>
         new(await LoadAsync() is { } room ? Snapshot(room) : null);
@@ -93,6 +76,29 @@ public sealed class RoomActor : Actor, IRoomActor
 
     public async Task<DeleteRoomResult> DeleteIfHostAsync(ClientArgs args) =>
         new(await LoadAsync() is { } room && room.HostClientId == args.ClientId && await StateManager.TryRemoveStateAsync(RoomKey));
+
+    async Task<RemoveClientResult> RemoveAsync(string clientId, bool endRoom)
+    {
+        if (await LoadAsync() is not { } room)
+        {
+            return new RemoveClientResult(RemoveClientStatus.NotFound);
+        }
+
+        var (status, after) = room.Remove(clientId);
+        switch (status)
+        {
+            case RemoveStatus.LastClientLeft when !endRoom:
+                return new RemoveClientResult(RemoveClientStatus.LastClient);
+            case RemoveStatus.LastClientLeft:
+                await StateManager.TryRemoveStateAsync(RoomKey);
+                return new RemoveClientResult(RemoveClientStatus.RoomEnded);
+            case RemoveStatus.Removed:
+                await StateManager.SetStateAsync(RoomKey, after);
+                return new RemoveClientResult(RemoveClientStatus.Removed);
+            default:
+                return new RemoveClientResult(RemoveClientStatus.NotMember);
+        }
+    }
 
     async Task<Room?> LoadAsync()
     {

@@ -7,8 +7,9 @@ using Microsoft.Extensions.Options;
 namespace AvatarStream.RoomRouter.Rooms;
 
 /// <summary>
-/// A client left. The room's ledger row is marked pending first, because this removal may end the room: if the router
-/// dies before the row is settled, the repair asks the actor whether the room still exists and settles the row by that.
+/// A client left. Most departures leave others behind and are one actor call. The last client's departure ends the
+/// room, so the room's ledger row is marked pending first: if the router dies before the row is settled, the repair
+/// asks the actor whether the room still exists and settles the row by that.
 /// </summary>
 internal sealed class ClientRemoval(
     RoomLedger ledger,
@@ -20,8 +21,21 @@ internal sealed class ClientRemoval(
     /// <summary>Idempotent: removing a client twice, or from a room that is gone, changes nothing.</summary>
     public async Task<RemoveClientStatus> RemoveAsync(RoomId roomId, string clientId, CancellationToken cancellationToken)
     {
+        var room = actors.Get(roomId.ToString());
+        var status = (await room.RemoveClientUnlessLastAsync(new ClientArgs(clientId))).Status;
+        if (status is RemoveClientStatus.LastClient or RemoveClientStatus.NotFound)
+        {
+            status = await RemoveEndingTheRoomAsync(roomId, room, clientId, cancellationToken);
+        }
+
+        RouterLog.ClientRemoved(logger, ClientIds.Redact(clientId), roomId.ToString(), status.ToString());
+        return status;
+    }
+
+    async Task<RemoveClientStatus> RemoveEndingTheRoomAsync(RoomId roomId, IRoomActor room, string clientId, CancellationToken cancellationToken)
+    {
         var marked = await ledger.MarkPendingAsync(roomId, clock.GetUtcNow() + options.CurrentValue.ReservationTtl, cancellationToken);
-        var status = (await actors.Get(roomId.ToString()).RemoveClientAsync(new ClientArgs(clientId))).Status;
+        var status = (await room.RemoveClientAsync(new ClientArgs(clientId))).Status;
 
         // NotFound with a committed row means the actor is gone but its row was left behind: drop the row too.
         var roomOver = status is RemoveClientStatus.RoomEnded || (status is RemoveClientStatus.NotFound && marked is not null);
@@ -34,7 +48,6 @@ internal sealed class ClientRemoval(
             await ledger.RemoveCommittedAsync(roomId, cancellationToken);
         }
 
-        RouterLog.ClientRemoved(logger, ClientIds.Redact(clientId), roomId.ToString(), status.ToString());
         return status;
     }
 }

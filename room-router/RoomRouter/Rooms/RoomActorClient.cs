@@ -24,6 +24,9 @@ internal sealed class RoomActorClient(ActorProxy proxy) : IRoomActor
     public Task<ConfirmClientResult> ConfirmClientAsync(ClientArgs args) =>
         proxy.InvokeMethodAsync<ClientArgs, ConfirmClientResult>(nameof(IRoomActor.ConfirmClientAsync), args);
 
+    public Task<RemoveClientResult> RemoveClientUnlessLastAsync(ClientArgs args) =>
+        proxy.InvokeMethodAsync<ClientArgs, RemoveClientResult>(nameof(IRoomActor.RemoveClientUnlessLastAsync), args);
+
     public Task<RemoveClientResult> RemoveClientAsync(ClientArgs args) =>
         proxy.InvokeMethodAsync<ClientArgs, RemoveClientResult>(nameof(IRoomActor.RemoveClientAsync), args);
 
