@@ -24,10 +24,10 @@ public interface IRoomActor : IActor
     /// Drops a client unless it is the room's last, which it leaves in place (<see cref="RemoveClientStatus.LastClient"/>):
     /// the caller then marks the room's ledger row before <see cref="RemoveClientAsync"/> ends the room. Idempotent.
     /// </summary>
-    Task<RemoveClientResult> RemoveClientUnlessLastAsync(ClientArgs args);
+    Task<RemoveClientResult> RemoveClientUnlessLastAsync(RemoveClientArgs args);
 
     /// <summary>Drops a client; the room deletes itself when its last client leaves. Idempotent.</summary>
-    Task<RemoveClientResult> RemoveClientAsync(ClientArgs args);
+    Task<RemoveClientResult> RemoveClientAsync(RemoveClientArgs args);
 
     /// <summary>What the room looks like, or that it does not exist.</summary>
     Task<RoomLookup> GetAsync();
@@ -66,6 +66,11 @@ public sealed record ClientsArgs(DateTimeOffset Now);
 /// <param name="ClientId">The client id of a ticket the caller holds.</param>
 /// <param name="Now">The caller's clock; a pending seat past its deadline is no longer held.</param>
 public sealed record RejoinArgs(string ClientId, DateTimeOffset Now);
+
+/// <summary>Arguments of <see cref="IRoomActor.RemoveClientAsync"/> and <see cref="IRoomActor.RemoveClientUnlessLastAsync"/>.</summary>
+/// <param name="ClientId">The client that left.</param>
+/// <param name="Now">The caller's clock; pending seats older than it do not count as clients left behind.</param>
+public sealed record RemoveClientArgs(string ClientId, DateTimeOffset Now);
 
 /// <summary>Names one client of the room.</summary>
 /// <param name="ClientId">The client.</param>

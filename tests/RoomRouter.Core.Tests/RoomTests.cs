@@ -86,7 +86,7 @@ public class RoomTests
     {
         var (_, room) = Room.Create("stream-1", "host", Now).Join("guest", 5, Now.AddSeconds(30), Now);
 
-        var (status, after) = room.Remove("host");
+        var (status, after) = room.Remove("host", Now);
 
         Assert.Equal(RemoveStatus.Removed, status);
         Assert.Equal(["guest"], after.Clients.Keys);
@@ -96,7 +96,7 @@ public class RoomTests
     [Fact]
     public void Remove_LastClient_EndsTheRoom()
     {
-        var (status, after) = Room.Create("stream-1", "host", Now).Remove("host");
+        var (status, after) = Room.Create("stream-1", "host", Now).Remove("host", Now);
 
         Assert.Equal(RemoveStatus.LastClientLeft, status);
         Assert.Empty(after.Clients);
@@ -107,9 +107,22 @@ public class RoomTests
     {
         var room = Room.Create("stream-1", "host", Now);
 
-        var (status, after) = room.Remove("stranger");
+        var (status, after) = room.Remove("stranger", Now);
 
         Assert.Equal(RemoveStatus.NotMember, status);
         Assert.Same(room, after);
+    }
+
+    [Fact]
+    public void Remove_LastLiveClient_EndsTheRoom_EvenWithAnExpiredPendingSeatLeft()
+    {
+        var (_, room) = Room.Create("stream-1", "host", Now).Join("never-finished", 5, Now.AddSeconds(30), Now);
+
+        var (early, _) = room.Remove("host", Now.AddSeconds(10));
+        var (late, after) = room.Remove("host", Now.AddSeconds(31));
+
+        Assert.Equal(RemoveStatus.Removed, early);
+        Assert.Equal(RemoveStatus.LastClientLeft, late);
+        Assert.Empty(after.Clients);
     }
 }

@@ -109,11 +109,11 @@ public class RoomActorTests
         await NewActor().CreateAsync(new CreateRoomArgs("stream-1", "host", Now));
         await NewActor().JoinAsync(new JoinRoomArgs("guest", 5, Now, Now.AddSeconds(30)));
 
-        Assert.Equal(RemoveClientStatus.Removed, (await NewActor().RemoveClientAsync(new ClientArgs("host"))).Status);
-        Assert.Equal(RemoveClientStatus.RoomEnded, (await NewActor().RemoveClientAsync(new ClientArgs("guest"))).Status);
+        Assert.Equal(RemoveClientStatus.Removed, (await NewActor().RemoveClientAsync(new RemoveClientArgs("host", Now))).Status);
+        Assert.Equal(RemoveClientStatus.RoomEnded, (await NewActor().RemoveClientAsync(new RemoveClientArgs("guest", Now))).Status);
 
         Assert.Empty(state.Keys);
-        Assert.Equal(RemoveClientStatus.NotFound, (await NewActor().RemoveClientAsync(new ClientArgs("guest"))).Status);
+        Assert.Equal(RemoveClientStatus.NotFound, (await NewActor().RemoveClientAsync(new RemoveClientArgs("guest", Now))).Status);
     }
 
     [Fact]
@@ -121,7 +121,7 @@ public class RoomActorTests
     {
         await NewActor().CreateAsync(new CreateRoomArgs("stream-1", "host", Now));
 
-        Assert.Equal(RemoveClientStatus.NotMember, (await NewActor().RemoveClientAsync(new ClientArgs("stranger"))).Status);
+        Assert.Equal(RemoveClientStatus.NotMember, (await NewActor().RemoveClientAsync(new RemoveClientArgs("stranger", Now))).Status);
         Assert.Equal(1, (await NewActor().GetAsync()).Room?.ClientCount);
     }
 
@@ -182,15 +182,15 @@ public class RoomActorTests
     [Fact]
     public async Task RemoveClientUnlessLast_RemovesOthers_AndLeavesTheLastInPlace()
     {
-        Assert.Equal(RemoveClientStatus.NotFound, (await NewActor().RemoveClientUnlessLastAsync(new ClientArgs("host"))).Status);
+        Assert.Equal(RemoveClientStatus.NotFound, (await NewActor().RemoveClientUnlessLastAsync(new RemoveClientArgs("host", Now))).Status);
         await NewActor().CreateAsync(new CreateRoomArgs("stream-1", "host", Now));
         await NewActor().JoinAsync(new JoinRoomArgs("guest", 5, Now, Now.AddSeconds(30)));
 
-        Assert.Equal(RemoveClientStatus.Removed, (await NewActor().RemoveClientUnlessLastAsync(new ClientArgs("host"))).Status);
-        Assert.Equal(RemoveClientStatus.NotMember, (await NewActor().RemoveClientUnlessLastAsync(new ClientArgs("host"))).Status);
-        Assert.Equal(RemoveClientStatus.LastClient, (await NewActor().RemoveClientUnlessLastAsync(new ClientArgs("guest"))).Status);
+        Assert.Equal(RemoveClientStatus.Removed, (await NewActor().RemoveClientUnlessLastAsync(new RemoveClientArgs("host", Now))).Status);
+        Assert.Equal(RemoveClientStatus.NotMember, (await NewActor().RemoveClientUnlessLastAsync(new RemoveClientArgs("host", Now))).Status);
+        Assert.Equal(RemoveClientStatus.LastClient, (await NewActor().RemoveClientUnlessLastAsync(new RemoveClientArgs("guest", Now))).Status);
 
         Assert.Equal(1, (await NewActor().GetAsync()).Room?.ClientCount);
-        Assert.Equal(RemoveClientStatus.RoomEnded, (await NewActor().RemoveClientAsync(new ClientArgs("guest"))).Status);
+        Assert.Equal(RemoveClientStatus.RoomEnded, (await NewActor().RemoveClientAsync(new RemoveClientArgs("guest", Now))).Status);
     }
 }

@@ -47,15 +47,19 @@ public sealed record Room(
         return true;
     }
 
-    /// <summary>Drops a client. <see cref="RemoveStatus.LastClientLeft"/> means the room is over and the caller deletes it.</summary>
-    public (RemoveStatus Status, Room Room) Remove(string clientId)
+    /// <summary>
+    /// Drops a client. <see cref="RemoveStatus.LastClientLeft"/> means the room is over and the caller deletes it: no
+    /// other client holds a live seat (a pending seat past its deadline, left by a join that never finished, does not
+    /// keep an empty room alive).
+    /// </summary>
+    public (RemoveStatus Status, Room Room) Remove(string clientId, DateTimeOffset now)
     {
         if (!Clients.ContainsKey(clientId))
         {
             return (RemoveStatus.NotMember, this);
         }
 
-        var seats = Copy();
+        var seats = LiveSeats(now);
         seats.Remove(clientId);
         return (seats.Count == 0 ? RemoveStatus.LastClientLeft : RemoveStatus.Removed, this with { Clients = seats });
     }

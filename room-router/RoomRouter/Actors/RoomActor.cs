@@ -62,9 +62,9 @@ public sealed class RoomActor : Actor, IRoomActor
         return new ConfirmClientResult(true);
     }
 
-    public Task<RemoveClientResult> RemoveClientUnlessLastAsync(ClientArgs args) => RemoveAsync(args.ClientId, endRoom: false);
+    public Task<RemoveClientResult> RemoveClientUnlessLastAsync(RemoveClientArgs args) => RemoveAsync(args, endRoom: false);
 
-    public Task<RemoveClientResult> RemoveClientAsync(ClientArgs args) => RemoveAsync(args.ClientId, endRoom: true);
+    public Task<RemoveClientResult> RemoveClientAsync(RemoveClientArgs args) => RemoveAsync(args, endRoom: true);
 
     public async Task<RoomLookup> GetAsync() =>
         new(await LoadAsync() is { } room ? Snapshot(room) : null);
@@ -77,14 +77,14 @@ public sealed class RoomActor : Actor, IRoomActor
     public async Task<DeleteRoomResult> DeleteIfHostAsync(ClientArgs args) =>
         new(await LoadAsync() is { } room && room.HostClientId == args.ClientId && await StateManager.TryRemoveStateAsync(RoomKey));
 
-    async Task<RemoveClientResult> RemoveAsync(string clientId, bool endRoom)
+    async Task<RemoveClientResult> RemoveAsync(RemoveClientArgs args, bool endRoom)
     {
         if (await LoadAsync() is not { } room)
         {
             return new RemoveClientResult(RemoveClientStatus.NotFound);
         }
 
-        var (status, after) = room.Remove(clientId);
+        var (status, after) = room.Remove(args.ClientId, args.Now);
         switch (status)
         {
             case RemoveStatus.LastClientLeft when !endRoom:

@@ -22,7 +22,7 @@ internal sealed class ClientRemoval(
     public async Task<RemoveClientStatus> RemoveAsync(RoomId roomId, string clientId, CancellationToken cancellationToken)
     {
         var room = actors.Get(roomId.ToString());
-        var status = (await room.RemoveClientUnlessLastAsync(new ClientArgs(clientId))).Status;
+        var status = (await room.RemoveClientUnlessLastAsync(new RemoveClientArgs(clientId, clock.GetUtcNow()))).Status;
         if (status is RemoveClientStatus.LastClient or RemoveClientStatus.NotFound)
         {
             status = await RemoveEndingTheRoomAsync(roomId, room, clientId, cancellationToken);
@@ -35,7 +35,7 @@ internal sealed class ClientRemoval(
     async Task<RemoveClientStatus> RemoveEndingTheRoomAsync(RoomId roomId, IRoomActor room, string clientId, CancellationToken cancellationToken)
     {
         var marked = await ledger.MarkPendingAsync(roomId, clock.GetUtcNow() + options.CurrentValue.ReservationTtl, cancellationToken);
-        var status = (await room.RemoveClientAsync(new ClientArgs(clientId))).Status;
+        var status = (await room.RemoveClientAsync(new RemoveClientArgs(clientId, clock.GetUtcNow()))).Status;
 
         // NotFound with a committed row means the actor is gone but its row was left behind: drop the row too.
         var roomOver = status is RemoveClientStatus.RoomEnded || (status is RemoveClientStatus.NotFound && marked is not null);

@@ -24,11 +24,11 @@ internal sealed class RoomActorClient(ActorProxy proxy) : IRoomActor
     public Task<ConfirmClientResult> ConfirmClientAsync(ClientArgs args) =>
         proxy.InvokeMethodAsync<ClientArgs, ConfirmClientResult>(nameof(IRoomActor.ConfirmClientAsync), args);
 
-    public Task<RemoveClientResult> RemoveClientUnlessLastAsync(ClientArgs args) =>
-        proxy.InvokeMethodAsync<ClientArgs, RemoveClientResult>(nameof(IRoomActor.RemoveClientUnlessLastAsync), args);
+    public Task<RemoveClientResult> RemoveClientUnlessLastAsync(RemoveClientArgs args) =>
+        proxy.InvokeMethodAsync<RemoveClientArgs, RemoveClientResult>(nameof(IRoomActor.RemoveClientUnlessLastAsync), args);
 
-    public Task<RemoveClientResult> RemoveClientAsync(ClientArgs args) =>
-        proxy.InvokeMethodAsync<ClientArgs, RemoveClientResult>(nameof(IRoomActor.RemoveClientAsync), args);
+    public Task<RemoveClientResult> RemoveClientAsync(RemoveClientArgs args) =>
+        proxy.InvokeMethodAsync<RemoveClientArgs, RemoveClientResult>(nameof(IRoomActor.RemoveClientAsync), args);
 
     public Task<RoomLookup> GetAsync() => proxy.InvokeMethodAsync<RoomLookup>(nameof(IRoomActor.GetAsync));
 

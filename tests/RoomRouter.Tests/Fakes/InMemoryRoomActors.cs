@@ -43,9 +43,9 @@ public sealed class InMemoryRoomActors : IRoomActors
 
         public Task<ConfirmClientResult> ConfirmClientAsync(ClientArgs args) => actors.InvokeAsync(roomId, a => a.ConfirmClientAsync(args));
 
-        public Task<RemoveClientResult> RemoveClientUnlessLastAsync(ClientArgs args) => actors.InvokeAsync(roomId, a => a.RemoveClientUnlessLastAsync(args));
+        public Task<RemoveClientResult> RemoveClientUnlessLastAsync(RemoveClientArgs args) => actors.InvokeAsync(roomId, a => a.RemoveClientUnlessLastAsync(args));
 
-        public Task<RemoveClientResult> RemoveClientAsync(ClientArgs args) => actors.InvokeAsync(roomId, a => a.RemoveClientAsync(args));
+        public Task<RemoveClientResult> RemoveClientAsync(RemoveClientArgs args) => actors.InvokeAsync(roomId, a => a.RemoveClientAsync(args));
 
         public Task<RoomLookup> GetAsync() => actors.InvokeAsync(roomId, a => a.GetAsync());
 

@@ -59,7 +59,7 @@ public class LedgerRepairTests
         var id = Core.Rooms.RoomId.TryParse(room.RoomId, out var parsed) ? parsed : default;
         // The removal marks the row pending, the actor ends the room, and the router dies before settling the row.
         Assert.NotNull(await router.Service<RoomLedger>().MarkPendingAsync(id, DateTimeOffset.UtcNow.AddSeconds(-1), CancellationToken.None));
-        await router.Service<IRoomActors>().Get(room.RoomId).RemoveClientAsync(new ClientArgs(room.ClientId));
+        await router.Service<IRoomActors>().Get(room.RoomId).RemoveClientAsync(new RemoveClientArgs(room.ClientId, DateTimeOffset.UtcNow));
 
         var settled = await router.Service<LedgerRepair>().RunOnceAsync(CancellationToken.None);
 
