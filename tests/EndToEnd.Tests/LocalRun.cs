@@ -195,6 +195,13 @@ internal sealed partial class LocalRun : IAsyncDisposable
     }
 
     /// <summary>The instance ids GET /instances lists; null when the router does not answer.</summary>
+    /// <summary>The rooms the router holds for an instance with their clients (its ledger rows and room actors).</summary>
+    public async Task<IReadOnlyList<string>> HostedRoomsAsync(string instanceId)
+    {
+        var json = await Internal.GetFromJsonAsync<JsonElement>($"/instances/{instanceId}/rooms");
+        return [.. json.GetProperty("rooms").EnumerateArray().Select(r => r.GetProperty("room_id").GetString()!)];
+    }
+
     public async Task<IReadOnlySet<string>?> TryInstancesAsync()
     {
         try

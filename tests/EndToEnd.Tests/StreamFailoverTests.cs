@@ -95,6 +95,11 @@ public sealed class StreamFailoverTests(ITestOutputHelper output)
         Assert.True(evictedAfter is not null && evictedAfter <= Sweep + Slack,
             $"(b) expected {Victim} gone from GET /instances within {(Sweep + Slack).TotalSeconds:0} s of the kill, saw {(evictedAfter is { } e ? $"{e.TotalMilliseconds:0} ms" : "it still listed")}");
 
+        // (b) gone from both tables: no ledger row and no room actor with clients is left for the dead instance.
+        var left = await run.HostedRoomsAsync(Victim);
+        Assert.True(left.Count == 0, $"(b) expected no rooms or clients left for {Victim} after its eviction; the router still holds [{string.Join(", ", left)}]");
+        Assert.Contains(onLive[0].RoomId!, await run.HostedRoomsAsync(Live));
+
         // (b)+(c) the dead instance's rooms are gone and say so: 410.
         foreach (var room in onVictim)
         {
