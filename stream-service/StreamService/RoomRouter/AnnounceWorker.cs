@@ -28,7 +28,7 @@ internal sealed class AnnounceWorker(
         {
             try
             {
-                await Retry(int.MaxValue, stoppingToken).ExecuteAsync(async token => await router.PutTaskAsync(request, token), stoppingToken);
+                await Retry("put-task", int.MaxValue, stoppingToken).ExecuteAsync(async token => await router.PutTaskAsync(request, token), stoppingToken);
                 logger.Announced(settings.InstanceId, settings.PublicUrl);
                 await RestoreAsync(settings.InstanceId, stoppingToken);
             }
@@ -62,7 +62,7 @@ internal sealed class AnnounceWorker(
         InstanceRooms hosted;
         try
         {
-            hosted = await Retry(RestoreAttempts, stoppingToken).ExecuteAsync(async token => await router.GetHostedRoomsAsync(instanceId, token), stoppingToken);
+            hosted = await Retry("GET /instances/{id}/rooms", RestoreAttempts, stoppingToken).ExecuteAsync(async token => await router.GetHostedRoomsAsync(instanceId, token), stoppingToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -83,7 +83,7 @@ internal sealed class AnnounceWorker(
         logger.Restored(hosted.Rooms.Count, clients);
     }
 
-    private ResiliencePipeline Retry(int attempts, CancellationToken stoppingToken)
+    private ResiliencePipeline Retry(string call, int attempts, CancellationToken stoppingToken)
     {
         var settings = options.Value;
         return new ResiliencePipelineBuilder { TimeProvider = time }
@@ -97,7 +97,7 @@ internal sealed class AnnounceWorker(
                 MaxDelay = settings.PutTaskMaxRetryDelay,
                 OnRetry = retry =>
                 {
-                    logger.PutTaskRetrying(retry.AttemptNumber + 1, retry.RetryDelay, retry.Outcome.Exception);
+                    logger.RouterCallRetrying(call, retry.AttemptNumber + 1, retry.RetryDelay, retry.Outcome.Exception);
                     return default;
                 },
             })
