@@ -11,11 +11,8 @@ public interface IRoomActor : IActor
     /// <summary>Creates the room with its host as first client, replacing any stale state left under this id.</summary>
     Task<RoomSnapshot> CreateAsync(CreateRoomArgs args);
 
-    /// <summary>Reserves a pending seat for a new client, within the room's client limit.</summary>
+    /// <summary>Reserves a pending seat for a new client, within the room's client limit, unless the caller still holds one.</summary>
     Task<JoinRoomResult> JoinAsync(JoinRoomArgs args);
-
-    /// <summary>Finds the seat a client already holds (a reconnect), so it comes back without taking a new one.</summary>
-    Task<JoinRoomResult> RejoinAsync(RejoinArgs args);
 
     /// <summary>Turns a pending seat into a permanent one once the stream instance admitted the client.</summary>
     Task<ConfirmClientResult> ConfirmClientAsync(ClientArgs args);
@@ -56,16 +53,12 @@ public sealed record CreateRoomArgs(string InstanceId, string HostClientId, Date
 /// <param name="MaxClients">The room's client limit, pending seats included.</param>
 /// <param name="Now">The caller's clock; pending seats older than it are free again.</param>
 /// <param name="PendingUntil">When this seat frees itself unless confirmed.</param>
-public sealed record JoinRoomArgs(string ClientId, int MaxClients, DateTimeOffset Now, DateTimeOffset PendingUntil);
+/// <param name="HeldClientId">A client id the caller already holds; while its seat is live, that seat is the answer (a reconnect takes no new seat).</param>
+public sealed record JoinRoomArgs(string ClientId, int MaxClients, DateTimeOffset Now, DateTimeOffset PendingUntil, string? HeldClientId = null);
 
 /// <summary>Arguments of <see cref="IRoomActor.GetClientsAsync"/>.</summary>
 /// <param name="Now">The caller's clock; pending seats older than it are left out.</param>
 public sealed record ClientsArgs(DateTimeOffset Now);
-
-/// <summary>Arguments of <see cref="IRoomActor.RejoinAsync"/>.</summary>
-/// <param name="ClientId">The client id of a ticket the caller holds.</param>
-/// <param name="Now">The caller's clock; a pending seat past its deadline is no longer held.</param>
-public sealed record RejoinArgs(string ClientId, DateTimeOffset Now);
 
 /// <summary>Arguments of <see cref="IRoomActor.RemoveClientAsync"/> and <see cref="IRoomActor.RemoveClientUnlessLastAsync"/>.</summary>
 /// <param name="ClientId">The client that left.</param>
@@ -87,15 +80,13 @@ public enum JoinRoomStatus
 
     /// <summary>The room is at its client limit.</summary>
     RoomFull,
-
-    /// <summary>The client holds no seat in the room (a rejoin only).</summary>
-    NotMember,
 }
 
 /// <summary>Result of <see cref="IRoomActor.JoinAsync"/>.</summary>
 /// <param name="Status">How it went.</param>
 /// <param name="InstanceId">The hosting instance when joined.</param>
-public sealed record JoinRoomResult(JoinRoomStatus Status, string? InstanceId);
+/// <param name="ClientId">Whose seat it is when joined: the held client id, or the new one.</param>
+public sealed record JoinRoomResult(JoinRoomStatus Status, string? InstanceId, string? ClientId = null);
 
 /// <summary>Result of <see cref="IRoomActor.ConfirmClientAsync"/>.</summary>
 /// <param name="Confirmed">False when the seat had expired or the room is gone.</param>

@@ -35,6 +35,9 @@ internal static partial class RouterLog
     [LoggerMessage(10, LogLevel.Warning, "Reloading the {What} picture failed; keeping the previous one")]
     public static partial void SnapshotRefreshFailed(ILogger logger, Exception exception, string what);
 
+    [LoggerMessage(11, LogLevel.Warning, "Giving back a seat in room {RoomId} failed; the seat frees itself at its deadline")]
+    public static partial void SeatGiveBackFailed(ILogger logger, Exception exception, string roomId);
+
     [LoggerMessage(13, LogLevel.Warning, "A dependency (sidecar, state store or actor) failed on {Path}")]
     public static partial void DependencyFailed(ILogger logger, Exception exception, string path);
 }

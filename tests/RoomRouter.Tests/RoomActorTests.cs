@@ -48,7 +48,7 @@ public class RoomActorTests
 
         var result = await NewActor().JoinAsync(new JoinRoomArgs("guest", 2, Now, Now.AddSeconds(30)));
 
-        Assert.Equal(new JoinRoomResult(JoinRoomStatus.Joined, "stream-1"), result);
+        Assert.Equal(new JoinRoomResult(JoinRoomStatus.Joined, "stream-1", "guest"), result);
         Assert.Equal(2, (await NewActor().GetAsync()).Room?.ClientCount);
     }
 
@@ -166,17 +166,18 @@ public class RoomActorTests
     }
 
     [Fact]
-    public async Task Rejoin_FindsAHeldSeatOnly()
+    public async Task Join_WithAHeldSeat_AnswersThatSeat_AndOtherwiseSeatsTheNewClient()
     {
-        Assert.Equal(JoinRoomStatus.NotFound, (await NewActor().RejoinAsync(new RejoinArgs("host", Now))).Status);
+        Assert.Equal(JoinRoomStatus.NotFound, (await NewActor().JoinAsync(new JoinRoomArgs("new", 5, Now, Now.AddSeconds(30), HeldClientId: "host"))).Status);
         await NewActor().CreateAsync(new CreateRoomArgs("stream-1", "host", Now));
         await NewActor().JoinAsync(new JoinRoomArgs("pending", 5, Now, Now.AddSeconds(30)));
 
-        Assert.Equal(new JoinRoomResult(JoinRoomStatus.Joined, "stream-1"), await NewActor().RejoinAsync(new RejoinArgs("host", Now.AddHours(1))));
-        Assert.Equal(JoinRoomStatus.Joined, (await NewActor().RejoinAsync(new RejoinArgs("pending", Now.AddSeconds(10)))).Status);
-        Assert.Equal(JoinRoomStatus.NotMember, (await NewActor().RejoinAsync(new RejoinArgs("pending", Now.AddSeconds(31)))).Status);
-        Assert.Equal(JoinRoomStatus.NotMember, (await NewActor().RejoinAsync(new RejoinArgs("stranger", Now))).Status);
-        Assert.Equal(2, (await NewActor().GetAsync()).Room?.ClientCount);
+        Assert.Equal(new JoinRoomResult(JoinRoomStatus.Joined, "stream-1", "host"), await NewActor().JoinAsync(new JoinRoomArgs("new-1", 5, Now.AddSeconds(10), Now.AddSeconds(40), HeldClientId: "host")));
+        Assert.Equal(2, (await NewActor().GetClientsAsync(new ClientsArgs(Now.AddSeconds(10)))).ClientIds.Count);
+        Assert.Equal("pending", (await NewActor().JoinAsync(new JoinRoomArgs("new-2", 5, Now.AddSeconds(10), Now.AddSeconds(40), HeldClientId: "pending"))).ClientId);
+        Assert.Equal("new-3", (await NewActor().JoinAsync(new JoinRoomArgs("new-3", 5, Now.AddSeconds(31), Now.AddSeconds(61), HeldClientId: "pending"))).ClientId);
+        Assert.Equal("new-4", (await NewActor().JoinAsync(new JoinRoomArgs("new-4", 5, Now.AddSeconds(31), Now.AddSeconds(61), HeldClientId: "stranger"))).ClientId);
+        Assert.Equal(["host", "new-3", "new-4"], (await NewActor().GetClientsAsync(new ClientsArgs(Now.AddSeconds(32)))).ClientIds.Order(StringComparer.Ordinal));
     }
 
     [Fact]

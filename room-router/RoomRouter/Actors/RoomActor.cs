@@ -36,20 +36,14 @@ public sealed class RoomActor : Actor, IRoomActor
             return new JoinRoomResult(JoinRoomStatus.NotFound, null);
         }
 
-        var (status, after) = room.Join(args.ClientId, args.MaxClients, args.PendingUntil, args.Now);
+        // Core answers Joined without a new seat for a client that already holds one.
+        var clientId = args.HeldClientId is { } held && room.HoldsSeat(held, args.Now) ? held : args.ClientId;
+        var (status, after) = room.Join(clientId, args.MaxClients, args.PendingUntil, args.Now);
         await StateManager.SetStateAsync(RoomKey, after);
         return status is JoinStatus.Joined
-            ? new JoinRoomResult(JoinRoomStatus.Joined, after.InstanceId)
+            ? new JoinRoomResult(JoinRoomStatus.Joined, after.InstanceId, clientId)
             : new JoinRoomResult(JoinRoomStatus.RoomFull, null);
     }
-
-    public async Task<JoinRoomResult> RejoinAsync(RejoinArgs args) =>
-        await LoadAsync() switch
-        {
-            null => new JoinRoomResult(JoinRoomStatus.NotFound, null),
-            { } room when room.HoldsSeat(args.ClientId, args.Now) => new JoinRoomResult(JoinRoomStatus.Joined, room.InstanceId),
-            _ => new JoinRoomResult(JoinRoomStatus.NotMember, null),
-        };
 
     public async Task<ConfirmClientResult> ConfirmClientAsync(ClientArgs args)
     {

@@ -85,7 +85,8 @@ internal static class InternalEndpoints
         }
 
         RoomId.TryParse(request.RoomId, out var roomId);
-        await removal.RemoveAsync(roomId, request.ClientId, http.RequestAborted);
+        ClientIds.TryNormalize(request.ClientId, out var clientId);
+        await removal.RemoveAsync(roomId, clientId, http.RequestAborted);
         return TypedResults.Ok();
     }
 

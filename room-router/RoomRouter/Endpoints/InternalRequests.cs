@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using AvatarStream.Contracts;
 using AvatarStream.RoomRouter.Core.Rooms;
+using AvatarStream.RoomRouter.Rooms;
 
 namespace AvatarStream.RoomRouter.Endpoints;
 
@@ -47,7 +48,7 @@ internal static partial class InternalRequests
 
     /// <summary>Null when <paramref name="clientId"/> is a UUID; else why not.</summary>
     public static string? CheckClientId(string? clientId) =>
-        Guid.TryParseExact(clientId, "D", out _) ? null : "client_id must be a UUID.";
+        ClientIds.TryNormalize(clientId, out _) ? null : "client_id must be a UUID.";
 
     [GeneratedRegex("^[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?$")]
     private static partial Regex AppId();

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AvatarStream.RoomRouter.Rooms;
 
 namespace AvatarStream.RoomRouter.Endpoints;
 
@@ -43,12 +44,12 @@ internal sealed record JoinRoomBody(string RoomId, string? ClientId = null)
             return true;
         }
 
-        if (value.ValueKind != JsonValueKind.String || !Guid.TryParseExact(value.GetString(), "D", out var id))
+        if (value.ValueKind != JsonValueKind.String || !ClientIds.TryNormalize(value.GetString(), out var id))
         {
             return false;
         }
 
-        clientId = id.ToString("D");
+        clientId = id;
         return true;
     }
 }

@@ -30,7 +30,7 @@ internal static class RoomProblems
         Throttled(http, retryAfter, RouterProblemTypes.RouterBusy, "Router busy", "Too many requests are waiting; try again later.", StatusCodes.Status503ServiceUnavailable);
 
     public static ProblemHttpResult DependencyUnavailable() =>
-        Problem(StatusCodes.Status503ServiceUnavailable, RouterProblemTypes.DependencyUnavailable, "Dependency unavailable", "The state store, an actor or the sidecar did not answer; try again.");
+        Problem(StatusCodes.Status503ServiceUnavailable, ProblemTypes.DependencyUnavailable, "Dependency unavailable", "The state store, an actor or the sidecar did not answer; try again.");
 
     static ProblemHttpResult Throttled(HttpContext http, TimeSpan retryAfter, string type, string title, string detail, int status = StatusCodes.Status429TooManyRequests)
     {

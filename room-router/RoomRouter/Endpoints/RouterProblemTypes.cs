@@ -11,5 +11,4 @@ public static class RouterProblemTypes
     public const string RoomFull = ProblemTypes.Base + "room-full";
     public const string NoStreamInstance = ProblemTypes.Base + "no-stream-instance";
     public const string RouterBusy = ProblemTypes.Base + "router-busy";
-    public const string DependencyUnavailable = ProblemTypes.Base + "dependency-unavailable";
 }

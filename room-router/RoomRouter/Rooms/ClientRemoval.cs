@@ -25,16 +25,24 @@ internal sealed class ClientRemoval(
         var status = (await room.RemoveClientUnlessLastAsync(new RemoveClientArgs(clientId, clock.GetUtcNow()))).Status;
         if (status is RemoveClientStatus.LastClient or RemoveClientStatus.NotFound)
         {
-            status = await RemoveEndingTheRoomAsync(roomId, room, clientId, cancellationToken);
+            status = await RemoveEndingTheRoomAsync(roomId, room, clientId, status, cancellationToken);
         }
 
         RouterLog.ClientRemoved(logger, ClientIds.Redact(clientId), roomId.ToString(), status.ToString());
         return status;
     }
 
-    async Task<RemoveClientStatus> RemoveEndingTheRoomAsync(RoomId roomId, IRoomActor room, string clientId, CancellationToken cancellationToken)
+    async Task<RemoveClientStatus> RemoveEndingTheRoomAsync(
+        RoomId roomId, IRoomActor room, string clientId, RemoveClientStatus first, CancellationToken cancellationToken)
     {
         var marked = await ledger.MarkPendingAsync(roomId, clock.GetUtcNow() + options.CurrentValue.ReservationTtl, cancellationToken);
+        if (marked is null && first is RemoveClientStatus.NotFound)
+        {
+            // No room and no committed row: a late or repeated departure. A new room under this id cannot hold the
+            // old client id, so asking the actor again would change nothing.
+            return first;
+        }
+
         var status = (await room.RemoveClientAsync(new RemoveClientArgs(clientId, clock.GetUtcNow()))).Status;
 
         // NotFound with a committed row means the actor is gone but its row was left behind: drop the row too.

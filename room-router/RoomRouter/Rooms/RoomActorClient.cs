@@ -18,9 +18,6 @@ internal sealed class RoomActorClient(ActorProxy proxy) : IRoomActor
     public Task<JoinRoomResult> JoinAsync(JoinRoomArgs args) =>
         proxy.InvokeMethodAsync<JoinRoomArgs, JoinRoomResult>(nameof(IRoomActor.JoinAsync), args);
 
-    public Task<JoinRoomResult> RejoinAsync(RejoinArgs args) =>
-        proxy.InvokeMethodAsync<RejoinArgs, JoinRoomResult>(nameof(IRoomActor.RejoinAsync), args);
-
     public Task<ConfirmClientResult> ConfirmClientAsync(ClientArgs args) =>
         proxy.InvokeMethodAsync<ClientArgs, ConfirmClientResult>(nameof(IRoomActor.ConfirmClientAsync), args);
 

@@ -37,14 +37,27 @@ internal sealed class RoomJoining(
                 return RoomOutcome.Failed(RoomFailure.RoomNotFound);
         }
 
+        var outcome = await AdmitAsync(roomId, heldClientId, cancellationToken);
+
+        // A held seat can be removed between taking and confirming it (its old socket's departure arriving late):
+        // then join as anyone would.
+        return outcome is null ? await AdmitAsync(roomId, null, cancellationToken) ?? RoomOutcome.Failed(RoomFailure.RoomGone) : outcome;
+    }
+
+    /// <summary>Seat, register, confirm. Null when a held seat was lost before its confirm.</summary>
+    async Task<RoomOutcome?> AdmitAsync(RoomId roomId, string? heldClientId, CancellationToken cancellationToken)
+    {
         var id = roomId.ToString();
         var room = actors.Get(id);
-        var (clientId, seat) = await TakeSeatAsync(room, heldClientId);
-        if (seat is not { Status: JoinRoomStatus.Joined, InstanceId: { } instanceId })
+        var now = clock.GetUtcNow();
+        var seat = await room.JoinAsync(new JoinRoomArgs(
+            ClientIds.New(), options.CurrentValue.MaxClientsPerRoom, now, now + options.CurrentValue.ReservationTtl, heldClientId));
+        if (seat is not { Status: JoinRoomStatus.Joined, InstanceId: { } instanceId, ClientId: { } clientId })
         {
             return RoomOutcome.Failed(seat.Status is JoinRoomStatus.RoomFull ? RoomFailure.RoomFull : RoomFailure.RoomNotFound);
         }
 
+        var held = clientId == heldClientId;
         var confirmed = false;
         try
         {
@@ -58,11 +71,8 @@ internal sealed class RoomJoining(
             confirmed = (await room.ConfirmClientAsync(new ClientArgs(clientId))).Confirmed;
             if (!confirmed)
             {
-                // A held seat can be removed meanwhile (its old socket's departure arriving late): join as anyone
-                // would. Otherwise the room was ended or evicted while this client was being admitted.
-                return clientId == heldClientId
-                    ? await JoinAsync(roomId, null, cancellationToken)
-                    : RoomOutcome.Failed(RoomFailure.RoomGone);
+                // Otherwise the room was ended or evicted while this client was being admitted.
+                return held ? null : RoomOutcome.Failed(RoomFailure.RoomGone);
             }
 
             RouterLog.ClientJoined(logger, ClientIds.Redact(clientId), id, instanceId);
@@ -71,27 +81,11 @@ internal sealed class RoomJoining(
         finally
         {
             // A seat held before this call is the client's own: a failed rejoin leaves it as it was.
-            if (!confirmed && clientId != heldClientId)
+            if (!confirmed && !held)
             {
                 await GiveBackSeatAsync(roomId, clientId);
             }
         }
-    }
-
-    async Task<(string ClientId, JoinRoomResult Seat)> TakeSeatAsync(IRoomActor room, string? heldClientId)
-    {
-        var now = clock.GetUtcNow();
-        if (heldClientId is not null)
-        {
-            var held = await room.RejoinAsync(new RejoinArgs(heldClientId, now));
-            if (held.Status is not JoinRoomStatus.NotMember)
-            {
-                return (heldClientId, held);
-            }
-        }
-
-        var clientId = ClientIds.New();
-        return (clientId, await room.JoinAsync(new JoinRoomArgs(clientId, options.CurrentValue.MaxClientsPerRoom, now, now + options.CurrentValue.ReservationTtl)));
     }
 
     async Task GiveBackSeatAsync(RoomId roomId, string clientId)
@@ -102,7 +96,7 @@ internal sealed class RoomJoining(
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
-            RouterLog.RollbackFailed(logger, exception, roomId.ToString());
+            RouterLog.SeatGiveBackFailed(logger, exception, roomId.ToString());
         }
     }
 }

@@ -39,8 +39,6 @@ public sealed class InMemoryRoomActors : IRoomActors
 
         public Task<JoinRoomResult> JoinAsync(JoinRoomArgs args) => actors.InvokeAsync(roomId, a => a.JoinAsync(args));
 
-        public Task<JoinRoomResult> RejoinAsync(RejoinArgs args) => actors.InvokeAsync(roomId, a => a.RejoinAsync(args));
-
         public Task<ConfirmClientResult> ConfirmClientAsync(ClientArgs args) => actors.InvokeAsync(roomId, a => a.ConfirmClientAsync(args));
 
         public Task<RemoveClientResult> RemoveClientUnlessLastAsync(RemoveClientArgs args) => actors.InvokeAsync(roomId, a => a.RemoveClientUnlessLastAsync(args));
