@@ -92,22 +92,6 @@ public sealed class ActiveActors(TimeProvider time) : IActiveActorsSource
         }
     }
 
-    /// <summary>Cancels every timer of every active actor (the sidecar is stopping).</summary>
-    public void CancelAllTimers()
-    {
-        List<CancellationTokenSource> stopped;
-        lock (_gate)
-        {
-            stopped = _entries.Values.SelectMany(e => e.Timers.Values).ToList();
-            foreach (var entry in _entries.Values)
-            {
-                entry.Timers.Clear();
-            }
-        }
-
-        Cancel(stopped);
-    }
-
     /// <summary>
     /// A new stop signal for <paramref name="name"/>'s timer, cancelling an earlier timer of that name. The source is
     /// never linked or disposed, so cancelling it is safe from any thread at any time.

@@ -15,6 +15,14 @@ public sealed record ActorCall(
     string? ReentrancyId = null,
     bool CountsAsUse = true)
 {
+    /// <summary>
+    /// A timer or reminder firing: <c>PUT /actors/{type}/{id}/method/{kind}/{name}</c> with a JSON
+    /// <paramref name="body"/>, where <paramref name="kind"/> is <c>timer</c> or <c>remind</c>.
+    /// </summary>
+    public static ActorCall Fire(string actorType, string actorId, string kind, string name, byte[] body) =>
+        new(actorType, actorId, HttpMethod.Put, $"method/{kind}/{Uri.EscapeDataString(name)}", body,
+            [KeyValuePair.Create("Content-Type", new[] { "application/json" })]);
+
     public string AppPath =>
         $"/actors/{Uri.EscapeDataString(ActorType)}/{Uri.EscapeDataString(ActorId)}" + (Path.Length == 0 ? "" : "/" + Path);
 }

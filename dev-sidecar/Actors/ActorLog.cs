@@ -19,7 +19,4 @@ static partial class ActorLog
 
     [LoggerMessage(3006, LogLevel.Warning, "The reminder scan failed")]
     public static partial void ReminderScanFailed(ILogger logger, Exception exception);
-
-    [LoggerMessage(3007, LogLevel.Warning, "Actor call {ActorType}/{ActorId}.{Method} failed: {Reason}")]
-    public static partial void CallFailed(ILogger logger, string actorType, string actorId, string method, string reason);
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using AvatarStream.DevSidecar.App;
 using AvatarStream.DevSidecar.Hosting;
 using AvatarStream.DevSidecar.State;
@@ -32,7 +31,7 @@ public static class ActorStateEndpoint
         context.Response.ContentType = "application/json";
         if (entry.ExpiresAt is { } expires)
         {
-            context.Response.Headers["metadata.ttlExpireTime"] = expires.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+            context.Response.Headers["metadata." + StateMetadata.TtlExpireTime] = StateMetadata.FormatExpireTime(expires);
         }
 
         context.Response.ContentLength = entry.Value.Length;

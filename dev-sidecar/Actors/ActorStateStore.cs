@@ -9,13 +9,11 @@ namespace AvatarStream.DevSidecar.Actors;
 public sealed class ActorStateStore(IStateStore store)
 {
     public Task<StateEntry?> GetAsync(string appId, string actorType, string actorId, string key, CancellationToken cancellationToken) =>
-        store.GetAsync(KeyOf(appId, actorType, actorId, key), cancellationToken);
+        store.GetAsync(StateKeys.ForActor(appId, actorType, actorId, key), cancellationToken);
 
     /// <summary>Applies every operation or none; throws <see cref="ETagMismatchException"/> when an ETag does not match.</summary>
     public Task ApplyAsync(string appId, string actorType, string actorId, IReadOnlyList<ActorStateOperation> operations, CancellationToken cancellationToken) =>
         store.ApplyAsync(operations.Select(o => o.Value is { } value
-            ? StateWrite.Upsert(KeyOf(appId, actorType, actorId, o.Key), value, o.ETag, ttl: o.Ttl)
-            : StateWrite.Delete(KeyOf(appId, actorType, actorId, o.Key), o.ETag)).ToArray(), cancellationToken);
-
-    static string KeyOf(string appId, string actorType, string actorId, string key) => $"{appId}||{actorType}||{actorId}||{key}";
+            ? StateWrite.Upsert(StateKeys.ForActor(appId, actorType, actorId, o.Key), value, o.ETag, ttl: o.Ttl)
+            : StateWrite.Delete(StateKeys.ForActor(appId, actorType, actorId, o.Key), o.ETag)).ToArray(), cancellationToken);
 }

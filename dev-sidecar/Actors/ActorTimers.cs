@@ -67,9 +67,7 @@ public sealed class ActorTimers(
     {
         try
         {
-            var response = await invoker.CallAsync(new ActorCall(entry.Type, entry.Id, HttpMethod.Put,
-                $"method/timer/{Uri.EscapeDataString(name)}", body, [KeyValuePair.Create("Content-Type", new[] { "application/json" })]),
-                cancellationToken);
+            var response = await invoker.CallAsync(ActorCall.Fire(entry.Type, entry.Id, "timer", name, body), cancellationToken);
             return response.CancelsReminder;
         }
         catch (Exception e) when (e is HttpRequestException or ActorStackDepthExceededException)

@@ -29,19 +29,12 @@ public sealed class IdleDeactivator(
         var shortest = config.Entities.Min(t => config.For(t).IdleTimeout);
         var scan = TimeSpan.FromTicks(Math.Clamp(shortest.Ticks / 4, MinScan.Ticks, MaxScan.Ticks));
         using var timer = new PeriodicTimer(scan, time);
-        try
+        while (await timer.WaitForNextTickAsync(stoppingToken))
         {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
+            foreach (var (entry, lastUsed) in actors.Idle(t => config.For(t).IdleTimeout))
             {
-                foreach (var (entry, lastUsed) in actors.Idle(t => config.For(t).IdleTimeout))
-                {
-                    await DeactivateAsync(entry, lastUsed, stoppingToken);
-                }
+                await DeactivateAsync(entry, lastUsed, stoppingToken);
             }
-        }
-        finally
-        {
-            actors.CancelAllTimers();
         }
     }
 

@@ -108,9 +108,7 @@ public sealed class ReminderScheduler(
         try
         {
             var body = JsonSerializer.SerializeToUtf8Bytes(new ReminderFire(reminder.Data, reminder.DueTime, reminder.Period));
-            var response = await invoker.CallAsync(new ActorCall(reminder.ActorType, reminder.ActorId, HttpMethod.Put,
-                $"method/remind/{Uri.EscapeDataString(reminder.Name)}", body, [KeyValuePair.Create("Content-Type", new[] { "application/json" })]),
-                cancellationToken);
+            var response = await invoker.CallAsync(ActorCall.Fire(reminder.ActorType, reminder.ActorId, "remind", reminder.Name, body), cancellationToken);
             if (response.Status is < 200 or > 299)
             {
                 ActorLog.ReminderRejected(logger, reminder.ActorType, reminder.ActorId, reminder.Name, response.Status);

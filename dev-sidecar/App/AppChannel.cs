@@ -8,8 +8,6 @@ namespace AvatarStream.DevSidecar.App;
 /// </summary>
 public sealed class AppChannel : IDisposable
 {
-    public const string ApiTokenHeader = "dapr-api-token";
-
     readonly HttpClient? _client;
     readonly string? _token;
 
@@ -32,7 +30,7 @@ public sealed class AppChannel : IDisposable
         var request = new HttpRequestMessage(method, new Uri(Endpoint ?? throw NoApp(), pathAndQuery));
         if (_token is not null)
         {
-            request.Headers.TryAddWithoutValidation(ApiTokenHeader, _token);
+            request.Headers.TryAddWithoutValidation(ApiTokenComparer.HeaderName, _token);
         }
 
         return request;

@@ -40,7 +40,7 @@ public sealed class AppRegistrar(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await WhenServerStartedAsync(stoppingToken);
-        _current = new AppRegistration(identity.AppId, identity.InstanceId, address.Uri, channel.Endpoint, []);
+        _current = new AppRegistration(identity.AppId, identity.InstanceId, address.Uri, []);
         await TryRegisterAsync(_current, stoppingToken);
         if (channel.Endpoint is null)
         {

@@ -35,8 +35,4 @@ public static class AppServices
         services.AddHostedService<CronBindings>();
         return services;
     }
-
-    public static IEndpointRouteBuilder MapInvocation(this IEndpointRouteBuilder app) => app.MapInvocationRoutes();
-
-    public static IEndpointRouteBuilder MapActors(this IEndpointRouteBuilder app) => app.MapActorRoutes();
 }

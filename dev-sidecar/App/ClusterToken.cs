@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using AvatarStream.DevSidecar.Hosting;
 using AvatarStream.DevSidecar.State;
 
 namespace AvatarStream.DevSidecar.App;
@@ -47,8 +48,7 @@ public sealed class ClusterToken(IStateStore store)
 
     public async Task<bool> IsPresentedByAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        var presented = request.Headers[Header].ToString();
         var expected = await GetAsync(cancellationToken);
-        return CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(presented), Encoding.UTF8.GetBytes(expected));
+        return ApiTokenComparer.Accepts(expected, request.Headers[Header]);
     }
 }

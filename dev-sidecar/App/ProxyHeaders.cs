@@ -1,3 +1,4 @@
+using AvatarStream.DevSidecar.Hosting;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace AvatarStream.DevSidecar.App;
@@ -19,7 +20,7 @@ public static class ProxyHeaders
 
     static readonly HashSet<string> NotForwarded = new(HopByHop, StringComparer.OrdinalIgnoreCase)
     {
-        "Host", "Content-Length", "dapr-app-id", AppChannel.ApiTokenHeader,
+        "Host", "Content-Length", "dapr-app-id", ApiTokenComparer.HeaderName,
     };
 
     public static bool IsForwardable(string name) =>

@@ -1,17 +1,18 @@
 using AvatarStream.DevSidecar.App;
 using AvatarStream.DevSidecar.Components;
 using AvatarStream.DevSidecar.Hosting;
+using AvatarStream.DevSidecar.Secrets;
 
 namespace AvatarStream.DevSidecar.Bindings;
 
 /// <summary>
 /// Runs every <c>bindings.cron</c> component visible to this app (the loader already applied scopes). The schedule is
-/// metadata <c>schedule</c> unless <see cref="SidecarOptions.MetadataOverrides"/> replaces it; the route is metadata
-/// <c>route</c>, else the component name. A bad component is logged and skipped; it never stops the sidecar.
+/// metadata <c>schedule</c> and the route metadata <c>route</c>, else the component name, both read through
+/// <see cref="ComponentValues"/> (so <see cref="SidecarOptions.MetadataOverrides"/> replaces either). A bad component is logged and skipped; it never stops the sidecar.
 /// </summary>
 public sealed class CronBindings(
     IReadOnlyList<Component> components,
-    SidecarOptions options,
+    ComponentValues values,
     AppChannel channel,
     AppRegistrar registrar,
     TimeProvider time,
@@ -42,7 +43,18 @@ public sealed class CronBindings(
 
     CronBinding? Create(Component component, DateTimeOffset start)
     {
-        var text = options.MetadataOverrides.GetValueOrDefault((component.Name, "schedule")) ?? component.Value("schedule");
+        string? text, route;
+        try
+        {
+            text = values.Resolve(component, "schedule");
+            route = values.Resolve(component, "route");
+        }
+        catch (InvalidDataException e)
+        {
+            BindingLog.BadBinding(logger, component.Name, e.Message);
+            return null;
+        }
+
         if (string.IsNullOrWhiteSpace(text))
         {
             BindingLog.BadBinding(logger, component.Name, "metadata 'schedule' is missing");
@@ -55,7 +67,6 @@ public sealed class CronBindings(
             return null;
         }
 
-        var route = "/" + (component.Value("route") ?? component.Name).TrimStart('/');
-        return new CronBinding(component.Name, route, text, schedule, channel, time, logger);
+        return new CronBinding(component.Name, "/" + (route ?? component.Name).TrimStart('/'), text, schedule, channel, time, logger);
     }
 }

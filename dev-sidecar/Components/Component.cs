@@ -12,10 +12,6 @@ public sealed record Component(
     /// <summary>The building block, e.g. <c>state</c> for <c>state.redis</c>.</summary>
     public string Block => Type.Split('.', 2)[0];
 
-    /// <summary>A plain metadata value (not a secret reference), or null.</summary>
-    public string? Value(string key) =>
-        Metadata.FirstOrDefault(m => string.Equals(m.Name, key, StringComparison.OrdinalIgnoreCase))?.Value;
-
     public bool IsScopedTo(string appId) => Scopes.Count == 0 || Scopes.Contains(appId, StringComparer.Ordinal);
 }
 

@@ -1,12 +1,11 @@
 namespace AvatarStream.DevSidecar.Directory;
 
 /// <summary>
-/// One running sidecar as others see it: which app it serves, where its HTTP API and its app listen, and which actor
+/// One running sidecar as others see it: which app it serves, where its HTTP API listens, and which actor
 /// types the app registered in <c>GET /dapr/config</c>. <see cref="InstanceId"/> tells replicas of one app-id apart.
 /// </summary>
 public sealed record AppRegistration(
     string AppId,
     string InstanceId,
     Uri SidecarHttp,
-    Uri? AppEndpoint,
     IReadOnlyList<string> ActorTypes);

@@ -1,6 +1,8 @@
+using AvatarStream.DevSidecar.Actors;
 using AvatarStream.DevSidecar.App;
 using AvatarStream.DevSidecar.Grpc;
 using AvatarStream.DevSidecar.Http;
+using AvatarStream.DevSidecar.Invocation;
 using AvatarStream.DevSidecar.Secrets;
 using AvatarStream.DevSidecar.State;
 using System.Net;
@@ -85,8 +87,8 @@ public sealed class Sidecar : IAsyncDisposable
         app.UseRouting();
         app.UseApiToken();
         app.MapHealthAndMetadata();
-        app.MapInvocation();
-        app.MapActors();
+        app.MapInvocationRoutes();
+        app.MapActorRoutes();
         app.MapSidecarGrpc();
 
         await app.StartAsync(cancellationToken);

@@ -1,3 +1,4 @@
+using AvatarStream.DevSidecar.App;
 using AvatarStream.DevSidecar.Metadata;
 
 namespace AvatarStream.DevSidecar.Http;
@@ -11,10 +12,17 @@ public static class HealthAndMetadataEndpoints
     public static IEndpointRouteBuilder MapHealthAndMetadata(this IEndpointRouteBuilder app)
     {
         // A sidecar answers only once Kestrel listens, and it has nothing else to wait for, so it is ready then.
-        app.MapGet("/v1.0/healthz", (string? appid, SidecarMetadata metadata) =>
-            appid is null || string.Equals(appid, metadata.AppId, StringComparison.Ordinal)
-                ? Results.NoContent()
-                : DaprError.Result(StatusCodes.Status500InternalServerError, "ERR_HEALTH_APPID_NOT_MATCH", "dapr app-id does not match"));
+        app.MapGet("/v1.0/healthz", (HttpContext context, string? appid, SidecarMetadata metadata) =>
+        {
+            if (appid is null || string.Equals(appid, metadata.AppId, StringComparison.Ordinal))
+            {
+                context.Response.StatusCode = StatusCodes.Status204NoContent;
+                return Task.CompletedTask;
+            }
+
+            return DaprErrorResponse.WriteAsync(context.Response, StatusCodes.Status500InternalServerError,
+                "ERR_HEALTH_APPID_NOT_MATCH", "dapr app-id does not match", context.RequestAborted);
+        });
         app.MapGet("/v1.0/healthz/outbound", () => Results.NoContent());
 
         app.MapGet("/v1.0/metadata", (SidecarMetadata metadata) => Results.Json(MetadataDocument.From(metadata)));
@@ -25,8 +33,8 @@ public static class HealthAndMetadataEndpoints
             return Results.NoContent();
         });
 
-        app.MapFallback("/v1.0/{**path}", (HttpRequest request) =>
-            DaprError.Result(StatusCodes.Status404NotFound, "ERR_NOT_FOUND", $"no API at {request.Method} {request.Path}"));
+        app.MapFallback("/v1.0/{**path}", (RequestDelegate)(context => DaprErrorResponse.WriteAsync(context.Response,
+            StatusCodes.Status404NotFound, "ERR_NOT_FOUND", $"no API at {context.Request.Method} {context.Request.Path}", context.RequestAborted)));
         return app;
     }
 }

@@ -36,25 +36,8 @@ public sealed class AppInvoker(AppChannel channel, SidecarIdentity identity, ILo
             return;
         }
 
-        using (response)
-        {
-            try
-            {
-                await ProxyHeaders.CopyResponseAsync(response, context.Response, cancellationToken);
-            }
-            catch (Exception e) when (e is HttpRequestException or IOException)
-            {
-                // The status line is gone; the only honest signal left is a broken connection.
-                InvocationLog.ResponseBroken(logger, identity.AppId, e);
-                context.Abort();
-            }
-        }
+        await InvocationErrors.TryCopyResponseAsync(context, response, logger, identity.AppId);
     }
 
-    Task FailAsync(HttpContext context, string reason)
-    {
-        InvocationLog.InvocationFailed(logger, identity.AppId, reason);
-        return DaprErrorResponse.WriteAsync(context.Response, StatusCodes.Status500InternalServerError, "ERR_DIRECT_INVOKE",
-            $"failed to invoke, id: {identity.AppId}, err: {reason}", context.RequestAborted);
-    }
+    Task FailAsync(HttpContext context, string reason) => InvocationErrors.FailAsync(context, logger, identity.AppId, reason);
 }

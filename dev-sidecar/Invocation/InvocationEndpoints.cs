@@ -11,9 +11,7 @@ public static class InvocationEndpoints
         app.Map("/v1.0/invoke/{appId}/method/{**method}", InvokeAsync);
 
         // Anything else under /v1.0/invoke lacks an app id; daprd answers 404 ERR_DIRECT_INVOKE.
-        app.Map("/v1.0/invoke/{**rest}", (RequestDelegate)(context => DaprErrorResponse.WriteAsync(context.Response,
-            StatusCodes.Status404NotFound, "ERR_DIRECT_INVOKE",
-            "failed getting app id either from the URL path or the header dapr-app-id", context.RequestAborted)));
+        app.Map("/v1.0/invoke/{**rest}", (RequestDelegate)InvocationErrors.NoAppIdAsync);
 
         // Sidecars authenticate each other with the cluster token, not the app's dapr-api-token.
         app.Map(InvocationForwarder.InternalPrefix + "/{**method}", InvokeFromPeerAsync).AllowAnonymous();
@@ -25,8 +23,7 @@ public static class InvocationEndpoints
         var raw = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? context.Request.Path.Value ?? "";
         if (!InvokePath.TryParse(raw, out var path))
         {
-            return DaprErrorResponse.WriteAsync(context.Response, StatusCodes.Status404NotFound, "ERR_DIRECT_INVOKE",
-                "failed getting app id either from the URL path or the header dapr-app-id", context.RequestAborted);
+            return InvocationErrors.NoAppIdAsync(context);
         }
 
         return context.RequestServices.GetRequiredService<InvocationForwarder>().InvokeAsync(context, path);

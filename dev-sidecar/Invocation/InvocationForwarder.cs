@@ -47,7 +47,7 @@ public sealed class InvocationForwarder(
             }
         }
 
-        await FailAsync(context, path.AppId, error
+        await InvocationErrors.FailAsync(context, logger, path.AppId, error
             ?? (tried.Count == 0 ? $"couldn't find service: {path.AppId}" : $"no instance of {path.AppId} accepted a connection"));
     }
 
@@ -82,19 +82,7 @@ public sealed class InvocationForwarder(
                 continue;
             }
 
-            using (response)
-            {
-                try
-                {
-                    await ProxyHeaders.CopyResponseAsync(response, context.Response, context.RequestAborted);
-                }
-                catch (Exception e) when (e is HttpRequestException or IOException)
-                {
-                    InvocationLog.ResponseBroken(logger, path.AppId, e);
-                    context.Abort();
-                }
-            }
-
+            await InvocationErrors.TryCopyResponseAsync(context, response, logger, path.AppId);
             return (true, null);
         }
 
@@ -132,12 +120,5 @@ public sealed class InvocationForwarder(
         {
             return (null, e.Message);
         }
-    }
-
-    Task FailAsync(HttpContext context, string appId, string reason)
-    {
-        InvocationLog.InvocationFailed(logger, appId, reason);
-        return DaprErrorResponse.WriteAsync(context.Response, StatusCodes.Status500InternalServerError, "ERR_DIRECT_INVOKE",
-            $"failed to invoke, id: {appId}, err: {reason}", context.RequestAborted);
     }
 }

@@ -13,8 +13,6 @@ public sealed class StateStoreComponent(Component component, IStateStore store, 
 
     public string Name => Component.Name;
 
-    public string Type => Component.Type;
-
     public IStateStore Store { get; } = store;
 
     /// <summary>Whether the component says <c>actorStateStore: "true"</c>.</summary>

@@ -45,5 +45,5 @@ public sealed class ActorPlacementTests
 
     static IEnumerable<string> Ids => Enumerable.Range(0, 60).Select(i => $"actor-{i}");
 
-    static AppRegistration Host(string instance) => new("app", instance, new Uri("http://127.0.0.1:1"), null, ["T"]);
+    static AppRegistration Host(string instance) => new("app", instance, new Uri("http://127.0.0.1:1"), ["T"]);
 }
