@@ -76,6 +76,15 @@ public class RoomTests
     }
 
     [Fact]
+    public void TryConfirm_AnAdmittedClient_ChangesNothing()
+    {
+        var room = Room.Create("stream-1", "host", Now);
+
+        Assert.True(room.TryConfirm("host", out var after));
+        Assert.Same(room, after);
+    }
+
+    [Fact]
     public void TryConfirm_UnknownClient_IsRefused()
     {
         Assert.False(Room.Create("stream-1", "host", Now).TryConfirm("nobody", out _));

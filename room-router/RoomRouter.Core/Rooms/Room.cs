@@ -36,9 +36,14 @@ public sealed record Room(
     public bool TryConfirm(string clientId, out Room room)
     {
         room = this;
-        if (!Clients.ContainsKey(clientId))
+        if (!Clients.TryGetValue(clientId, out var pendingUntil))
         {
             return false;
+        }
+
+        if (pendingUntil is null)
+        {
+            return true; // admitted already (a rejoin): nothing to change
         }
 
         var seats = Copy();

@@ -52,7 +52,11 @@ public sealed class RoomActor : Actor, IRoomActor
             return new ConfirmClientResult(false);
         }
 
-        await StateManager.SetStateAsync(RoomKey, after);
+        if (!ReferenceEquals(after, room))
+        {
+            await StateManager.SetStateAsync(RoomKey, after);
+        }
+
         return new ConfirmClientResult(true);
     }
 
