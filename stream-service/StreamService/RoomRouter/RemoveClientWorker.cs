@@ -1,8 +1,6 @@
 using System.Threading.Channels;
 using AvatarStream.Contracts;
 using AvatarStream.StreamService.Core;
-using Polly;
-using Polly.Retry;
 
 namespace AvatarStream.StreamService.RoomRouter;
 
@@ -21,16 +19,8 @@ internal sealed class RemoveClientWorker(IRoomRouterClient router, TimeProvider 
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var pipeline = new ResiliencePipelineBuilder { TimeProvider = time }
-            .AddRetry(new RetryStrategyOptions
-            {
-                ShouldHandle = new PredicateBuilder().Handle<Exception>(e => e is not OperationCanceledException),
-                MaxRetryAttempts = 4,
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                Delay = TimeSpan.FromMilliseconds(200),
-            })
-            .Build();
+        var pipeline = RouterRetry.Create(
+            time, attempts: 4, TimeSpan.FromMilliseconds(200), e => e is not OperationCanceledException);
         try
         {
             await foreach (var departure in _departures.Reader.ReadAllAsync(stoppingToken))
