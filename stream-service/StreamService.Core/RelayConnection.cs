@@ -120,6 +120,13 @@ internal sealed class RelayConnection
                 return;
             }
 
+            if (Volatile.Read(ref _closing) != 0)
+            {
+                // Closing: what arrives now is read only to reach the peer's close frame.
+                await DrainUntilCloseAsync();
+                return;
+            }
+
             var type = result.MessageType;
             var message = pool.Rent(_sizeHint);
             var length = 0;
@@ -159,9 +166,9 @@ internal sealed class RelayConnection
 
             if (Volatile.Read(ref _closing) != 0)
             {
-                // Closing: what arrives now is read only to reach the peer's close frame.
                 message.Release();
-                continue;
+                await DrainUntilCloseAsync();
+                return;
             }
 
             _sizeHint = length;
@@ -199,14 +206,19 @@ internal sealed class RelayConnection
 
     private async Task RefuseOversizedAsync()
     {
-        var socket = _socket!;
         var maxBytes = _context.Options.MaxMessageBytes;
         if (BeginClose(WebSocketCloseStatus.MessageTooBig, $"message exceeds {maxBytes} bytes", CloseReason.MessageTooBig))
         {
             _context.Logger.MessageTooBig(Room.Id, ClientTag, maxBytes);
         }
 
-        // Keep reading (and discarding) until the client answers the close frame, or the abort timer fires.
+        await DrainUntilCloseAsync();
+    }
+
+    /// <summary>Reads (and discards) into one small buffer until the peer's close frame, or the abort timer fires.</summary>
+    private async Task DrainUntilCloseAsync()
+    {
+        var socket = _socket!;
         var scratch = _context.Pool.Rent(MessagePool.SmallestCapacity);
         try
         {

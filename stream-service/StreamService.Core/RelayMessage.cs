@@ -27,8 +27,6 @@ internal sealed class RelayMessage
 
     public WebSocketMessageType Type { get; set; }
 
-    public MessageKind Kind { get; set; }
-
     public ReadOnlyMemory<byte> Payload => new(Buffer, 0, Length);
 
     public void Retain() => Interlocked.Increment(ref _references);
@@ -48,6 +46,5 @@ internal sealed class RelayMessage
     {
         _references = 1;
         Length = 0;
-        Kind = MessageKind.Media;
     }
 }

@@ -4,16 +4,14 @@ namespace AvatarStream.StreamService.Core;
 
 /// <summary>
 /// A receiver's outgoing queue: many writers (the members' receive loops), one reader (its send loop).
-/// Control messages have their own lane and go out ahead of media. The reader waits on a reusable
-/// value-task source; no lock is held while it is woken.
+/// The queue is bounded; a full queue refuses the message for this receiver only. The reader waits on a
+/// reusable value-task source; no lock is held while it is woken.
 /// </summary>
 internal sealed class SendQueue : IValueTaskSource<bool>, IThreadPoolWorkItem
 {
-    private const int ControlCapacity = 64;
     private const int InlineSendMaxBytes = 16 * 1024;
 
     private readonly Lock _gate = new();
-    private readonly MessageRing _control = new(ControlCapacity);
     private readonly MessageRing _media;
     private ManualResetValueTaskSourceCore<bool> _signal;
     private bool _readerWaiting;
@@ -31,8 +29,7 @@ internal sealed class SendQueue : IValueTaskSource<bool>, IThreadPoolWorkItem
                 return EnqueueResult.Closed;
             }
 
-            var lane = message.Kind == MessageKind.Control ? _control : _media;
-            if (!lane.TryAdd(message))
+            if (!_media.TryAdd(message))
             {
                 return EnqueueResult.Full;
             }
@@ -59,7 +56,7 @@ internal sealed class SendQueue : IValueTaskSource<bool>, IThreadPoolWorkItem
                 return new ValueTask<bool>(false);
             }
 
-            if (_control.Count + _media.Count > 0)
+            if (_media.Count > 0)
             {
                 return new ValueTask<bool>(true);
             }
@@ -81,7 +78,7 @@ internal sealed class SendQueue : IValueTaskSource<bool>, IThreadPoolWorkItem
                 return false;
             }
 
-            return _control.TryTake(out message) || _media.TryTake(out message);
+            return _media.TryTake(out message);
         }
     }
 
@@ -101,8 +98,8 @@ internal sealed class SendQueue : IValueTaskSource<bool>, IThreadPoolWorkItem
             _readerWaiting = false;
         }
 
-        // No writer adds after _completed and the reader takes nothing after it, so the rings are ours now.
-        while (_control.TryTake(out var message) || _media.TryTake(out message))
+        // No writer adds after _completed and the reader takes nothing after it, so the ring is ours now.
+        while (_media.TryTake(out var message))
         {
             message.Release();
         }

@@ -2,7 +2,6 @@ using AvatarStream.Contracts;
 using AvatarStream.StreamService.Core;
 using Microsoft.Extensions.Options;
 using Polly;
-using Polly.Retry;
 
 namespace AvatarStream.StreamService.RoomRouter;
 
@@ -86,21 +85,12 @@ internal sealed class AnnounceWorker(
     private ResiliencePipeline Retry(string call, int attempts, CancellationToken stoppingToken)
     {
         var settings = options.Value;
-        return new ResiliencePipelineBuilder { TimeProvider = time }
-            .AddRetry(new RetryStrategyOptions
-            {
-                ShouldHandle = new PredicateBuilder().Handle<Exception>(e => e is not OperationCanceledException || !stoppingToken.IsCancellationRequested),
-                MaxRetryAttempts = attempts,
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                Delay = settings.PutTaskRetryDelay,
-                MaxDelay = settings.PutTaskMaxRetryDelay,
-                OnRetry = retry =>
-                {
-                    logger.RouterCallRetrying(call, retry.AttemptNumber + 1, retry.RetryDelay, retry.Outcome.Exception);
-                    return default;
-                },
-            })
-            .Build();
+        return RouterRetry.Create(
+            time,
+            attempts,
+            settings.PutTaskRetryDelay,
+            e => e is not OperationCanceledException || !stoppingToken.IsCancellationRequested,
+            settings.PutTaskMaxRetryDelay,
+            (attempt, delay, exception) => logger.RouterCallRetrying(call, attempt, delay, exception));
     }
 }

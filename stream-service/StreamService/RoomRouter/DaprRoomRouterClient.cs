@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using AvatarStream.Contracts;
 using AvatarStream.ServiceDefaults.InternalAuth;
@@ -16,34 +15,16 @@ internal sealed class DaprRoomRouterClient(HttpClient http, IInternalTokenSource
 
     public async Task<InstanceRooms> GetHostedRoomsAsync(string instanceId, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"instances/{Uri.EscapeDataString(instanceId)}/rooms");
-        using var response = await SendAsync(request, cancellationToken);
+        using var response = await http.SendInternalAsync(
+            HttpMethod.Get, $"instances/{Uri.EscapeDataString(instanceId)}/rooms", null, tokens, cancellationToken);
+        response.EnsureSuccessStatusCode();
         return await response.Content.ReadFromJsonAsync<InstanceRooms>(ContractJson.Options, cancellationToken)
             ?? throw new InvalidOperationException("The room router answered no rooms document.");
     }
 
-    private async Task PostAsync<T>(string method, T body, CancellationToken cancellationToken)
+    private async Task PostAsync(string method, object body, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, method)
-        {
-            Content = JsonContent.Create(body, options: ContractJson.Options),
-        };
-        using var response = await SendAsync(request, cancellationToken);
-    }
-
-    private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-    {
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await tokens.GetAsync(cancellationToken));
-        var response = await http.SendAsync(request, cancellationToken);
-        try
-        {
-            response.EnsureSuccessStatusCode();
-            return response;
-        }
-        catch
-        {
-            response.Dispose();
-            throw;
-        }
+        using var response = await http.SendInternalAsync(HttpMethod.Post, method, body, tokens, cancellationToken);
+        response.EnsureSuccessStatusCode();
     }
 }

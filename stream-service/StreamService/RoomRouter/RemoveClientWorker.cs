@@ -1,16 +1,17 @@
 using System.Threading.Channels;
 using AvatarStream.Contracts;
 using AvatarStream.StreamService.Core;
-using Polly;
-using Polly.Retry;
 
 namespace AvatarStream.StreamService.RoomRouter;
 
 /// <summary>
 /// Tells the room router about departed clients. Departures are queued so that no connection (and no
-/// relay lock) ever waits on the control plane.
+/// relay lock) ever waits on the control plane. A departure is dropped when the client has been admitted
+/// to the same room again before it is sent (a page that rejoins right after its socket dropped): sending it
+/// would take the rejoined client's seat.
 /// </summary>
-internal sealed class RemoveClientWorker(IRoomRouterClient router, TimeProvider time, ILogger<RemoveClientWorker> logger)
+internal sealed class RemoveClientWorker(
+    IRoomRouterClient router, IServiceProvider services, TimeProvider time, ILogger<RemoveClientWorker> logger)
     : BackgroundService, IClientDepartureSink
 {
     private readonly Channel<RemoveClientRequest> _departures =
@@ -21,23 +22,23 @@ internal sealed class RemoveClientWorker(IRoomRouterClient router, TimeProvider 
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var pipeline = new ResiliencePipelineBuilder { TimeProvider = time }
-            .AddRetry(new RetryStrategyOptions
-            {
-                ShouldHandle = new PredicateBuilder().Handle<Exception>(e => e is not OperationCanceledException),
-                MaxRetryAttempts = 4,
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                Delay = TimeSpan.FromMilliseconds(200),
-            })
-            .Build();
+        var pipeline = RouterRetry.Create(
+            time, attempts: 4, TimeSpan.FromMilliseconds(200), e => e is not OperationCanceledException);
         try
         {
             await foreach (var departure in _departures.Reader.ReadAllAsync(stoppingToken))
             {
                 try
                 {
-                    await pipeline.ExecuteAsync(async token => await router.RemoveClientAsync(departure, token), stoppingToken);
+                    await pipeline.ExecuteAsync(
+                        async token =>
+                        {
+                            if (!AdmittedAgain(departure))
+                            {
+                                await router.RemoveClientAsync(departure, token);
+                            }
+                        },
+                        stoppingToken);
                 }
                 catch (Exception exception) when (exception is not OperationCanceledException)
                 {
@@ -50,4 +51,8 @@ internal sealed class RemoveClientWorker(IRoomRouterClient router, TimeProvider 
         {
         }
     }
+
+    // The registry is resolved here, not injected: it takes this worker as its departure sink.
+    private bool AdmittedAgain(RemoveClientRequest departure) =>
+        services.GetRequiredService<RoomRegistry>().IsAdmitted(departure.RoomId, departure.ClientId);
 }

@@ -18,11 +18,6 @@ internal sealed class RoomRestore(IOptions<StreamOptions> options, TimeProvider 
     /// <summary>Returns once the restore is done or the wait is over, whichever comes first.</summary>
     public async Task WaitAsync(CancellationToken cancellationToken)
     {
-        if (IsDone)
-        {
-            return;
-        }
-
         try
         {
             await _done.Task.WaitAsync(options.Value.RestoreWait, time, cancellationToken);

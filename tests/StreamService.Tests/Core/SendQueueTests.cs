@@ -7,24 +7,6 @@ public sealed class SendQueueTests
     private readonly MessagePool _pool = new(64 * 1024);
 
     [Fact]
-    public void ControlMessagesGoAheadOfQueuedMedia()
-    {
-        var queue = new SendQueue(8);
-        var media = _pool.Rent(10);
-        var control = _pool.Rent(10);
-        control.Kind = MessageKind.Control;
-
-        queue.TryEnqueue(media);
-        queue.TryEnqueue(control);
-
-        Assert.True(queue.TryDequeue(out var first));
-        Assert.Same(control, first);
-        Assert.True(queue.TryDequeue(out var second));
-        Assert.Same(media, second);
-        Assert.False(queue.TryDequeue(out _));
-    }
-
-    [Fact]
     public void FullMediaLaneRefusesFurtherMedia()
     {
         var queue = new SendQueue(2);

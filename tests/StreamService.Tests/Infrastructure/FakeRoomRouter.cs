@@ -6,8 +6,8 @@ using AvatarStream.StreamService.RoomRouter;
 namespace AvatarStream.StreamService.Tests.Infrastructure;
 
 /// <summary>
-/// Records the calls a stream instance makes to the room router; put-task can be told to fail first, and the rooms
-/// it lists for the instance can be set, held back or made to fail.
+/// Records the calls a stream instance makes to the room router; put-task can be told to fail first, remove-client
+/// can be held back, and the rooms it lists for the instance can be set, held back or made to fail.
 /// </summary>
 public sealed class FakeRoomRouter : IRoomRouterClient
 {
@@ -44,11 +44,14 @@ public sealed class FakeRoomRouter : IRoomRouterClient
         return Task.CompletedTask;
     }
 
-    public Task RemoveClientAsync(RemoveClientRequest request, CancellationToken cancellationToken)
+    /// <summary>Each remove-client call waits for this before it is recorded; completed unless a test holds it back.</summary>
+    public Task RemoveClientGate { get; set; } = Task.CompletedTask;
+
+    public async Task RemoveClientAsync(RemoveClientRequest request, CancellationToken cancellationToken)
     {
+        await RemoveClientGate.WaitAsync(cancellationToken);
         Removals.Enqueue(request);
         _removals.Writer.TryWrite(request);
-        return Task.CompletedTask;
     }
 
     public async Task<InstanceRooms> GetHostedRoomsAsync(string instanceId, CancellationToken cancellationToken)

@@ -53,6 +53,32 @@ public sealed class LifecycleTests
     }
 
     [Fact(Timeout = 30_000)]
+    public async Task DepartureIsNotSentOnceTheClientIsAdmittedAgain()
+    {
+        await using var app = new StreamServiceFactory();
+        var held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        app.Router.RemoveClientGate = held.Task;
+        using var first = await app.JoinAsync("00157");
+        using var rejoining = await app.JoinAsync("00157");
+        using var last = await app.JoinAsync("00157");
+
+        // The first departure holds the worker, so the next ones wait in its queue.
+        await first.CloseAsync();
+        await WaitUntilDepartedAsync(app, "00157", first.ClientId);
+        await rejoining.CloseAsync();
+        await WaitUntilDepartedAsync(app, "00157", rejoining.ClientId);
+        await app.RegisterAsync("00157", rejoining.ClientId);
+        await last.CloseAsync();
+        await WaitUntilDepartedAsync(app, "00157", last.ClientId);
+
+        held.SetResult();
+        Assert.Equal(first.ClientId, (await app.Router.NextRemovalAsync(TestSocket.DefaultTimeout)).ClientId);
+        Assert.Equal(last.ClientId, (await app.Router.NextRemovalAsync(TestSocket.DefaultTimeout)).ClientId);
+        Assert.DoesNotContain(app.Router.Removals, removal => removal.ClientId == rejoining.ClientId);
+        Assert.True(app.Registry.IsAdmitted("00157", rejoining.ClientId));
+    }
+
+    [Fact(Timeout = 30_000)]
     public async Task RegisteredClientThatNeverConnectsIsDroppedAfterTheClaimTimeout()
     {
         await using var app = new StreamServiceFactory(("Stream:ClaimTimeout", "00:00:00.200"));
@@ -118,5 +144,14 @@ public sealed class LifecycleTests
         Assert.Equal(stuck.ClientId, removal.ClientId);
         Assert.True(app.Metrics.MessagesDropped > 0, "the stuck member's queue overflowed");
         Assert.Equal(WebSocketState.Open, reader.Socket.State);
+    }
+
+    private static async Task WaitUntilDepartedAsync(StreamServiceFactory app, string roomId, string clientId)
+    {
+        using var timeout = new CancellationTokenSource(TestSocket.DefaultTimeout);
+        while (app.Registry.IsAdmitted(roomId, clientId))
+        {
+            await Task.Delay(10, timeout.Token);
+        }
     }
 }
