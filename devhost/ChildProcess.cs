@@ -18,8 +18,6 @@ public sealed partial class ChildProcess : IAsyncDisposable
 
     public int Pid => _process.Id;
 
-    public bool HasExited => _process.HasExited;
-
     public static ChildProcess Start(string name, string dll, IEnumerable<string> args, string workingDirectory)
     {
         var info = new ProcessStartInfo("dotnet")

@@ -194,7 +194,6 @@ internal sealed partial class LocalRun : IAsyncDisposable
         process.Dispose();
     }
 
-    /// <summary>The instance ids GET /instances lists; null when the router does not answer.</summary>
     /// <summary>The rooms the router holds for an instance with their clients (its ledger rows and room actors).</summary>
     public async Task<IReadOnlyList<string>> HostedRoomsAsync(string instanceId)
     {
@@ -202,6 +201,7 @@ internal sealed partial class LocalRun : IAsyncDisposable
         return [.. json.GetProperty("rooms").EnumerateArray().Select(r => r.GetProperty("room_id").GetString()!)];
     }
 
+    /// <summary>The instance ids GET /instances lists; null when the router does not answer.</summary>
     public async Task<IReadOnlySet<string>?> TryInstancesAsync()
     {
         try
