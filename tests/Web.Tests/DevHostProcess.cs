@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using AvatarStream.DevHost;
 
 namespace AvatarStream.Web.Tests;
 
@@ -24,19 +25,6 @@ public sealed class DevHostProcess : IAsyncDisposable
 
     public string BaseUrl { get; }
 
-    public static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Dapr.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Dapr.sln not found above " + AppContext.BaseDirectory);
-    }
-
     public static async Task<DevHostProcess> StartAsync(IReadOnlyDictionary<string, string> environment)
     {
         var host = new DevHostProcess(Directory.CreateTempSubdirectory("web-tests-").FullName, FreeBasePort(), environment);
@@ -57,7 +45,7 @@ public sealed class DevHostProcess : IAsyncDisposable
     {
         var info = new ProcessStartInfo("dotnet")
         {
-            WorkingDirectory = RepositoryRoot(),
+            WorkingDirectory = RepositoryRoot.Find(),
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
