@@ -4,7 +4,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Net.Sockets;
-using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using AvatarStream.DevHost;
@@ -124,27 +123,26 @@ internal sealed partial class LocalRun : IAsyncDisposable
 
         var process = devhost;
         devhost = null;
-        if (!process.HasExited)
+        if (!await ChildProcess.StopAsync(process, grace))
         {
-            _ = Kill(process.Id, SigTerm);
-            using var timeout = new CancellationTokenSource(grace);
-            try
-            {
-                await process.WaitForExitAsync(timeout.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                process.Kill(entireProcessTree: true);
-                await process.WaitForExitAsync();
-                throw new TimeoutException($"devhost did not stop within {grace.TotalSeconds:0} s of SIGTERM; log:\n{Log}");
-            }
+            throw new TimeoutException($"devhost did not stop within {grace.TotalSeconds:0} s of SIGTERM; log:\n{Log}");
         }
 
         process.Dispose();
     }
 
-    /// <summary>kill -9 of one process by its PID.</summary>
-    public static void KillNine(int pid) => _ = Kill(pid, SigKill);
+    /// <summary>kill -9 of one process by its PID (Process.Kill is SIGKILL on Unix); nothing if it is already gone.</summary>
+    public static void KillNine(int pid)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            process.Kill();
+        }
+        catch (ArgumentException)
+        {
+        }
+    }
 
     /// <summary>Starts one app again, by hand, with exactly the arguments the devhost gives it.</summary>
     public Process StartApp(string appId, string assembly)
@@ -175,21 +173,7 @@ internal sealed partial class LocalRun : IAsyncDisposable
 
     public async Task StopAppAsync(Process process, TimeSpan grace)
     {
-        if (!process.HasExited)
-        {
-            _ = Kill(process.Id, SigTerm);
-            using var timeout = new CancellationTokenSource(grace);
-            try
-            {
-                await process.WaitForExitAsync(timeout.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                process.Kill();
-                await process.WaitForExitAsync();
-            }
-        }
-
+        _ = await ChildProcess.StopAsync(process, grace);
         extra.Remove(process);
         process.Dispose();
     }
@@ -325,12 +309,6 @@ internal sealed partial class LocalRun : IAsyncDisposable
             return false;
         }
     }
-
-    const int SigKill = 9;
-    const int SigTerm = 15;
-
-    [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
-    private static partial int Kill(int pid, int signal);
 
     [GeneratedRegex(@"^\s+(\S+)\s+pid (\d+)\s*$")]
     private static partial Regex PidLine();

@@ -168,25 +168,6 @@ public sealed class DevHostProcess : IAsyncDisposable
         }
     }
 
-    private async Task StopAsync()
-    {
-        if (!_process.HasExited)
-        {
-            // SIGTERM to this process only, then a bounded wait before killing it.
-            _ = Kill(_process.Id, 15);
-            using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(15));
-            try
-            {
-                await _process.WaitForExitAsync(wait.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                _process.Kill(entireProcessTree: true);
-                await _process.WaitForExitAsync();
-            }
-        }
-    }
-
-    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
-    private static extern int Kill(int pid, int signal);
+    /// <summary>SIGTERM to this process only, then a bounded wait before killing it.</summary>
+    private Task StopAsync() => ChildProcess.StopAsync(_process, TimeSpan.FromSeconds(15));
 }
