@@ -3,7 +3,6 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using AvatarStream.DevHost;
@@ -54,7 +53,7 @@ internal sealed partial class LocalRun : IAsyncDisposable
     public static async Task<LocalRun> StartAsync(TimeSpan ready)
     {
         var dataDir = Path.Combine(Path.GetTempPath(), "avatarstream-e2e-" + Guid.NewGuid().ToString("N"));
-        var run = new LocalRun(FreeBasePort(), dataDir);
+        var run = new LocalRun(LocalTopology.FreeBasePort(Streams, 20000, 29000), dataDir);
         await run.StartDevHostAsync(ready);
         return run;
     }
@@ -276,37 +275,6 @@ internal sealed partial class LocalRun : IAsyncDisposable
         }
         catch (IOException)
         {
-        }
-    }
-
-    /// <summary>A random base port in 20000-29000 whose 3 x (apps) ranges are all free now.</summary>
-    static int FreeBasePort()
-    {
-        for (var attempt = 0; attempt < 50; attempt++)
-        {
-            var basePort = Random.Shared.Next(20000, 29000);
-            var ports = Enumerable.Range(0, Streams + 2).SelectMany(i => new[] { basePort + i, basePort + 100 + i, basePort + 200 + i });
-            if (ports.All(IsFree))
-            {
-                return basePort;
-            }
-        }
-
-        throw new InvalidOperationException("no free base port found in 50 tries");
-    }
-
-    static bool IsFree(int port)
-    {
-        try
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, port);
-            listener.Start();
-            listener.Stop();
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
         }
     }
 

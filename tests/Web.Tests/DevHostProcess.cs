@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using AvatarStream.DevHost;
 
 namespace AvatarStream.Web.Tests;
@@ -8,6 +6,9 @@ namespace AvatarStream.Web.Tests;
 /// <summary>The whole local system (devhost: room-router, stream instances, sidecars) as a child process.</summary>
 public sealed class DevHostProcess : IAsyncDisposable
 {
+    /// <summary>The devhost's default number of stream instances.</summary>
+    private const int Streams = 2;
+
     private readonly string _dataDir;
     private readonly int _basePort;
     private readonly IReadOnlyDictionary<string, string> _environment;
@@ -27,7 +28,7 @@ public sealed class DevHostProcess : IAsyncDisposable
 
     public static async Task<DevHostProcess> StartAsync(IReadOnlyDictionary<string, string> environment)
     {
-        var host = new DevHostProcess(Directory.CreateTempSubdirectory("web-tests-").FullName, FreeBasePort(), environment);
+        var host = new DevHostProcess(Directory.CreateTempSubdirectory("web-tests-").FullName, LocalTopology.FreeBasePort(Streams, 20000, 29700), environment);
         await host.WaitUntilReadyAsync();
         return host;
     }
@@ -121,35 +122,6 @@ public sealed class DevHostProcess : IAsyncDisposable
         }
 
         throw new TimeoutException($"devhost did not answer /health within 60 s:\n{Output()}");
-    }
-
-    /// <summary>A base port whose whole block (apps, sidecar HTTP +100, gRPC +200) is free now.</summary>
-    private static int FreeBasePort()
-    {
-        for (var attempt = 0; attempt < 50; attempt++)
-        {
-            var candidate = Random.Shared.Next(20000, 29700);
-            if (new[] { 0, 1, 2, 3, 4, 100, 101, 102, 103, 104, 200, 201, 202, 203, 204 }.All(o => IsFree(candidate + o)))
-            {
-                return candidate;
-            }
-        }
-
-        throw new InvalidOperationException("no free port block in 20000-30000");
-    }
-
-    private static bool IsFree(int port)
-    {
-        try
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, port);
-            listener.Start();
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
     }
 
     public async ValueTask DisposeAsync()
