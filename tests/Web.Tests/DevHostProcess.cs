@@ -1,4 +1,7 @@
 using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
 using AvatarStream.DevHost;
 
 namespace AvatarStream.Web.Tests;
@@ -93,8 +96,11 @@ public sealed class DevHostProcess : IAsyncDisposable
 
     private async Task WaitUntilReadyAsync()
     {
+        var expected = LocalTopology.Create(Streams, _basePort).Apps.Where(a => a.Kind == AppKind.Stream).Select(a => a.AppId).ToHashSet();
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", InternalToken());
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        IReadOnlySet<string> seen = new HashSet<string>();
         while (DateTime.UtcNow < deadline)
         {
             if (_process.HasExited)
@@ -104,11 +110,20 @@ public sealed class DevHostProcess : IAsyncDisposable
 
             try
             {
-                // Healthy, and a stream instance has registered (create-room would otherwise answer 503).
+                // Healthy, and every stream instance has registered (create-room would otherwise answer 503).
                 using var health = await http.GetAsync(new Uri($"{BaseUrl}/health"));
                 if (health.IsSuccessStatusCode)
                 {
-                    return;
+                    using var instances = await http.GetAsync(new Uri($"{BaseUrl}/instances"));
+                    if (instances.IsSuccessStatusCode)
+                    {
+                        var json = await instances.Content.ReadFromJsonAsync<JsonElement>();
+                        seen = json.GetProperty("instances").EnumerateArray().Select(i => i.GetProperty("instance_id").GetString()!).ToHashSet(StringComparer.Ordinal);
+                        if (expected.IsSubsetOf(seen))
+                        {
+                            return;
+                        }
+                    }
                 }
             }
             catch (HttpRequestException)
@@ -121,7 +136,14 @@ public sealed class DevHostProcess : IAsyncDisposable
             await Task.Delay(250);
         }
 
-        throw new TimeoutException($"devhost did not answer /health within 60 s:\n{Output()}");
+        throw new TimeoutException($"devhost was not healthy with [{string.Join(", ", expected)}] registered within 60 s (GET /instances lists [{string.Join(", ", seen)}]):\n{Output()}");
+    }
+
+    /// <summary>The development internal token, as the sidecars read it from components/secrets.dev.json.</summary>
+    private static string InternalToken()
+    {
+        using var secrets = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryRoot.Find(), "components", "secrets.dev.json")));
+        return secrets.RootElement.GetProperty("internal-token").GetString()!;
     }
 
     public async ValueTask DisposeAsync()
