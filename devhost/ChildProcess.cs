@@ -18,8 +18,6 @@ public sealed partial class ChildProcess : IAsyncDisposable
 
     public int Pid => _process.Id;
 
-    public bool HasExited => _process.HasExited;
-
     public static ChildProcess Start(string name, string dll, IEnumerable<string> args, string workingDirectory)
     {
         var info = new ProcessStartInfo("dotnet")
@@ -49,21 +47,34 @@ public sealed partial class ChildProcess : IAsyncDisposable
     /// <summary>SIGTERM (a graceful stop: stream instances close sockets with 1001), then SIGKILL after the grace period.</summary>
     public async ValueTask DisposeAsync()
     {
-        if (!_process.HasExited)
+        _ = await StopAsync(_process, TimeSpan.FromSeconds(10));
+        _process.Dispose();
+    }
+
+    /// <summary>
+    /// SIGTERM to <paramref name="process"/> alone, then a wait of <paramref name="grace"/>; if it is still running,
+    /// kills it with its whole tree and waits for that. True when it exited by itself (or had already exited).
+    /// </summary>
+    public static async Task<bool> StopAsync(Process process, TimeSpan grace)
+    {
+        if (process.HasExited)
         {
-            _ = Terminate(_process.Id, SigTerm);
-            using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-            try
-            {
-                await _process.WaitForExitAsync(grace.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                _process.Kill(entireProcessTree: true);
-            }
+            return true;
         }
 
-        _process.Dispose();
+        _ = Terminate(process.Id, SigTerm);
+        using var timeout = new CancellationTokenSource(grace);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+            return false;
+        }
     }
 
     static void Print(string name, string? line)

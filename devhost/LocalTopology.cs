@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using AvatarStream.Contracts;
 
 namespace AvatarStream.DevHost;
@@ -33,4 +35,37 @@ public sealed record LocalTopology(IReadOnlyList<AppSpec> Apps)
         [.. Apps.OrderBy(app => app.Kind switch { AppKind.Stream => 0, AppKind.RoomRouter => 1, _ => 2 })];
 
     public AppSpec this[string appId] => Apps.Single(a => a.AppId == appId);
+
+    /// <summary>
+    /// A random base port in [<paramref name="from"/>, <paramref name="to"/>) whose every port of
+    /// <see cref="Create"/>(<paramref name="streams"/>, base) (apps, sidecar HTTP and gRPC) is free now.
+    /// </summary>
+    public static int FreeBasePort(int streams, int from, int to)
+    {
+        for (var attempt = 0; attempt < 50; attempt++)
+        {
+            var candidate = Random.Shared.Next(from, to);
+            if (Create(streams, candidate).Apps.SelectMany(a => new[] { a.AppPort, a.SidecarHttpPort, a.SidecarGrpcPort }).All(IsFree))
+            {
+                return candidate;
+            }
+        }
+
+        throw new InvalidOperationException($"no free base port in {from}-{to} found in 50 tries");
+    }
+
+    static bool IsFree(int port)
+    {
+        try
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, port);
+            listener.Start();
+            listener.Stop();
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
 }

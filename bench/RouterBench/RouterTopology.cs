@@ -34,8 +34,6 @@ internal sealed class RouterTopology : IAsyncDisposable
 
     public Uri RouterAddress => new(Router.Urls.Single());
 
-    public string DatabasePath => Path.Combine(folder.FullName, "state", "cluster.db");
-
     public static async Task<RouterTopology> StartAsync(int streamCount, IReadOnlyList<(string Key, string Value)> settings)
     {
         var folder = Directory.CreateTempSubdirectory("router-bench-");

@@ -3,8 +3,6 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Net.Sockets;
-using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using AvatarStream.DevHost;
@@ -55,7 +53,7 @@ internal sealed partial class LocalRun : IAsyncDisposable
     public static async Task<LocalRun> StartAsync(TimeSpan ready)
     {
         var dataDir = Path.Combine(Path.GetTempPath(), "avatarstream-e2e-" + Guid.NewGuid().ToString("N"));
-        var run = new LocalRun(FreeBasePort(), dataDir);
+        var run = new LocalRun(LocalTopology.FreeBasePort(Streams, 20000, 29000), dataDir);
         await run.StartDevHostAsync(ready);
         return run;
     }
@@ -124,27 +122,26 @@ internal sealed partial class LocalRun : IAsyncDisposable
 
         var process = devhost;
         devhost = null;
-        if (!process.HasExited)
+        if (!await ChildProcess.StopAsync(process, grace))
         {
-            _ = Kill(process.Id, SigTerm);
-            using var timeout = new CancellationTokenSource(grace);
-            try
-            {
-                await process.WaitForExitAsync(timeout.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                process.Kill(entireProcessTree: true);
-                await process.WaitForExitAsync();
-                throw new TimeoutException($"devhost did not stop within {grace.TotalSeconds:0} s of SIGTERM; log:\n{Log}");
-            }
+            throw new TimeoutException($"devhost did not stop within {grace.TotalSeconds:0} s of SIGTERM; log:\n{Log}");
         }
 
         process.Dispose();
     }
 
-    /// <summary>kill -9 of one process by its PID.</summary>
-    public static void KillNine(int pid) => _ = Kill(pid, SigKill);
+    /// <summary>kill -9 of one process by its PID (Process.Kill is SIGKILL on Unix); nothing if it is already gone.</summary>
+    public static void KillNine(int pid)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            process.Kill();
+        }
+        catch (ArgumentException)
+        {
+        }
+    }
 
     /// <summary>Starts one app again, by hand, with exactly the arguments the devhost gives it.</summary>
     public Process StartApp(string appId, string assembly)
@@ -175,26 +172,11 @@ internal sealed partial class LocalRun : IAsyncDisposable
 
     public async Task StopAppAsync(Process process, TimeSpan grace)
     {
-        if (!process.HasExited)
-        {
-            _ = Kill(process.Id, SigTerm);
-            using var timeout = new CancellationTokenSource(grace);
-            try
-            {
-                await process.WaitForExitAsync(timeout.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                process.Kill();
-                await process.WaitForExitAsync();
-            }
-        }
-
+        _ = await ChildProcess.StopAsync(process, grace);
         extra.Remove(process);
         process.Dispose();
     }
 
-    /// <summary>The instance ids GET /instances lists; null when the router does not answer.</summary>
     /// <summary>The rooms the router holds for an instance with their clients (its ledger rows and room actors).</summary>
     public async Task<IReadOnlyList<string>> HostedRoomsAsync(string instanceId)
     {
@@ -202,6 +184,7 @@ internal sealed partial class LocalRun : IAsyncDisposable
         return [.. json.GetProperty("rooms").EnumerateArray().Select(r => r.GetProperty("room_id").GetString()!)];
     }
 
+    /// <summary>The instance ids GET /instances lists; null when the router does not answer.</summary>
     public async Task<IReadOnlySet<string>?> TryInstancesAsync()
     {
         try
@@ -294,43 +277,6 @@ internal sealed partial class LocalRun : IAsyncDisposable
         {
         }
     }
-
-    /// <summary>A random base port in 20000-29000 whose 3 x (apps) ranges are all free now.</summary>
-    static int FreeBasePort()
-    {
-        for (var attempt = 0; attempt < 50; attempt++)
-        {
-            var basePort = Random.Shared.Next(20000, 29000);
-            var ports = Enumerable.Range(0, Streams + 2).SelectMany(i => new[] { basePort + i, basePort + 100 + i, basePort + 200 + i });
-            if (ports.All(IsFree))
-            {
-                return basePort;
-            }
-        }
-
-        throw new InvalidOperationException("no free base port found in 50 tries");
-    }
-
-    static bool IsFree(int port)
-    {
-        try
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, port);
-            listener.Start();
-            listener.Stop();
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
-    }
-
-    const int SigKill = 9;
-    const int SigTerm = 15;
-
-    [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
-    private static partial int Kill(int pid, int signal);
 
     [GeneratedRegex(@"^\s+(\S+)\s+pid (\d+)\s*$")]
     private static partial Regex PidLine();

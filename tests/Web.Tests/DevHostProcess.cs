@@ -1,12 +1,17 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using AvatarStream.DevHost;
 
 namespace AvatarStream.Web.Tests;
 
 /// <summary>The whole local system (devhost: room-router, stream instances, sidecars) as a child process.</summary>
 public sealed class DevHostProcess : IAsyncDisposable
 {
+    /// <summary>The devhost's default number of stream instances.</summary>
+    private const int Streams = 2;
+
     private readonly string _dataDir;
     private readonly int _basePort;
     private readonly IReadOnlyDictionary<string, string> _environment;
@@ -24,22 +29,9 @@ public sealed class DevHostProcess : IAsyncDisposable
 
     public string BaseUrl { get; }
 
-    public static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Dapr.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Dapr.sln not found above " + AppContext.BaseDirectory);
-    }
-
     public static async Task<DevHostProcess> StartAsync(IReadOnlyDictionary<string, string> environment)
     {
-        var host = new DevHostProcess(Directory.CreateTempSubdirectory("web-tests-").FullName, FreeBasePort(), environment);
+        var host = new DevHostProcess(Directory.CreateTempSubdirectory("web-tests-").FullName, LocalTopology.FreeBasePort(Streams, 20000, 29700), environment);
         await host.WaitUntilReadyAsync();
         return host;
     }
@@ -57,7 +49,7 @@ public sealed class DevHostProcess : IAsyncDisposable
     {
         var info = new ProcessStartInfo("dotnet")
         {
-            WorkingDirectory = RepositoryRoot(),
+            WorkingDirectory = RepositoryRoot.Find(),
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -104,8 +96,11 @@ public sealed class DevHostProcess : IAsyncDisposable
 
     private async Task WaitUntilReadyAsync()
     {
+        var expected = LocalTopology.Create(Streams, _basePort).Apps.Where(a => a.Kind == AppKind.Stream).Select(a => a.AppId).ToHashSet();
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", InternalToken());
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        IReadOnlySet<string> seen = new HashSet<string>();
         while (DateTime.UtcNow < deadline)
         {
             if (_process.HasExited)
@@ -115,11 +110,20 @@ public sealed class DevHostProcess : IAsyncDisposable
 
             try
             {
-                // Healthy, and a stream instance has registered (create-room would otherwise answer 503).
+                // Healthy, and every stream instance has registered (create-room would otherwise answer 503).
                 using var health = await http.GetAsync(new Uri($"{BaseUrl}/health"));
                 if (health.IsSuccessStatusCode)
                 {
-                    return;
+                    using var instances = await http.GetAsync(new Uri($"{BaseUrl}/instances"));
+                    if (instances.IsSuccessStatusCode)
+                    {
+                        var json = await instances.Content.ReadFromJsonAsync<JsonElement>();
+                        seen = json.GetProperty("instances").EnumerateArray().Select(i => i.GetProperty("instance_id").GetString()!).ToHashSet(StringComparer.Ordinal);
+                        if (expected.IsSubsetOf(seen))
+                        {
+                            return;
+                        }
+                    }
                 }
             }
             catch (HttpRequestException)
@@ -132,36 +136,14 @@ public sealed class DevHostProcess : IAsyncDisposable
             await Task.Delay(250);
         }
 
-        throw new TimeoutException($"devhost did not answer /health within 60 s:\n{Output()}");
+        throw new TimeoutException($"devhost was not healthy with [{string.Join(", ", expected)}] registered within 60 s (GET /instances lists [{string.Join(", ", seen)}]):\n{Output()}");
     }
 
-    /// <summary>A base port whose whole block (apps, sidecar HTTP +100, gRPC +200) is free now.</summary>
-    private static int FreeBasePort()
+    /// <summary>The development internal token, as the sidecars read it from components/secrets.dev.json.</summary>
+    private static string InternalToken()
     {
-        for (var attempt = 0; attempt < 50; attempt++)
-        {
-            var candidate = Random.Shared.Next(20000, 29700);
-            if (new[] { 0, 1, 2, 3, 4, 100, 101, 102, 103, 104, 200, 201, 202, 203, 204 }.All(o => IsFree(candidate + o)))
-            {
-                return candidate;
-            }
-        }
-
-        throw new InvalidOperationException("no free port block in 20000-30000");
-    }
-
-    private static bool IsFree(int port)
-    {
-        try
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, port);
-            listener.Start();
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
+        using var secrets = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryRoot.Find(), "components", "secrets.dev.json")));
+        return secrets.RootElement.GetProperty("internal-token").GetString()!;
     }
 
     public async ValueTask DisposeAsync()
@@ -180,25 +162,6 @@ public sealed class DevHostProcess : IAsyncDisposable
         }
     }
 
-    private async Task StopAsync()
-    {
-        if (!_process.HasExited)
-        {
-            // SIGTERM to this process only, then a bounded wait before killing it.
-            _ = Kill(_process.Id, 15);
-            using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(15));
-            try
-            {
-                await _process.WaitForExitAsync(wait.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                _process.Kill(entireProcessTree: true);
-                await _process.WaitForExitAsync();
-            }
-        }
-    }
-
-    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
-    private static extern int Kill(int pid, int signal);
+    /// <summary>SIGTERM to this process only, then a bounded wait before killing it.</summary>
+    private Task StopAsync() => ChildProcess.StopAsync(_process, TimeSpan.FromSeconds(15));
 }

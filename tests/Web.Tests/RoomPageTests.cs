@@ -90,7 +90,7 @@ public sealed class RoomPageTests(BrowserFixture fixture) : IAsyncLifetime
         await Assertions.Expect(bob.Locator("#members")).ToContainTextAsync("Alice");
         Assert.Equal("camera", await alice.GetAttributeAsync(".tile:not(.self)", "data-mode"));
 
-        var screenshot = Path.Combine(DevHostProcess.RepositoryRoot(), "docs", "screenshot.png");
+        var screenshot = Path.Combine(AvatarStream.DevHost.RepositoryRoot.Find(), "docs", "screenshot.png");
         Directory.CreateDirectory(Path.GetDirectoryName(screenshot)!);
         await alice.ScreenshotAsync(new() { Path = screenshot });
         Assert.True(new FileInfo(screenshot).Length > 0);
