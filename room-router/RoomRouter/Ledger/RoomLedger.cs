@@ -91,11 +91,14 @@ internal sealed class RoomLedger
     /// <summary>Whether the room has a row, was evicted with its instance, or neither; trusts the picture when it says it has a row and asks the store otherwise.</summary>
     public async Task<RoomPresence> PresenceAsync(RoomId id, CancellationToken cancellationToken)
     {
-        if ((await view.GetAsync(cancellationToken)).Contains(id))
-        {
-            return RoomPresence.Present;
-        }
+        return (await view.GetAsync(cancellationToken)).Contains(id)
+            ? RoomPresence.Present
+            : await StoredPresenceAsync(id, cancellationToken);
+    }
 
+    /// <summary>Whether the room has a row, was evicted with its instance, or neither, read from the store.</summary>
+    public async Task<RoomPresence> StoredPresenceAsync(RoomId id, CancellationToken cancellationToken)
+    {
         var index = LedgerLayout.ShardOf(id);
         var (document, _) = await store.GetAsync<LedgerShardDocument>(Key(index), cancellationToken);
         var shard = LedgerShardDocument.ToShard(index, document);

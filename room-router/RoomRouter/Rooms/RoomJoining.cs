@@ -54,7 +54,7 @@ internal sealed class RoomJoining(
             ClientIds.New(), options.CurrentValue.MaxClientsPerRoom, now, now + options.CurrentValue.ReservationTtl, heldClientId));
         if (seat is not { Status: JoinRoomStatus.Joined, InstanceId: { } instanceId, ClientId: { } clientId })
         {
-            return RoomOutcome.Failed(seat.Status is JoinRoomStatus.RoomFull ? RoomFailure.RoomFull : RoomFailure.RoomNotFound);
+            return RoomOutcome.Failed(seat.Status is JoinRoomStatus.RoomFull ? RoomFailure.RoomFull : await MissingRoomAsync(roomId, cancellationToken));
         }
 
         var held = clientId == heldClientId;
@@ -87,6 +87,13 @@ internal sealed class RoomJoining(
             }
         }
     }
+
+    /// <summary>
+    /// The actor has no room, though the cached ledger picture had a row: the store says whether the room was evicted
+    /// with its instance meanwhile (410) or simply ended (404).
+    /// </summary>
+    async Task<RoomFailure> MissingRoomAsync(RoomId roomId, CancellationToken cancellationToken) =>
+        await ledger.StoredPresenceAsync(roomId, cancellationToken) is RoomPresence.Gone ? RoomFailure.RoomGone : RoomFailure.RoomNotFound;
 
     async Task GiveBackSeatAsync(RoomId roomId, string clientId)
     {
