@@ -17,12 +17,15 @@ public class RequestAdmissionTests
         var running = client.PostAsync("/create-room", null);
         await WaitUntilAsync(() => app.Actors.RoomsWithState().Count == 1);
         var queued = client.PostAsync("/create-room", null);
+        var third = client.PostAsync("/create-room", null);
 
-        // The queued one may reach the limiter after this one; either way exactly one of them is refused.
-        var third = await client.PostAsync("/create-room", null);
+        // Either may reach the limiter first: that one waits in the queue, the other is refused at once. Release the
+        // running request only after the refusal, whichever it was; awaiting one of them by name could wait on the
+        // queued one, which only runs after the release.
+        await Task.WhenAny(queued, third);
         release.SetResult();
 
-        var answers = new[] { await running, await queued, third };
+        var answers = new[] { await running, await queued, await third };
         var refused = Assert.Single(answers, a => a.StatusCode != HttpStatusCode.OK);
         await ProblemAssert.IsProblemAsync(refused, HttpStatusCode.ServiceUnavailable, RouterProblemTypes.RouterBusy);
         Assert.NotNull(refused.Headers.RetryAfter);

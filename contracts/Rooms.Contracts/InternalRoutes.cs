@@ -1,0 +1,29 @@
+namespace AvatarStream.Contracts;
+
+/// <summary>Paths of the internal calls between the services (Dapr service invocation, internal token required).</summary>
+public static class InternalRoutes
+{
+    /// <summary>On a stream instance: the room router admits a client (<see cref="RegisterRequest"/>).</summary>
+    public const string Register = "/register";
+
+    /// <summary>On the room router: a stream instance announces itself (<see cref="PutTaskRequest"/>).</summary>
+    public const string PutTask = "/put-task";
+
+    /// <summary>On the room router: a client left a stream instance (<see cref="RemoveClientRequest"/>).</summary>
+    public const string RemoveClient = "/remove-client";
+
+    /// <summary>On the room router: drop a dead instance with its rooms and clients (<see cref="EvictInstanceRequest"/>).</summary>
+    public const string EvictInstance = "/evict-instance";
+
+    /// <summary>On the room router: the registered instances (<see cref="InstanceList"/>).</summary>
+    public const string Instances = "/instances";
+
+    /// <summary>On the room router: the route of <see cref="HostedRooms(string)"/>.</summary>
+    public const string HostedRoomsPattern = "/instances/{instance_id}/rooms";
+
+    /// <summary>On the room router: the rooms and clients an instance hosts, read back after its restart.</summary>
+    public static string HostedRooms(string instanceId) => $"/instances/{Uri.EscapeDataString(instanceId)}/rooms";
+
+    /// <summary>On every app: liveness, answered with 200 <c>Healthy.</c>.</summary>
+    public const string Health = "/health";
+}
