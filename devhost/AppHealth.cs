@@ -29,7 +29,7 @@ public static class AppHealth
         return waiting;
     }
 
-    static async Task<bool> IsHealthyAsync(HttpClient http, AppSpec app, CancellationToken cancellationToken)
+    private static async Task<bool> IsHealthyAsync(HttpClient http, AppSpec app, CancellationToken cancellationToken)
     {
         try
         {

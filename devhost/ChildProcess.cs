@@ -6,9 +6,9 @@ namespace AvatarStream.DevHost;
 /// <summary>One child of the separate-processes run: its output is prefixed with its name; it is stopped by its own PID.</summary>
 public sealed partial class ChildProcess : IAsyncDisposable
 {
-    readonly Process _process;
+    private readonly Process _process;
 
-    ChildProcess(string name, Process process)
+    private ChildProcess(string name, Process process)
     {
         Name = name;
         _process = process;
@@ -77,7 +77,7 @@ public sealed partial class ChildProcess : IAsyncDisposable
         }
     }
 
-    static void Print(string name, string? line)
+    private static void Print(string name, string? line)
     {
         if (line is not null)
         {
@@ -85,7 +85,7 @@ public sealed partial class ChildProcess : IAsyncDisposable
         }
     }
 
-    const int SigTerm = 15;
+    private const int SigTerm = 15;
 
     [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
     private static extern int Terminate(int pid, int signal);

@@ -45,7 +45,7 @@ public sealed class InProcessRun(LocalTopology topology, DevHostOptions options,
         }
     }
 
-    SidecarOptions SidecarFor(AppSpec spec) => new()
+    private SidecarOptions SidecarFor(AppSpec spec) => new()
     {
         AppId = spec.AppId,
         AppPort = spec.AppPort,
@@ -58,6 +58,6 @@ public sealed class InProcessRun(LocalTopology topology, DevHostOptions options,
     internal static Dictionary<(string Component, string Key), string> SweepOverride(DevHostOptions options) =>
         new() { [(AvatarStream.Contracts.DaprNames.InstanceSweepBinding, "schedule")] = options.SweepSchedule };
 
-    static void QuietLogging(ILoggingBuilder logging) =>
+    private static void QuietLogging(ILoggingBuilder logging) =>
         logging.AddFilter("Microsoft", LogLevel.Warning).AddFilter("Grpc", LogLevel.Warning);
 }

@@ -54,7 +54,7 @@ public sealed record LocalTopology(IReadOnlyList<AppSpec> Apps)
         throw new InvalidOperationException($"no free base port in {from}-{to} found in 50 tries");
     }
 
-    static bool IsFree(int port)
+    private static bool IsFree(int port)
     {
         try
         {

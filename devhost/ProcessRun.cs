@@ -6,7 +6,7 @@ namespace AvatarStream.DevHost;
 /// </summary>
 public sealed class ProcessRun(LocalTopology topology, DevHostOptions options, string root)
 {
-    static readonly TimeSpan StreamStartLimit = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan StreamStartLimit = TimeSpan.FromSeconds(60);
 
     public async Task RunAsync(CancellationToken stopping)
     {
@@ -65,8 +65,8 @@ public sealed class ProcessRun(LocalTopology topology, DevHostOptions options, s
         .. InProcessRun.SweepOverride(options).SelectMany(o => new[] { "--metadata", $"{o.Key.Component}.{o.Key.Key}={o.Value}" }),
     ];
 
-    ChildProcess StartApp(AppSpec spec) =>
+    private ChildProcess StartApp(AppSpec spec) =>
         ChildProcess.Start(spec.AppId, Binary(ServiceCatalog.AssemblyOf(spec.Kind)), spec.AppArguments(), root);
 
-    static string Binary(string assembly) => Path.Combine(AppContext.BaseDirectory, assembly + ".dll");
+    private static string Binary(string assembly) => Path.Combine(AppContext.BaseDirectory, assembly + ".dll");
 }

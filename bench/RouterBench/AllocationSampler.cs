@@ -9,17 +9,17 @@ namespace AvatarStream.RouterBench;
 /// </summary>
 internal sealed class AllocationSampler : EventListener
 {
-    const int GcKeyword = 0x1;
-    const int AllocationTickEventId = 10;
+    private const int GcKeyword = 0x1;
+    private const int AllocationTickEventId = 10;
 
-    readonly ConcurrentDictionary<string, long> bytesByType = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, long> _bytesByType = new(StringComparer.Ordinal);
 
-    public void Reset() => bytesByType.Clear();
+    public void Reset() => _bytesByType.Clear();
 
     public IReadOnlyList<(string Type, double Share)> Top(int count)
     {
-        var total = Math.Max(1, bytesByType.Values.Sum());
-        return bytesByType.OrderByDescending(t => t.Value).Take(count).Select(t => (t.Key, (double)t.Value / total)).ToList();
+        var total = Math.Max(1, _bytesByType.Values.Sum());
+        return _bytesByType.OrderByDescending(t => t.Value).Take(count).Select(t => (t.Key, (double)t.Value / total)).ToList();
     }
 
     protected override void OnEventSourceCreated(EventSource eventSource)
@@ -39,6 +39,6 @@ internal sealed class AllocationSampler : EventListener
 
         var type = payload[names.IndexOf("TypeName")] as string ?? "?";
         var amount = Convert.ToInt64(payload[names.IndexOf("AllocationAmount64")], System.Globalization.CultureInfo.InvariantCulture);
-        bytesByType.AddOrUpdate(type, amount, (_, total) => total + amount);
+        _bytesByType.AddOrUpdate(type, amount, (_, total) => total + amount);
     }
 }

@@ -10,7 +10,7 @@ namespace AvatarStream.RouterBench;
 /// </summary>
 internal static class BenchMain
 {
-    static async Task<int> Main(string[] args)
+    private static async Task<int> Main(string[] args)
     {
         var options = BenchOptions.Parse(args);
 
@@ -68,7 +68,7 @@ internal static class BenchMain
         return results.Any(r => r.Succeeded == 0) ? 1 : 0;
     }
 
-    static async Task<bool> PostAsync(HttpClient http, Uri address, HttpContent? body)
+    private static async Task<bool> PostAsync(HttpClient http, Uri address, HttpContent? body)
     {
         using var response = await http.PostAsync(address, body);
         await response.Content.LoadIntoBufferAsync();
@@ -76,7 +76,7 @@ internal static class BenchMain
     }
 
     /// <summary>Creates a room and keeps its id while fewer than <paramref name="keep"/> are kept, for the join run.</summary>
-    static async Task<bool> CreateAsync(HttpClient http, Uri address, ConcurrentQueue<string> rooms, int keep)
+    private static async Task<bool> CreateAsync(HttpClient http, Uri address, ConcurrentQueue<string> rooms, int keep)
     {
         using var response = await http.PostAsync(address, null);
         var body = await response.Content.ReadAsByteArrayAsync();
@@ -94,6 +94,6 @@ internal static class BenchMain
         return true;
     }
 
-    static StringContent JoinBody(string[] rooms) =>
+    private static StringContent JoinBody(string[] rooms) =>
         new($$"""{"room_id":"{{rooms[Random.Shared.Next(rooms.Length)]}}"}""", Encoding.UTF8, "application/json");
 }

@@ -11,7 +11,7 @@ namespace AvatarStream.RouterBench;
 internal static class ClosedLoop
 {
     /// <summary>A second in which fewer methods than this are compiled counts as settled.</summary>
-    const int SettledJitMethodsPerSecond = 20;
+    private const int SettledJitMethodsPerSecond = 20;
 
     /// <param name="send">Sends one request; true when it succeeded.</param>
     /// <param name="windowStarted">Called when the measured window opens (to reset counters).</param>
@@ -70,7 +70,7 @@ internal static class ClosedLoop
         return new LoadResult(name, clients, window, latencies.Length, failures.Sum(), latencies, cpu, allocated, paused, jitted, jitTime, warmup);
     }
 
-    static async Task<TimeSpan> WarmUpAsync(TimeSpan maxWarmup)
+    private static async Task<TimeSpan> WarmUpAsync(TimeSpan maxWarmup)
     {
         var started = Stopwatch.GetTimestamp();
         var jitted = System.Runtime.JitInfo.GetCompiledMethodCount();

@@ -54,5 +54,5 @@ internal static class MarkdownReport
         return text.ToString();
     }
 
-    static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

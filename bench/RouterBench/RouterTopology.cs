@@ -13,14 +13,14 @@ namespace AvatarStream.RouterBench;
 /// </summary>
 internal sealed class RouterTopology : IAsyncDisposable
 {
-    const string Token = "bench-internal-token";
+    private const string Token = "bench-internal-token";
 
-    readonly DirectoryInfo folder;
-    readonly List<StreamStandIn> streams = [];
+    private readonly DirectoryInfo _folder;
+    private readonly List<StreamStandIn> _streams = [];
 
-    RouterTopology(DirectoryInfo folder, SidecarCluster cluster)
+    private RouterTopology(DirectoryInfo folder, SidecarCluster cluster)
     {
-        this.folder = folder;
+        _folder = folder;
         Cluster = cluster;
     }
 
@@ -30,7 +30,7 @@ internal sealed class RouterTopology : IAsyncDisposable
 
     public Sidecar RouterSidecar { get; private set; } = null!;
 
-    public IReadOnlyList<StreamStandIn> Streams => streams;
+    public IReadOnlyList<StreamStandIn> Streams => _streams;
 
     public Uri RouterAddress => new(Router.Urls.Single());
 
@@ -43,7 +43,7 @@ internal sealed class RouterTopology : IAsyncDisposable
         for (var i = 1; i <= streamCount; i++)
         {
             var stream = await StreamStandIn.StartAsync($"stream-{i}", resources, topology.Cluster, Token);
-            topology.streams.Add(stream);
+            topology._streams.Add(stream);
             await stream.AnnounceAsync(Token);
         }
 
@@ -52,7 +52,7 @@ internal sealed class RouterTopology : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var stream in streams)
+        foreach (var stream in _streams)
         {
             await stream.DisposeAsync();
         }
@@ -61,10 +61,10 @@ internal sealed class RouterTopology : IAsyncDisposable
         await Router.StopAsync();
         await Router.DisposeAsync();
         await Cluster.DisposeAsync();
-        folder.Delete(recursive: true);
+        _folder.Delete(recursive: true);
     }
 
-    async Task StartRouterAsync(string resources, IReadOnlyList<(string Key, string Value)> settings)
+    private async Task StartRouterAsync(string resources, IReadOnlyList<(string Key, string Value)> settings)
     {
         // The router's actor runtime reads its sidecar's address at start, so the sidecar's ports are picked first.
         for (var attempt = 1; ; attempt++)
@@ -103,7 +103,7 @@ internal sealed class RouterTopology : IAsyncDisposable
         await RouterSidecar.Services.GetRequiredService<AppRegistrar>().Registered.WaitAsync(TimeSpan.FromSeconds(15));
     }
 
-    static string WriteComponents(DirectoryInfo folder)
+    private static string WriteComponents(DirectoryInfo folder)
     {
         var resources = Directory.CreateDirectory(Path.Combine(folder.FullName, "components")).FullName;
         File.Copy(Path.Combine(AppContext.BaseDirectory, "components", "statestore.yaml"), Path.Combine(resources, "statestore.yaml"));

@@ -15,12 +15,12 @@ namespace AvatarStream.RouterBench;
 /// </summary>
 internal sealed class StreamStandIn : IAsyncDisposable
 {
-    readonly WebApplication app;
+    private readonly WebApplication _app;
 
-    StreamStandIn(string appId, WebApplication app, Sidecar sidecar)
+    private StreamStandIn(string appId, WebApplication app, Sidecar sidecar)
     {
         AppId = appId;
-        this.app = app;
+        _app = app;
         Sidecar = sidecar;
     }
 
@@ -28,9 +28,9 @@ internal sealed class StreamStandIn : IAsyncDisposable
 
     public Sidecar Sidecar { get; }
 
-    public IServiceProvider AppServices => app.Services;
+    public IServiceProvider AppServices => _app.Services;
 
-    public string StreamUrl => $"ws://{new Uri(app.Urls.Single()).Authority}/";
+    public string StreamUrl => $"ws://{new Uri(_app.Urls.Single()).Authority}/";
 
     public static async Task<StreamStandIn> StartAsync(string appId, string resourcesPath, SidecarCluster cluster, string token)
     {
@@ -75,7 +75,7 @@ internal sealed class StreamStandIn : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Sidecar.DisposeAsync();
-        await app.StopAsync();
-        await app.DisposeAsync();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
     }
 }

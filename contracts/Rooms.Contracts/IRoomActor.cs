@@ -9,37 +9,37 @@ namespace AvatarStream.Contracts;
 public interface IRoomActor : IActor
 {
     /// <summary>Creates the room with its host as first client, replacing any stale state left under this id.</summary>
-    Task<RoomSnapshot> CreateAsync(CreateRoomArgs args);
+    public Task<RoomSnapshot> CreateAsync(CreateRoomArgs args);
 
     /// <summary>Reserves a pending seat for a new client, within the room's client limit, unless the caller still holds one.</summary>
-    Task<JoinRoomResult> JoinAsync(JoinRoomArgs args);
+    public Task<JoinRoomResult> JoinAsync(JoinRoomArgs args);
 
     /// <summary>Turns a pending seat into a permanent one once the stream instance admitted the client.</summary>
-    Task<ConfirmClientResult> ConfirmClientAsync(ClientArgs args);
+    public Task<ConfirmClientResult> ConfirmClientAsync(ClientArgs args);
 
     /// <summary>
     /// Drops a client unless it is the room's last, which it leaves in place (<see cref="RemoveClientStatus.LastClient"/>):
     /// the caller then marks the room's ledger row before <see cref="RemoveClientAsync"/> ends the room. Idempotent.
     /// </summary>
-    Task<RemoveClientResult> RemoveClientUnlessLastAsync(RemoveClientArgs args);
+    public Task<RemoveClientResult> RemoveClientUnlessLastAsync(RemoveClientArgs args);
 
     /// <summary>Drops a client; the room deletes itself when its last client leaves. Idempotent.</summary>
-    Task<RemoveClientResult> RemoveClientAsync(RemoveClientArgs args);
+    public Task<RemoveClientResult> RemoveClientAsync(RemoveClientArgs args);
 
     /// <summary>What the room looks like, or that it does not exist.</summary>
-    Task<RoomLookup> GetAsync();
+    public Task<RoomLookup> GetAsync();
 
     /// <summary>The room's clients with a live seat, for the instance that hosts it to admit again after a restart.</summary>
-    Task<RoomClients> GetClientsAsync(ClientsArgs args);
+    public Task<RoomClients> GetClientsAsync(ClientsArgs args);
 
     /// <summary>Deletes the room whatever its clients. Idempotent.</summary>
-    Task DeleteAsync();
+    public Task DeleteAsync();
 
     /// <summary>
     /// Deletes the room only if <see cref="ClientArgs.ClientId"/> is its host: a create that undoes itself must not
     /// delete a later room that reused the id. Idempotent.
     /// </summary>
-    Task<DeleteRoomResult> DeleteIfHostAsync(ClientArgs args);
+    public Task<DeleteRoomResult> DeleteIfHostAsync(ClientArgs args);
 }
 
 /// <summary>Arguments of <see cref="IRoomActor.CreateAsync"/>.</summary>

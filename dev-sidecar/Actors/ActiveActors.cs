@@ -7,8 +7,8 @@ namespace AvatarStream.DevSidecar.Actors;
 /// </summary>
 public sealed class ActiveActors(TimeProvider time) : IActiveActorsSource
 {
-    readonly Lock _gate = new();
-    readonly Dictionary<(string Type, string Id), ActorEntry> _entries = new();
+    private readonly Lock _gate = new();
+    private readonly Dictionary<(string Type, string Id), ActorEntry> _entries = new();
 
     /// <summary>
     /// Holds the actor's entry (creating it) until disposed; with <paramref name="touch"/> the release counts as a use
@@ -76,7 +76,7 @@ public sealed class ActiveActors(TimeProvider time) : IActiveActorsSource
         }
     }
 
-    bool IsOnlyHolder(ActorEntry entry, long lastUsed) =>
+    private bool IsOnlyHolder(ActorEntry entry, long lastUsed) =>
         entry.Users == 1 && entry.LastUsed == lastUsed
         && _entries.TryGetValue((entry.Type, entry.Id), out var current) && current == entry;
 
@@ -140,7 +140,7 @@ public sealed class ActiveActors(TimeProvider time) : IActiveActorsSource
     }
 
     // Cancelling runs the timer loops' continuations; never do it while holding the gate.
-    static void Cancel(List<CancellationTokenSource> sources)
+    private static void Cancel(List<CancellationTokenSource> sources)
     {
         foreach (var source in sources)
         {
@@ -148,7 +148,7 @@ public sealed class ActiveActors(TimeProvider time) : IActiveActorsSource
         }
     }
 
-    void Release(ActorEntry entry, bool touch)
+    private void Release(ActorEntry entry, bool touch)
     {
         lock (_gate)
         {

@@ -3,7 +3,7 @@ namespace AvatarStream.DevSidecar.Actors;
 /// <summary>The actor routes of dapr-contract §5.1 (with daprd's extra verbs) and the owner-side internal route.</summary>
 public static class ActorEndpoints
 {
-    const string Actor = "/v1.0/actors/{actorType}/{actorId}";
+    private const string Actor = "/v1.0/actors/{actorType}/{actorId}";
 
     public static IEndpointRouteBuilder MapActorRoutes(this IEndpointRouteBuilder app)
     {

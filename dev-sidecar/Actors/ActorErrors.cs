@@ -32,6 +32,6 @@ public static class ActorErrors
     public static Task TimerCreateAsync(HttpContext context, string reason) =>
         Write(context, 500, "ERR_ACTOR_TIMER_CREATE", "error creating actor timer: " + reason);
 
-    static Task Write(HttpContext context, int status, string code, string message) =>
+    private static Task Write(HttpContext context, int status, string code, string message) =>
         DaprErrorResponse.WriteAsync(context.Response, status, code, message, context.RequestAborted);
 }

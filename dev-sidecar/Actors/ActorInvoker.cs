@@ -51,7 +51,7 @@ public sealed class ActorInvoker(ActiveActors actors, AppChannel channel, AppReg
         return true;
     }
 
-    async Task<ActorAppResponse> SendAsync(ActorCall call, string? chain, CancellationToken cancellationToken)
+    private async Task<ActorAppResponse> SendAsync(ActorCall call, string? chain, CancellationToken cancellationToken)
     {
         using var request = channel.CreateRequest(call.Verb, call.AppPath);
         if (call.Verb != HttpMethod.Delete)

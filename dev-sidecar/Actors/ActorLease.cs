@@ -3,7 +3,7 @@ namespace AvatarStream.DevSidecar.Actors;
 /// <summary>A hold on an active actor's entry (see <see cref="ActiveActors.Use"/>); disposing it lets go once.</summary>
 public sealed class ActorLease(ActorEntry entry, Action release) : IDisposable
 {
-    int _disposed;
+    private int _disposed;
 
     public ActorEntry Entry { get; } = entry;
 

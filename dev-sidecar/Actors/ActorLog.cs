@@ -1,6 +1,6 @@
 namespace AvatarStream.DevSidecar.Actors;
 
-static partial class ActorLog
+internal static partial class ActorLog
 {
     [LoggerMessage(3001, LogLevel.Warning, "Reminder {Name} of {ActorType}/{ActorId} failed to fire")]
     public static partial void ReminderFailed(ILogger logger, string actorType, string actorId, string name, Exception exception);

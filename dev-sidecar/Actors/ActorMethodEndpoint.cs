@@ -42,7 +42,7 @@ public static class ActorMethodEndpoint
         await RunHereAsync(context, actorType, actorId, method);
     }
 
-    static async Task RunHereAsync(HttpContext context, string actorType, string actorId, string method)
+    private static async Task RunHereAsync(HttpContext context, string actorType, string actorId, string method)
     {
         var body = await RequestBody.ReadAllAsync(context.Request, context.RequestAborted);
         var headers = context.Request.Headers
@@ -83,7 +83,7 @@ public static class ActorMethodEndpoint
         await context.Response.Body.WriteAsync(response.Body, context.RequestAborted);
     }
 
-    static async Task ForwardAsync(HttpContext context, AppRegistration owner, string actorType, string actorId, string method)
+    private static async Task ForwardAsync(HttpContext context, AppRegistration owner, string actorType, string actorId, string method)
     {
         var peers = context.RequestServices.GetRequiredService<PeerChannel>();
         var path = $"{InternalPrefix}/{Uri.EscapeDataString(actorType)}/{Uri.EscapeDataString(actorId)}/method/{Uri.EscapeDataString(method)}";

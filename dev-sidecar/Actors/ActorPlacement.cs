@@ -29,7 +29,7 @@ public static class ActorPlacement
 
     // FNV-1a over the UTF-8 bytes, then a SplitMix64 finaliser: stable across processes (unlike string.GetHashCode)
     // and well spread even for ids that differ in one character.
-    static ulong Score(string instanceId, string actorType, string actorId)
+    private static ulong Score(string instanceId, string actorType, string actorId)
     {
         var hash = 14695981039346656037UL;
         foreach (var b in Encoding.UTF8.GetBytes($"{instanceId}||{actorType}||{actorId}"))

@@ -94,7 +94,7 @@ public static class ActorReminderEndpoint
         context.Response.StatusCode = StatusCodes.Status204NoContent;
     }
 
-    static void WriteIfAny(Utf8JsonWriter json, string name, string? value)
+    private static void WriteIfAny(Utf8JsonWriter json, string name, string? value)
     {
         if (!string.IsNullOrEmpty(value))
         {
@@ -102,10 +102,10 @@ public static class ActorReminderEndpoint
         }
     }
 
-    static bool Hosted(HttpContext context, string actorType) =>
+    private static bool Hosted(HttpContext context, string actorType) =>
         context.RequestServices.GetRequiredService<AppRegistrar>().Config.Hosts(actorType);
 
-    static ReminderStore Store(HttpContext context) => context.RequestServices.GetRequiredService<ReminderStore>();
+    private static ReminderStore Store(HttpContext context) => context.RequestServices.GetRequiredService<ReminderStore>();
 
-    static string AppId(HttpContext context) => context.RequestServices.GetRequiredService<SidecarIdentity>().AppId;
+    private static string AppId(HttpContext context) => context.RequestServices.GetRequiredService<SidecarIdentity>().AppId;
 }

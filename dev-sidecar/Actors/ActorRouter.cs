@@ -27,7 +27,7 @@ public sealed class ActorRouter(AppDirectory directory, SidecarIdentity identity
         return hosts.Count > 0 ? hosts[0].AppId : identity.AppId;
     }
 
-    async Task<IReadOnlyList<AppRegistration>> HostsOfAsync(string actorType, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<AppRegistration>> HostsOfAsync(string actorType, CancellationToken cancellationToken)
     {
         var hosts = await directory.FindActorHostsAsync(actorType, cancellationToken);
         if (hosts.Count == 0)

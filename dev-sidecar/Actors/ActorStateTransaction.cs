@@ -59,7 +59,7 @@ public static class ActorStateTransaction
         }
     }
 
-    static bool TryParseOperation(JsonElement item, bool ttlEnabled, out ActorStateOperation operation, out string error)
+    private static bool TryParseOperation(JsonElement item, bool ttlEnabled, out ActorStateOperation operation, out string error)
     {
         operation = null!;
         if (item.ValueKind != JsonValueKind.Object
@@ -98,7 +98,7 @@ public static class ActorStateTransaction
         }
     }
 
-    static bool TryReadTtl(JsonElement request, bool ttlEnabled, out TimeSpan? ttl, out string error)
+    private static bool TryReadTtl(JsonElement request, bool ttlEnabled, out TimeSpan? ttl, out string error)
     {
         ttl = null;
         error = "";

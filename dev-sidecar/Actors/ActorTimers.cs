@@ -30,7 +30,7 @@ public sealed class ActorTimers(
         }
     }
 
-    async Task RunAsync(ActorEntry entry, string name, TimerFire fire, ActorSchedule schedule, CancellationTokenSource source)
+    private async Task RunAsync(ActorEntry entry, string name, TimerFire fire, ActorSchedule schedule, CancellationTokenSource source)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(source.Token, lifetime.ApplicationStopping);
         var cancellationToken = stop.Token;
@@ -63,7 +63,7 @@ public sealed class ActorTimers(
     }
 
     /// <summary>Fires once; true when the app asked to cancel the timer.</summary>
-    async Task<bool> TryFireAsync(ActorEntry entry, string name, byte[] body, CancellationToken cancellationToken)
+    private async Task<bool> TryFireAsync(ActorEntry entry, string name, byte[] body, CancellationToken cancellationToken)
     {
         try
         {

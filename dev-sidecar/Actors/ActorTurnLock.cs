@@ -7,10 +7,10 @@ namespace AvatarStream.DevSidecar.Actors;
 /// </summary>
 public sealed class ActorTurnLock
 {
-    readonly Lock _gate = new();
-    readonly LinkedList<Waiter> _waiters = new();
-    string? _chain;
-    int _depth;
+    private readonly Lock _gate = new();
+    private readonly LinkedList<Waiter> _waiters = new();
+    private string? _chain;
+    private int _depth;
 
     /// <summary>Waits for this caller's turn; dispose the result to end it.</summary>
     /// <exception cref="ActorStackDepthExceededException">A reentrant call would go deeper than <paramref name="maxDepth"/>.</exception>
@@ -48,7 +48,7 @@ public sealed class ActorTurnLock
         return new Turn(this);
     }
 
-    void Abandon(LinkedListNode<Waiter> node)
+    private void Abandon(LinkedListNode<Waiter> node)
     {
         lock (_gate)
         {
@@ -64,7 +64,7 @@ public sealed class ActorTurnLock
         node.Value.Granted.TrySetCanceled();
     }
 
-    void Exit()
+    private void Exit()
     {
         Waiter? next = null;
         lock (_gate)
@@ -88,16 +88,16 @@ public sealed class ActorTurnLock
         next?.Granted.TrySetResult();
     }
 
-    sealed class Waiter(string? reentrancyId)
+    private sealed class Waiter(string? reentrancyId)
     {
         public string? ReentrancyId { get; } = reentrancyId;
 
         public TaskCompletionSource Granted { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 
-    sealed class Turn(ActorTurnLock owner) : IDisposable
+    private sealed class Turn(ActorTurnLock owner) : IDisposable
     {
-        int _disposed;
+        private int _disposed;
 
         public void Dispose()
         {

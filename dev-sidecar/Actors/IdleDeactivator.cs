@@ -14,8 +14,8 @@ public sealed class IdleDeactivator(
     TimeProvider time,
     ILogger<IdleDeactivator> logger) : BackgroundService
 {
-    static readonly TimeSpan MinScan = TimeSpan.FromMilliseconds(100);
-    static readonly TimeSpan MaxScan = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan MinScan = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan MaxScan = TimeSpan.FromSeconds(10);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -38,7 +38,7 @@ public sealed class IdleDeactivator(
         }
     }
 
-    async Task DeactivateAsync(ActorEntry entry, long lastUsed, CancellationToken cancellationToken)
+    private async Task DeactivateAsync(ActorEntry entry, long lastUsed, CancellationToken cancellationToken)
     {
         try
         {

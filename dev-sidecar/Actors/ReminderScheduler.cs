@@ -21,8 +21,8 @@ public sealed class ReminderScheduler(
 {
     public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
 
-    readonly ConcurrentDictionary<string, Task> _firing = new(StringComparer.Ordinal);
-    volatile TaskCompletionSource _wake = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly ConcurrentDictionary<string, Task> _firing = new(StringComparer.Ordinal);
+    private volatile TaskCompletionSource _wake = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Makes the scheduler look at the store now (a reminder was registered or removed here).</summary>
     public void Wake() => _wake.TrySetResult();
@@ -59,7 +59,7 @@ public sealed class ReminderScheduler(
     }
 
     /// <summary>Starts every due fire; returns how long until the next one (at most <see cref="PollInterval"/>).</summary>
-    async Task<TimeSpan> FireDueAsync(CancellationToken cancellationToken)
+    private async Task<TimeSpan> FireDueAsync(CancellationToken cancellationToken)
     {
         foreach (var (key, fire) in _firing)
         {
@@ -103,7 +103,7 @@ public sealed class ReminderScheduler(
         return delay > TimeSpan.Zero ? delay : TimeSpan.Zero;
     }
 
-    async Task FireAsync(Reminder reminder, CancellationToken cancellationToken)
+    private async Task FireAsync(Reminder reminder, CancellationToken cancellationToken)
     {
         try
         {
@@ -129,5 +129,5 @@ public sealed class ReminderScheduler(
         }
     }
 
-    static string KeyOf(Reminder r) => $"{r.ActorType}||{r.ActorId}||{r.Name}";
+    private static string KeyOf(Reminder r) => $"{r.ActorType}||{r.ActorId}||{r.Name}";
 }

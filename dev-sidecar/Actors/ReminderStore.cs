@@ -9,7 +9,7 @@ namespace AvatarStream.DevSidecar.Actors;
 /// </summary>
 public sealed class ReminderStore(IStateStore store)
 {
-    const string Prefix = "_devsidecar||reminders||";
+    private const string Prefix = "_devsidecar||reminders||";
 
     public Task SaveAsync(string appId, Reminder reminder, CancellationToken cancellationToken) =>
         store.ApplyAsync([StateWrite.Upsert(KeyOf(appId, reminder), JsonSerializer.SerializeToUtf8Bytes(reminder))], cancellationToken);
@@ -45,7 +45,7 @@ public sealed class ReminderStore(IStateStore store)
         }
     }
 
-    static Reminder? Read(StateEntry entry)
+    private static Reminder? Read(StateEntry entry)
     {
         try
         {
@@ -57,7 +57,7 @@ public sealed class ReminderStore(IStateStore store)
         }
     }
 
-    static string KeyOf(string appId, Reminder r) => KeyOf(appId, r.ActorType, r.ActorId, r.Name);
+    private static string KeyOf(string appId, Reminder r) => KeyOf(appId, r.ActorType, r.ActorId, r.Name);
 
-    static string KeyOf(string appId, string actorType, string actorId, string name) => $"{Prefix}{appId}||{actorType}||{actorId}||{name}";
+    private static string KeyOf(string appId, string actorType, string actorId, string name) => $"{Prefix}{appId}||{actorType}||{actorId}||{name}";
 }

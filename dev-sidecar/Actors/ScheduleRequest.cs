@@ -37,6 +37,6 @@ public sealed record ScheduleRequest(string DueTime, string Period, string? Ttl,
         }
     }
 
-    static string? String(JsonElement root, string name) =>
+    private static string? String(JsonElement root, string name) =>
         root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 }

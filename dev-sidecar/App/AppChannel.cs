@@ -8,8 +8,8 @@ namespace AvatarStream.DevSidecar.App;
 /// </summary>
 public sealed class AppChannel : IDisposable
 {
-    readonly HttpClient? _client;
-    readonly string? _token;
+    private readonly HttpClient? _client;
+    private readonly string? _token;
 
     public AppChannel(SidecarOptions options)
     {
@@ -41,5 +41,5 @@ public sealed class AppChannel : IDisposable
 
     public void Dispose() => _client?.Dispose();
 
-    static InvalidOperationException NoApp() => new("app channel not initialized: this sidecar has no app port");
+    private static InvalidOperationException NoApp() => new("app channel not initialized: this sidecar has no app port");
 }

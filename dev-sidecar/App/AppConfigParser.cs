@@ -41,7 +41,7 @@ public static class AppConfigParser
         return new AppConfig(types.Keys.Order(StringComparer.Ordinal).ToArray(), types);
     }
 
-    static ActorTypeConfig Read(JsonElement element, ActorTypeConfig fallback)
+    private static ActorTypeConfig Read(JsonElement element, ActorTypeConfig fallback)
     {
         var config = fallback;
         if (element.TryGetProperty("actorIdleTimeout", out var idle) && idle.ValueKind == JsonValueKind.String
@@ -66,7 +66,7 @@ public static class AppConfigParser
         return config;
     }
 
-    static IEnumerable<string> Strings(JsonElement element, string property) =>
+    private static IEnumerable<string> Strings(JsonElement element, string property) =>
         element.TryGetProperty(property, out var array) && array.ValueKind == JsonValueKind.Array
             ? array.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.String).Select(e => e.GetString()!).ToArray()
             : [];

@@ -1,6 +1,6 @@
 namespace AvatarStream.DevSidecar.App;
 
-static partial class AppLog
+internal static partial class AppLog
 {
     [LoggerMessage(1001, LogLevel.Information, "Waiting for the app on {Endpoint}")]
     public static partial void WaitingForApp(ILogger logger, Uri endpoint);

@@ -17,16 +17,16 @@ public sealed class AppRegistrar(
     TimeProvider time,
     ILogger<AppRegistrar> logger) : BackgroundService
 {
-    static readonly TimeSpan FirstRetry = TimeSpan.FromMilliseconds(50);
-    static readonly TimeSpan MaxRetry = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan FirstRetry = TimeSpan.FromMilliseconds(50);
+    private static readonly TimeSpan MaxRetry = TimeSpan.FromSeconds(1);
 
     // An app that accepts the connection but never answers must not stall registration for good.
-    static readonly TimeSpan ConfigTimeout = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan ConfigTimeout = TimeSpan.FromSeconds(5);
 
-    readonly TaskCompletionSource _appReachable = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    readonly TaskCompletionSource _registered = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    volatile AppRegistration? _current;
-    volatile AppConfig _config = AppConfig.None;
+    private readonly TaskCompletionSource _appReachable = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _registered = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private volatile AppRegistration? _current;
+    private volatile AppConfig _config = AppConfig.None;
 
     /// <summary>Completes once the app has answered on its port (never, for a sidecar without an app).</summary>
     public Task AppReachable => _appReachable.Task;
@@ -66,7 +66,7 @@ public sealed class AppRegistrar(
         }
     }
 
-    async Task WhenServerStartedAsync(CancellationToken cancellationToken)
+    private async Task WhenServerStartedAsync(CancellationToken cancellationToken)
     {
         // The HTTP port is known (and worth registering) only once Kestrel has bound it.
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -75,7 +75,7 @@ public sealed class AppRegistrar(
         await started.Task;
     }
 
-    async Task ConnectAppAsync(CancellationToken cancellationToken)
+    private async Task ConnectAppAsync(CancellationToken cancellationToken)
     {
         var endpoint = channel.Endpoint!;
         AppLog.WaitingForApp(logger, endpoint);
@@ -88,7 +88,7 @@ public sealed class AppRegistrar(
     }
 
     /// <summary>Retries, with backoff up to <see cref="MaxRetry"/>, until the app answers; it may start after its sidecar.</summary>
-    async Task<AppConfig> ReadConfigWhenUpAsync(Uri endpoint, CancellationToken cancellationToken)
+    private async Task<AppConfig> ReadConfigWhenUpAsync(Uri endpoint, CancellationToken cancellationToken)
     {
         var delay = FirstRetry;
         for (var tries = 1; ; tries++)
@@ -126,7 +126,7 @@ public sealed class AppRegistrar(
         }
     }
 
-    async Task HeartbeatAsync(CancellationToken cancellationToken)
+    private async Task HeartbeatAsync(CancellationToken cancellationToken)
     {
         using var timer = new PeriodicTimer(AppDirectory.Heartbeat, time);
         while (await timer.WaitForNextTickAsync(cancellationToken))
@@ -135,7 +135,7 @@ public sealed class AppRegistrar(
         }
     }
 
-    async Task TryRegisterAsync(AppRegistration registration, CancellationToken cancellationToken)
+    private async Task TryRegisterAsync(AppRegistration registration, CancellationToken cancellationToken)
     {
         try
         {

@@ -1,6 +1,6 @@
-using AvatarStream.DevSidecar.Grpc;
 using AvatarStream.DevSidecar.Actors;
 using AvatarStream.DevSidecar.Bindings;
+using AvatarStream.DevSidecar.Grpc;
 using AvatarStream.DevSidecar.Hosting;
 using AvatarStream.DevSidecar.Invocation;
 

@@ -13,9 +13,9 @@ namespace AvatarStream.DevSidecar.App;
 public sealed class ClusterToken(IStateStore store)
 {
     public const string Header = ProxyHeaders.InternalPrefix + "token";
-    const string Key = "_devsidecar||cluster-token";
+    private const string Key = "_devsidecar||cluster-token";
 
-    volatile string? _value;
+    private volatile string? _value;
 
     public async Task<string> GetAsync(CancellationToken cancellationToken)
     {

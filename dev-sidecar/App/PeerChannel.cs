@@ -3,7 +3,7 @@ namespace AvatarStream.DevSidecar.App;
 /// <summary>Calls from this sidecar to another sidecar's internal routes, carrying the <see cref="ClusterToken"/>.</summary>
 public sealed class PeerChannel(ClusterToken token) : IDisposable
 {
-    readonly HttpClient _client = OutboundHttp.CreateClient();
+    private readonly HttpClient _client = OutboundHttp.CreateClient();
 
     public async Task<HttpRequestMessage> CreateRequestAsync(HttpMethod method, Uri peer, string pathAndQuery, CancellationToken cancellationToken)
     {

@@ -12,13 +12,13 @@ public static class ProxyHeaders
     /// <summary>Headers the sidecar uses between its own instances; never passed on to an app.</summary>
     public const string InternalPrefix = "x-devsidecar-";
 
-    static readonly HashSet<string> HopByHop = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly HashSet<string> HopByHop = new(StringComparer.OrdinalIgnoreCase)
     {
         "Connection", "Keep-Alive", "Proxy-Authenticate", "Proxy-Authorization", "Proxy-Connection",
         "TE", "Trailer", "Transfer-Encoding", "Upgrade", "HTTP2-Settings",
     };
 
-    static readonly HashSet<string> NotForwarded = new(HopByHop, StringComparer.OrdinalIgnoreCase)
+    private static readonly HashSet<string> NotForwarded = new(HopByHop, StringComparer.OrdinalIgnoreCase)
     {
         "Host", "Content-Length", "dapr-app-id", ApiTokenComparer.HeaderName,
     };
@@ -60,7 +60,7 @@ public static class ProxyHeaders
         await source.Content.CopyToAsync(response.Body, cancellationToken);
     }
 
-    static void CopyResponseHead(HttpResponseMessage source, HttpResponse response)
+    private static void CopyResponseHead(HttpResponseMessage source, HttpResponse response)
     {
         response.StatusCode = (int)source.StatusCode;
         foreach (var (name, values) in source.Headers.Concat(source.Content.Headers))

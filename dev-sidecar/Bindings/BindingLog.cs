@@ -1,6 +1,6 @@
 namespace AvatarStream.DevSidecar.Bindings;
 
-static partial class BindingLog
+internal static partial class BindingLog
 {
     [LoggerMessage(4001, LogLevel.Error, "Cron binding {Name}: {Reason}; it will not fire")]
     public static partial void BadBinding(ILogger logger, string name, string reason);

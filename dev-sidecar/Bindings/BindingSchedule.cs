@@ -1,5 +1,5 @@
-using Cronos;
 using AvatarStream.DevSidecar.Scheduling;
+using Cronos;
 
 namespace AvatarStream.DevSidecar.Bindings;
 
@@ -10,7 +10,7 @@ namespace AvatarStream.DevSidecar.Bindings;
 /// </summary>
 public sealed class BindingSchedule
 {
-    static readonly Dictionary<string, string> Descriptors = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, string> Descriptors = new(StringComparer.Ordinal)
     {
         ["@yearly"] = "0 0 1 1 *",
         ["@annually"] = "0 0 1 1 *",
@@ -21,9 +21,9 @@ public sealed class BindingSchedule
         ["@hourly"] = "0 * * * *",
     };
 
-    readonly Func<DateTimeOffset, DateTimeOffset?> _next;
+    private readonly Func<DateTimeOffset, DateTimeOffset?> _next;
 
-    BindingSchedule(string timeZone, Func<DateTimeOffset, DateTimeOffset?> next)
+    private BindingSchedule(string timeZone, Func<DateTimeOffset, DateTimeOffset?> next)
     {
         TimeZone = timeZone;
         _next = next;
@@ -91,7 +91,7 @@ public sealed class BindingSchedule
         return true;
     }
 
-    static DateTimeOffset Every(DateTimeOffset start, TimeSpan interval, DateTimeOffset after)
+    private static DateTimeOffset Every(DateTimeOffset start, TimeSpan interval, DateTimeOffset after)
     {
         if (after < start)
         {

@@ -9,8 +9,8 @@ namespace AvatarStream.DevSidecar.Bindings;
 /// </summary>
 public sealed class CronBinding(string name, string route, string scheduleText, BindingSchedule schedule, AppChannel channel, TimeProvider time, ILogger logger)
 {
-    static readonly TimeSpan ProbeRetry = TimeSpan.FromMilliseconds(200);
-    const int ProbeAttempts = 25;
+    private static readonly TimeSpan ProbeRetry = TimeSpan.FromMilliseconds(200);
+    private const int ProbeAttempts = 25;
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -32,7 +32,7 @@ public sealed class CronBinding(string name, string route, string scheduleText, 
         }
     }
 
-    async Task<bool> IsSubscribedAsync(CancellationToken cancellationToken)
+    private async Task<bool> IsSubscribedAsync(CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -63,7 +63,7 @@ public sealed class CronBinding(string name, string route, string scheduleText, 
         }
     }
 
-    async Task FireAsync(CancellationToken cancellationToken)
+    private async Task FireAsync(CancellationToken cancellationToken)
     {
         try
         {
@@ -83,7 +83,7 @@ public sealed class CronBinding(string name, string route, string scheduleText, 
         }
     }
 
-    static ByteArrayContent JsonContentOf(byte[] body)
+    private static ByteArrayContent JsonContentOf(byte[] body)
     {
         var content = new ByteArrayContent(body);
         content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");

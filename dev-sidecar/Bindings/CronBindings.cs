@@ -41,7 +41,7 @@ public sealed class CronBindings(
         }
     }
 
-    CronBinding? Create(Component component, DateTimeOffset start)
+    private CronBinding? Create(Component component, DateTimeOffset start)
     {
         string? text, route;
         try

@@ -128,13 +128,13 @@ public static class CommandLine
         return options;
     }
 
-    static readonly HashSet<string> Known = new(StringComparer.Ordinal)
+    private static readonly HashSet<string> Known = new(StringComparer.Ordinal)
     {
         "app-id", "app-port", "dapr-http-port", "dapr-grpc-port", "resources-path", "state-db",
         "dapr-api-token", "app-api-token", "config", "log-level", "metadata",
     };
 
-    static bool TryOverride(string text, out (string Component, string Key) target, out string value)
+    private static bool TryOverride(string text, out (string Component, string Key) target, out string value)
     {
         var equals = text.IndexOf('=', StringComparison.Ordinal);
         var dot = equals > 0 ? text.LastIndexOf('.', equals - 1) : -1;
@@ -143,7 +143,7 @@ public static class CommandLine
         return dot > 0 && dot + 1 < equals;
     }
 
-    static bool TryPort(Dictionary<string, string> values, string flag, int min, out int? port, out string error)
+    private static bool TryPort(Dictionary<string, string> values, string flag, int min, out int? port, out string error)
     {
         port = null;
         error = "";
@@ -162,7 +162,7 @@ public static class CommandLine
         return true;
     }
 
-    static LogLevel? LevelOf(string text) => text.ToLowerInvariant() switch
+    private static LogLevel? LevelOf(string text) => text.ToLowerInvariant() switch
     {
         "debug" => LogLevel.Debug,
         "info" => LogLevel.Information,
@@ -171,5 +171,5 @@ public static class CommandLine
         _ => null,
     };
 
-    static string? Blank(string? value) => string.IsNullOrEmpty(value) ? null : value;
+    private static string? Blank(string? value) => string.IsNullOrEmpty(value) ? null : value;
 }

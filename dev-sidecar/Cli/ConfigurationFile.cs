@@ -40,8 +40,8 @@ public static class ConfigurationFile
         return features;
     }
 
-    static YamlNode? Child(YamlMappingNode node, string key) =>
+    private static YamlNode? Child(YamlMappingNode node, string key) =>
         node.Children.TryGetValue(new YamlScalarNode(key), out var child) ? child : null;
 
-    static string? Scalar(YamlMappingNode node, string key) => (Child(node, key) as YamlScalarNode)?.Value;
+    private static string? Scalar(YamlMappingNode node, string key) => (Child(node, key) as YamlScalarNode)?.Value;
 }

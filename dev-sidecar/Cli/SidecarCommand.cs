@@ -87,7 +87,7 @@ public static class SidecarCommand
         return 0;
     }
 
-    static async Task UntilStoppedAsync(Sidecar sidecar)
+    private static async Task UntilStoppedAsync(Sidecar sidecar)
     {
         var stop = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
@@ -103,7 +103,7 @@ public static class SidecarCommand
         }
     }
 
-    static (int Port, string Flag)? BusyPort(CommandLineOptions options)
+    private static (int Port, string Flag)? BusyPort(CommandLineOptions options)
     {
         foreach (var (port, flag) in new[] { (options.HttpPort, "--dapr-http-port"), (options.GrpcPort, "--dapr-grpc-port") })
         {

@@ -55,7 +55,7 @@ public static class ComponentLoader
         }
     }
 
-    static Component Parse(YamlMappingNode root, string path)
+    private static Component Parse(YamlMappingNode root, string path)
     {
         var name = Scalar(Child(root, "metadata"), "name") ?? throw new InvalidDataException($"{path}: a component has no metadata.name");
         var spec = Child(root, "spec") ?? throw new InvalidDataException($"{path}: component '{name}' has no spec");
@@ -65,7 +65,7 @@ public static class ComponentLoader
         return new Component(name, type, Scalar(spec, "version") ?? "v1", metadata, scopes, Scalar(Child(root, "auth"), "secretStore"));
     }
 
-    static MetadataItem ParseItem(YamlMappingNode item)
+    private static MetadataItem ParseItem(YamlMappingNode item)
     {
         var secretRef = Child(item, "secretKeyRef");
         return new MetadataItem(
@@ -75,12 +75,12 @@ public static class ComponentLoader
             Scalar(item, "envRef"));
     }
 
-    static YamlMappingNode? Child(YamlMappingNode? node, string key) =>
+    private static YamlMappingNode? Child(YamlMappingNode? node, string key) =>
         node is not null && node.Children.TryGetValue(new YamlScalarNode(key), out var child) ? child as YamlMappingNode : null;
 
-    static string? Scalar(YamlMappingNode? node, string key) =>
+    private static string? Scalar(YamlMappingNode? node, string key) =>
         node is not null && node.Children.TryGetValue(new YamlScalarNode(key), out var child) ? (child as YamlScalarNode)?.Value : null;
 
-    static IEnumerable<YamlNode> Sequence(YamlMappingNode node, string key) =>
+    private static IEnumerable<YamlNode> Sequence(YamlMappingNode node, string key) =>
         node.Children.TryGetValue(new YamlScalarNode(key), out var child) && child is YamlSequenceNode seq ? seq.Children : [];
 }

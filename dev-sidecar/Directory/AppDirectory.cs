@@ -17,12 +17,12 @@ public sealed class AppDirectory(IStateStore store, TimeProvider time)
     public static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(2);
 
     // Reads come on every invocation and actor call; a short cache keeps the store off that path.
-    static readonly TimeSpan CacheFor = TimeSpan.FromMilliseconds(500);
-    const string Prefix = "_devsidecar||apps||";
+    private static readonly TimeSpan CacheFor = TimeSpan.FromMilliseconds(500);
+    private const string Prefix = "_devsidecar||apps||";
 
-    readonly Lock _gate = new();
-    IReadOnlyList<AppRegistration> _cached = [];
-    long? _cachedAt;
+    private readonly Lock _gate = new();
+    private IReadOnlyList<AppRegistration> _cached = [];
+    private long? _cachedAt;
 
     public async Task RegisterAsync(AppRegistration registration, CancellationToken cancellationToken)
     {
@@ -84,5 +84,5 @@ public sealed class AppDirectory(IStateStore store, TimeProvider time)
         }
     }
 
-    static string KeyOf(AppRegistration r) => Prefix + r.AppId + "||" + r.InstanceId;
+    private static string KeyOf(AppRegistration r) => Prefix + r.AppId + "||" + r.InstanceId;
 }

@@ -40,7 +40,7 @@ internal sealed class ApiTokenInterceptor(SidecarOptions options) : Interceptor
         return continuation(requestStream, responseStream, context);
     }
 
-    void Authenticate(ServerCallContext context)
+    private void Authenticate(ServerCallContext context)
     {
         if (!ApiTokenComparer.Accepts(options.ApiToken, context.RequestHeaders.GetValue(ApiTokenComparer.HeaderName)))
         {

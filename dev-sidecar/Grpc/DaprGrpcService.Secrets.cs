@@ -38,7 +38,7 @@ public sealed partial class DaprGrpcService
         }
     }
 
-    ISecretStore SecretStore(string name)
+    private ISecretStore SecretStore(string name)
     {
         if (secretStores.IsEmpty)
         {

@@ -107,7 +107,7 @@ public sealed partial class DaprGrpcService
         return new Empty();
     }
 
-    static async Task ApplyAsync(StateStoreComponent store, string operation, StateWrite[] writes, CancellationToken cancellationToken)
+    private static async Task ApplyAsync(StateStoreComponent store, string operation, StateWrite[] writes, CancellationToken cancellationToken)
     {
         try
         {
@@ -124,7 +124,7 @@ public sealed partial class DaprGrpcService
         }
     }
 
-    StateStoreComponent StateStore(string name)
+    private StateStoreComponent StateStore(string name)
     {
         if (stateStores.All.Count == 0)
         {
@@ -134,10 +134,10 @@ public sealed partial class DaprGrpcService
         return stateStores.Find(name) ?? throw DaprRpcErrors.StateStoreNotFound(name);
     }
 
-    static string StoredKey(StateStoreComponent store, string key) =>
+    private static string StoredKey(StateStoreComponent store, string key) =>
         StateKeys.IsValid(key) ? store.StoredKey(key) : throw DaprRpcErrors.IllegalKey(key);
 
-    static StateWrite Upsert(StateStoreComponent store, P.StateItem item)
+    private static StateWrite Upsert(StateStoreComponent store, P.StateItem item)
     {
         TimeSpan? ttl;
         try
@@ -155,13 +155,13 @@ public sealed partial class DaprGrpcService
 
     // Our stores issue GUIDs, so anything else cannot match; daprd's stores with typed ETags refuse such values
     // as malformed (InvalidArgument) rather than reporting a mismatch.
-    static string? ETagOf(P.Etag? etag)
+    private static string? ETagOf(P.Etag? etag)
     {
         var value = etag?.Value;
         return string.IsNullOrEmpty(value) || Guid.TryParse(value, out _) ? value : throw DaprRpcErrors.MalformedETag(value);
     }
 
-    static void AddExpireTime(IDictionary<string, string> metadata, StateEntry entry)
+    private static void AddExpireTime(IDictionary<string, string> metadata, StateEntry entry)
     {
         if (entry.ExpiresAt is { } expiresAt)
         {

@@ -14,5 +14,5 @@ public sealed partial class DaprGrpcService(StateStoreRegistry stateStores, Secr
 {
     // Failures of a store (missing secret, I/O, SQLite) become Internal; our own RpcExceptions and cancellations pass
     // through, and ETag mismatches get their own status per RPC.
-    static bool IsStoreFailure(Exception e) => e is not (RpcException or OperationCanceledException or ETagMismatchException);
+    private static bool IsStoreFailure(Exception e) => e is not (RpcException or OperationCanceledException or ETagMismatchException);
 }

@@ -47,5 +47,5 @@ internal static class DaprRpcErrors
     public static RpcException Unauthenticated() =>
         New(StatusCode.Unauthenticated, "authentication error: api token mismatch");
 
-    static RpcException New(StatusCode code, string message) => new(new Status(code, message), message);
+    private static RpcException New(StatusCode code, string message) => new(new Status(code, message), message);
 }

@@ -15,7 +15,7 @@ namespace AvatarStream.DevSidecar.Grpc;
 [BindServiceMethod(typeof(DaprServiceBase), nameof(BindService))]
 public abstract class DaprServiceBase
 {
-    const string ServiceName = "dapr.proto.runtime.v1.Dapr";
+    private const string ServiceName = "dapr.proto.runtime.v1.Dapr";
 
     public static void BindService(ServiceBinderBase binder, DaprServiceBase? service)
     {
@@ -61,14 +61,14 @@ public abstract class DaprServiceBase
 
     public virtual Task<Empty> Shutdown(P.ShutdownRequest request, ServerCallContext context) => throw Unimplemented();
 
-    static RpcException Unimplemented() => new(new Status(StatusCode.Unimplemented, "not implemented by the development sidecar"));
+    private static RpcException Unimplemented() => new(new Status(StatusCode.Unimplemented, "not implemented by the development sidecar"));
 
-    static Method<TRequest, TResponse> Unary<TRequest, TResponse>(string name)
+    private static Method<TRequest, TResponse> Unary<TRequest, TResponse>(string name)
         where TRequest : class, IMessage<TRequest>, new()
         where TResponse : class, IMessage<TResponse>, new() =>
         new(MethodType.Unary, ServiceName, name, MarshallerOf<TRequest>(), MarshallerOf<TResponse>());
 
-    static Marshaller<T> MarshallerOf<T>() where T : class, IMessage<T>, new()
+    private static Marshaller<T> MarshallerOf<T>() where T : class, IMessage<T>, new()
     {
         var parser = new MessageParser<T>(() => new T());
         return Marshallers.Create(message => message.ToByteArray(), parser.ParseFrom);

@@ -6,7 +6,7 @@ namespace AvatarStream.DevSidecar.Grpc;
 /// </summary>
 public interface IActiveActorsSource
 {
-    IReadOnlyList<ActiveActorCount> GetActiveActors();
+    public IReadOnlyList<ActiveActorCount> GetActiveActors();
 }
 
 public sealed record ActiveActorCount(string Type, int Count);

@@ -41,7 +41,7 @@ public static class ApiTokenMiddleware
     // Only a request already routed to a gRPC method skips this check. Before routing (no endpoint yet) everything
     // is checked here: a gRPC client turns HTTP 401 into Unauthenticated too, so nothing slips through either way.
     // Sidecar-to-sidecar routes are marked anonymous: they carry the cluster's own token instead.
-    static bool IsExempt(HttpContext context) =>
+    private static bool IsExempt(HttpContext context) =>
         context.GetEndpoint()?.Metadata.GetMetadata<GrpcMethodMetadata>() is not null
         || context.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Authorization.IAllowAnonymous>() is not null
         || (HttpMethods.IsGet(context.Request.Method)

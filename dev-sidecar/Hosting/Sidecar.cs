@@ -1,12 +1,12 @@
+using System.Net;
 using AvatarStream.DevSidecar.Actors;
 using AvatarStream.DevSidecar.App;
+using AvatarStream.DevSidecar.Components;
 using AvatarStream.DevSidecar.Grpc;
 using AvatarStream.DevSidecar.Http;
 using AvatarStream.DevSidecar.Invocation;
 using AvatarStream.DevSidecar.Secrets;
 using AvatarStream.DevSidecar.State;
-using System.Net;
-using AvatarStream.DevSidecar.Components;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 namespace AvatarStream.DevSidecar.Hosting;
@@ -18,11 +18,11 @@ namespace AvatarStream.DevSidecar.Hosting;
 /// </summary>
 public sealed class Sidecar : IAsyncDisposable
 {
-    readonly WebApplication _app;
-    readonly ListenOptions _http;
-    readonly ListenOptions _grpc;
+    private readonly WebApplication _app;
+    private readonly ListenOptions _http;
+    private readonly ListenOptions _grpc;
 
-    Sidecar(WebApplication app, ListenOptions http, ListenOptions grpc, SidecarOptions options)
+    private Sidecar(WebApplication app, ListenOptions http, ListenOptions grpc, SidecarOptions options)
     {
         _app = app;
         _http = http;

@@ -11,7 +11,7 @@ namespace AvatarStream.DevSidecar.Hosting;
 public sealed class SidecarCluster(IStateStore store, TimeProvider time) : IAsyncDisposable
 {
     // state.sqlite components name their own files; sidecars of one cluster share one store per file.
-    readonly ConcurrentDictionary<string, Lazy<SqliteStateStore>> _sqliteFiles = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<SqliteStateStore>> _sqliteFiles = new(StringComparer.Ordinal);
 
     public IStateStore Store { get; } = store;
 

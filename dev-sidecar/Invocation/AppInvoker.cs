@@ -39,5 +39,5 @@ public sealed class AppInvoker(AppChannel channel, SidecarIdentity identity, ILo
         await InvocationErrors.TryCopyResponseAsync(context, response, logger, identity.AppId);
     }
 
-    Task FailAsync(HttpContext context, string reason) => InvocationErrors.FailAsync(context, logger, identity.AppId, reason);
+    private Task FailAsync(HttpContext context, string reason) => InvocationErrors.FailAsync(context, logger, identity.AppId, reason);
 }

@@ -18,7 +18,7 @@ public static class InvocationEndpoints
         return app;
     }
 
-    static Task InvokeAsync(HttpContext context)
+    private static Task InvokeAsync(HttpContext context)
     {
         var raw = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? context.Request.Path.Value ?? "";
         if (!InvokePath.TryParse(raw, out var path))
@@ -29,7 +29,7 @@ public static class InvocationEndpoints
         return context.RequestServices.GetRequiredService<InvocationForwarder>().InvokeAsync(context, path);
     }
 
-    static async Task InvokeFromPeerAsync(HttpContext context)
+    private static async Task InvokeFromPeerAsync(HttpContext context)
     {
         if (!await context.RequestServices.GetRequiredService<ClusterToken>().IsPresentedByAsync(context.Request, context.RequestAborted))
         {

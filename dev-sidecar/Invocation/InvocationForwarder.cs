@@ -17,7 +17,7 @@ public sealed class InvocationForwarder(
 {
     public const string InternalPrefix = "/_devsidecar/invoke";
 
-    int _next;
+    private int _next;
 
     public async Task InvokeAsync(HttpContext context, InvokePath path)
     {
@@ -55,7 +55,7 @@ public sealed class InvocationForwarder(
     /// Hands the call to the first of <paramref name="instances"/> (round-robin) that takes it. Done when one answered;
     /// else the error that ends the call, or none when no instance accepted a connection (each is added to <paramref name="tried"/>).
     /// </summary>
-    async Task<(bool Done, string? Error)> TryInstancesAsync(
+    private async Task<(bool Done, string? Error)> TryInstancesAsync(
         HttpContext context, InvokePath path, IReadOnlyList<AppRegistration> instances, HashSet<string> tried)
     {
         var start = (int)((uint)Interlocked.Increment(ref _next) % (uint)instances.Count);
@@ -93,7 +93,7 @@ public sealed class InvocationForwarder(
     /// The peer's response; or no response and no error when the peer could not be connected to (nothing was sent, so
     /// another replica may be tried); or the error that ends the call.
     /// </summary>
-    async Task<(HttpResponseMessage? Response, string? Error)> SendToPeerAsync(
+    private async Task<(HttpResponseMessage? Response, string? Error)> SendToPeerAsync(
         HttpContext context, AppRegistration instance, InvokePath path, IReadOnlyList<KeyValuePair<string, string>> added)
     {
         var cancellationToken = context.RequestAborted;

@@ -8,7 +8,7 @@ public static class InvocationHeaders
     public const string CallerAppId = "dapr-caller-app-id";
     public const string CalleeAppId = "dapr-callee-app-id";
 
-    static readonly HashSet<string> Replaced = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly HashSet<string> Replaced = new(StringComparer.OrdinalIgnoreCase)
     {
         CallerAppId, CalleeAppId, "X-Forwarded-For", "X-Forwarded-Host", "Forwarded",
     };

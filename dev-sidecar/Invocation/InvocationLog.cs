@@ -1,6 +1,6 @@
 namespace AvatarStream.DevSidecar.Invocation;
 
-static partial class InvocationLog
+internal static partial class InvocationLog
 {
     [LoggerMessage(2001, LogLevel.Debug, "Invocation of {AppId}: instance {InstanceId} is unreachable, trying the next")]
     public static partial void InstanceUnreachable(ILogger logger, string appId, string instanceId, Exception exception);

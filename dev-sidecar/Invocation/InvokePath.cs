@@ -8,7 +8,7 @@ namespace AvatarStream.DevSidecar.Invocation;
 /// </summary>
 public readonly partial record struct InvokePath(string AppId, string Method, string Query)
 {
-    const string Prefix = "/v1.0/invoke/";
+    private const string Prefix = "/v1.0/invoke/";
 
     /// <summary>The method path and query as they go to the app: <c>/{method}?{query}</c>.</summary>
     public string AppPathAndQuery => "/" + Method + Query;

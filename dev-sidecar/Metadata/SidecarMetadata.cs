@@ -15,7 +15,7 @@ public sealed class SidecarMetadata(
 {
     public const string RuntimeVersion = "dev-sidecar";
 
-    readonly ConcurrentDictionary<string, string> _extended = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _extended = new(StringComparer.Ordinal);
 
     public string AppId => options.AppId;
 

@@ -84,7 +84,7 @@ public sealed record ActorSchedule(DateTimeOffset FirstFire, TimeSpan? Interval,
         return ExpiresAt is { } expires && next >= expires ? null : next;
     }
 
-    static bool TryParseInstant(string? text, DateTimeOffset now, out DateTimeOffset at)
+    private static bool TryParseInstant(string? text, DateTimeOffset now, out DateTimeOffset at)
     {
         at = now;
         if (string.IsNullOrEmpty(text))

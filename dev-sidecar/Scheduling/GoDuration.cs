@@ -68,7 +68,7 @@ public static class GoDuration
         return true;
     }
 
-    static decimal? TicksPer(ReadOnlySpan<char> unit) => unit switch
+    private static decimal? TicksPer(ReadOnlySpan<char> unit) => unit switch
     {
         "ns" => 0.01m,
         "us" or "µs" or "μs" => TimeSpan.TicksPerMicrosecond,

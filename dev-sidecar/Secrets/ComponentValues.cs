@@ -41,7 +41,7 @@ public sealed class ComponentValues(SidecarOptions options, SecretStoreRegistry 
         };
     }
 
-    string ReadSecret(Component component, string key, SecretKeyRef secretRef)
+    private string ReadSecret(Component component, string key, SecretKeyRef secretRef)
     {
         string Fail(string why) =>
             throw new InvalidDataException($"component '{component.Name}', metadata '{key}': {why}");
@@ -70,10 +70,10 @@ public sealed class ComponentValues(SidecarOptions options, SecretStoreRegistry 
             : Fail($"secret '{secretRef.Name}' in '{component.SecretStore}' has no key '{field}'");
     }
 
-    static MetadataItem? Item(Component component, string key) =>
+    private static MetadataItem? Item(Component component, string key) =>
         component.Metadata.FirstOrDefault(m => string.Equals(m.Name, key, StringComparison.OrdinalIgnoreCase));
 
-    static string FillTemplates(string value, string appId) =>
+    private static string FillTemplates(string value, string appId) =>
         !value.Contains('{', StringComparison.Ordinal)
             ? value
             : value

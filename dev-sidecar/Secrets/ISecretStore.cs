@@ -4,8 +4,8 @@ namespace AvatarStream.DevSidecar.Secrets;
 public interface ISecretStore
 {
     /// <summary>The secret <paramref name="name"/>: one or more named values.</summary>
-    IReadOnlyDictionary<string, string> Get(string name);
+    public IReadOnlyDictionary<string, string> Get(string name);
 
     /// <summary>Every secret, by name.</summary>
-    IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> GetAll();
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> GetAll();
 }

@@ -40,7 +40,7 @@ public sealed class LocalFileSecretStore(string secretsFile, string nestedSepara
         return secrets;
     }
 
-    JsonDocument Read()
+    private JsonDocument Read()
     {
         try
         {
@@ -60,7 +60,7 @@ public sealed class LocalFileSecretStore(string secretsFile, string nestedSepara
         }
     }
 
-    void Flatten(JsonElement element, string path, Dictionary<string, string> into)
+    private void Flatten(JsonElement element, string path, Dictionary<string, string> into)
     {
         switch (element.ValueKind)
         {
@@ -92,5 +92,5 @@ public sealed class LocalFileSecretStore(string secretsFile, string nestedSepara
         }
     }
 
-    string Join(string path, string name) => path.Length == 0 ? name : path + nestedSeparator + name;
+    private string Join(string path, string name) => path.Length == 0 ? name : path + nestedSeparator + name;
 }

@@ -6,7 +6,7 @@ namespace AvatarStream.DevSidecar.Secrets;
 /// <summary>The secret store components (<c>secretstores.*</c>) this sidecar serves, by name.</summary>
 public sealed class SecretStoreRegistry
 {
-    readonly Dictionary<string, ISecretStore> _byName = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ISecretStore> _byName = new(StringComparer.Ordinal);
 
     public SecretStoreRegistry(IReadOnlyList<Component> components, SidecarOptions options, ILogger<SecretStoreRegistry> logger)
     {
@@ -21,7 +21,7 @@ public sealed class SecretStoreRegistry
     /// <summary>The store named <paramref name="name"/>, or null.</summary>
     public ISecretStore? Find(string name) => _byName.GetValueOrDefault(name);
 
-    static ISecretStore Open(Component component, SidecarOptions options, ILogger logger)
+    private static ISecretStore Open(Component component, SidecarOptions options, ILogger logger)
     {
         if (component.Type != "secretstores.local.file")
         {

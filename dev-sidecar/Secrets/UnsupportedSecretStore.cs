@@ -7,6 +7,6 @@ internal sealed class UnsupportedSecretStore(string name, string type) : ISecret
 
     public IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> GetAll() => throw Unsupported();
 
-    SecretStoreException Unsupported() =>
+    private SecretStoreException Unsupported() =>
         new($"secret store {name} has type {type}, which the development sidecar does not implement; use secretstores.local.file");
 }

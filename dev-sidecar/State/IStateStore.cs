@@ -6,17 +6,17 @@ namespace AvatarStream.DevSidecar.State;
 /// </summary>
 public interface IStateStore
 {
-    Task<StateEntry?> GetAsync(string key, CancellationToken cancellationToken);
+    public Task<StateEntry?> GetAsync(string key, CancellationToken cancellationToken);
 
     /// <summary>One result per key, in order; null where the key is absent or expired.</summary>
-    Task<IReadOnlyList<StateEntry?>> GetManyAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken);
+    public Task<IReadOnlyList<StateEntry?>> GetManyAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken);
 
     /// <summary>Every live entry whose key starts with <paramref name="prefix"/>.</summary>
-    Task<IReadOnlyList<StateEntry>> ListAsync(string prefix, CancellationToken cancellationToken);
+    public Task<IReadOnlyList<StateEntry>> ListAsync(string prefix, CancellationToken cancellationToken);
 
     /// <summary>
     /// Applies every write or none. Throws <see cref="ETagMismatchException"/> when a condition fails; nothing is
     /// changed then.
     /// </summary>
-    Task ApplyAsync(IReadOnlyList<StateWrite> writes, CancellationToken cancellationToken);
+    public Task ApplyAsync(IReadOnlyList<StateWrite> writes, CancellationToken cancellationToken);
 }

@@ -3,8 +3,8 @@ namespace AvatarStream.DevSidecar.State;
 /// <summary>A process-local store for tests: one lock makes every <see cref="ApplyAsync"/> atomic.</summary>
 public sealed class InMemoryStateStore(TimeProvider time) : IStateStore
 {
-    readonly Lock _gate = new();
-    readonly Dictionary<string, StateEntry> _entries = new(StringComparer.Ordinal);
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, StateEntry> _entries = new(StringComparer.Ordinal);
 
     public Task<StateEntry?> GetAsync(string key, CancellationToken cancellationToken)
     {
@@ -63,8 +63,8 @@ public sealed class InMemoryStateStore(TimeProvider time) : IStateStore
         return Task.CompletedTask;
     }
 
-    StateEntry? Live(string key) =>
+    private StateEntry? Live(string key) =>
         _entries.TryGetValue(key, out var entry) && !IsExpired(entry, time.GetUtcNow()) ? entry : null;
 
-    static bool IsExpired(StateEntry entry, DateTimeOffset now) => entry.ExpiresAt is { } at && at <= now;
+    private static bool IsExpired(StateEntry entry, DateTimeOffset now) => entry.ExpiresAt is { } at && at <= now;
 }

@@ -18,5 +18,5 @@ internal sealed class NamespacedStateStore(IStateStore inner, string prefix) : I
     public Task ApplyAsync(IReadOnlyList<StateWrite> writes, CancellationToken cancellationToken) =>
         inner.ApplyAsync(writes.Select(w => w with { Key = prefix + w.Key }).ToArray(), cancellationToken);
 
-    StateEntry? Strip(StateEntry? entry) => entry is null ? null : entry with { Key = entry.Key[prefix.Length..] };
+    private StateEntry? Strip(StateEntry? entry) => entry is null ? null : entry with { Key = entry.Key[prefix.Length..] };
 }

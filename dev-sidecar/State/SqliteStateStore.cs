@@ -11,22 +11,22 @@ public sealed class SqliteStateStore : IStateStore, IAsyncDisposable
 {
     // Another process may hold the write lock for a while (a long transaction, a checkpoint); SQLite's busy handler
     // waits up to BusyTimeout inside each statement, and the loop below retries the whole transaction a few times more.
-    const int BusyTimeoutMs = 5_000;
-    const int MaxAttempts = 5;
-    static readonly TimeSpan PruneEvery = TimeSpan.FromMinutes(1);
+    private const int BusyTimeoutMs = 5_000;
+    private const int MaxAttempts = 5;
+    private static readonly TimeSpan PruneEvery = TimeSpan.FromMinutes(1);
 
-    readonly string _connectionString;
-    readonly TimeProvider _time;
+    private readonly string _connectionString;
+    private readonly TimeProvider _time;
 
     // Threads of this process queue here rather than spinning in SQLite's busy handler against each other.
-    readonly SemaphoreSlim _writeGate = new(1, 1);
-    long _lastPrune;
+    private readonly SemaphoreSlim _writeGate = new(1, 1);
+    private long _lastPrune;
 
     // Used only under the write gate.
-    SqliteWriter? _writer;
-    bool _disposed;
+    private SqliteWriter? _writer;
+    private bool _disposed;
 
-    SqliteStateStore(string connectionString, TimeProvider time)
+    private SqliteStateStore(string connectionString, TimeProvider time)
     {
         _connectionString = connectionString;
         _time = time;
@@ -158,7 +158,7 @@ public sealed class SqliteStateStore : IStateStore, IAsyncDisposable
     }
 
     /// <summary>One attempt, on the writer (opened on first use); a writer that failed other than by a mismatch is replaced.</summary>
-    async Task ApplyOnceAsync(IReadOnlyList<StateWrite> writes, CancellationToken cancellationToken)
+    private async Task ApplyOnceAsync(IReadOnlyList<StateWrite> writes, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         var writer = _writer ??= await SqliteWriter.OpenAsync(_connectionString, BusyTimeoutMs, cancellationToken);
@@ -174,7 +174,7 @@ public sealed class SqliteStateStore : IStateStore, IAsyncDisposable
         }
     }
 
-    bool PruneIsDue()
+    private bool PruneIsDue()
     {
         if (_time.GetElapsedTime(_lastPrune) < PruneEvery)
         {
@@ -185,7 +185,7 @@ public sealed class SqliteStateStore : IStateStore, IAsyncDisposable
         return true;
     }
 
-    void CreateSchema()
+    private void CreateSchema()
     {
         using var connection = new SqliteConnection(_connectionString);
         connection.Open();
@@ -207,7 +207,7 @@ public sealed class SqliteStateStore : IStateStore, IAsyncDisposable
 
     // For reads only. Under WAL a reader never waits for a writer, and in the rare case SQLite answers busy (a WAL
     // recovery) Microsoft.Data.Sqlite retries the statement until the command timeout; so no per-open pragmas here.
-    async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(_connectionString);
         try
@@ -222,13 +222,13 @@ public sealed class SqliteStateStore : IStateStore, IAsyncDisposable
         }
     }
 
-    long Now() => _time.GetUtcNow().ToUnixTimeMilliseconds();
+    private long Now() => _time.GetUtcNow().ToUnixTimeMilliseconds();
 
-    static StateEntry ReadEntry(SqliteDataReader reader) => new(
+    private static StateEntry ReadEntry(SqliteDataReader reader) => new(
         reader.GetString(0),
         (byte[])reader.GetValue(1),
         reader.GetString(2),
         reader.IsDBNull(3) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(3)));
 
-    static bool IsBusy(SqliteException e) => e.SqliteErrorCode is 5 or 6; // SQLITE_BUSY, SQLITE_LOCKED
+    private static bool IsBusy(SqliteException e) => e.SqliteErrorCode is 5 or 6; // SQLITE_BUSY, SQLITE_LOCKED
 }

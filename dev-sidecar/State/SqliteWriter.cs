@@ -10,25 +10,25 @@ namespace AvatarStream.DevSidecar.State;
 /// </summary>
 internal sealed class SqliteWriter : IAsyncDisposable
 {
-    readonly SqliteConnection connection;
-    readonly SqliteCommand readETag;
-    readonly SqliteCommand upsert;
-    readonly SqliteCommand delete;
-    readonly SqliteCommand prune;
+    private readonly SqliteConnection _connection;
+    private readonly SqliteCommand _readETag;
+    private readonly SqliteCommand _upsert;
+    private readonly SqliteCommand _delete;
+    private readonly SqliteCommand _prune;
 
-    SqliteWriter(SqliteConnection connection)
+    private SqliteWriter(SqliteConnection connection)
     {
-        this.connection = connection;
-        readETag = Prepare("SELECT etag FROM state WHERE key = $key AND (expires_at IS NULL OR expires_at > $now)", "$key", "$now");
-        upsert = Prepare(
+        _connection = connection;
+        _readETag = Prepare("SELECT etag FROM state WHERE key = $key AND (expires_at IS NULL OR expires_at > $now)", "$key", "$now");
+        _upsert = Prepare(
             """
             INSERT INTO state (key, value, etag, expires_at, updated_at) VALUES ($key, $value, $etag, $expires, $now)
             ON CONFLICT (key) DO UPDATE SET value = excluded.value, etag = excluded.etag,
                 expires_at = excluded.expires_at, updated_at = excluded.updated_at
             """,
             "$key", "$value", "$etag", "$expires", "$now");
-        delete = Prepare("DELETE FROM state WHERE key = $key", "$key");
-        prune = Prepare("DELETE FROM state WHERE expires_at <= $now", "$now");
+        _delete = Prepare("DELETE FROM state WHERE key = $key", "$key");
+        _prune = Prepare("DELETE FROM state WHERE expires_at <= $now", "$now");
     }
 
     /// <summary>Opens a connection to the database in <paramref name="connectionString"/> and prepares the write statements.</summary>
@@ -60,18 +60,18 @@ internal sealed class SqliteWriter : IAsyncDisposable
     /// </summary>
     public async Task ApplyAsync(IReadOnlyList<StateWrite> writes, long now, bool pruneExpired, CancellationToken cancellationToken)
     {
-        await using var transaction = connection.BeginTransaction(IsolationLevel.Serializable, deferred: false);
-        foreach (var command in (ReadOnlySpan<SqliteCommand>)[readETag, upsert, delete, prune])
+        await using var transaction = _connection.BeginTransaction(IsolationLevel.Serializable, deferred: false);
+        foreach (var command in (ReadOnlySpan<SqliteCommand>)[_readETag, _upsert, _delete, _prune])
         {
             command.Transaction = transaction;
         }
 
         // Check every condition against the state before this batch, then write, as the in-memory store does.
-        readETag.Parameters["$now"].Value = now;
+        _readETag.Parameters["$now"].Value = now;
         foreach (var write in writes)
         {
-            readETag.Parameters["$key"].Value = write.Key;
-            if (!write.IsAllowedOver(await readETag.ExecuteScalarAsync(cancellationToken) as string))
+            _readETag.Parameters["$key"].Value = write.Key;
+            if (!write.IsAllowedOver(await _readETag.ExecuteScalarAsync(cancellationToken) as string))
             {
                 throw new ETagMismatchException(write.Key);
             }
@@ -81,25 +81,25 @@ internal sealed class SqliteWriter : IAsyncDisposable
         {
             if (write.Value is { } value)
             {
-                upsert.Parameters["$key"].Value = write.Key;
-                upsert.Parameters["$value"].Value = value.ToArray();
-                upsert.Parameters["$etag"].Value = Guid.NewGuid().ToString();
-                upsert.Parameters["$expires"].Value = write.Ttl is { } ttl ? now + (long)ttl.TotalMilliseconds : DBNull.Value;
-                upsert.Parameters["$now"].Value = now;
-                await upsert.ExecuteNonQueryAsync(cancellationToken);
+                _upsert.Parameters["$key"].Value = write.Key;
+                _upsert.Parameters["$value"].Value = value.ToArray();
+                _upsert.Parameters["$etag"].Value = Guid.NewGuid().ToString();
+                _upsert.Parameters["$expires"].Value = write.Ttl is { } ttl ? now + (long)ttl.TotalMilliseconds : DBNull.Value;
+                _upsert.Parameters["$now"].Value = now;
+                await _upsert.ExecuteNonQueryAsync(cancellationToken);
             }
             else
             {
-                delete.Parameters["$key"].Value = write.Key;
-                await delete.ExecuteNonQueryAsync(cancellationToken);
+                _delete.Parameters["$key"].Value = write.Key;
+                await _delete.ExecuteNonQueryAsync(cancellationToken);
             }
         }
 
         if (pruneExpired)
         {
             // Expired rows are invisible already; deleting them now and then only keeps the file from growing.
-            prune.Parameters["$now"].Value = now;
-            await prune.ExecuteNonQueryAsync(cancellationToken);
+            _prune.Parameters["$now"].Value = now;
+            await _prune.ExecuteNonQueryAsync(cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
@@ -107,17 +107,17 @@ internal sealed class SqliteWriter : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var command in (SqliteCommand[])[readETag, upsert, delete, prune])
+        foreach (var command in (SqliteCommand[])[_readETag, _upsert, _delete, _prune])
         {
             await command.DisposeAsync();
         }
 
-        await connection.DisposeAsync();
+        await _connection.DisposeAsync();
     }
 
-    SqliteCommand Prepare(string sql, params string[] parameters)
+    private SqliteCommand Prepare(string sql, params string[] parameters)
     {
-        var command = connection.CreateCommand();
+        var command = _connection.CreateCommand();
         command.CommandText = sql;
         foreach (var name in parameters)
         {

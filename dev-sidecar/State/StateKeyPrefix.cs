@@ -6,9 +6,9 @@ namespace AvatarStream.DevSidecar.State;
 /// </summary>
 public sealed class StateKeyPrefix
 {
-    readonly string _prefix;
+    private readonly string _prefix;
 
-    StateKeyPrefix(string prefix) => _prefix = prefix;
+    private StateKeyPrefix(string prefix) => _prefix = prefix;
 
     /// <param name="strategy">The component's <c>keyPrefix</c> metadata, or null.</param>
     /// <param name="storeName">The component name.</param>

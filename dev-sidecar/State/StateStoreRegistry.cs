@@ -12,9 +12,9 @@ namespace AvatarStream.DevSidecar.State;
 public sealed class StateStoreRegistry
 {
     // Keys of cluster-served components live under this, apart from the sidecar's own records (app directory etc.).
-    const string ClusterKeyPrefix = "state||";
+    private const string ClusterKeyPrefix = "state||";
 
-    readonly Dictionary<string, StateStoreComponent> _byName = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, StateStoreComponent> _byName = new(StringComparer.Ordinal);
 
     public StateStoreRegistry(
         IReadOnlyList<Component> components,
@@ -55,7 +55,7 @@ public sealed class StateStoreRegistry
     /// <summary>The component named <paramref name="name"/> (exact match, as daprd), or null.</summary>
     public StateStoreComponent? Find(string name) => _byName.GetValueOrDefault(name);
 
-    static IStateStore OpenStore(Component component, ComponentValues values, SidecarCluster cluster, ILogger logger)
+    private static IStateStore OpenStore(Component component, ComponentValues values, SidecarCluster cluster, ILogger logger)
     {
         switch (component.Type)
         {
@@ -76,7 +76,7 @@ public sealed class StateStoreRegistry
     }
 
     // The sqlite component takes a file path (relative to the working directory), a file: URI, or :memory:.
-    static string? SqlitePath(string connectionString)
+    private static string? SqlitePath(string connectionString)
     {
         var path = connectionString.Trim();
         if (path.StartsWith("file:", StringComparison.OrdinalIgnoreCase))

@@ -8,18 +8,18 @@ internal sealed class RouterMetrics
 {
     public const string MeterName = "AvatarStream.RoomRouter";
 
-    readonly Counter<long> outcomes;
-    readonly Counter<long> evictions;
+    private readonly Counter<long> _outcomes;
+    private readonly Counter<long> _evictions;
 
     public RouterMetrics(IMeterFactory meters)
     {
         var meter = meters.Create(MeterName);
-        outcomes = meter.CreateCounter<long>("avatarstream.router.requests", description: "create-room and join-room answers, by call and outcome");
-        evictions = meter.CreateCounter<long>("avatarstream.router.evictions", description: "Stream instances evicted");
+        _outcomes = meter.CreateCounter<long>("avatarstream.router.requests", description: "create-room and join-room answers, by call and outcome");
+        _evictions = meter.CreateCounter<long>("avatarstream.router.evictions", description: "Stream instances evicted");
     }
 
     public void Answered(string call, RoomOutcome outcome) =>
-        outcomes.Add(1, new KeyValuePair<string, object?>("call", call), new KeyValuePair<string, object?>("outcome", outcome.Failure.ToString()));
+        _outcomes.Add(1, new KeyValuePair<string, object?>("call", call), new KeyValuePair<string, object?>("outcome", outcome.Failure.ToString()));
 
-    public void InstanceEvicted() => evictions.Add(1);
+    public void InstanceEvicted() => _evictions.Add(1);
 }

@@ -56,10 +56,10 @@ public static class ServiceDefaultsExtensions
         return app;
     }
 
-    static bool IsProbe(PathString path) =>
+    private static bool IsProbe(PathString path) =>
         path.StartsWithSegments("/health") || path.StartsWithSegments("/healthz") || path.StartsWithSegments("/metrics");
 
-    static MeterProviderBuilder AddRuntimeInstrumentationIfPresent(this MeterProviderBuilder metrics) =>
+    private static MeterProviderBuilder AddRuntimeInstrumentationIfPresent(this MeterProviderBuilder metrics) =>
         // .NET 9+ publishes runtime metrics on this built-in meter; no extra package needed.
         metrics.AddMeter("System.Runtime");
 }

@@ -4,5 +4,5 @@ namespace AvatarStream.StreamService.Core;
 public interface IClientDepartureSink
 {
     /// <summary>Called once per departed client, outside any relay lock; must not block.</summary>
-    void ClientDeparted(string roomId, string clientId);
+    public void ClientDeparted(string roomId, string clientId);
 }

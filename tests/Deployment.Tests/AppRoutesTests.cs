@@ -11,7 +11,7 @@ namespace AvatarStream.Deployment.Tests;
 public class AppRoutesTests
 {
     /// <summary>The web page's address: the Ingress routes it ahead of the page itself landing in room-router.</summary>
-    const string PagePath = "/";
+    private const string PagePath = "/";
 
     [Fact]
     public async Task IngressPaths_ToRoomRouter_AreItsPublicPostRoutes()

@@ -8,7 +8,7 @@ namespace AvatarStream.Deployment.Tests;
 /// <summary>Images come from the SDK's container support, and the manifests name exactly those images.</summary>
 public class ContainerImageTests
 {
-    static readonly IReadOnlyList<KubeObject> Applied = Manifests.Applied();
+    private static readonly IReadOnlyList<KubeObject> Applied = Manifests.Applied();
 
     public static TheoryData<AppKind> Kinds => new(ServiceProjects.All);
 

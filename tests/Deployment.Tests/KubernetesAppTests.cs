@@ -7,7 +7,7 @@ namespace AvatarStream.Deployment.Tests;
 /// <summary>The Kubernetes workloads carry the app-ids, settings and routes the code expects.</summary>
 public class KubernetesAppTests
 {
-    static readonly IReadOnlyList<KubeObject> Applied = Manifests.Applied();
+    private static readonly IReadOnlyList<KubeObject> Applied = Manifests.Applied();
 
     [Fact]
     public void Deployments_AreRoomRouterIpUpdaterAndNumberedStreams_EachNamedAfterItsAppId()

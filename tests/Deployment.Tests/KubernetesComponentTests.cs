@@ -7,10 +7,10 @@ namespace AvatarStream.Deployment.Tests;
 /// <summary>The cluster's Dapr components and secrets use the names in DaprNames, and every secret they read exists.</summary>
 public class KubernetesComponentTests
 {
-    static readonly IReadOnlyList<KubeObject> Applied = Manifests.Applied();
+    private static readonly IReadOnlyList<KubeObject> Applied = Manifests.Applied();
 
     /// <summary>The placeholder Secrets in deploy/kubernetes/secrets: the shape the real ones must have.</summary>
-    static readonly IReadOnlyList<KubeObject> ExampleSecrets = Manifests.Everything().OfKind("Secret").ToArray();
+    private static readonly IReadOnlyList<KubeObject> ExampleSecrets = Manifests.Everything().OfKind("Secret").ToArray();
 
     [Fact]
     public void StateStore_IsRedisActorStore_ReadingItsPasswordFromAKubernetesSecret()
@@ -72,7 +72,7 @@ public class KubernetesComponentTests
         Assert.All(ExampleSecrets.SelectMany(s => s.Root.StringMap("stringData").Values), value => Assert.Equal("REPLACE_ME", value));
     }
 
-    static void AssertExampleSecretHasKey(string? secret, string? key)
+    private static void AssertExampleSecretHasKey(string? secret, string? key)
     {
         var match = Assert.Single(ExampleSecrets, s => s.Name == secret);
         Assert.Contains(key ?? "", match.Root.StringMap("stringData").Keys);

@@ -42,7 +42,7 @@ public class KubernetesStructureTests
     }
 
     /// <summary>The applied manifests with one text edit in one file; the edit must apply, or the test proves nothing.</summary>
-    static IReadOnlyList<KubeObject> AppliedWithEdit(string file, string from, string to)
+    private static IReadOnlyList<KubeObject> AppliedWithEdit(string file, string from, string to)
     {
         var path = Path.Combine(Repo.Kubernetes, file);
         var text = File.ReadAllText(path);

@@ -6,9 +6,9 @@ namespace AvatarStream.Deployment.Tests;
 public class KustomizationTests
 {
     /// <summary>Folders under deploy/kubernetes that kustomize must not apply: placeholders and the control plane's settings.</summary>
-    static readonly string[] LeftOutOnPurpose = ["secrets/", "cluster/"];
+    private static readonly string[] LeftOutOnPurpose = ["secrets/", "cluster/"];
 
-    static readonly YamlDotNet.RepresentationModel.YamlMappingNode Kustomization =
+    private static readonly YamlDotNet.RepresentationModel.YamlMappingNode Kustomization =
         Yaml.LoadSingle(Path.Combine(Repo.Kubernetes, Manifests.KustomizationFile));
 
     [Fact]

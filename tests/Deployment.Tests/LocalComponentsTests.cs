@@ -9,7 +9,7 @@ namespace AvatarStream.Deployment.Tests;
 
 public class LocalComponentsTests
 {
-    static readonly LocalTopology Topology = LocalTopology.Create(2);
+    private static readonly LocalTopology Topology = LocalTopology.Create(2);
 
     [Fact]
     public void EveryDocument_HasTheShapeDaprExpects()

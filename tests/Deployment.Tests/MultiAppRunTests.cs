@@ -6,8 +6,8 @@ namespace AvatarStream.Deployment.Tests;
 
 public class MultiAppRunTests
 {
-    static readonly LocalTopology Topology = LocalTopology.Create(2);
-    static readonly string DaprYaml = Repo.PathOf("dapr.yaml");
+    private static readonly LocalTopology Topology = LocalTopology.Create(2);
+    private static readonly string DaprYaml = Repo.PathOf("dapr.yaml");
 
     [Fact]
     public void DaprYaml_RunsTheLocalTopology_WithItsIdsPortsProjectsAndEnv()

@@ -6,8 +6,8 @@ namespace AvatarStream.Deployment.Tests;
 
 public class TyeTests
 {
-    static readonly LocalTopology Topology = LocalTopology.Create(2);
-    static readonly string TyeYaml = Repo.PathOf("tye.yaml");
+    private static readonly LocalTopology Topology = LocalTopology.Create(2);
+    private static readonly string TyeYaml = Repo.PathOf("tye.yaml");
 
     [Fact]
     public void TyeYaml_RunsTheLocalTopology_ThroughTheDaprExtension()

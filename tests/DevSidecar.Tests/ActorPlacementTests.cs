@@ -6,7 +6,7 @@ namespace AvatarStream.DevSidecar.Tests;
 /// <summary>Placement without a placement service: every sidecar picks the same owner; a leaving host only moves its own actors.</summary>
 public sealed class ActorPlacementTests
 {
-    static readonly AppRegistration[] Hosts = new[] { "h1", "h2", "h3" }.Select(Host).ToArray();
+    private static readonly AppRegistration[] Hosts = new[] { "h1", "h2", "h3" }.Select(Host).ToArray();
 
     [Fact]
     public void ActorPlacement_IgnoresTheOrderOfTheHostList()
@@ -43,7 +43,7 @@ public sealed class ActorPlacementTests
     [Fact]
     public void ActorPlacement_NoHosts_NoOwner() => Assert.Null(ActorPlacement.OwnerOf([], "T", "x"));
 
-    static IEnumerable<string> Ids => Enumerable.Range(0, 60).Select(i => $"actor-{i}");
+    private static IEnumerable<string> Ids => Enumerable.Range(0, 60).Select(i => $"actor-{i}");
 
-    static AppRegistration Host(string instance) => new("app", instance, new Uri("http://127.0.0.1:1"), ["T"]);
+    private static AppRegistration Host(string instance) => new("app", instance, new Uri("http://127.0.0.1:1"), ["T"]);
 }

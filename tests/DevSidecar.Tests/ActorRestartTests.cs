@@ -7,7 +7,7 @@ namespace AvatarStream.DevSidecar.Tests;
 /// <summary>What a durable store buys: actor state and reminders outlive the sidecar (and the app) that wrote them.</summary>
 public sealed class ActorRestartTests : IDisposable
 {
-    readonly TempFolder _folder = new();
+    private readonly TempFolder _folder = new();
 
     public void Dispose() => _folder.Dispose();
 

@@ -5,7 +5,7 @@ namespace AvatarStream.DevSidecar.Tests;
 /// <summary>The due time, period and ttl formats the SDK and daprd use for reminders and timers (dapr-contract §5.2).</summary>
 public sealed class ActorScheduleFormatTests
 {
-    static readonly DateTimeOffset Now = new(2025, 1, 1, 12, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset Now = new(2025, 1, 1, 12, 0, 0, TimeSpan.Zero);
 
     [Theory]
     [InlineData("0h0m0s200ms", 200)]

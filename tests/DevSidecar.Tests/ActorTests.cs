@@ -16,9 +16,9 @@ namespace AvatarStream.DevSidecar.Tests;
 /// <summary>Actors over HTTP (dapr-contract §5), driven by the SDK's actor proxies and the app-side actor runtime.</summary>
 public sealed class ActorTests : IAsyncLifetime
 {
-    static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
 
-    readonly SidecarCluster _cluster = SidecarCluster.InMemory();
+    private readonly SidecarCluster _cluster = SidecarCluster.InMemory();
 
     public Task InitializeAsync() => Task.CompletedTask;
 
@@ -271,7 +271,7 @@ public sealed class ActorTests : IAsyncLifetime
     }
 
     /// <summary>A fire already under way may still land; after that, nothing more may come.</summary>
-    static async Task AssertNoMoreEventsAsync(AppWithSidecar host)
+    private static async Task AssertNoMoreEventsAsync(AppWithSidecar host)
     {
         await Task.Delay(500);
         var settled = host.Probe.Events.Count;
@@ -279,6 +279,6 @@ public sealed class ActorTests : IAsyncLifetime
         Assert.Equal(settled, host.Probe.Events.Count);
     }
 
-    static StringContent TtlUpsert() => new(
+    private static StringContent TtlUpsert() => new(
         """[{"operation":"upsert","request":{"key":"k","value":"v","metadata":{"ttlInSeconds":"30"}}}]""", Encoding.UTF8, "text/plain");
 }

@@ -5,7 +5,7 @@ namespace AvatarStream.DevSidecar.Tests;
 /// <summary>Cron binding schedules as robfig/cron reads them (dapr-contract §6).</summary>
 public sealed class BindingScheduleTests
 {
-    static readonly DateTimeOffset Start = new(2025, 3, 10, 8, 15, 30, TimeSpan.Zero);
+    private static readonly DateTimeOffset Start = new(2025, 3, 10, 8, 15, 30, TimeSpan.Zero);
 
     [Fact]
     public void BindingSchedule_Every_CountsFromBindingStart()

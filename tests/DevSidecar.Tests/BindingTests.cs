@@ -8,7 +8,7 @@ namespace AvatarStream.DevSidecar.Tests;
 /// <summary>The cron input binding (dapr-contract §6) against a real app route.</summary>
 public sealed partial class BindingTests : IDisposable
 {
-    readonly TempFolder _components = new();
+    private readonly TempFolder _components = new();
 
     public void Dispose() => _components.Dispose();
 

@@ -165,6 +165,6 @@ public sealed class ComponentsTests
         }
     }
 
-    static SecretStoreRegistry EmptySecretStores() =>
+    private static SecretStoreRegistry EmptySecretStores() =>
         new([], new SidecarOptions { AppId = "app1" }, Microsoft.Extensions.Logging.Abstractions.NullLogger<SecretStoreRegistry>.Instance);
 }

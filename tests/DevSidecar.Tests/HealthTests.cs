@@ -61,5 +61,5 @@ public sealed class HealthTests
         Assert.Equal("ERR_NOT_FOUND", (await response.Content.ReadFromJsonAsync<ErrorBody>())?.ErrorCode);
     }
 
-    sealed record ErrorBody(string ErrorCode, string Message);
+    private sealed record ErrorBody(string ErrorCode, string Message);
 }

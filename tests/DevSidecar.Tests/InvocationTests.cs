@@ -13,9 +13,9 @@ namespace AvatarStream.DevSidecar.Tests;
 /// <summary>Service invocation (dapr-contract §4), driven by the SDK's invoke HTTP clients: app-a calls app-b.</summary>
 public sealed class InvocationTests : IAsyncLifetime
 {
-    readonly SidecarCluster _cluster = SidecarCluster.InMemory();
-    AppWithSidecar _a = null!;
-    AppWithSidecar _b = null!;
+    private readonly SidecarCluster _cluster = SidecarCluster.InMemory();
+    private AppWithSidecar _a = null!;
+    private AppWithSidecar _b = null!;
 
     public async Task InitializeAsync()
     {
@@ -163,7 +163,7 @@ public sealed class InvocationTests : IAsyncLifetime
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
     }
 
-    static async Task AssertDaprErrorAsync(HttpResponseMessage response, HttpStatusCode status, string errorCode, string messageStart)
+    private static async Task AssertDaprErrorAsync(HttpResponseMessage response, HttpStatusCode status, string errorCode, string messageStart)
     {
         Assert.Equal(status, response.StatusCode);
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());

@@ -87,7 +87,7 @@ public sealed class MetadataTests
         Assert.Equal("DISABLED", root.GetProperty("actorRuntime").GetProperty("runtimeStatus").GetString());
     }
 
-    sealed class FixedActors : IActiveActorsSource
+    private sealed class FixedActors : IActiveActorsSource
     {
         public IReadOnlyList<ActiveActorCount> Counts { get; set; } = [];
 

@@ -7,7 +7,7 @@ namespace AvatarStream.DevSidecar.Tests;
 /// <summary>The standalone sidecar's daprd-style flags.</summary>
 public sealed class ProcessCommandLineTests
 {
-    static readonly Func<string, string?> NoEnvironment = _ => null;
+    private static readonly Func<string, string?> NoEnvironment = _ => null;
 
     [Fact]
     public void CommandLine_ReadsDaprdFlags()

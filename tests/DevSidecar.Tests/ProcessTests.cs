@@ -16,9 +16,9 @@ namespace AvatarStream.DevSidecar.Tests;
 /// </summary>
 public sealed class ProcessTests : IDisposable
 {
-    static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
 
-    readonly TempFolder _folder = new();
+    private readonly TempFolder _folder = new();
 
     public void Dispose() => _folder.Dispose();
 
@@ -87,33 +87,33 @@ public sealed class ProcessTests : IDisposable
         Assert.Contains($"port {port} (--dapr-http-port) is already in use", sidecar.Output, StringComparison.Ordinal);
     }
 
-    StandaloneProcess StartApp(string name, int sidecarHttpPort, params string[] extra) =>
+    private StandaloneProcess StartApp(string name, int sidecarHttpPort, params string[] extra) =>
         StandaloneProcess.Start("SidecarTestApp",
             ["--name", name, "--port", "0", "--dapr-http-endpoint", $"http://127.0.0.1:{sidecarHttpPort}", .. extra], _folder.Path);
 
-    StandaloneProcess StartSidecar(string appId, int appPort, int httpPort, int grpcPort) =>
+    private StandaloneProcess StartSidecar(string appId, int appPort, int httpPort, int grpcPort) =>
         StandaloneProcess.Start("DevSidecar",
         [
             "--app-id", appId, "--app-port", appPort.ToString(), "--dapr-http-port", httpPort.ToString(),
             "--dapr-grpc-port", grpcPort.ToString(), "--state-db", _folder.File("state.db"), "--log-level", "warn",
         ], _folder.Path);
 
-    static async Task<int> PortOfAsync(StandaloneProcess app)
+    private static async Task<int> PortOfAsync(StandaloneProcess app)
     {
         var line = await app.WaitForLineAsync(l => l.Contains(" listening on ", StringComparison.Ordinal), StartTimeout);
         return int.Parse(line[(line.LastIndexOf(' ') + 1)..]);
     }
 
-    static Task ReadyAsync(StandaloneProcess sidecar) =>
+    private static Task ReadyAsync(StandaloneProcess sidecar) =>
         sidecar.WaitForLineAsync(l => l.StartsWith("dev-sidecar: app-id", StringComparison.Ordinal), StartTimeout);
 
-    static DaprClient Client(int http, int grpc) =>
+    private static DaprClient Client(int http, int grpc) =>
         new DaprClientBuilder().UseHttpEndpoint($"http://127.0.0.1:{http}").UseGrpcEndpoint($"http://127.0.0.1:{grpc}").Build();
 
-    static ActorProxyFactory Proxies(int http) =>
+    private static ActorProxyFactory Proxies(int http) =>
         new(new ActorProxyOptions { HttpEndpoint = $"http://127.0.0.1:{http}", UseJsonSerialization = true });
 
-    static async Task<string?> TryAsync(Func<Task<string>> call)
+    private static async Task<string?> TryAsync(Func<Task<string>> call)
     {
         try
         {

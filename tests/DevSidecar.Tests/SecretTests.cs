@@ -5,7 +5,7 @@ namespace AvatarStream.DevSidecar.Tests;
 
 public sealed class SecretTests
 {
-    const string SecretsJson = """
+    private const string SecretsJson = """
         {
           "plain": "p",
           "db": { "password": "pw", "port": 5432, "hosts": ["h1", "h2"] },

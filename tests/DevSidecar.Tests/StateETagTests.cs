@@ -6,7 +6,7 @@ namespace AvatarStream.DevSidecar.Tests;
 
 public sealed class StateETagTests
 {
-    const string Store = "statestore";
+    private const string Store = "statestore";
 
     [Theory, BothStores]
     public async Task StaleETagIsRefusedAndFreshETagIsAccepted(StoreKind kind)

@@ -6,7 +6,7 @@ namespace AvatarStream.DevSidecar.Tests;
 
 public sealed class StateErrorTests
 {
-    const string Store = "statestore";
+    private const string Store = "statestore";
 
     [Fact]
     public async Task UnknownStoreIsInvalidArgument()

@@ -5,7 +5,7 @@ namespace AvatarStream.DevSidecar.Tests;
 
 public sealed class StateKeyPrefixTests
 {
-    const string Store = "statestore";
+    private const string Store = "statestore";
 
     [Theory, BothStores]
     public async Task DefaultAppIdPrefixIsolatesTwoApps(StoreKind kind)

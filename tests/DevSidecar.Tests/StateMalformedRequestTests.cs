@@ -9,7 +9,7 @@ namespace AvatarStream.DevSidecar.Tests;
 /// <summary>Requests the SDK never sends still get a status, and the sidecar keeps serving.</summary>
 public sealed class StateMalformedRequestTests
 {
-    const string Store = "statestore";
+    private const string Store = "statestore";
 
     [Fact]
     public async Task GarbageMessageGetsAnErrorStatusAndTheSidecarKeepsServing()

@@ -5,7 +5,7 @@ namespace AvatarStream.DevSidecar.Tests;
 
 public sealed class StatePersistenceTests
 {
-    const string Store = "statestore";
+    private const string Store = "statestore";
 
     [Fact]
     public async Task StateSurvivesASidecarRestartOnSqlite()

@@ -7,7 +7,7 @@ namespace AvatarStream.DevSidecar.Tests;
 /// <summary>The <see cref="IStateStore"/> contract itself, on both stores, without a sidecar in front.</summary>
 public sealed class StateStoreTests
 {
-    static readonly CancellationToken None = CancellationToken.None;
+    private static readonly CancellationToken None = CancellationToken.None;
 
     [Theory, BothStores]
     public async Task ListReturnsExactlyTheKeysWithThePrefix(StoreKind kind)
@@ -82,5 +82,5 @@ public sealed class StateStoreTests
         Assert.Equal("wal", command.ExecuteScalar() as string);
     }
 
-    static byte[] Bytes(string text) => Encoding.UTF8.GetBytes(text);
+    private static byte[] Bytes(string text) => Encoding.UTF8.GetBytes(text);
 }

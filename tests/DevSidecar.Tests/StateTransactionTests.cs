@@ -7,7 +7,7 @@ namespace AvatarStream.DevSidecar.Tests;
 
 public sealed class StateTransactionTests
 {
-    const string Store = "statestore";
+    private const string Store = "statestore";
 
     [Theory, BothStores]
     public async Task TransactionAppliesEveryOperation(StoreKind kind)

@@ -8,8 +8,8 @@ namespace AvatarStream.DevSidecar.Tests;
 
 public sealed class StateTtlTests
 {
-    const string Store = "statestore";
-    static readonly Dictionary<string, string> OneSecond = new() { [StateMetadata.TtlInSeconds] = "1" };
+    private const string Store = "statestore";
+    private static readonly Dictionary<string, string> OneSecond = new() { [StateMetadata.TtlInSeconds] = "1" };
 
     [Theory, BothStores]
     public async Task EntryWithTtlIsInvisibleOnceExpired(StoreKind kind)

@@ -6,7 +6,7 @@ namespace AvatarStream.DevSidecar.Tests;
 
 public sealed class TokenTests
 {
-    const string Token = "s3cret-token";
+    private const string Token = "s3cret-token";
 
     [Fact]
     public async Task HttpCallWithoutOrWithWrongTokenIsRefusedWith401()

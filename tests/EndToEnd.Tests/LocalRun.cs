@@ -10,8 +10,8 @@ using AvatarStream.DevHost;
 namespace AvatarStream.EndToEnd.Tests;
 
 /// <summary>
-/// The one-command local run (<c>devhost --processes</c>) started from the build output next to the tests, on free
-/// ports and a temporary data dir. Children are found by the <c>name pid N</c> lines the devhost prints; every stop is
+/// The one-command local run (<c>_devhost --processes</c>) started from the build output next to the tests, on free
+/// ports and a temporary data dir. Children are found by the <c>name pid N</c> lines the _devhost prints; every stop is
 /// by PID, never by name.
 /// </summary>
 internal sealed partial class LocalRun : IAsyncDisposable
@@ -19,12 +19,12 @@ internal sealed partial class LocalRun : IAsyncDisposable
     public const string InternalToken = "dev-only-internal-token-change-me";
     public const int Streams = 2;
 
-    readonly ConcurrentQueue<string> log = new();
-    readonly ConcurrentDictionary<string, int> pids = new(StringComparer.Ordinal);
-    readonly List<Process> extra = [];
-    Process? devhost;
+    private readonly ConcurrentQueue<string> _log = new();
+    private readonly ConcurrentDictionary<string, int> _pids = new(StringComparer.Ordinal);
+    private readonly List<Process> _extra = [];
+    private Process? _devhost;
 
-    LocalRun(int basePort, string dataDir)
+    private LocalRun(int basePort, string dataDir)
     {
         BasePort = basePort;
         DataDir = dataDir;
@@ -44,7 +44,7 @@ internal sealed partial class LocalRun : IAsyncDisposable
 
     public HttpClient Internal { get; }
 
-    public string Log => string.Join('\n', log.TakeLast(200));
+    public string Log => string.Join('\n', _log.TakeLast(200));
 
     public static string Root => RepositoryRoot.Find();
 
@@ -58,12 +58,12 @@ internal sealed partial class LocalRun : IAsyncDisposable
         return run;
     }
 
-    public int PidOf(string name) => pids.TryGetValue(name, out var pid) ? pid : throw new InvalidOperationException($"devhost printed no pid for {name}; log:\n{Log}");
+    public int PidOf(string name) => _pids.TryGetValue(name, out var pid) ? pid : throw new InvalidOperationException($"_devhost printed no pid for {name}; log:\n{Log}");
 
-    /// <summary>Starts the devhost and waits until every stream instance is registered with the router.</summary>
+    /// <summary>Starts the _devhost and waits until every stream instance is registered with the router.</summary>
     public async Task StartDevHostAsync(TimeSpan ready)
     {
-        pids.Clear();
+        _pids.Clear();
         var info = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = Root,
@@ -83,25 +83,25 @@ internal sealed partial class LocalRun : IAsyncDisposable
         // The suite shares two cores with other test assemblies; a just-restarted instance's first /register can
         // take longer than the production 2 s, and a register that times out evicts the instance.
         info.Environment["Rooms__RegisterTimeout"] = "00:00:05";
-        devhost = new Process { StartInfo = info };
-        devhost.OutputDataReceived += (_, e) => Record("devhost", e.Data);
-        devhost.ErrorDataReceived += (_, e) => Record("devhost!", e.Data);
-        devhost.Start();
-        devhost.BeginOutputReadLine();
-        devhost.BeginErrorReadLine();
+        _devhost = new Process { StartInfo = info };
+        _devhost.OutputDataReceived += (_, e) => Record("_devhost", e.Data);
+        _devhost.ErrorDataReceived += (_, e) => Record("_devhost!", e.Data);
+        _devhost.Start();
+        _devhost.BeginOutputReadLine();
+        _devhost.BeginErrorReadLine();
 
         var expected = Topology.Apps.Where(a => a.Kind == AppKind.Stream).Select(a => a.AppId).ToHashSet();
         var deadline = Stopwatch.StartNew();
         IReadOnlySet<string> seen = new HashSet<string>();
         while (deadline.Elapsed < ready)
         {
-            if (devhost.HasExited)
+            if (_devhost.HasExited)
             {
-                throw new InvalidOperationException($"devhost exited with {devhost.ExitCode} before it was ready; log:\n{Log}");
+                throw new InvalidOperationException($"_devhost exited with {_devhost.ExitCode} before it was ready; log:\n{Log}");
             }
 
             seen = await TryInstancesAsync() ?? seen;
-            if (expected.IsSubsetOf(seen) && expected.All(pids.ContainsKey))
+            if (expected.IsSubsetOf(seen) && expected.All(_pids.ContainsKey))
             {
                 return;
             }
@@ -112,19 +112,19 @@ internal sealed partial class LocalRun : IAsyncDisposable
         throw new TimeoutException($"after {ready.TotalSeconds:0} s GET /instances lists [{string.Join(", ", seen)}], expected [{string.Join(", ", expected)}]; log:\n{Log}");
     }
 
-    /// <summary>SIGTERM to the devhost (it stops its children), bounded; SIGKILL if it does not stop.</summary>
+    /// <summary>SIGTERM to the _devhost (it stops its children), bounded; SIGKILL if it does not stop.</summary>
     public async Task StopDevHostAsync(TimeSpan grace)
     {
-        if (devhost is null)
+        if (_devhost is null)
         {
             return;
         }
 
-        var process = devhost;
-        devhost = null;
+        var process = _devhost;
+        _devhost = null;
         if (!await ChildProcess.StopAsync(process, grace))
         {
-            throw new TimeoutException($"devhost did not stop within {grace.TotalSeconds:0} s of SIGTERM; log:\n{Log}");
+            throw new TimeoutException($"_devhost did not stop within {grace.TotalSeconds:0} s of SIGTERM; log:\n{Log}");
         }
 
         process.Dispose();
@@ -143,7 +143,7 @@ internal sealed partial class LocalRun : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts one app again, by hand, with exactly the arguments the devhost gives it.</summary>
+    /// <summary>Starts one app again, by hand, with exactly the arguments the _devhost gives it.</summary>
     public Process StartApp(string appId, string assembly)
     {
         var info = new ProcessStartInfo("dotnet")
@@ -166,14 +166,14 @@ internal sealed partial class LocalRun : IAsyncDisposable
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        extra.Add(process);
+        _extra.Add(process);
         return process;
     }
 
     public async Task StopAppAsync(Process process, TimeSpan grace)
     {
         _ = await ChildProcess.StopAsync(process, grace);
-        extra.Remove(process);
+        _extra.Remove(process);
         process.Dispose();
     }
 
@@ -213,7 +213,7 @@ internal sealed partial class LocalRun : IAsyncDisposable
     public string? InstanceOfUrl(string? streamUrl) =>
         Topology.Apps.FirstOrDefault(a => a.StreamUrl == streamUrl)?.AppId;
 
-    static async Task<RoomAnswer> AnswerAsync(Func<Task<HttpResponseMessage>> call)
+    private static async Task<RoomAnswer> AnswerAsync(Func<Task<HttpResponseMessage>> call)
     {
         try
         {
@@ -233,27 +233,27 @@ internal sealed partial class LocalRun : IAsyncDisposable
         }
     }
 
-    void Record(string source, string? line)
+    private void Record(string source, string? line)
     {
         if (line is null)
         {
             return;
         }
 
-        log.Enqueue($"[{source}] {line}");
-        while (log.Count > 2000 && log.TryDequeue(out _))
+        _log.Enqueue($"[{source}] {line}");
+        while (_log.Count > 2000 && _log.TryDequeue(out _))
         {
         }
 
-        if (source == "devhost" && PidLine().Match(line) is { Success: true } match)
+        if (source == "_devhost" && PidLine().Match(line) is { Success: true } match)
         {
-            pids[match.Groups[1].Value] = int.Parse(match.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture);
+            _pids[match.Groups[1].Value] = int.Parse(match.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture);
         }
     }
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var process in extra.ToList())
+        foreach (var process in _extra.ToList())
         {
             await StopAppAsync(process, TimeSpan.FromSeconds(5));
         }

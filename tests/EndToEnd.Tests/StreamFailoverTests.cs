@@ -11,13 +11,13 @@ namespace AvatarStream.EndToEnd.Tests;
 /// </summary>
 public sealed class StreamFailoverTests(ITestOutputHelper output)
 {
-    const string Live = "stream-1";
-    const string Victim = "stream-2";
-    static readonly TimeSpan Sweep = TimeSpan.FromSeconds(2);
-    static readonly TimeSpan Slack = TimeSpan.FromSeconds(3);
-    const int SweepFailuresBeforeEvict = 2; // ip-updater's Sweep:FailuresBeforeEvict default
-    static readonly TimeSpan ConfirmDelay = TimeSpan.FromSeconds(1); // ip-updater's Sweep:ConfirmDelay default
-    Func<string> phase = () => string.Empty;
+    private const string Live = "stream-1";
+    private const string Victim = "stream-2";
+    private static readonly TimeSpan Sweep = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan Slack = TimeSpan.FromSeconds(3);
+    private const int SweepFailuresBeforeEvict = 2; // ip-updater's Sweep:FailuresBeforeEvict default
+    private static readonly TimeSpan ConfirmDelay = TimeSpan.FromSeconds(1); // ip-updater's Sweep:ConfirmDelay default
+    private Func<string> _phase = () => string.Empty;
 
     [Fact]
     public async Task Killing_one_stream_instance_with_kill_9_keeps_the_system_working()
@@ -25,7 +25,7 @@ public sealed class StreamFailoverTests(ITestOutputHelper output)
         var total = Stopwatch.StartNew();
         await using var run = await LocalRun.StartAsync(TimeSpan.FromSeconds(45));
         output.WriteLine($"[{total.Elapsed.TotalSeconds:0.0} s] devhost ready on base port {run.BasePort}, data dir {run.DataDir}");
-        phase = () => $"[{total.Elapsed.TotalSeconds:0.0} s]";
+        _phase = () => $"[{total.Elapsed.TotalSeconds:0.0} s]";
         try
         {
             await ScenarioAsync(run);
@@ -38,7 +38,7 @@ public sealed class StreamFailoverTests(ITestOutputHelper output)
         }
     }
 
-    async Task ScenarioAsync(LocalRun run)
+    private async Task ScenarioAsync(LocalRun run)
     {
         // Rooms on both instances: placement picks the instance with the fewest rooms, so a few creates cover both.
         var rooms = new List<RoomAnswer>();
@@ -75,7 +75,7 @@ public sealed class StreamFailoverTests(ITestOutputHelper output)
         var sidecarPid = run.PidOf(Victim + ".sidecar");
         var clock = Stopwatch.StartNew();
         LocalRun.KillNine(victimPid);
-        output.WriteLine($"{phase()} kill -9 {Victim} pid {victimPid} (sidecar pid {sidecarPid} left running)");
+        output.WriteLine($"{_phase()} kill -9 {Victim} pid {victimPid} (sidecar pid {sidecarPid} left running)");
 
         // (b) poll GET /instances for the eviction while (a) creates rooms right after the kill.
         var evicted = PollEvictionAsync(run, clock, Sweep + Slack + TimeSpan.FromSeconds(5));
@@ -87,7 +87,7 @@ public sealed class StreamFailoverTests(ITestOutputHelper output)
 
         var failures = afterKill.Where(r => !r.Ok || At(run, r) != Live).ToList();
         var evictedAfter = await evicted;
-        output.WriteLine($"{phase()} create-room right after the kill: {afterKill.Count} calls, {failures.Count} failed");
+        output.WriteLine($"{_phase()} create-room right after the kill: {afterKill.Count} calls, {failures.Count} failed");
         output.WriteLine(evictedAfter is { } t
             ? $"kill-to-eviction (GET /instances no longer lists {Victim}): {t.TotalMilliseconds:0} ms"
             : $"kill-to-eviction: {Victim} still listed after {(Sweep + Slack + TimeSpan.FromSeconds(5)).TotalSeconds:0} s");
@@ -127,14 +127,14 @@ public sealed class StreamFailoverTests(ITestOutputHelper output)
         }
 
         var firstGap = Enumerable.Range(0, got.Length).FirstOrDefault(i => got[i] != i, -1);
-        output.WriteLine($"{phase()} live stream: sent {sent} numbered frames through the kill, peer received {got.Length}");
+        output.WriteLine($"{_phase()} live stream: sent {sent} numbered frames through the kill, peer received {got.Length}");
         Assert.True(got.Length == sent && firstGap < 0,
             $"(d) expected the peer on {Live} to receive frames 0..{sent - 1} in order; it received {got.Length}, first out of place at index {firstGap} ({(firstGap >= 0 ? got[firstGap] : -1)})");
         Assert.False(receiving.IsCompleted, $"(d) the live receiver's socket closed: {receiving.Exception?.GetBaseException().Message ?? liveReceiver.CloseStatus?.ToString()}");
 
         // (e) the killed instance restarted with the same arguments registers again and gets new rooms.
         var restarted = run.StartApp(Victim, "StreamService");
-        output.WriteLine($"{phase()} restarting {Victim} by hand with the devhost's arguments");
+        output.WriteLine($"{_phase()} restarting {Victim} by hand with the devhost's arguments");
         var back = await WaitForAsync(async () => (await run.TryInstancesAsync())?.Contains(Victim) == true, TimeSpan.FromSeconds(30));
         Assert.True(back, $"(e) expected GET /instances to list the restarted {Victim} within 30 s; it did not");
 
@@ -163,14 +163,14 @@ public sealed class StreamFailoverTests(ITestOutputHelper output)
         }
 
         Assert.True(landed is not null, $"(e) expected a create-room to land on the restarted {Victim} within 10 tries; saw {string.Join("; ", tries)}");
-        output.WriteLine($"{phase()} restarted {Victim} re-registered and got room {landed!.RoomId}");
+        output.WriteLine($"{_phase()} restarted {Victim} re-registered and got room {landed!.RoomId}");
 
         // (b) once more with nobody calling the router: the sweep alone finds the dead instance. The ip-updater evicts
         // after SweepFailuresBeforeEvict failed probes in a row, repeating a failed probe within the same sweep after
         // ConfirmDelay, so the bound is one sweep interval, the confirming probes and slack.
         var sweepOnly = Stopwatch.StartNew();
         LocalRun.KillNine(restarted.Id);
-        output.WriteLine($"{phase()} kill -9 the restarted {Victim} pid {restarted.Id}; no router calls until it is evicted");
+        output.WriteLine($"{_phase()} kill -9 the restarted {Victim} pid {restarted.Id}; no router calls until it is evicted");
         var sweepBound = Sweep + (ConfirmDelay * (SweepFailuresBeforeEvict - 1)) + Slack;
         var bySweep = await PollEvictionAsync(run, sweepOnly, sweepBound + TimeSpan.FromSeconds(5));
         output.WriteLine(bySweep is { } swept
@@ -188,17 +188,17 @@ public sealed class StreamFailoverTests(ITestOutputHelper output)
         var goingAway = liveReceiver.CloseStatus is null ? receiving : Task.CompletedTask;
         await run.StopDevHostAsync(TimeSpan.FromSeconds(30));
         await goingAway.WaitAsync(TimeSpan.FromSeconds(10)).ContinueWith(_ => { }, TaskScheduler.Default);
-        output.WriteLine($"{phase()} devhost stopped (SIGTERM); the live clients saw close {liveReceiver.CloseStatus?.ToString() ?? "none"}");
+        output.WriteLine($"{_phase()} devhost stopped (SIGTERM); the live clients saw close {liveReceiver.CloseStatus?.ToString() ?? "none"}");
         Assert.True(liveReceiver.CloseStatus == WebSocketCloseStatus.EndpointUnavailable,
             $"(f) expected the stopping {Live} to close its clients with 1001, saw {liveReceiver.CloseStatus?.ToString() ?? liveReceiver.State.ToString()}");
         await run.StartDevHostAsync(TimeSpan.FromSeconds(45));
-        output.WriteLine($"{phase()} devhost ready again on the same data dir");
+        output.WriteLine($"{_phase()} devhost ready again on the same data dir");
 
         // The old tickets, issued before the restart, connect again: the router kept the seats, the instance took them back.
         var reconnect = Stopwatch.StartNew();
         using var hostAgain = await ConnectAsync(onLive[0]);
         using var peerAgain = await ConnectAsync(liveJoin);
-        output.WriteLine($"{phase()} both clients of room {onLive[0].RoomId} reconnected with their old tickets in {reconnect.ElapsedMilliseconds} ms");
+        output.WriteLine($"{_phase()} both clients of room {onLive[0].RoomId} reconnected with their old tickets in {reconnect.ElapsedMilliseconds} ms");
         var after = new List<int>();
         _ = ReceiveNumbersAsync(peerAgain, after);
         await hostAgain.SendAsync(new byte[] { 0, 0, 0, 0 }, WebSocketMessageType.Binary, endOfMessage: true, CancellationToken.None);
@@ -208,13 +208,13 @@ public sealed class StreamFailoverTests(ITestOutputHelper output)
         var rejoin = await run.JoinRoomAsync(onLive[0].RoomId!);
         Assert.True(rejoin.Ok && At(run, rejoin) == Live,
             $"(f) after the devhost restart, expected join of room {onLive[0].RoomId} (created on {Live}) to answer 200 on {Live}; saw {rejoin}");
-        output.WriteLine($"{phase()} after the devhost restart room {onLive[0].RoomId} kept its clients and still takes joins on {Live}");
+        output.WriteLine($"{_phase()} after the devhost restart room {onLive[0].RoomId} kept its clients and still takes joins on {Live}");
         await CloseAsync(hostAgain, peerAgain);
     }
 
-    static string? At(LocalRun run, RoomAnswer answer) => answer.Ok ? run.InstanceOfUrl(answer.StreamUrl) : null;
+    private static string? At(LocalRun run, RoomAnswer answer) => answer.Ok ? run.InstanceOfUrl(answer.StreamUrl) : null;
 
-    static int Count(List<int> received)
+    private static int Count(List<int> received)
     {
         lock (received)
         {
@@ -222,7 +222,7 @@ public sealed class StreamFailoverTests(ITestOutputHelper output)
         }
     }
 
-    static async Task<ClientWebSocket> ConnectAsync(RoomAnswer ticket)
+    private static async Task<ClientWebSocket> ConnectAsync(RoomAnswer ticket)
     {
         var socket = new ClientWebSocket();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
@@ -231,7 +231,7 @@ public sealed class StreamFailoverTests(ITestOutputHelper output)
         return socket;
     }
 
-    static async Task<int> SendNumbersAsync(ClientWebSocket socket, CancellationToken stop)
+    private static async Task<int> SendNumbersAsync(ClientWebSocket socket, CancellationToken stop)
     {
         var frame = new byte[4];
         var next = 0;
@@ -253,7 +253,7 @@ public sealed class StreamFailoverTests(ITestOutputHelper output)
         return next;
     }
 
-    static async Task ReceiveNumbersAsync(ClientWebSocket socket, List<int> received)
+    private static async Task ReceiveNumbersAsync(ClientWebSocket socket, List<int> received)
     {
         var buffer = new byte[64];
         while (socket.State == WebSocketState.Open)
@@ -274,7 +274,7 @@ public sealed class StreamFailoverTests(ITestOutputHelper output)
         }
     }
 
-    static async Task<TimeSpan?> PollEvictionAsync(LocalRun run, Stopwatch clock, TimeSpan limit)
+    private static async Task<TimeSpan?> PollEvictionAsync(LocalRun run, Stopwatch clock, TimeSpan limit)
     {
         while (clock.Elapsed < limit)
         {
@@ -289,7 +289,7 @@ public sealed class StreamFailoverTests(ITestOutputHelper output)
         return null;
     }
 
-    static async Task<bool> WaitForAsync(Func<Task<bool>> condition, TimeSpan limit)
+    private static async Task<bool> WaitForAsync(Func<Task<bool>> condition, TimeSpan limit)
     {
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed < limit)
@@ -305,7 +305,7 @@ public sealed class StreamFailoverTests(ITestOutputHelper output)
         return false;
     }
 
-    static async Task CloseAsync(params ClientWebSocket[] sockets)
+    private static async Task CloseAsync(params ClientWebSocket[] sockets)
     {
         foreach (var socket in sockets)
         {

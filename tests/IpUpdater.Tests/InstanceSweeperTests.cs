@@ -92,7 +92,7 @@ public class InstanceSweeperTests
         Assert.Empty(router.Evictions);
     }
 
-    static InstanceSweeper NewSweeper(FakeRouter router, FakeProber prober, TimeSpan? confirmDelay = null, int failuresBeforeEvict = 2) =>
+    private static InstanceSweeper NewSweeper(FakeRouter router, FakeProber prober, TimeSpan? confirmDelay = null, int failuresBeforeEvict = 2) =>
         new(
             router,
             prober,
@@ -100,7 +100,7 @@ public class InstanceSweeperTests
             TimeProvider.System,
             NullLogger<InstanceSweeper>.Instance);
 
-    sealed class FakeRouter(params string[] instances) : IRoomRouterAdmin
+    private sealed class FakeRouter(params string[] instances) : IRoomRouterAdmin
     {
         public List<string> Instances { get; } = [.. instances];
 
@@ -117,9 +117,9 @@ public class InstanceSweeperTests
         }
     }
 
-    sealed class FakeProber : IInstanceProber
+    private sealed class FakeProber : IInstanceProber
     {
-        readonly ConcurrentDictionary<string, int> _probes = new(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<string, int> _probes = new(StringComparer.Ordinal);
 
         public HashSet<string> Dead { get; } = [];
 

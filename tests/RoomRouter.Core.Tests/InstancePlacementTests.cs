@@ -4,7 +4,7 @@ namespace AvatarStream.RoomRouter.Core.Tests;
 
 public class InstancePlacementTests
 {
-    static readonly HashSet<string> None = [];
+    private static readonly HashSet<string> None = [];
 
     [Fact]
     public void Choose_PicksTheInstanceWithFewestRooms()

@@ -6,17 +6,17 @@ namespace AvatarStream.RoomRouter.Core.Tests;
 
 public class LedgerShardTests
 {
-    readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
-    readonly Random random = new(7);
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+    private readonly Random _random = new(7);
 
-    DateTimeOffset Until => clock.GetUtcNow().AddSeconds(30);
+    private DateTimeOffset Until => _clock.GetUtcNow().AddSeconds(30);
 
     [Fact]
     public void TryReserve_BelowQuota_ClaimsAPendingIdOfThisShard()
     {
         var shard = new LedgerShard(5);
 
-        var reservation = shard.TryReserve("stream-1", quota: 3, Until, random);
+        var reservation = shard.TryReserve("stream-1", quota: 3, Until, _random);
 
         Assert.NotNull(reservation);
         Assert.Equal(5, LedgerLayout.ShardOf(reservation.Value.RoomId));
@@ -29,10 +29,10 @@ public class LedgerShardTests
     public void TryReserve_AtQuota_IsRefused_PendingRowsCounting()
     {
         var shard = new LedgerShard(0);
-        Assert.NotNull(shard.TryReserve("stream-1", quota: 2, Until, random));
-        Assert.NotNull(shard.TryReserve("stream-2", quota: 2, Until, random));
+        Assert.NotNull(shard.TryReserve("stream-1", quota: 2, Until, _random));
+        Assert.NotNull(shard.TryReserve("stream-2", quota: 2, Until, _random));
 
-        Assert.Null(shard.TryReserve("stream-1", quota: 2, Until, random));
+        Assert.Null(shard.TryReserve("stream-1", quota: 2, Until, _random));
         Assert.Equal(2, shard.Count);
     }
 
@@ -43,32 +43,32 @@ public class LedgerShardTests
         var capacity = LedgerLayout.IdsIn(shard.Index);
 
         var ids = Enumerable.Range(0, capacity)
-            .Select(_ => shard.TryReserve("stream-1", capacity, Until, random)!.Value.RoomId)
+            .Select(_ => shard.TryReserve("stream-1", capacity, Until, _random)!.Value.RoomId)
             .ToList();
 
         Assert.Equal(capacity, ids.Distinct().Count());
-        Assert.Null(shard.TryReserve("stream-1", capacity + 1, Until, random));
+        Assert.Null(shard.TryReserve("stream-1", capacity + 1, Until, _random));
     }
 
     [Fact]
     public void Commit_WithTheHoldersStamp_MakesTheRowPermanent()
     {
         var shard = new LedgerShard(1);
-        var reservation = shard.TryReserve("stream-1", 5, Until, random)!.Value;
+        var reservation = shard.TryReserve("stream-1", 5, Until, _random)!.Value;
 
         Assert.True(shard.Commit(reservation));
 
         Assert.Empty(shard.Pending);
         Assert.Equal("stream-1", shard.InstanceOf(reservation.RoomId));
-        clock.Advance(TimeSpan.FromHours(1));
-        Assert.Empty(shard.ExpiredPending(clock.GetUtcNow()));
+        _clock.Advance(TimeSpan.FromHours(1));
+        Assert.Empty(shard.ExpiredPending(_clock.GetUtcNow()));
     }
 
     [Fact]
     public void Commit_WithAnotherStamp_IsRefused()
     {
         var shard = new LedgerShard(1);
-        var reservation = shard.TryReserve("stream-1", 5, Until, random)!.Value;
+        var reservation = shard.TryReserve("stream-1", 5, Until, _random)!.Value;
 
         Assert.False(shard.Commit(reservation with { Stamp = reservation.Stamp + 1 }));
         Assert.True(shard.Pending.ContainsKey(reservation.RoomId.Value));
@@ -78,7 +78,7 @@ public class LedgerShardTests
     public void Release_RollsBackAReservation_OnlyOnce()
     {
         var shard = new LedgerShard(1);
-        var reservation = shard.TryReserve("stream-1", 5, Until, random)!.Value;
+        var reservation = shard.TryReserve("stream-1", 5, Until, _random)!.Value;
 
         Assert.True(shard.Release(reservation));
         Assert.False(shard.Release(reservation));
@@ -90,7 +90,7 @@ public class LedgerShardTests
     public void Release_AfterCommit_LeavesTheRoom()
     {
         var shard = new LedgerShard(1);
-        var reservation = shard.TryReserve("stream-1", 5, Until, random)!.Value;
+        var reservation = shard.TryReserve("stream-1", 5, Until, _random)!.Value;
         shard.Commit(reservation);
 
         Assert.False(shard.Release(reservation));
@@ -101,26 +101,26 @@ public class LedgerShardTests
     public void ExpiredPending_ListsRowsPastTheirDeadlineOnly()
     {
         var shard = new LedgerShard(2);
-        var early = shard.TryReserve("stream-1", 5, Until, random)!.Value;
-        clock.Advance(TimeSpan.FromSeconds(10));
-        var late = shard.TryReserve("stream-1", 5, Until, random)!.Value;
+        var early = shard.TryReserve("stream-1", 5, Until, _random)!.Value;
+        _clock.Advance(TimeSpan.FromSeconds(10));
+        var late = shard.TryReserve("stream-1", 5, Until, _random)!.Value;
 
-        clock.Advance(TimeSpan.FromSeconds(20));
-        Assert.Equal([early], shard.ExpiredPending(clock.GetUtcNow()));
+        _clock.Advance(TimeSpan.FromSeconds(20));
+        Assert.Equal([early], shard.ExpiredPending(_clock.GetUtcNow()));
 
-        clock.Advance(TimeSpan.FromSeconds(10));
-        Assert.Equal(2, shard.ExpiredPending(clock.GetUtcNow()).Count);
-        Assert.Contains(late, shard.ExpiredPending(clock.GetUtcNow()));
+        _clock.Advance(TimeSpan.FromSeconds(10));
+        Assert.Equal(2, shard.ExpiredPending(_clock.GetUtcNow()).Count);
+        Assert.Contains(late, shard.ExpiredPending(_clock.GetUtcNow()));
     }
 
     [Fact]
     public void Settle_RoomThatExists_CommitsTheRow()
     {
         var shard = new LedgerShard(3);
-        var reservation = shard.TryReserve("stream-1", 5, Until, random)!.Value;
-        clock.Advance(TimeSpan.FromMinutes(1));
+        var reservation = shard.TryReserve("stream-1", 5, Until, _random)!.Value;
+        _clock.Advance(TimeSpan.FromMinutes(1));
 
-        Assert.True(shard.Settle(shard.ExpiredPending(clock.GetUtcNow()).Single(), roomExists: true));
+        Assert.True(shard.Settle(shard.ExpiredPending(_clock.GetUtcNow()).Single(), roomExists: true));
         Assert.Equal("stream-1", shard.InstanceOf(reservation.RoomId));
         Assert.Empty(shard.Pending);
     }
@@ -129,10 +129,10 @@ public class LedgerShardTests
     public void Settle_RoomThatDoesNotExist_DropsTheRow()
     {
         var shard = new LedgerShard(3);
-        shard.TryReserve("stream-1", 5, Until, random);
-        clock.Advance(TimeSpan.FromMinutes(1));
+        shard.TryReserve("stream-1", 5, Until, _random);
+        _clock.Advance(TimeSpan.FromMinutes(1));
 
-        Assert.True(shard.Settle(shard.ExpiredPending(clock.GetUtcNow()).Single(), roomExists: false));
+        Assert.True(shard.Settle(shard.ExpiredPending(_clock.GetUtcNow()).Single(), roomExists: false));
         Assert.Equal(0, shard.Count);
     }
 
@@ -140,7 +140,7 @@ public class LedgerShardTests
     public void Settle_RowTakenOverMeanwhile_IsRefused()
     {
         var shard = new LedgerShard(3);
-        var expired = shard.TryReserve("stream-1", 5, Until, random)!.Value;
+        var expired = shard.TryReserve("stream-1", 5, Until, _random)!.Value;
         shard.Commit(expired);
         shard.TryMarkPending(expired.RoomId, Until.AddMinutes(5));
 
@@ -152,7 +152,7 @@ public class LedgerShardTests
     public void TryMarkPending_CommittedRow_IsMarkedOnce()
     {
         var shard = new LedgerShard(4);
-        var reservation = shard.TryReserve("stream-1", 5, Until, random)!.Value;
+        var reservation = shard.TryReserve("stream-1", 5, Until, _random)!.Value;
         Assert.Null(shard.TryMarkPending(reservation.RoomId, Until));
         shard.Commit(reservation);
 
@@ -167,9 +167,9 @@ public class LedgerShardTests
     public void RemoveInstance_DropsOnlyThatInstancesRows()
     {
         var shard = new LedgerShard(6);
-        var a = shard.TryReserve("stream-1", 5, Until, random)!.Value;
-        var b = shard.TryReserve("stream-2", 5, Until, random)!.Value;
-        var c = shard.TryReserve("stream-1", 5, Until, random)!.Value;
+        var a = shard.TryReserve("stream-1", 5, Until, _random)!.Value;
+        var b = shard.TryReserve("stream-2", 5, Until, _random)!.Value;
+        var c = shard.TryReserve("stream-1", 5, Until, _random)!.Value;
         shard.Commit(a);
 
         var removed = shard.RemoveInstance("stream-1");
@@ -184,10 +184,10 @@ public class LedgerShardTests
     public void RemoveInstance_WithExpiry_LeavesTombstonesThatSayGoneUntilTheyExpire()
     {
         var shard = new LedgerShard(6);
-        var a = shard.TryReserve("stream-1", 5, Until, random)!.Value;
-        var b = shard.TryReserve("stream-2", 5, Until, random)!.Value;
+        var a = shard.TryReserve("stream-1", 5, Until, _random)!.Value;
+        var b = shard.TryReserve("stream-2", 5, Until, _random)!.Value;
         shard.Commit(a);
-        var now = clock.GetUtcNow();
+        var now = _clock.GetUtcNow();
 
         var removed = shard.RemoveInstance("stream-1", now, now.AddHours(1));
 
@@ -202,20 +202,20 @@ public class LedgerShardTests
     public void Tombstones_DoNotCountAgainstTheQuota()
     {
         var shard = new LedgerShard(6);
-        var now = clock.GetUtcNow();
-        shard.Commit(shard.TryReserve("stream-1", 1, Until, random)!.Value);
+        var now = _clock.GetUtcNow();
+        shard.Commit(shard.TryReserve("stream-1", 1, Until, _random)!.Value);
         shard.RemoveInstance("stream-1", now, now.AddHours(1));
 
         Assert.Equal(0, shard.Count);
         Assert.Single(shard.Gone);
-        Assert.NotNull(shard.TryReserve("stream-2", 1, Until, random));
+        Assert.NotNull(shard.TryReserve("stream-2", 1, Until, _random));
     }
 
     [Fact]
     public void TryReserve_ReusingATombstonedId_ClearsItsTombstone()
     {
         var shard = new LedgerShard(6);
-        var now = clock.GetUtcNow();
+        var now = _clock.GetUtcNow();
         var ids = LedgerLayout.IdsIn(6);
         for (var i = 0; i < ids; i++)
         {
@@ -225,7 +225,7 @@ public class LedgerShardTests
         shard.RemoveInstance("stream-1", now, now.AddHours(1));
         Assert.Equal(ids, shard.Gone.Count);
 
-        var reused = shard.TryReserve("stream-2", ids, Until, random)!.Value;
+        var reused = shard.TryReserve("stream-2", ids, Until, _random)!.Value;
 
         Assert.False(shard.Gone.ContainsKey(reused.RoomId.Value));
         Assert.Equal(ids - 1, shard.Gone.Count);
@@ -236,10 +236,10 @@ public class LedgerShardTests
     public void RemoveInstance_WithExpiry_ForgetsExpiredTombstones()
     {
         var shard = new LedgerShard(6);
-        var now = clock.GetUtcNow();
-        shard.Commit(shard.TryReserve("stream-1", 5, Until, random)!.Value);
+        var now = _clock.GetUtcNow();
+        shard.Commit(shard.TryReserve("stream-1", 5, Until, _random)!.Value);
         shard.RemoveInstance("stream-1", now, now.AddMinutes(1));
-        var b = shard.TryReserve("stream-2", 5, Until, random)!.Value;
+        var b = shard.TryReserve("stream-2", 5, Until, _random)!.Value;
 
         shard.RemoveInstance("stream-2", now.AddMinutes(2), now.AddMinutes(62));
 

@@ -4,7 +4,7 @@ namespace AvatarStream.RoomRouter.Core.Tests;
 
 public class LedgerViewTests
 {
-    static readonly DateTimeOffset Until = new(2026, 1, 1, 0, 0, 30, TimeSpan.Zero);
+    private static readonly DateTimeOffset Until = new(2026, 1, 1, 0, 0, 30, TimeSpan.Zero);
 
     [Fact]
     public void RoomsPerInstance_AddsUpAllShards()

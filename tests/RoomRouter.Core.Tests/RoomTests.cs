@@ -5,9 +5,9 @@ namespace AvatarStream.RoomRouter.Core.Tests;
 
 public class RoomTests
 {
-    readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
 
-    DateTimeOffset Now => clock.GetUtcNow();
+    private DateTimeOffset Now => _clock.GetUtcNow();
 
     [Fact]
     public void Create_MakesTheCreatorHostAndFirstClient()
@@ -44,7 +44,7 @@ public class RoomTests
     public void Join_ExpiredPendingSeat_IsFreedForTheNextClient()
     {
         var (_, room) = Room.Create("stream-1", "host", Now).Join("ghost", 2, Now.AddSeconds(30), Now);
-        clock.Advance(TimeSpan.FromSeconds(31));
+        _clock.Advance(TimeSpan.FromSeconds(31));
 
         var (status, after) = room.Join("guest", 2, Now.AddSeconds(30), Now);
 
@@ -57,7 +57,7 @@ public class RoomTests
     {
         var (_, room) = Room.Create("stream-1", "host", Now).Join("guest", 3, Now.AddSeconds(30), Now);
         Assert.True(room.TryConfirm("guest", out room));
-        clock.Advance(TimeSpan.FromHours(2));
+        _clock.Advance(TimeSpan.FromHours(2));
 
         var (_, after) = room.Join("third", 3, Now.AddSeconds(30), Now);
 

@@ -9,32 +9,32 @@ using Microsoft.Extensions.Options;
 
 namespace AvatarStream.RoomRouter.Tests;
 
-/// <summary>The real <c>/register</c> client against a loopback stand-in for the sidecar's invoke route.</summary>
+/// <summary>The real <c>/register</c> client against a loopback stand-in for the _sidecar's invoke route.</summary>
 public sealed class DaprStreamInstanceClientTests : IAsyncLifetime
 {
-    LoopbackSidecar? sidecar;
-    DaprClient? dapr;
+    private LoopbackSidecar? _sidecar;
+    private DaprClient? _dapr;
 
-    ConcurrentQueue<(string Path, string? Authorization, string Body)> Calls => sidecar!.Calls;
+    private ConcurrentQueue<(string Path, string? Authorization, string Body)> Calls => _sidecar!.Calls;
 
     public async Task InitializeAsync()
     {
-        sidecar = await LoopbackSidecar.StartAsync();
-        dapr = new DaprClientBuilder().UseHttpEndpoint(sidecar.Address).UseGrpcEndpoint(sidecar.Address).Build();
+        _sidecar = await LoopbackSidecar.StartAsync();
+        _dapr = new DaprClientBuilder().UseHttpEndpoint(_sidecar.Address).UseGrpcEndpoint(_sidecar.Address).Build();
     }
 
     public async Task DisposeAsync()
     {
-        dapr?.Dispose();
-        if (sidecar is not null)
+        _dapr?.Dispose();
+        if (_sidecar is not null)
         {
-            await sidecar.DisposeAsync();
+            await _sidecar.DisposeAsync();
         }
     }
 
-    DaprStreamInstanceClient NewClient(double timeoutSeconds = 30) =>
+    private DaprStreamInstanceClient NewClient(double timeoutSeconds = 30) =>
         new(
-            dapr!,
+            _dapr!,
             new FixedTokenSource("secret-token"),
             new StaticOptions(new RoomsOptions { RegisterTimeout = TimeSpan.FromSeconds(timeoutSeconds) }),
             NullLogger<DaprStreamInstanceClient>.Instance);
@@ -79,7 +79,7 @@ public sealed class DaprStreamInstanceClientTests : IAsyncLifetime
             () => client.RegisterAsync("stream-1", new RegisterRequest("00157", "c1"), cancelled.Token));
     }
 
-    sealed class StaticOptions(RoomsOptions value) : IOptionsMonitor<RoomsOptions>
+    private sealed class StaticOptions(RoomsOptions value) : IOptionsMonitor<RoomsOptions>
     {
         public RoomsOptions CurrentValue => value;
 

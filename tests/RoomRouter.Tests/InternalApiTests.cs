@@ -17,12 +17,12 @@ public class InternalApiTests
         { "GET", "/instances/stream-1/rooms" },
     };
 
-    static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
+    private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
 
-    static async Task<RoomTicket> CreateRoomAsync(HttpClient client) => await client.PostAsync("/create-room", null).ReadTicketAsync();
+    private static async Task<RoomTicket> CreateRoomAsync(HttpClient client) => await client.PostAsync("/create-room", null).ReadTicketAsync();
 
     /// <summary>Rooms one after another: placement takes the instance with the fewest, so they alternate between two.</summary>
-    static async Task<List<RoomTicket>> CreateRoomsAsync(HttpClient client, int count)
+    private static async Task<List<RoomTicket>> CreateRoomsAsync(HttpClient client, int count)
     {
         var rooms = new List<RoomTicket>();
         for (var i = 0; i < count; i++)
@@ -33,7 +33,7 @@ public class InternalApiTests
         return rooms;
     }
 
-    static Task<HttpResponseMessage> JoinAsync(HttpClient client, string roomId) =>
+    private static Task<HttpResponseMessage> JoinAsync(HttpClient client, string roomId) =>
         client.PostAsync("/join-room", Json($$"""{"room_id":"{{roomId}}"}"""));
 
     [Theory]

@@ -10,10 +10,10 @@ namespace AvatarStream.RoomRouter.Tests;
 
 public class JoinRoomTests
 {
-    static Task<HttpResponseMessage> JoinAsync(HttpClient client, string json) =>
+    private static Task<HttpResponseMessage> JoinAsync(HttpClient client, string json) =>
         client.PostAsync("/join-room", new StringContent(json, Encoding.UTF8, "application/json"));
 
-    static async Task<RoomTicket> CreateRoomAsync(HttpClient client) => await client.PostAsync("/create-room", null).ReadTicketAsync();
+    private static async Task<RoomTicket> CreateRoomAsync(HttpClient client) => await client.PostAsync("/create-room", null).ReadTicketAsync();
 
     [Fact]
     public async Task JoinRoom_StringOrNumberId_AnswersTheCanonicalIdOnTheRoomsInstance()
@@ -289,7 +289,7 @@ public class JoinRoomTests
         Assert.Equal(2, (await app.Actors.Get(room.RoomId).GetAsync()).Room?.ClientCount);
     }
 
-    sealed class UnknownLengthStream(byte[] data) : MemoryStream(data)
+    private sealed class UnknownLengthStream(byte[] data) : MemoryStream(data)
     {
         public override bool CanSeek => false;
     }

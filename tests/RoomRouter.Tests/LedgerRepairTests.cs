@@ -10,10 +10,10 @@ namespace AvatarStream.RoomRouter.Tests;
 /// <summary>A router that died half-way leaves pending rows; the repair settles them from the room actors' state.</summary>
 public class LedgerRepairTests
 {
-    readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
 
-    RouterApplication NewApp() =>
-        new(("Rooms:MaxRooms", "1"), ("Rooms:RepairInterval", "01:00:00")) { Clock = clock };
+    private RouterApplication NewApp() =>
+        new(("Rooms:MaxRooms", "1"), ("Rooms:RepairInterval", "01:00:00")) { Clock = _clock };
 
     [Fact]
     public async Task CrashAfterReserving_RowIsDroppedOnceExpired_AndItsPlaceFreed()
@@ -22,12 +22,12 @@ public class LedgerRepairTests
         await app.AnnounceAsync("stream-1");
         using var client = app.CreateClient();
         var ledger = app.Services.GetRequiredService<RoomLedger>();
-        Assert.NotNull(await ledger.ReserveAsync("stream-1", clock.GetUtcNow().AddSeconds(30), CancellationToken.None));
+        Assert.NotNull(await ledger.ReserveAsync("stream-1", _clock.GetUtcNow().AddSeconds(30), CancellationToken.None));
         Assert.Equal(HttpStatusCode.TooManyRequests, (await client.PostAsync("/create-room", null)).StatusCode);
 
         var repair = app.Services.GetRequiredService<LedgerRepair>();
         Assert.Equal(0, await repair.RunOnceAsync(CancellationToken.None));
-        clock.Advance(TimeSpan.FromSeconds(31));
+        _clock.Advance(TimeSpan.FromSeconds(31));
         Assert.Equal(1, await repair.RunOnceAsync(CancellationToken.None));
 
         await client.PostAsync("/create-room", null).ReadTicketAsync();
@@ -40,16 +40,16 @@ public class LedgerRepairTests
         await app.AnnounceAsync("stream-1");
         using var client = app.CreateClient();
         var ledger = app.Services.GetRequiredService<RoomLedger>();
-        var reservation = (await ledger.ReserveAsync("stream-1", clock.GetUtcNow().AddSeconds(30), CancellationToken.None))!.Value;
+        var reservation = (await ledger.ReserveAsync("stream-1", _clock.GetUtcNow().AddSeconds(30), CancellationToken.None))!.Value;
         var roomId = reservation.RoomId.ToString();
-        await app.Actors.Get(roomId).CreateAsync(new CreateRoomArgs("stream-1", Guid.NewGuid().ToString(), clock.GetUtcNow()));
+        await app.Actors.Get(roomId).CreateAsync(new CreateRoomArgs("stream-1", Guid.NewGuid().ToString(), _clock.GetUtcNow()));
 
-        clock.Advance(TimeSpan.FromSeconds(31));
+        _clock.Advance(TimeSpan.FromSeconds(31));
         Assert.Equal(1, await app.Services.GetRequiredService<LedgerRepair>().RunOnceAsync(CancellationToken.None));
 
         var joined = await client.PostAsync("/join-room", new StringContent($$"""{"room_id":"{{roomId}}"}""", Encoding.UTF8, "application/json")).ReadTicketAsync();
         Assert.Equal(roomId, joined.RoomId);
-        clock.Advance(TimeSpan.FromMinutes(5));
+        _clock.Advance(TimeSpan.FromMinutes(5));
         Assert.Equal(0, await app.Services.GetRequiredService<LedgerRepair>().RunOnceAsync(CancellationToken.None));
         Assert.Equal(HttpStatusCode.TooManyRequests, (await client.PostAsync("/create-room", null)).StatusCode);
     }

@@ -5,7 +5,7 @@ namespace AvatarStream.RoomRouter.Tests;
 /// <summary>The rooms-per-instance counts a view keeps up to date as shards are replaced one at a time.</summary>
 public class LedgerViewCountTests
 {
-    static readonly DateTimeOffset Until = new(2026, 1, 1, 0, 0, 30, TimeSpan.Zero);
+    private static readonly DateTimeOffset Until = new(2026, 1, 1, 0, 0, 30, TimeSpan.Zero);
 
     [Fact]
     public void ReplacingAShard_MovesItsCounts_AndDropsInstancesLeftWithNone()

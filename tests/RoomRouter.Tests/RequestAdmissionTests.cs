@@ -50,7 +50,7 @@ public class RequestAdmissionTests
         Assert.Equal(HttpStatusCode.OK, (await second).StatusCode);
     }
 
-    static async Task WaitUntilAsync(Func<bool> condition)
+    private static async Task WaitUntilAsync(Func<bool> condition)
     {
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         while (!condition())

@@ -8,12 +8,12 @@ namespace AvatarStream.RoomRouter.Tests;
 
 public class RoomActorTests
 {
-    static readonly DateTimeOffset Now = new(2026, 1, 1, 12, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset Now = new(2026, 1, 1, 12, 0, 0, TimeSpan.Zero);
 
-    readonly FakeActorStateManager state = new();
+    private readonly FakeActorStateManager _state = new();
 
-    RoomActor NewActor() =>
-        new(ActorHost.CreateForTest<RoomActor>(new ActorTestOptions { ActorId = new ActorId("00157") }), state);
+    private RoomActor NewActor() =>
+        new(ActorHost.CreateForTest<RoomActor>(new ActorTestOptions { ActorId = new ActorId("00157") }), _state);
 
     [Fact]
     public async Task Create_StoresTheRoomWithItsHost()
@@ -112,7 +112,7 @@ public class RoomActorTests
         Assert.Equal(RemoveClientStatus.Removed, (await NewActor().RemoveClientAsync(new RemoveClientArgs("host", Now))).Status);
         Assert.Equal(RemoveClientStatus.RoomEnded, (await NewActor().RemoveClientAsync(new RemoveClientArgs("guest", Now))).Status);
 
-        Assert.Empty(state.Keys);
+        Assert.Empty(_state.Keys);
         Assert.Equal(RemoveClientStatus.NotFound, (await NewActor().RemoveClientAsync(new RemoveClientArgs("guest", Now))).Status);
     }
 

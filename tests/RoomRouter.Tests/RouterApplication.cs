@@ -1,10 +1,10 @@
 using System.Net.Http.Json;
 using AvatarStream.Contracts;
 using AvatarStream.RoomRouter.Rooms;
-using AvatarStream.ServiceDefaults.InternalAuth;
 using AvatarStream.RoomRouter.Storage;
 using AvatarStream.RoomRouter.Streams;
 using AvatarStream.RoomRouter.Tests.Fakes;
+using AvatarStream.ServiceDefaults.InternalAuth;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;

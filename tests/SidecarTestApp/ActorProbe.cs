@@ -8,10 +8,10 @@ namespace AvatarStream.SidecarTestApp;
 /// </summary>
 public sealed class ActorProbe
 {
-    readonly Lock _gate = new();
-    readonly Dictionary<string, int> _insidePerActor = new(StringComparer.Ordinal);
-    readonly ConcurrentQueue<string> _events = new();
-    int _inside;
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, int> _insidePerActor = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<string> _events = new();
+    private int _inside;
 
     public int MaxInsideOneActor { get; private set; }
 
@@ -33,7 +33,7 @@ public sealed class ActorProbe
         return new Exit(this, actorId);
     }
 
-    sealed class Exit(ActorProbe probe, string actorId) : IDisposable
+    private sealed class Exit(ActorProbe probe, string actorId) : IDisposable
     {
         public void Dispose()
         {

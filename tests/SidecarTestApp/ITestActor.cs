@@ -6,25 +6,25 @@ namespace AvatarStream.SidecarTestApp;
 public interface ITestActor : IActor
 {
     /// <summary>Stays inside for <paramref name="holdMs"/> ms so overlapping calls show up in the probe.</summary>
-    Task EnterAsync(int holdMs);
+    public Task EnterAsync(int holdMs);
 
-    Task SetValueAsync(string value);
+    public Task SetValueAsync(string value);
 
-    Task<string?> GetValueAsync();
+    public Task<string?> GetValueAsync();
 
-    Task StartReminderAsync(ScheduleSpec spec);
+    public Task StartReminderAsync(ScheduleSpec spec);
 
-    Task StopReminderAsync(string name);
+    public Task StopReminderAsync(string name);
 
-    Task StartTimerAsync(ScheduleSpec spec);
+    public Task StartTimerAsync(ScheduleSpec spec);
 
-    Task StopTimerAsync(string name);
+    public Task StopTimerAsync(string name);
 
     /// <summary>Calls the peer's PingPong with one hop less; the peer calls back, so hops &gt; 1 needs reentrancy.</summary>
-    Task<string> PingPongAsync(PingPong request);
+    public Task<string> PingPongAsync(PingPong request);
 
-    Task FailAsync(string message);
+    public Task FailAsync(string message);
 
     /// <summary>The name of the app hosting this actor (tells apart processes in multi-process tests).</summary>
-    Task<string> WhereAsync();
+    public Task<string> WhereAsync();
 }

@@ -2,9 +2,9 @@ namespace AvatarStream.SidecarTestApp;
 
 // Runs the test app as its own process: --name N --port P --dapr-http-endpoint URL [--dapr-grpc-endpoint URL]
 // [--idle-timeout-ms MS] [--reentrant true] [--hosts-actors false]. Prints one line with its port once it listens.
-static class Program
+internal static class Program
 {
-    static async Task<int> Main(string[] args)
+    private static async Task<int> Main(string[] args)
     {
         var config = new ConfigurationBuilder().AddCommandLine(args).Build();
         if (config["dapr-http-endpoint"] is not { Length: > 0 } daprHttp)

@@ -6,7 +6,7 @@ namespace AvatarStream.SidecarTestApp;
 
 public sealed class TestActor(ActorHost host, ActorProbe probe, TestAppSettings settings) : Actor(host), ITestActor, IRemindable
 {
-    const string ValueKey = "value";
+    private const string ValueKey = "value";
 
     public async Task EnterAsync(int holdMs)
     {

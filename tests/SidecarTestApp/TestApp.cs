@@ -77,7 +77,7 @@ public static class TestApp
     public static int PortOf(WebApplication app) => new Uri(app.Urls.First()).Port;
 
     /// <summary>Answers with what it received; <c>?status=N</c> picks the status code.</summary>
-    static async Task EchoAsync(HttpContext context)
+    private static async Task EchoAsync(HttpContext context)
     {
         using var reader = new StreamReader(context.Request.Body);
         var body = await reader.ReadToEndAsync(context.RequestAborted);

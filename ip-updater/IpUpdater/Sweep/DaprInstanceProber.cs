@@ -7,7 +7,7 @@ namespace AvatarStream.IpUpdater.Sweep;
 /// <summary>Probes an instance's <c>/health</c> by service invocation to its app-id, with a short timeout.</summary>
 public sealed class DaprInstanceProber(DaprClient dapr, IOptions<SweepOptions> options) : IInstanceProber
 {
-    readonly ConcurrentDictionary<string, HttpClient> _clients = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, HttpClient> _clients = new(StringComparer.Ordinal);
 
     public async Task<bool> IsHealthyAsync(string instanceId, CancellationToken cancellationToken)
     {

@@ -8,7 +8,7 @@ namespace AvatarStream.IpUpdater.Sweep;
 /// <summary>The room router's internal API, reached by Dapr service invocation.</summary>
 public sealed class DaprRoomRouterAdmin(DaprClient dapr, IInternalTokenSource tokens) : IRoomRouterAdmin
 {
-    readonly HttpClient _router = dapr.CreateInvokableHttpClient(DaprNames.RoomRouter);
+    private readonly HttpClient _router = dapr.CreateInvokableHttpClient(DaprNames.RoomRouter);
 
     public async Task<IReadOnlyList<string>> ListInstancesAsync(CancellationToken cancellationToken)
     {

@@ -6,7 +6,7 @@ namespace AvatarStream.IpUpdater.Sweep;
 /// </summary>
 public sealed class FailureTracker(int failuresBeforeEvict)
 {
-    readonly Dictionary<string, int> _failures = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _failures = new(StringComparer.Ordinal);
 
     /// <summary>Records one probe; true when the instance has now failed often enough to evict.</summary>
     public bool Record(string instanceId, bool healthy)

@@ -3,5 +3,5 @@ namespace AvatarStream.IpUpdater.Sweep;
 /// <summary>Asks one stream instance whether it is alive.</summary>
 public interface IInstanceProber
 {
-    Task<bool> IsHealthyAsync(string instanceId, CancellationToken cancellationToken);
+    public Task<bool> IsHealthyAsync(string instanceId, CancellationToken cancellationToken);
 }

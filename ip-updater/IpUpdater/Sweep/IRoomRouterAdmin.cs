@@ -3,7 +3,7 @@ namespace AvatarStream.IpUpdater.Sweep;
 /// <summary>What the sweep needs from the room router.</summary>
 public interface IRoomRouterAdmin
 {
-    Task<IReadOnlyList<string>> ListInstancesAsync(CancellationToken cancellationToken);
+    public Task<IReadOnlyList<string>> ListInstancesAsync(CancellationToken cancellationToken);
 
-    Task EvictAsync(string instanceId, CancellationToken cancellationToken);
+    public Task EvictAsync(string instanceId, CancellationToken cancellationToken);
 }

@@ -14,8 +14,8 @@ public sealed partial class InstanceSweeper(
     TimeProvider time,
     ILogger<InstanceSweeper> logger)
 {
-    readonly FailureTracker _tracker = new(options.Value.FailuresBeforeEvict);
-    readonly SemaphoreSlim _running = new(1, 1);
+    private readonly FailureTracker _tracker = new(options.Value.FailuresBeforeEvict);
+    private readonly SemaphoreSlim _running = new(1, 1);
 
     public async Task<SweepResult> SweepAsync(CancellationToken cancellationToken)
     {
@@ -55,7 +55,7 @@ public sealed partial class InstanceSweeper(
     }
 
     /// <summary>Probes at once, records each answer, evicts where due; returns the failed instances still registered.</summary>
-    async Task<IReadOnlyList<string>> ProbeAsync(IReadOnlyList<string> instances, List<string> evicted, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<string>> ProbeAsync(IReadOnlyList<string> instances, List<string> evicted, CancellationToken cancellationToken)
     {
         var health = await Task.WhenAll(instances.Select(id => prober.IsHealthyAsync(id, cancellationToken)));
         var failed = new List<string>();
@@ -81,7 +81,7 @@ public sealed partial class InstanceSweeper(
         return failed;
     }
 
-    static partial class Log
+    private static partial class Log
     {
         [LoggerMessage(1, LogLevel.Debug, "Sweep skipped: the previous one is still running")]
         public static partial void SweepSkipped(ILogger logger);

@@ -3,20 +3,20 @@ using AvatarStream.RoomRouter.Core.Rooms;
 namespace AvatarStream.RoomRouter.Core.Ledger;
 
 /// <summary>
-/// One shard of the room ledger: its rows [instance, room] (table 1) and which of them are pending.
-/// A row is pending while a multi-step change (create, last client leaving) is in flight. A pending row counts
+/// One shard of the room ledger: its rows [instance, room] (table 1) and which of them are _pending.
+/// A row is _pending while a multi-step change (create, last client leaving) is in flight. A _pending row counts
 /// against the quota like any other, so limits hold while work is half done; once its deadline passes, the room's
 /// actor decides its fate (<see cref="Settle"/>): the room exists, so the row stays; or it does not, so the row goes.
-/// Rooms evicted with a dead instance leave a tombstone until an expiry, so a join can tell "gone" (410) from
+/// Rooms evicted with a dead instance leave a tombstone until an expiry, so a join can tell "_gone" (410) from
 /// "never existed" (404); a tombstone does not count against the quota and is cleared when its id is reused.
 /// Instances are read fresh from the store for every compare-and-swap attempt and never shared while mutable.
 /// </summary>
 public sealed class LedgerShard
 {
-    readonly Dictionary<int, string> instanceOf = [];
-    readonly Dictionary<int, long> pending = [];
-    readonly Dictionary<int, long> gone = [];
-    readonly Dictionary<string, int> countByInstance = new(StringComparer.Ordinal);
+    private readonly Dictionary<int, string> _instanceOf = [];
+    private readonly Dictionary<int, long> _pending = [];
+    private readonly Dictionary<int, long> _gone = [];
+    private readonly Dictionary<string, int> _countByInstance = new(StringComparer.Ordinal);
 
     public LedgerShard(int index)
     {
@@ -27,34 +27,34 @@ public sealed class LedgerShard
 
     public int Index { get; }
 
-    public int Count => instanceOf.Count;
+    public int Count => _instanceOf.Count;
 
-    public IReadOnlyDictionary<string, int> CountByInstance => countByInstance;
+    public IReadOnlyDictionary<string, int> CountByInstance => _countByInstance;
 
     /// <summary>Pending rows: room id to deadline stamp (Unix ms).</summary>
-    public IReadOnlyDictionary<int, long> Pending => pending;
+    public IReadOnlyDictionary<int, long> Pending => _pending;
 
     /// <summary>Tombstones of rooms evicted with their instance: room id to expiry stamp (Unix ms).</summary>
-    public IReadOnlyDictionary<int, long> Gone => gone;
+    public IReadOnlyDictionary<int, long> Gone => _gone;
 
     public IEnumerable<(RoomId RoomId, string InstanceId)> Rows =>
-        instanceOf.Select(row => (new RoomId(row.Key), row.Value));
+        _instanceOf.Select(row => (new RoomId(row.Key), row.Value));
 
-    public string? InstanceOf(RoomId id) => instanceOf.GetValueOrDefault(id.Value);
+    public string? InstanceOf(RoomId id) => _instanceOf.GetValueOrDefault(id.Value);
 
     /// <summary>Adds a row while loading a stored shard.</summary>
     public void Load(RoomId id, string instanceId, long? pendingStamp)
     {
         EnsureMine(id);
-        if (!instanceOf.TryAdd(id.Value, instanceId))
+        if (!_instanceOf.TryAdd(id.Value, instanceId))
         {
             throw new InvalidOperationException($"Room {id} appears twice in ledger shard {Index}.");
         }
 
-        countByInstance[instanceId] = countByInstance.GetValueOrDefault(instanceId) + 1;
+        _countByInstance[instanceId] = _countByInstance.GetValueOrDefault(instanceId) + 1;
         if (pendingStamp is { } stamp)
         {
-            pending[id.Value] = stamp;
+            _pending[id.Value] = stamp;
         }
     }
 
@@ -62,13 +62,13 @@ public sealed class LedgerShard
     public void LoadGone(RoomId id, long untilStamp)
     {
         EnsureMine(id);
-        gone[id.Value] = untilStamp;
+        _gone[id.Value] = untilStamp;
     }
 
     /// <summary>Whether the room has a row, was evicted with its instance (tombstone not yet expired), or neither.</summary>
     public RoomPresence PresenceOf(RoomId id, DateTimeOffset now) =>
-        instanceOf.ContainsKey(id.Value) ? RoomPresence.Present
-        : gone.TryGetValue(id.Value, out var until) && until > now.ToUnixTimeMilliseconds() ? RoomPresence.Gone
+        _instanceOf.ContainsKey(id.Value) ? RoomPresence.Present
+        : _gone.TryGetValue(id.Value, out var until) && until > now.ToUnixTimeMilliseconds() ? RoomPresence.Gone
         : RoomPresence.Absent;
 
     /// <summary>Claims a random free id of this shard for <paramref name="instanceId"/>; null when the shard is at its quota.</summary>
@@ -84,11 +84,11 @@ public sealed class LedgerShard
         for (var step = 0; step < ids; step++)
         {
             var id = LedgerLayout.IdAt(Index, (start + step) % ids);
-            if (!instanceOf.ContainsKey(id.Value))
+            if (!_instanceOf.ContainsKey(id.Value))
             {
                 var reservation = new Reservation(id, instanceId, until.ToUnixTimeMilliseconds());
                 Load(id, instanceId, reservation.Stamp);
-                gone.Remove(id.Value);
+                _gone.Remove(id.Value);
                 return reservation;
             }
         }
@@ -104,37 +104,37 @@ public sealed class LedgerShard
             return false;
         }
 
-        pending.Remove(reservation.RoomId.Value);
+        _pending.Remove(reservation.RoomId.Value);
         return true;
     }
 
     /// <summary>Drops the reservation's row; false when it is no longer there (already released, settled or evicted).</summary>
     public bool Release(Reservation reservation) => Holds(reservation) && Remove(reservation.RoomId);
 
-    /// <summary>Marks a committed row pending; null when the room has no row or the row is already pending.</summary>
+    /// <summary>Marks a committed row _pending; null when the room has no row or the row is already _pending.</summary>
     public Reservation? TryMarkPending(RoomId id, DateTimeOffset until)
     {
-        if (instanceOf.GetValueOrDefault(id.Value) is not { } instanceId || pending.ContainsKey(id.Value))
+        if (_instanceOf.GetValueOrDefault(id.Value) is not { } instanceId || _pending.ContainsKey(id.Value))
         {
             return null;
         }
 
         var reservation = new Reservation(id, instanceId, until.ToUnixTimeMilliseconds());
-        pending[id.Value] = reservation.Stamp;
+        _pending[id.Value] = reservation.Stamp;
         return reservation;
     }
 
     public bool Remove(RoomId id)
     {
-        if (!instanceOf.Remove(id.Value, out var instanceId))
+        if (!_instanceOf.Remove(id.Value, out var instanceId))
         {
             return false;
         }
 
-        pending.Remove(id.Value);
-        if (--countByInstance[instanceId] == 0)
+        _pending.Remove(id.Value);
+        if (--_countByInstance[instanceId] == 0)
         {
-            countByInstance.Remove(instanceId);
+            _countByInstance.Remove(instanceId);
         }
 
         return true;
@@ -143,7 +143,7 @@ public sealed class LedgerShard
     /// <summary>Drops every row of a dead instance and returns their rooms.</summary>
     public IReadOnlyList<RoomId> RemoveInstance(string instanceId)
     {
-        var rooms = instanceOf.Where(row => row.Value == instanceId).Select(row => new RoomId(row.Key)).ToList();
+        var rooms = _instanceOf.Where(row => row.Value == instanceId).Select(row => new RoomId(row.Key)).ToList();
         foreach (var room in rooms)
         {
             Remove(room);
@@ -159,15 +159,15 @@ public sealed class LedgerShard
     public IReadOnlyList<RoomId> RemoveInstance(string instanceId, DateTimeOffset now, DateTimeOffset goneUntil)
     {
         var nowStamp = now.ToUnixTimeMilliseconds();
-        foreach (var expired in gone.Where(row => row.Value <= nowStamp).Select(row => row.Key).ToList())
+        foreach (var expired in _gone.Where(row => row.Value <= nowStamp).Select(row => row.Key).ToList())
         {
-            gone.Remove(expired);
+            _gone.Remove(expired);
         }
 
         var rooms = RemoveInstance(instanceId);
         foreach (var room in rooms)
         {
-            gone[room.Value] = goneUntil.ToUnixTimeMilliseconds();
+            _gone[room.Value] = goneUntil.ToUnixTimeMilliseconds();
         }
 
         return rooms;
@@ -177,20 +177,20 @@ public sealed class LedgerShard
     public IReadOnlyList<Reservation> ExpiredPending(DateTimeOffset now)
     {
         var nowStamp = now.ToUnixTimeMilliseconds();
-        return pending
+        return _pending
             .Where(row => row.Value <= nowStamp)
-            .Select(row => new Reservation(new RoomId(row.Key), instanceOf[row.Key], row.Value))
+            .Select(row => new Reservation(new RoomId(row.Key), _instanceOf[row.Key], row.Value))
             .ToList();
     }
 
-    /// <summary>Resolves an expired pending row by what its actor says; false when the row changed meanwhile.</summary>
+    /// <summary>Resolves an expired _pending row by what its actor says; false when the row changed meanwhile.</summary>
     public bool Settle(Reservation reservation, bool roomExists) =>
         roomExists ? Commit(reservation) : Release(reservation);
 
-    bool Holds(Reservation reservation) =>
-        pending.TryGetValue(reservation.RoomId.Value, out var stamp) && stamp == reservation.Stamp;
+    private bool Holds(Reservation reservation) =>
+        _pending.TryGetValue(reservation.RoomId.Value, out var stamp) && stamp == reservation.Stamp;
 
-    void EnsureMine(RoomId id)
+    private void EnsureMine(RoomId id)
     {
         if (LedgerLayout.ShardOf(id) != Index)
         {

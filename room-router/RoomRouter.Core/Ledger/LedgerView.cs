@@ -8,16 +8,16 @@ namespace AvatarStream.RoomRouter.Core.Ledger;
 /// </summary>
 public sealed class LedgerView
 {
-    readonly LedgerShard?[] shards;
+    private readonly LedgerShard?[] _shards;
 
     // Kept up to date shard by shard: every create reads it, and summing all shards each time cost more than the rest
     // of the ledger work of a create.
-    readonly Dictionary<string, int> roomsPerInstance;
+    private readonly Dictionary<string, int> _roomsPerInstance;
 
-    LedgerView(LedgerShard?[] shards, Dictionary<string, int> roomsPerInstance)
+    private LedgerView(LedgerShard?[] shards, Dictionary<string, int> roomsPerInstance)
     {
-        this.shards = shards;
-        this.roomsPerInstance = roomsPerInstance;
+        _shards = shards;
+        _roomsPerInstance = roomsPerInstance;
     }
 
     public static LedgerView Empty { get; } = new(new LedgerShard?[LedgerLayout.ShardCount], new Dictionary<string, int>(StringComparer.Ordinal));
@@ -35,23 +35,23 @@ public sealed class LedgerView
         return new LedgerView(shards, counts);
     }
 
-    public int RoomCount => shards.Sum(shard => shard?.Count ?? 0);
+    public int RoomCount => _shards.Sum(shard => shard?.Count ?? 0);
 
     /// <summary>A copy with <paramref name="shard"/> replacing its older picture; the shard must no longer be mutated.</summary>
     public LedgerView With(LedgerShard shard)
     {
-        var copy = (LedgerShard?[])shards.Clone();
-        var counts = new Dictionary<string, int>(roomsPerInstance, StringComparer.Ordinal);
+        var copy = (LedgerShard?[])_shards.Clone();
+        var counts = new Dictionary<string, int>(_roomsPerInstance, StringComparer.Ordinal);
         Add(counts, copy[shard.Index], -1);
         Add(counts, shard, +1);
         copy[shard.Index] = shard;
         return new LedgerView(copy, counts);
     }
 
-    public bool Contains(RoomId id) => shards[LedgerLayout.ShardOf(id)]?.InstanceOf(id) is not null;
+    public bool Contains(RoomId id) => _shards[LedgerLayout.ShardOf(id)]?.InstanceOf(id) is not null;
 
     /// <summary>Instance id to its room count; instances without rooms are absent.</summary>
-    public IReadOnlyDictionary<string, int> RoomsPerInstance() => roomsPerInstance;
+    public IReadOnlyDictionary<string, int> RoomsPerInstance() => _roomsPerInstance;
 
     /// <summary>Up to <paramref name="take"/> shards that look below their quota, in random order.</summary>
     public IReadOnlyList<int> ShardsWithRoom(int maxRooms, int take, Random random)
@@ -69,7 +69,7 @@ public sealed class LedgerView
             var j = random.Next(i, order.Length);
             (order[i], order[j]) = (order[j], order[i]);
             var shard = order[i];
-            if ((shards[shard]?.Count ?? 0) < LedgerLayout.Quota(shard, maxRooms))
+            if ((_shards[shard]?.Count ?? 0) < LedgerLayout.Quota(shard, maxRooms))
             {
                 picked.Add(shard);
             }
@@ -78,7 +78,7 @@ public sealed class LedgerView
         return picked;
     }
 
-    static void Add(Dictionary<string, int> counts, LedgerShard? shard, int sign)
+    private static void Add(Dictionary<string, int> counts, LedgerShard? shard, int sign)
     {
         foreach (var (instance, rooms) in shard?.CountByInstance ?? EmptyCounts)
         {
@@ -94,5 +94,5 @@ public sealed class LedgerView
         }
     }
 
-    static readonly IReadOnlyDictionary<string, int> EmptyCounts = new Dictionary<string, int>();
+    private static readonly IReadOnlyDictionary<string, int> EmptyCounts = new Dictionary<string, int>();
 }

@@ -76,7 +76,7 @@ public sealed record Room(
     /// <summary>Clients holding a seat at <paramref name="now"/>: admitted ones and pending ones within their deadline.</summary>
     public IReadOnlyList<string> LiveClientIds(DateTimeOffset now) => [.. LiveSeats(now).Keys];
 
-    Dictionary<string, DateTimeOffset?> LiveSeats(DateTimeOffset now)
+    private Dictionary<string, DateTimeOffset?> LiveSeats(DateTimeOffset now)
     {
         var seats = new Dictionary<string, DateTimeOffset?>(Clients.Count + 1, StringComparer.Ordinal);
         foreach (var (client, pendingUntil) in Clients)
@@ -90,5 +90,5 @@ public sealed record Room(
         return seats;
     }
 
-    Dictionary<string, DateTimeOffset?> Copy() => new(Clients, StringComparer.Ordinal);
+    private Dictionary<string, DateTimeOffset?> Copy() => new(Clients, StringComparer.Ordinal);
 }

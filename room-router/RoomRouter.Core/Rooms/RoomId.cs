@@ -7,7 +7,7 @@ public readonly record struct RoomId
 {
     public const int MaxValue = 99_999;
     public const int Capacity = MaxValue + 1;
-    const int Digits = 5;
+    private const int Digits = 5;
 
     public RoomId(int value)
     {

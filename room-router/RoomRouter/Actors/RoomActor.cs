@@ -10,7 +10,7 @@ namespace AvatarStream.RoomRouter.Actors;
 /// </summary>
 public sealed class RoomActor : Actor, IRoomActor
 {
-    const string RoomKey = "room";
+    private const string RoomKey = "room";
 
     public RoomActor(ActorHost host, IActorStateManager? stateManager = null)
         : base(host)
@@ -75,7 +75,7 @@ public sealed class RoomActor : Actor, IRoomActor
     public async Task<DeleteRoomResult> DeleteIfHostAsync(ClientArgs args) =>
         new(await LoadAsync() is { } room && room.HostClientId == args.ClientId && await StateManager.TryRemoveStateAsync(RoomKey));
 
-    async Task<RemoveClientResult> RemoveAsync(RemoveClientArgs args, bool endRoom)
+    private async Task<RemoveClientResult> RemoveAsync(RemoveClientArgs args, bool endRoom)
     {
         if (await LoadAsync() is not { } room)
         {
@@ -98,11 +98,11 @@ public sealed class RoomActor : Actor, IRoomActor
         }
     }
 
-    async Task<Room?> LoadAsync()
+    private async Task<Room?> LoadAsync()
     {
         var stored = await StateManager.TryGetStateAsync<Room>(RoomKey);
         return stored.HasValue ? stored.Value : null;
     }
 
-    static RoomSnapshot Snapshot(Room room) => new(room.InstanceId, room.Clients.Count, room.CreatedAt);
+    private static RoomSnapshot Snapshot(Room room) => new(room.InstanceId, room.Clients.Count, room.CreatedAt);
 }

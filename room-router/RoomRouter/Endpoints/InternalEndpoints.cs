@@ -48,7 +48,7 @@ internal static class InternalEndpoints
         return app;
     }
 
-    static async Task<Results<Ok, ProblemHttpResult>> PutTaskAsync(InstanceRegistry registry, HttpContext http)
+    private static async Task<Results<Ok, ProblemHttpResult>> PutTaskAsync(InstanceRegistry registry, HttpContext http)
     {
         var (body, problem) = await JsonBody.ReadAsync(http.Request, http.RequestAborted);
         if (problem is not null)
@@ -68,7 +68,7 @@ internal static class InternalEndpoints
         return TypedResults.Ok();
     }
 
-    static async Task<Results<Ok, ProblemHttpResult>> RemoveClientAsync(ClientRemoval removal, HttpContext http)
+    private static async Task<Results<Ok, ProblemHttpResult>> RemoveClientAsync(ClientRemoval removal, HttpContext http)
     {
         var (body, problem) = await JsonBody.ReadAsync(http.Request, http.RequestAborted);
         if (problem is not null)
@@ -90,7 +90,7 @@ internal static class InternalEndpoints
         return TypedResults.Ok();
     }
 
-    static async Task<Results<Ok<EvictionReport>, ProblemHttpResult>> EvictInstanceAsync(InstanceEviction eviction, HttpContext http)
+    private static async Task<Results<Ok<EvictionReport>, ProblemHttpResult>> EvictInstanceAsync(InstanceEviction eviction, HttpContext http)
     {
         var (body, problem) = await JsonBody.ReadAsync(http.Request, http.RequestAborted);
         if (problem is not null)
@@ -107,14 +107,14 @@ internal static class InternalEndpoints
         return TypedResults.Ok(new EvictionReport(request.InstanceId, rooms));
     }
 
-    static async Task<Ok<InstanceList>> ListInstancesAsync(InstanceRegistry registry, HttpContext http)
+    private static async Task<Ok<InstanceList>> ListInstancesAsync(InstanceRegistry registry, HttpContext http)
     {
         var instances = await registry.ReadNowAsync(http.RequestAborted);
         return TypedResults.Ok(new InstanceList(
             instances.OrderBy(i => i.Key, StringComparer.Ordinal).Select(i => new RegisteredInstance(i.Key, i.Value)).ToList()));
     }
 
-    static async Task<Results<Ok<InstanceRooms>, ProblemHttpResult>> ListHostedRoomsAsync(
+    private static async Task<Results<Ok<InstanceRooms>, ProblemHttpResult>> ListHostedRoomsAsync(
         [FromRoute(Name = "instance_id")] string instanceId, HostedRoomsQuery query, HttpContext http)
     {
         if (InternalRequests.CheckInstanceId(instanceId) is { } error)

@@ -11,10 +11,10 @@ namespace AvatarStream.RoomRouter.Endpoints;
 /// </param>
 internal sealed record JoinRoomBody(string RoomId, string? ClientId = null)
 {
-    const string ClientProperty = "client_id";
+    private const string ClientProperty = "client_id";
 
-    const string Property = "room_id";
-    const string Expected = "room_id must be a string of 1 to 5 digits (\"00157\") or a whole number from 0 to 99999.";
+    private const string Property = "room_id";
+    private const string Expected = "room_id must be a string of 1 to 5 digits (\"00157\") or a whole number from 0 to 99999.";
 
     public static bool TryReadRoomId(JsonElement body, out Core.Rooms.RoomId roomId, out string error)
     {

@@ -34,7 +34,7 @@ internal static class RoomEndpoints
         return app;
     }
 
-    static async Task<Results<Ok<RoomTicket>, ProblemHttpResult>> CreateRoomAsync(
+    private static async Task<Results<Ok<RoomTicket>, ProblemHttpResult>> CreateRoomAsync(
         RoomCreation creation, RouterMetrics metrics, IOptionsMonitor<RoomsOptions> options, HttpContext http)
     {
         var outcome = await creation.CreateAsync(http.RequestAborted);
@@ -42,7 +42,7 @@ internal static class RoomEndpoints
         return RoomProblems.ToResult(outcome, http, options.CurrentValue.RetryAfter);
     }
 
-    static async Task<Results<Ok<RoomTicket>, ProblemHttpResult>> JoinRoomAsync(
+    private static async Task<Results<Ok<RoomTicket>, ProblemHttpResult>> JoinRoomAsync(
         RoomJoining joining, RouterMetrics metrics, IOptionsMonitor<RoomsOptions> options, HttpContext http)
     {
         var (body, problem) = await JsonBody.ReadAsync(http.Request, http.RequestAborted);

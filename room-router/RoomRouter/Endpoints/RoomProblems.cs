@@ -32,12 +32,12 @@ internal static class RoomProblems
     public static ProblemHttpResult DependencyUnavailable() =>
         Problem(StatusCodes.Status503ServiceUnavailable, ProblemTypes.DependencyUnavailable, "Dependency unavailable", "The state store, an actor or the sidecar did not answer; try again.");
 
-    static ProblemHttpResult Throttled(HttpContext http, TimeSpan retryAfter, string type, string title, string detail, int status = StatusCodes.Status429TooManyRequests)
+    private static ProblemHttpResult Throttled(HttpContext http, TimeSpan retryAfter, string type, string title, string detail, int status = StatusCodes.Status429TooManyRequests)
     {
         http.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
         return Problem(status, type, title, detail);
     }
 
-    static ProblemHttpResult Problem(int status, string type, string title, string detail) =>
+    private static ProblemHttpResult Problem(int status, string type, string title, string detail) =>
         TypedResults.Problem(detail: detail, statusCode: status, title: title, type: type);
 }

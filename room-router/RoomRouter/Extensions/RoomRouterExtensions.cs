@@ -6,9 +6,9 @@ using AvatarStream.RoomRouter.Instances;
 using AvatarStream.RoomRouter.Ledger;
 using AvatarStream.RoomRouter.Options;
 using AvatarStream.RoomRouter.Rooms;
-using AvatarStream.ServiceDefaults.InternalAuth;
 using AvatarStream.RoomRouter.Storage;
 using AvatarStream.RoomRouter.Streams;
+using AvatarStream.ServiceDefaults.InternalAuth;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 

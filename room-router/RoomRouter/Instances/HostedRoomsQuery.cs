@@ -11,7 +11,7 @@ namespace AvatarStream.RoomRouter.Instances;
 /// </summary>
 internal sealed class HostedRoomsQuery(RoomLedger ledger, IRoomActors actors, TimeProvider clock)
 {
-    const int ParallelActorReads = 8;
+    private const int ParallelActorReads = 8;
 
     public async Task<IReadOnlyList<HostedRoom>> ListAsync(string instanceId, CancellationToken cancellationToken)
     {

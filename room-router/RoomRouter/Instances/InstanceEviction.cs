@@ -17,20 +17,20 @@ internal sealed class InstanceEviction(
     RouterMetrics metrics,
     ILogger<InstanceEviction> logger)
 {
-    const int ParallelActorDeletes = 8;
+    private const int ParallelActorDeletes = 8;
 
     // When an instance dies under load, every create in flight on it finds out at once; they share one eviction.
-    readonly ConcurrentDictionary<string, Lazy<Task<int>>> running = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<Task<int>>> _running = new(StringComparer.Ordinal);
 
     /// <summary>Evicts <paramref name="instanceId"/>; returns how many rooms went with it. Idempotent.</summary>
     public Task<int> EvictAsync(string instanceId, CancellationToken cancellationToken)
     {
         Lazy<Task<int>>? mine = null;
         mine = new Lazy<Task<int>>(() => RunThenForgetAsync(instanceId, mine!));
-        return running.GetOrAdd(instanceId, mine).Value.WaitAsync(cancellationToken);
+        return _running.GetOrAdd(instanceId, mine).Value.WaitAsync(cancellationToken);
     }
 
-    async Task<int> RunThenForgetAsync(string instanceId, Lazy<Task<int>> entry)
+    private async Task<int> RunThenForgetAsync(string instanceId, Lazy<Task<int>> entry)
     {
         try
         {
@@ -39,11 +39,11 @@ internal sealed class InstanceEviction(
         finally
         {
             // Forgotten as soon as it ends, so an instance that comes back and dies again is evicted again.
-            running.TryRemove(KeyValuePair.Create(instanceId, entry));
+            _running.TryRemove(KeyValuePair.Create(instanceId, entry));
         }
     }
 
-    async Task<int> RunAsync(string instanceId)
+    private async Task<int> RunAsync(string instanceId)
     {
         // Not cancelled by whichever caller started it: the others are waiting on the same work.
         var cancellationToken = CancellationToken.None;

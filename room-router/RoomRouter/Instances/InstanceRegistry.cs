@@ -10,20 +10,20 @@ namespace AvatarStream.RoomRouter.Instances;
 /// </summary>
 internal sealed class InstanceRegistry
 {
-    const string Key = "stream-instances";
-    const int UpdateAttempts = 64;
+    private const string Key = "stream-instances";
+    private const int UpdateAttempts = 64;
 
-    readonly IStateStore store;
-    readonly ILogger<InstanceRegistry> logger;
-    readonly TimeSpan forcedRefreshAge;
-    readonly RefreshingSnapshot<IReadOnlyDictionary<string, string>> view;
+    private readonly IStateStore _store;
+    private readonly ILogger<InstanceRegistry> _logger;
+    private readonly TimeSpan _forcedRefreshAge;
+    private readonly RefreshingSnapshot<IReadOnlyDictionary<string, string>> _view;
 
     public InstanceRegistry(IStateStore store, IOptions<RoomsOptions> options, TimeProvider clock, ILogger<InstanceRegistry> logger)
     {
-        this.store = store;
-        this.logger = logger;
-        forcedRefreshAge = options.Value.ViewRefreshInterval / 4;
-        view = new RefreshingSnapshot<IReadOnlyDictionary<string, string>>(
+        _store = store;
+        _logger = logger;
+        _forcedRefreshAge = options.Value.ViewRefreshInterval / 4;
+        _view = new RefreshingSnapshot<IReadOnlyDictionary<string, string>>(
             async ct => (await ReadAsync(ct)).Document.Instances,
             options.Value.ViewRefreshInterval,
             clock,
@@ -31,19 +31,19 @@ internal sealed class InstanceRegistry
     }
 
     /// <summary>Instance id to stream URL, possibly a little stale.</summary>
-    public ValueTask<IReadOnlyDictionary<string, string>> LiveAsync(CancellationToken cancellationToken) => view.GetAsync(cancellationToken);
+    public ValueTask<IReadOnlyDictionary<string, string>> LiveAsync(CancellationToken cancellationToken) => _view.GetAsync(cancellationToken);
 
     /// <summary>Instance id to stream URL, read from the store now.</summary>
-    public Task<IReadOnlyDictionary<string, string>> ReadNowAsync(CancellationToken cancellationToken) => view.RefreshAsync(cancellationToken);
+    public Task<IReadOnlyDictionary<string, string>> ReadNowAsync(CancellationToken cancellationToken) => _view.RefreshAsync(cancellationToken);
 
     /// <summary>Instance id to stream URL, read again unless the picture is very fresh.</summary>
     public Task<IReadOnlyDictionary<string, string>> ReadFreshAsync(CancellationToken cancellationToken) =>
-        view.RefreshIfOlderThanAsync(forcedRefreshAge, cancellationToken);
+        _view.RefreshIfOlderThanAsync(_forcedRefreshAge, cancellationToken);
 
     /// <summary>The instance's stream URL, looking in the store before concluding it is not registered.</summary>
     public async Task<string?> StreamUrlAsync(string instanceId, CancellationToken cancellationToken)
     {
-        if ((await view.GetAsync(cancellationToken)).TryGetValue(instanceId, out var url))
+        if ((await _view.GetAsync(cancellationToken)).TryGetValue(instanceId, out var url))
         {
             return url;
         }
@@ -66,21 +66,21 @@ internal sealed class InstanceRegistry
                 return true;
             },
             cancellationToken);
-        RouterLog.InstanceAnnounced(logger, instanceId, streamUrl);
+        RouterLog.InstanceAnnounced(_logger, instanceId, streamUrl);
     }
 
     /// <summary>Forgets an instance. Idempotent.</summary>
     public Task RemoveAsync(string instanceId, CancellationToken cancellationToken) =>
         UpdateAsync(instances => instances.Remove(instanceId), cancellationToken);
 
-    async Task UpdateAsync(Func<Dictionary<string, string>, bool> change, CancellationToken cancellationToken)
+    private async Task UpdateAsync(Func<Dictionary<string, string>, bool> change, CancellationToken cancellationToken)
     {
         for (var attempt = 0; attempt < UpdateAttempts; attempt++)
         {
             var (document, etag) = await ReadAsync(cancellationToken);
-            if (!change(document.Instances) || await store.TrySaveAsync(Key, document, etag, cancellationToken))
+            if (!change(document.Instances) || await _store.TrySaveAsync(Key, document, etag, cancellationToken))
             {
-                view.Update(_ => document.Instances);
+                _view.Update(_ => document.Instances);
                 return;
             }
         }
@@ -88,9 +88,9 @@ internal sealed class InstanceRegistry
         throw new InvalidOperationException("The instance registry stayed too contended to update.");
     }
 
-    async Task<(InstanceRegistryDocument Document, string ETag)> ReadAsync(CancellationToken cancellationToken)
+    private async Task<(InstanceRegistryDocument Document, string ETag)> ReadAsync(CancellationToken cancellationToken)
     {
-        var (document, etag) = await store.GetAsync<InstanceRegistryDocument>(Key, cancellationToken);
+        var (document, etag) = await _store.GetAsync<InstanceRegistryDocument>(Key, cancellationToken);
         return (document is null ? InstanceRegistryDocument.Empty : document with { Instances = new(document.Instances, StringComparer.Ordinal) }, etag);
     }
 }

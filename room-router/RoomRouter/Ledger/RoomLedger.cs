@@ -14,40 +14,40 @@ namespace AvatarStream.RoomRouter.Ledger;
 /// </summary>
 internal sealed class RoomLedger
 {
-    const string KeyPrefix = "room-ledger-";
-    const int CandidateShards = 8;
-    const int ReserveAttemptsPerShard = 3;
-    const int UpdateAttempts = 64;
+    private const string KeyPrefix = "room-ledger-";
+    private const int CandidateShards = 8;
+    private const int ReserveAttemptsPerShard = 3;
+    private const int UpdateAttempts = 64;
 
-    static readonly IReadOnlyList<string> AllKeys =
+    private static readonly IReadOnlyList<string> AllKeys =
         Enumerable.Range(0, LedgerLayout.ShardCount).Select(Key).ToArray();
 
-    readonly IStateStore store;
-    readonly IOptionsMonitor<RoomsOptions> options;
-    readonly TimeProvider clock;
-    readonly TimeSpan forcedRefreshAge;
-    readonly RefreshingSnapshot<LedgerView> view;
+    private readonly IStateStore _store;
+    private readonly IOptionsMonitor<RoomsOptions> _options;
+    private readonly TimeProvider _clock;
+    private readonly TimeSpan _forcedRefreshAge;
+    private readonly RefreshingSnapshot<LedgerView> _view;
 
     public RoomLedger(IStateStore store, IOptionsMonitor<RoomsOptions> options, TimeProvider clock, ILogger<RoomLedger> logger)
     {
-        this.store = store;
-        this.options = options;
-        this.clock = clock;
-        forcedRefreshAge = options.CurrentValue.ViewRefreshInterval / 4;
-        view = new RefreshingSnapshot<LedgerView>(
+        _store = store;
+        _options = options;
+        _clock = clock;
+        _forcedRefreshAge = options.CurrentValue.ViewRefreshInterval / 4;
+        _view = new RefreshingSnapshot<LedgerView>(
             async ct => LedgerView.Of(await ReadAllAsync(ct)),
             options.CurrentValue.ViewRefreshInterval,
             clock,
             exception => RouterLog.SnapshotRefreshFailed(logger, exception, "ledger"));
     }
 
-    public ValueTask<LedgerView> ViewAsync(CancellationToken cancellationToken) => view.GetAsync(cancellationToken);
+    public ValueTask<LedgerView> ViewAsync(CancellationToken cancellationToken) => _view.GetAsync(cancellationToken);
 
     /// <summary>Claims a random free room id for <paramref name="instanceId"/>; null when the room limit is reached.</summary>
     public async Task<Reservation?> ReserveAsync(string instanceId, DateTimeOffset until, CancellationToken cancellationToken)
     {
-        var maxRooms = options.CurrentValue.MaxRooms;
-        var current = await view.GetAsync(cancellationToken);
+        var maxRooms = _options.CurrentValue.MaxRooms;
+        var current = await _view.GetAsync(cancellationToken);
         for (var pass = 0; pass < 2; pass++)
         {
             foreach (var shard in current.ShardsWithRoom(maxRooms, CandidateShards, Random.Shared))
@@ -65,7 +65,7 @@ internal sealed class RoomLedger
             }
 
             // The picture said these shards had room but they did not (or were too contended): look again, once.
-            current = await view.RefreshIfOlderThanAsync(forcedRefreshAge, cancellationToken);
+            current = await _view.RefreshIfOlderThanAsync(_forcedRefreshAge, cancellationToken);
         }
 
         return null;
@@ -91,7 +91,7 @@ internal sealed class RoomLedger
     /// <summary>Whether the room has a row, was evicted with its instance, or neither; trusts the picture when it says it has a row and asks the store otherwise.</summary>
     public async Task<RoomPresence> PresenceAsync(RoomId id, CancellationToken cancellationToken)
     {
-        return (await view.GetAsync(cancellationToken)).Contains(id)
+        return (await _view.GetAsync(cancellationToken)).Contains(id)
             ? RoomPresence.Present
             : await StoredPresenceAsync(id, cancellationToken);
     }
@@ -100,10 +100,10 @@ internal sealed class RoomLedger
     public async Task<RoomPresence> StoredPresenceAsync(RoomId id, CancellationToken cancellationToken)
     {
         var index = LedgerLayout.ShardOf(id);
-        var (document, _) = await store.GetAsync<LedgerShardDocument>(Key(index), cancellationToken);
+        var (document, _) = await _store.GetAsync<LedgerShardDocument>(Key(index), cancellationToken);
         var shard = LedgerShardDocument.ToShard(index, document);
-        view.Update(v => v.With(shard));
-        return shard.PresenceOf(id, clock.GetUtcNow());
+        _view.Update(v => v.With(shard));
+        return shard.PresenceOf(id, _clock.GetUtcNow());
     }
 
     /// <summary>Drops every row of <paramref name="instanceId"/>, leaving a tombstone per room, and returns their rooms.</summary>
@@ -115,7 +115,7 @@ internal sealed class RoomLedger
             if (shard.CountByInstance.ContainsKey(instanceId))
             {
                 removed.AddRange(
-                    await UpdateShardAsync(shard.Index, s => s.RemoveInstance(instanceId, clock.GetUtcNow(), clock.GetUtcNow() + options.CurrentValue.EvictedRoomTtl), rooms => rooms.Count > 0, UpdateAttempts, cancellationToken)
+                    await UpdateShardAsync(shard.Index, s => s.RemoveInstance(instanceId, _clock.GetUtcNow(), _clock.GetUtcNow() + _options.CurrentValue.EvictedRoomTtl), rooms => rooms.Count > 0, UpdateAttempts, cancellationToken)
                     ?? throw new InvalidOperationException($"Ledger shard {shard.Index} stayed too contended to evict {instanceId}."));
             }
         }
@@ -135,15 +135,15 @@ internal sealed class RoomLedger
     public async Task<IReadOnlyList<Reservation>> ExpiredPendingAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
         (await ReadAllAsync(cancellationToken)).SelectMany(shard => shard.ExpiredPending(now)).ToList();
 
-    async Task<IReadOnlyList<LedgerShard>> ReadAllAsync(CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<LedgerShard>> ReadAllAsync(CancellationToken cancellationToken)
     {
-        var documents = await store.GetManyAsync<LedgerShardDocument>(AllKeys, cancellationToken);
+        var documents = await _store.GetManyAsync<LedgerShardDocument>(AllKeys, cancellationToken);
         return Enumerable.Range(0, LedgerLayout.ShardCount)
             .Select(index => LedgerShardDocument.ToShard(index, documents.GetValueOrDefault(Key(index))))
             .ToList();
     }
 
-    Task<bool> UpdateShardAsync(RoomId id, Func<LedgerShard, bool> change, CancellationToken cancellationToken) =>
+    private Task<bool> UpdateShardAsync(RoomId id, Func<LedgerShard, bool> change, CancellationToken cancellationToken) =>
         UpdateShardAsync(LedgerLayout.ShardOf(id), change, changed => changed, UpdateAttempts, cancellationToken);
 
     /// <summary>
@@ -151,7 +151,7 @@ internal sealed class RoomLedger
     /// <paramref name="changed"/> says whether its result needs a write. Gives up (default result) after
     /// <paramref name="attempts"/> lost races.
     /// </summary>
-    async Task<TResult?> UpdateShardAsync<TResult>(
+    private async Task<TResult?> UpdateShardAsync<TResult>(
         int index,
         Func<LedgerShard, TResult> change,
         Func<TResult, bool> changed,
@@ -161,12 +161,12 @@ internal sealed class RoomLedger
         var key = Key(index);
         for (var attempt = 0; attempt < attempts; attempt++)
         {
-            var (document, etag) = await store.GetAsync<LedgerShardDocument>(key, cancellationToken);
+            var (document, etag) = await _store.GetAsync<LedgerShardDocument>(key, cancellationToken);
             var shard = LedgerShardDocument.ToShard(index, document);
             var result = change(shard);
-            if (!changed(result) || await store.TrySaveAsync(key, LedgerShardDocument.From(shard), etag, cancellationToken))
+            if (!changed(result) || await _store.TrySaveAsync(key, LedgerShardDocument.From(shard), etag, cancellationToken))
             {
-                view.Update(v => v.With(shard));
+                _view.Update(v => v.With(shard));
                 return result;
             }
         }
@@ -174,5 +174,5 @@ internal sealed class RoomLedger
         return default;
     }
 
-    static string Key(int index) => KeyPrefix + index.ToString("D3", CultureInfo.InvariantCulture);
+    private static string Key(int index) => KeyPrefix + index.ToString("D3", CultureInfo.InvariantCulture);
 }

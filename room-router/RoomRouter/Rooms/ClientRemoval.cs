@@ -32,7 +32,7 @@ internal sealed class ClientRemoval(
         return status;
     }
 
-    async Task<RemoveClientStatus> RemoveEndingTheRoomAsync(
+    private async Task<RemoveClientStatus> RemoveEndingTheRoomAsync(
         RoomId roomId, IRoomActor room, string clientId, RemoveClientStatus first, CancellationToken cancellationToken)
     {
         var marked = await ledger.MarkPendingAsync(roomId, clock.GetUtcNow() + options.CurrentValue.ReservationTtl, cancellationToken);

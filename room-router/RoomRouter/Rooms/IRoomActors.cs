@@ -5,5 +5,5 @@ namespace AvatarStream.RoomRouter.Rooms;
 /// <summary>Reaches the actor of a room.</summary>
 public interface IRoomActors
 {
-    IRoomActor Get(string roomId);
+    public IRoomActor Get(string roomId);
 }

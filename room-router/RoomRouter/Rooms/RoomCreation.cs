@@ -53,7 +53,7 @@ internal sealed class RoomCreation(
     }
 
     /// <summary>A ticket, a limit, or null when this instance failed and the next one should be tried.</summary>
-    async Task<RoomOutcome?> TryCreateOnAsync(string instanceId, string streamUrl, string clientId, CancellationToken cancellationToken)
+    private async Task<RoomOutcome?> TryCreateOnAsync(string instanceId, string streamUrl, string clientId, CancellationToken cancellationToken)
     {
         var ttl = options.CurrentValue.ReservationTtl;
         if (await ledger.ReserveAsync(instanceId, clock.GetUtcNow() + ttl, cancellationToken) is not { } reservation)
@@ -100,7 +100,7 @@ internal sealed class RoomCreation(
         }
     }
 
-    async Task RollBackAsync(Reservation reservation, string hostClientId)
+    private async Task RollBackAsync(Reservation reservation, string hostClientId)
     {
         // The caller may have gone away; the undo must still happen. The actor goes before the row: a row left
         // behind by a crash here is settled by the repair, an actor left behind has no row and is never reached.

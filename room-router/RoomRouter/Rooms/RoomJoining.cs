@@ -45,7 +45,7 @@ internal sealed class RoomJoining(
     }
 
     /// <summary>Seat, register, confirm. Null when a held seat was lost before its confirm.</summary>
-    async Task<RoomOutcome?> AdmitAsync(RoomId roomId, string? heldClientId, CancellationToken cancellationToken)
+    private async Task<RoomOutcome?> AdmitAsync(RoomId roomId, string? heldClientId, CancellationToken cancellationToken)
     {
         var id = roomId.ToString();
         var room = actors.Get(id);
@@ -92,10 +92,10 @@ internal sealed class RoomJoining(
     /// The actor has no room, though the cached ledger picture had a row: the store says whether the room was evicted
     /// with its instance meanwhile (410) or simply ended (404).
     /// </summary>
-    async Task<RoomFailure> MissingRoomAsync(RoomId roomId, CancellationToken cancellationToken) =>
+    private async Task<RoomFailure> MissingRoomAsync(RoomId roomId, CancellationToken cancellationToken) =>
         await ledger.StoredPresenceAsync(roomId, cancellationToken) is RoomPresence.Gone ? RoomFailure.RoomGone : RoomFailure.RoomNotFound;
 
-    async Task GiveBackSeatAsync(RoomId roomId, string clientId)
+    private async Task GiveBackSeatAsync(RoomId roomId, string clientId)
     {
         try
         {

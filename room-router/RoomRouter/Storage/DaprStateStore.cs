@@ -7,7 +7,7 @@ namespace AvatarStream.RoomRouter.Storage;
 internal sealed class DaprStateStore(DaprClient dapr) : IStateStore
 {
     // FirstWrite turns an empty ETag into "insert only if absent", so creating a key is a compare-and-swap too.
-    static readonly StateOptions CompareAndSwap = new()
+    private static readonly StateOptions CompareAndSwap = new()
     {
         Concurrency = ConcurrencyMode.FirstWrite,
         Consistency = ConsistencyMode.Strong,

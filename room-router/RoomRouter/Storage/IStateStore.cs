@@ -4,14 +4,14 @@ namespace AvatarStream.RoomRouter.Storage;
 public interface IStateStore
 {
     /// <summary>The value (default when absent) and its ETag (empty when absent).</summary>
-    Task<(T? Value, string ETag)> GetAsync<T>(string key, CancellationToken cancellationToken);
+    public Task<(T? Value, string ETag)> GetAsync<T>(string key, CancellationToken cancellationToken);
 
     /// <summary>
     /// Writes only if the stored ETag still equals <paramref name="etag"/>; an empty ETag means "only if absent".
     /// False when someone else wrote first.
     /// </summary>
-    Task<bool> TrySaveAsync<T>(string key, T value, string etag, CancellationToken cancellationToken);
+    public Task<bool> TrySaveAsync<T>(string key, T value, string etag, CancellationToken cancellationToken);
 
     /// <summary>Reads several keys in one round trip; absent keys come back with a default value.</summary>
-    Task<IReadOnlyDictionary<string, T?>> GetManyAsync<T>(IReadOnlyList<string> keys, CancellationToken cancellationToken);
+    public Task<IReadOnlyDictionary<string, T?>> GetManyAsync<T>(IReadOnlyList<string> keys, CancellationToken cancellationToken);
 }

@@ -12,19 +12,19 @@ internal sealed class RefreshingSnapshot<T>(
     Action<Exception> onBackgroundFailure)
     where T : class
 {
-    readonly SemaphoreSlim loading = new(1, 1);
-    T? current;
-    long loadedAt;
-    int backgroundRunning;
+    private readonly SemaphoreSlim _loading = new(1, 1);
+    private T? _current;
+    private long _loadedAt;
+    private int _backgroundRunning;
 
     public async ValueTask<T> GetAsync(CancellationToken cancellationToken)
     {
-        if (Volatile.Read(ref current) is not { } value)
+        if (Volatile.Read(ref _current) is not { } value)
         {
             return await RefreshAsync(cancellationToken);
         }
 
-        if (clock.GetElapsedTime(Volatile.Read(ref loadedAt)) > maxAge && Interlocked.Exchange(ref backgroundRunning, 1) == 0)
+        if (clock.GetElapsedTime(Volatile.Read(ref _loadedAt)) > maxAge && Interlocked.Exchange(ref _backgroundRunning, 1) == 0)
         {
             _ = RefreshInBackgroundAsync();
         }
@@ -38,47 +38,47 @@ internal sealed class RefreshingSnapshot<T>(
     /// one reload per <paramref name="maxAge"/>.
     /// </summary>
     public async Task<T> RefreshIfOlderThanAsync(TimeSpan maxAge, CancellationToken cancellationToken) =>
-        Volatile.Read(ref current) is { } value && clock.GetElapsedTime(Volatile.Read(ref loadedAt)) < maxAge
+        Volatile.Read(ref _current) is { } value && clock.GetElapsedTime(Volatile.Read(ref _loadedAt)) < maxAge
             ? value
             : await RefreshAsync(cancellationToken);
 
     /// <summary>Loads now and waits for it; concurrent callers share one load.</summary>
     public async Task<T> RefreshAsync(CancellationToken cancellationToken)
     {
-        var before = Volatile.Read(ref loadedAt);
-        await loading.WaitAsync(cancellationToken);
+        var before = Volatile.Read(ref _loadedAt);
+        await _loading.WaitAsync(cancellationToken);
         try
         {
-            if (Volatile.Read(ref current) is { } value && Volatile.Read(ref loadedAt) != before)
+            if (Volatile.Read(ref _current) is { } value && Volatile.Read(ref _loadedAt) != before)
             {
                 return value;
             }
 
             var stamp = clock.GetTimestamp();
             var loaded = await load(cancellationToken);
-            Volatile.Write(ref current, loaded);
-            Volatile.Write(ref loadedAt, stamp);
+            Volatile.Write(ref _current, loaded);
+            Volatile.Write(ref _loadedAt, stamp);
             return loaded;
         }
         finally
         {
-            loading.Release();
+            _loading.Release();
         }
     }
 
     /// <summary>Applies this replica's own write at once instead of waiting for the next reload.</summary>
     public void Update(Func<T, T> change)
     {
-        while (Volatile.Read(ref current) is { } seen)
+        while (Volatile.Read(ref _current) is { } seen)
         {
-            if (ReferenceEquals(Interlocked.CompareExchange(ref current, change(seen), seen), seen))
+            if (ReferenceEquals(Interlocked.CompareExchange(ref _current, change(seen), seen), seen))
             {
                 return;
             }
         }
     }
 
-    async Task RefreshInBackgroundAsync()
+    private async Task RefreshInBackgroundAsync()
     {
         try
         {
@@ -90,7 +90,7 @@ internal sealed class RefreshingSnapshot<T>(
         }
         finally
         {
-            Volatile.Write(ref backgroundRunning, 0);
+            Volatile.Write(ref _backgroundRunning, 0);
         }
     }
 }

@@ -18,7 +18,7 @@ internal sealed class DaprStreamInstanceClient(
 {
     // One HttpClient per app-id for the life of the process: each owns a handler, and creating one per call
     // would exhaust sockets under load.
-    readonly ConcurrentDictionary<string, HttpClient> clients = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, HttpClient> _clients = new(StringComparer.Ordinal);
 
     public async Task<bool> RegisterAsync(string instanceId, RegisterRequest request, CancellationToken cancellationToken)
     {
@@ -31,7 +31,7 @@ internal sealed class DaprStreamInstanceClient(
                 Content = JsonContent.Create(request, options: ContractJson.Options),
             };
             message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await tokens.GetAsync(timeout.Token));
-            using var response = await clients.GetOrAdd(instanceId, dapr.CreateInvokableHttpClient).SendAsync(message, timeout.Token);
+            using var response = await _clients.GetOrAdd(instanceId, dapr.CreateInvokableHttpClient).SendAsync(message, timeout.Token);
             if (response.IsSuccessStatusCode)
             {
                 return true;
@@ -54,7 +54,7 @@ internal sealed class DaprStreamInstanceClient(
 
     public void Dispose()
     {
-        foreach (var client in clients.Values)
+        foreach (var client in _clients.Values)
         {
             client.Dispose();
         }

@@ -9,5 +9,5 @@ public interface IStreamInstanceClient
     /// Admits a client to a room on the instance. False when the instance did not accept it in time (unreachable,
     /// error status, timeout); throws <see cref="OperationCanceledException"/> only when the caller gave up.
     /// </summary>
-    Task<bool> RegisterAsync(string instanceId, RegisterRequest request, CancellationToken cancellationToken);
+    public Task<bool> RegisterAsync(string instanceId, RegisterRequest request, CancellationToken cancellationToken);
 }

@@ -9,9 +9,9 @@ namespace AvatarStream.ServiceDefaults.InternalAuth;
 /// </summary>
 public sealed class DaprSecretTokenSource(DaprClient dapr, TimeProvider clock) : IInternalTokenSource
 {
-    static readonly TimeSpan KeepFor = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan KeepFor = TimeSpan.FromMinutes(5);
 
-    CachedToken? _cached;
+    private CachedToken? _cached;
 
     public async ValueTask<string> GetAsync(CancellationToken cancellationToken)
     {
@@ -31,5 +31,5 @@ public sealed class DaprSecretTokenSource(DaprClient dapr, TimeProvider clock) :
         return token;
     }
 
-    sealed record CachedToken(string Token, long ReadAt);
+    private sealed record CachedToken(string Token, long ReadAt);
 }

@@ -3,5 +3,5 @@ namespace AvatarStream.ServiceDefaults.InternalAuth;
 /// <summary>The bearer token of internal calls (put-task, remove-client, register, evict).</summary>
 public interface IInternalTokenSource
 {
-    ValueTask<string> GetAsync(CancellationToken cancellationToken);
+    public ValueTask<string> GetAsync(CancellationToken cancellationToken);
 }

@@ -6,7 +6,7 @@ namespace AvatarStream.ServiceDefaults.InternalAuth;
 /// <summary>How an internal call presents the token: <c>Authorization: Bearer T</c>, or the seed's bare <c>Authorization: T</c>.</summary>
 public static class InternalToken
 {
-    const string BearerPrefix = "Bearer ";
+    private const string BearerPrefix = "Bearer ";
 
     /// <summary>
     /// True when <paramref name="authorization"/> carries <paramref name="expected"/>. Both sides are hashed first,

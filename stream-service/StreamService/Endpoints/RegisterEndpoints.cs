@@ -1,8 +1,8 @@
 using System.Text.Json;
 using AvatarStream.Contracts;
 using AvatarStream.ServiceDefaults;
-using AvatarStream.StreamService.Core;
 using AvatarStream.ServiceDefaults.InternalAuth;
+using AvatarStream.StreamService.Core;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace AvatarStream.StreamService.Endpoints;

@@ -1,7 +1,7 @@
 using AvatarStream.Contracts;
+using AvatarStream.ServiceDefaults.InternalAuth;
 using AvatarStream.StreamService.Core;
 using AvatarStream.StreamService.RoomRouter;
-using AvatarStream.ServiceDefaults.InternalAuth;
 using Dapr.Client;
 
 namespace AvatarStream.StreamService.Extensions;

@@ -39,7 +39,7 @@ internal static class MultiAppRunRules
         return problems;
     }
 
-    static IEnumerable<string> CheckApp(YamlNode app, AppSpec spec, string baseDir)
+    private static IEnumerable<string> CheckApp(YamlNode app, AppSpec spec, string baseDir)
     {
         foreach (var (field, expected) in new[] { ("appPort", spec.AppPort), ("daprHTTPPort", spec.SidecarHttpPort), ("daprGRPCPort", spec.SidecarGrpcPort) })
         {

@@ -35,7 +35,7 @@ internal static partial class ObjectRules
         }
     }
 
-    static IEnumerable<string> CheckComponent(KubeObject o)
+    private static IEnumerable<string> CheckComponent(KubeObject o)
     {
         if (o.ApiVersion != "dapr.io/v1alpha1")
         {

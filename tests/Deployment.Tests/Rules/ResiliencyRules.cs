@@ -6,7 +6,7 @@ namespace AvatarStream.Deployment.Tests.Rules;
 /// <summary>Every policy a target names is defined in the same Resiliency.</summary>
 internal static class ResiliencyRules
 {
-    static readonly (string TargetKey, string PolicySection)[] References =
+    private static readonly (string TargetKey, string PolicySection)[] References =
     [
         ("timeout", "timeouts"),
         ("retry", "retries"),

@@ -72,7 +72,7 @@ internal static class RoutingRules
         }
     }
 
-    static IEnumerable<string> CheckBackend(KubeObject i, YamlDotNet.RepresentationModel.YamlNode path, IReadOnlyList<KubeObject> objects)
+    private static IEnumerable<string> CheckBackend(KubeObject i, YamlDotNet.RepresentationModel.YamlNode path, IReadOnlyList<KubeObject> objects)
     {
         if (path.Str("path") is not { } p || !p.StartsWith('/') || path.Str("pathType") is not ("Exact" or "Prefix" or "ImplementationSpecific"))
         {

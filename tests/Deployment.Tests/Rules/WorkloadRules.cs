@@ -9,7 +9,7 @@ internal static class WorkloadRules
     public const string ProbePath = "/healthz";
 
     /// <summary>Kubernetes' default when terminationGracePeriodSeconds is absent.</summary>
-    const int DefaultGraceSeconds = 30;
+    private const int DefaultGraceSeconds = 30;
 
     public static IEnumerable<string> Check(KubeObject d)
     {

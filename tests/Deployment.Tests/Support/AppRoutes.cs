@@ -16,7 +16,7 @@ internal static class AppRoutes
             .ToHashSet(StringComparer.Ordinal);
     }
 
-    static IEnumerable<string> Methods(RouteEndpoint endpoint) =>
+    private static IEnumerable<string> Methods(RouteEndpoint endpoint) =>
         endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods is { Count: > 0 } methods ? methods : ["ANY"];
 
     public static bool Serves(IReadOnlySet<string> routes, string method, string path) =>

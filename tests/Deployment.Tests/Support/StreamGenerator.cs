@@ -10,7 +10,7 @@ internal static class StreamGenerator
     /// <summary>The count the committed streams.yaml was generated with.</summary>
     public const int CommittedCount = 2;
 
-    static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
 
     public static string Script => Path.Combine(Repo.Kubernetes, "generate-streams.sh");
 

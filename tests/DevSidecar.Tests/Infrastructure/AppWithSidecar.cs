@@ -17,11 +17,11 @@ namespace AvatarStream.DevSidecar.Tests.Infrastructure;
 /// </summary>
 public sealed class AppWithSidecar : IAsyncDisposable
 {
-    const int Attempts = 5;
+    private const int Attempts = 5;
 
-    readonly SidecarOptions _options;
+    private readonly SidecarOptions _options;
 
-    AppWithSidecar(WebApplication app, Sidecar sidecar, SidecarOptions options)
+    private AppWithSidecar(WebApplication app, Sidecar sidecar, SidecarOptions options)
     {
         App = app;
         Sidecar = sidecar;
@@ -92,7 +92,7 @@ public sealed class AppWithSidecar : IAsyncDisposable
         await App.DisposeAsync();
     }
 
-    static async Task<Sidecar> StartSidecarAsync(SidecarOptions options, SidecarCluster cluster)
+    private static async Task<Sidecar> StartSidecarAsync(SidecarOptions options, SidecarCluster cluster)
     {
         var sidecar = await Sidecar.StartAsync(options, cluster, logging => logging.SetMinimumLevel(LogLevel.Warning));
         try

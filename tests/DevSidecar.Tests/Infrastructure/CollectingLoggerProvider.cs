@@ -5,7 +5,7 @@ namespace AvatarStream.DevSidecar.Tests.Infrastructure;
 /// <summary>Keeps every formatted log message, so tests can assert what a sidecar logged.</summary>
 public sealed class CollectingLoggerProvider : ILoggerProvider
 {
-    readonly ConcurrentQueue<string> _messages = new();
+    private readonly ConcurrentQueue<string> _messages = new();
 
     public IReadOnlyList<string> Messages => _messages.ToArray();
 
@@ -15,7 +15,7 @@ public sealed class CollectingLoggerProvider : ILoggerProvider
     {
     }
 
-    sealed class Collector(ConcurrentQueue<string> messages) : ILogger
+    private sealed class Collector(ConcurrentQueue<string> messages) : ILogger
     {
         public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
 

@@ -7,9 +7,9 @@ namespace AvatarStream.DevSidecar.Tests.Infrastructure;
 /// </summary>
 public sealed class SidecarHarness : IAsyncDisposable
 {
-    readonly List<TestSidecar> _sidecars = [];
+    private readonly List<TestSidecar> _sidecars = [];
 
-    SidecarHarness(StoreKind kind, TimeProvider time)
+    private SidecarHarness(StoreKind kind, TimeProvider time)
     {
         Kind = kind;
         Time = time;

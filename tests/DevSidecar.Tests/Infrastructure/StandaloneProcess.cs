@@ -9,12 +9,12 @@ namespace AvatarStream.DevSidecar.Tests.Infrastructure;
 /// </summary>
 public sealed class StandaloneProcess : IAsyncDisposable
 {
-    readonly Process _process;
-    readonly ConcurrentQueue<string> _lines = new();
-    readonly Lock _gate = new();
-    readonly List<(Func<string, bool> Match, TaskCompletionSource<string> Found)> _watchers = [];
+    private readonly Process _process;
+    private readonly ConcurrentQueue<string> _lines = new();
+    private readonly Lock _gate = new();
+    private readonly List<(Func<string, bool> Match, TaskCompletionSource<string> Found)> _watchers = [];
 
-    StandaloneProcess(Process process) => _process = process;
+    private StandaloneProcess(Process process) => _process = process;
 
     public int Id => _process.Id;
 
@@ -106,7 +106,7 @@ public sealed class StandaloneProcess : IAsyncDisposable
         _process.Dispose();
     }
 
-    void Add(string? line)
+    private void Add(string? line)
     {
         if (line is null)
         {

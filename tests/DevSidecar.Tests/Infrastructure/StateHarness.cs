@@ -5,7 +5,7 @@ namespace AvatarStream.DevSidecar.Tests.Infrastructure;
 /// <summary>A harness with one cluster-served state component (<c>state.redis</c>) and one started app, "app1".</summary>
 public sealed class StateHarness : IAsyncDisposable
 {
-    StateHarness(SidecarHarness harness, TestSidecar app)
+    private StateHarness(SidecarHarness harness, TestSidecar app)
     {
         Harness = harness;
         App = app;

@@ -6,7 +6,7 @@ namespace AvatarStream.DevSidecar.Tests.Infrastructure;
 /// <summary>A started sidecar and a real SDK client pointed at it.</summary>
 public sealed class TestSidecar : IAsyncDisposable
 {
-    TestSidecar(Sidecar sidecar)
+    private TestSidecar(Sidecar sidecar)
     {
         Sidecar = sidecar;
         Client = CreateClient(sidecar.Options.ApiToken);

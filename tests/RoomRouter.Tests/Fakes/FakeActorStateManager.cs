@@ -3,14 +3,14 @@ using Dapr.Actors.Runtime;
 
 namespace AvatarStream.RoomRouter.Tests.Fakes;
 
-/// <summary>Actor state in memory, stored as JSON so that what the actor saves must survive serialization.</summary>
+/// <summary>Actor _state in memory, stored as JSON so that what the actor saves must survive serialization.</summary>
 public sealed class FakeActorStateManager : IActorStateManager
 {
-    static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    readonly Dictionary<string, string> state = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _state = new(StringComparer.Ordinal);
 
-    public IReadOnlyCollection<string> Keys => state.Keys;
+    public IReadOnlyCollection<string> Keys => _state.Keys;
 
     public Task AddStateAsync<T>(string stateName, T value, CancellationToken cancellationToken = default) =>
         TryAdd(stateName, value) ? Task.CompletedTask : throw new InvalidOperationException($"State {stateName} exists.");
@@ -25,7 +25,7 @@ public sealed class FakeActorStateManager : IActorStateManager
 
     public Task SetStateAsync<T>(string stateName, T value, CancellationToken cancellationToken = default)
     {
-        state[stateName] = JsonSerializer.Serialize(value, Json);
+        _state[stateName] = JsonSerializer.Serialize(value, Json);
         return Task.CompletedTask;
     }
 
@@ -33,7 +33,7 @@ public sealed class FakeActorStateManager : IActorStateManager
         SetStateAsync(stateName, value, cancellationToken);
 
     public Task RemoveStateAsync(string stateName, CancellationToken cancellationToken = default) =>
-        state.Remove(stateName) ? Task.CompletedTask : throw new KeyNotFoundException(stateName);
+        _state.Remove(stateName) ? Task.CompletedTask : throw new KeyNotFoundException(stateName);
 
     public Task<bool> TryAddStateAsync<T>(string stateName, T value, CancellationToken cancellationToken = default) =>
         Task.FromResult(TryAdd(stateName, value));
@@ -42,15 +42,15 @@ public sealed class FakeActorStateManager : IActorStateManager
         TryAddStateAsync(stateName, value, cancellationToken);
 
     public Task<ConditionalValue<T>> TryGetStateAsync<T>(string stateName, CancellationToken cancellationToken = default) =>
-        Task.FromResult(state.TryGetValue(stateName, out var json)
+        Task.FromResult(_state.TryGetValue(stateName, out var json)
             ? new ConditionalValue<T>(true, JsonSerializer.Deserialize<T>(json, Json)!)
             : new ConditionalValue<T>(false, default!));
 
     public Task<bool> TryRemoveStateAsync(string stateName, CancellationToken cancellationToken = default) =>
-        Task.FromResult(state.Remove(stateName));
+        Task.FromResult(_state.Remove(stateName));
 
     public Task<bool> ContainsStateAsync(string stateName, CancellationToken cancellationToken = default) =>
-        Task.FromResult(state.ContainsKey(stateName));
+        Task.FromResult(_state.ContainsKey(stateName));
 
     public async Task<T> GetOrAddStateAsync<T>(string stateName, T value, CancellationToken cancellationToken = default)
     {
@@ -79,5 +79,5 @@ public sealed class FakeActorStateManager : IActorStateManager
     public Task UnloadStateAsync(string stateName, UnloadStateOptions? options = null, CancellationToken cancellationToken = default) =>
         Task.CompletedTask;
 
-    bool TryAdd<T>(string stateName, T value) => state.TryAdd(stateName, JsonSerializer.Serialize(value, Json));
+    private bool TryAdd<T>(string stateName, T value) => _state.TryAdd(stateName, JsonSerializer.Serialize(value, Json));
 }

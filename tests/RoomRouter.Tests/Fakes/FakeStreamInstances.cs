@@ -27,7 +27,7 @@ public sealed class FakeStreamInstances : IStreamInstanceClient
         return await RegisterNowAsync(instanceId, request);
     }
 
-    Task<bool> RegisterNowAsync(string instanceId, RegisterRequest request)
+    private Task<bool> RegisterNowAsync(string instanceId, RegisterRequest request)
     {
         if (Failure is not null)
         {

@@ -10,17 +10,17 @@ namespace AvatarStream.RoomRouter.Tests.Fakes;
 /// <summary>Real <see cref="RoomActor"/>s on in-memory state, one call per room at a time as Dapr guarantees.</summary>
 public sealed class InMemoryRoomActors : IRoomActors
 {
-    readonly ConcurrentDictionary<string, (SemaphoreSlim Turn, FakeActorStateManager State)> rooms = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (SemaphoreSlim Turn, FakeActorStateManager State)> _rooms = new(StringComparer.Ordinal);
 
     public IRoomActor Get(string roomId) => new TurnBasedRoom(this, roomId);
 
-    public bool HasState(string roomId) => rooms.TryGetValue(roomId, out var room) && room.State.Keys.Count > 0;
+    public bool HasState(string roomId) => _rooms.TryGetValue(roomId, out var room) && room.State.Keys.Count > 0;
 
-    public IReadOnlyList<string> RoomsWithState() => rooms.Keys.Where(HasState).Order().ToList();
+    public IReadOnlyList<string> RoomsWithState() => _rooms.Keys.Where(HasState).Order().ToList();
 
-    async Task<T> InvokeAsync<T>(string roomId, Func<RoomActor, Task<T>> call)
+    private async Task<T> InvokeAsync<T>(string roomId, Func<RoomActor, Task<T>> call)
     {
-        var (turn, state) = rooms.GetOrAdd(roomId, _ => (new SemaphoreSlim(1, 1), new FakeActorStateManager()));
+        var (turn, state) = _rooms.GetOrAdd(roomId, _ => (new SemaphoreSlim(1, 1), new FakeActorStateManager()));
         await turn.WaitAsync();
         try
         {
@@ -33,7 +33,7 @@ public sealed class InMemoryRoomActors : IRoomActors
         }
     }
 
-    sealed class TurnBasedRoom(InMemoryRoomActors actors, string roomId) : IRoomActor
+    private sealed class TurnBasedRoom(InMemoryRoomActors actors, string roomId) : IRoomActor
     {
         public Task<RoomSnapshot> CreateAsync(CreateRoomArgs args) => actors.InvokeAsync(roomId, a => a.CreateAsync(args));
 

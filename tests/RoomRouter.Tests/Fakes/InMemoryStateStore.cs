@@ -6,18 +6,18 @@ namespace AvatarStream.RoomRouter.Tests.Fakes;
 /// <summary>A state store with the ETag rules of Dapr's sqlite store: a new random ETag on every write.</summary>
 public sealed class InMemoryStateStore : IStateStore
 {
-    static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    readonly Lock gate = new();
-    readonly Dictionary<string, (string Json, string ETag)> items = new(StringComparer.Ordinal);
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, (string Json, string ETag)> _items = new(StringComparer.Ordinal);
 
     public int LostRaces { get; private set; }
 
     public Task<(T? Value, string ETag)> GetAsync<T>(string key, CancellationToken cancellationToken)
     {
-        lock (gate)
+        lock (_gate)
         {
-            return Task.FromResult(items.TryGetValue(key, out var item)
+            return Task.FromResult(_items.TryGetValue(key, out var item)
                 ? (JsonSerializer.Deserialize<T>(item.Json, Json), item.ETag)
                 : (default(T), string.Empty));
         }
@@ -27,16 +27,16 @@ public sealed class InMemoryStateStore : IStateStore
     {
         // Yield so that concurrent read-modify-write cycles really interleave.
         await Task.Yield();
-        lock (gate)
+        lock (_gate)
         {
-            var current = items.TryGetValue(key, out var item) ? item.ETag : string.Empty;
+            var current = _items.TryGetValue(key, out var item) ? item.ETag : string.Empty;
             if (current != etag)
             {
                 LostRaces++;
                 return false;
             }
 
-            items[key] = (JsonSerializer.Serialize(value, Json), Guid.NewGuid().ToString("N"));
+            _items[key] = (JsonSerializer.Serialize(value, Json), Guid.NewGuid().ToString("N"));
             return true;
         }
     }

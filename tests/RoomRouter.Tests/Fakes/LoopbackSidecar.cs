@@ -15,27 +15,27 @@ namespace AvatarStream.RoomRouter.Tests.Fakes;
 /// </summary>
 public sealed class LoopbackSidecar : IAsyncDisposable
 {
-    readonly WebApplication server;
+    private readonly WebApplication _server;
 
-    LoopbackSidecar(WebApplication server) => this.server = server;
+    private LoopbackSidecar(WebApplication server) => _server = server;
 
     public ConcurrentQueue<(string Path, string? Authorization, string Body)> Calls { get; } = new();
 
-    public string Address => server.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+    public string Address => _server.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
 
     public static async Task<LoopbackSidecar> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         var sidecar = new LoopbackSidecar(builder.Build());
-        sidecar.server.MapPost("/v1.0/invoke/{appId}/method/register", sidecar.RegisterAsync);
-        await sidecar.server.StartAsync();
+        sidecar._server.MapPost("/v1.0/invoke/{appId}/method/register", sidecar.RegisterAsync);
+        await sidecar._server.StartAsync();
         return sidecar;
     }
 
-    public ValueTask DisposeAsync() => server.DisposeAsync();
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 
-    async Task<IResult> RegisterAsync(string appId, HttpContext http)
+    private async Task<IResult> RegisterAsync(string appId, HttpContext http)
     {
         using var reader = new StreamReader(http.Request.Body);
         Calls.Enqueue((http.Request.Path, http.Request.Headers.Authorization, await reader.ReadToEndAsync()));

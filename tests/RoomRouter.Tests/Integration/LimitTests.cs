@@ -6,8 +6,8 @@ namespace AvatarStream.RoomRouter.Tests.Integration;
 /// <summary>The room and seat limits under a burst of parallel requests, with one router and with two sharing one store.</summary>
 public class LimitTests
 {
-    const int MaxRooms = 100;
-    const int MaxClients = 50;
+    private const int MaxRooms = 100;
+    private const int MaxClients = 50;
 
     /// <summary>One router; two on one cluster object; two on their own clusters over one SQLite file, as two processes.</summary>
     public static TheoryData<int, ClusterStore, bool> Topologies => new()
@@ -66,7 +66,7 @@ public class LimitTests
         Assert.Equal(joined.Append(room.ClientId).Order(), stream.Registered.Select(r => r.ClientId).Order());
     }
 
-    static async Task<IReadOnlyList<RouterNode>> StartRoutersAsync(Testbed bed, int count, bool clusterPerRouter, (string, string) setting)
+    private static async Task<IReadOnlyList<RouterNode>> StartRoutersAsync(Testbed bed, int count, bool clusterPerRouter, (string, string) setting)
     {
         var nodes = new List<RouterNode>();
         for (var i = 0; i < count; i++)

@@ -55,6 +55,6 @@ public class RestartTests
         Assert.Equal(rooms.Select(r => r.RoomId).Order(), (await StoredRooms.LedgerAsync(bed.Cluster)).Keys.Order());
     }
 
-    static Task<HttpResponseMessage> RemoveAsync(StreamStandIn stream, string roomId, string clientId) =>
+    private static Task<HttpResponseMessage> RemoveAsync(StreamStandIn stream, string roomId, string clientId) =>
         stream.CallRouterAsync(HttpMethod.Post, "/remove-client", new RemoveClientRequest(roomId, clientId));
 }

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
+using AvatarStream.ServiceDefaults.InternalAuth;
 using AvatarStream.StreamService.Core;
 using AvatarStream.StreamService.RoomRouter;
-using AvatarStream.ServiceDefaults.InternalAuth;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;

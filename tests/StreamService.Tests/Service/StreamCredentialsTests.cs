@@ -1,6 +1,6 @@
 using System.Text;
-using AvatarStream.StreamService.Endpoints;
 using AvatarStream.ServiceDefaults.InternalAuth;
+using AvatarStream.StreamService.Endpoints;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
 

@@ -5,7 +5,7 @@ namespace AvatarStream.RoomRouter.Tests.Integration.Harness;
 /// <summary>Many requests at once, released together, each answer read in full; the whole burst is bounded in time.</summary>
 public static class Burst
 {
-    static readonly TimeSpan Limit = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(60);
 
     public static async Task<IReadOnlyList<Answer>> SendAsync(int count, Func<int, Task<HttpResponseMessage>> send)
     {

@@ -18,12 +18,12 @@ namespace AvatarStream.RoomRouter.Tests.Integration.Harness;
 /// </summary>
 public sealed class RouterNode : IAsyncDisposable
 {
-    const int Attempts = 5;
-    static readonly TimeSpan RegistrationTimeout = TimeSpan.FromSeconds(15);
+    private const int Attempts = 5;
+    private static readonly TimeSpan RegistrationTimeout = TimeSpan.FromSeconds(15);
 
-    int stopped;
+    private int _stopped;
 
-    RouterNode(WebApplication app, Sidecar sidecar)
+    private RouterNode(WebApplication app, Sidecar sidecar)
     {
         App = app;
         Sidecar = sidecar;
@@ -105,7 +105,7 @@ public sealed class RouterNode : IAsyncDisposable
     /// <summary>Stops the sidecar (it leaves the directory) and then the router. Idempotent.</summary>
     public async ValueTask DisposeAsync()
     {
-        if (Interlocked.Exchange(ref stopped, 1) != 0)
+        if (Interlocked.Exchange(ref _stopped, 1) != 0)
         {
             return;
         }
@@ -118,7 +118,7 @@ public sealed class RouterNode : IAsyncDisposable
 
     internal static void Quiet(ILoggingBuilder logging) => logging.SetMinimumLevel(LogLevel.Warning);
 
-    static string[] Arguments(int sidecarHttpPort, int sidecarGrpcPort, IReadOnlyList<(string Key, string Value)> settings) =>
+    private static string[] Arguments(int sidecarHttpPort, int sidecarGrpcPort, IReadOnlyList<(string Key, string Value)> settings) =>
     [
         "--urls=http://127.0.0.1:0",
         $"--DAPR_HTTP_ENDPOINT=http://127.0.0.1:{sidecarHttpPort}",

@@ -11,8 +11,8 @@ public static class StoredRooms
 {
     // Actor state: {appId}||{type}||{id}||{key}. The ledger: the state.redis component is served from the cluster
     // store under "state||{component}||", then the default keyPrefix (the app-id).
-    const string ActorPrefix = "room-router||RoomActor||";
-    const string LedgerPrefix = "state||statestore||room-router||room-ledger-";
+    private const string ActorPrefix = "room-router||RoomActor||";
+    private const string LedgerPrefix = "state||statestore||room-router||room-ledger-";
 
     /// <summary>The ids of the rooms whose actor has state.</summary>
     public static async Task<IReadOnlySet<string>> ActorIdsAsync(SidecarCluster cluster)

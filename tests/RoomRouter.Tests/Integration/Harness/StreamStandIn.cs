@@ -16,31 +16,31 @@ using Microsoft.Extensions.Logging;
 namespace AvatarStream.RoomRouter.Tests.Integration.Harness;
 
 /// <summary>
-/// A stream instance as the router sees it: an app-id (stream-1, ...) with its own sidecar, answering
-/// <c>/register</c> when it carries the internal token, failing it on demand, and gone once stopped. It also makes
-/// the calls a stream instance makes on the router (<c>/put-task</c>, <c>/remove-client</c>) through its sidecar.
+/// A stream instance as the _router sees it: an app-id (stream-1, ...) with its own sidecar, answering
+/// <c>/register</c> when it carries the internal token, failing it on demand, and gone once _stopped. It also makes
+/// the calls a stream instance makes on the _router (<c>/put-task</c>, <c>/remove-client</c>) through its sidecar.
 /// </summary>
 public sealed class StreamStandIn : IAsyncDisposable
 {
-    static readonly TimeSpan RegistrationTimeout = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan RegistrationTimeout = TimeSpan.FromSeconds(15);
 
-    readonly WebApplication app;
-    readonly DaprClient dapr;
-    readonly HttpClient router;
-    readonly IInternalTokenSource tokens;
-    int stopped;
-    int unauthorized;
+    private readonly WebApplication _app;
+    private readonly DaprClient _dapr;
+    private readonly HttpClient _router;
+    private readonly IInternalTokenSource _tokens;
+    private int _stopped;
+    private int _unauthorized;
 
-    StreamStandIn(string appId, WebApplication app, Sidecar sidecar)
+    private StreamStandIn(string appId, WebApplication app, Sidecar sidecar)
     {
         AppId = appId;
-        this.app = app;
+        _app = app;
         Sidecar = sidecar;
         StreamUrl = $"ws://{new Uri(app.Urls.Single()).Authority}/";
-        dapr = new DaprClientBuilder().UseHttpEndpoint(sidecar.HttpEndpoint).UseGrpcEndpoint(sidecar.GrpcEndpoint).Build();
-        router = dapr.CreateInvokableHttpClient(DaprNames.RoomRouter);
+        _dapr = new DaprClientBuilder().UseHttpEndpoint(sidecar.HttpEndpoint).UseGrpcEndpoint(sidecar.GrpcEndpoint).Build();
+        _router = _dapr.CreateInvokableHttpClient(DaprNames.RoomRouter);
         // The token as a stream instance gets it: from the secret store, through its own sidecar.
-        tokens = new DaprSecretTokenSource(dapr, TimeProvider.System);
+        _tokens = new DaprSecretTokenSource(_dapr, TimeProvider.System);
     }
 
     public string AppId { get; }
@@ -55,7 +55,7 @@ public sealed class StreamStandIn : IAsyncDisposable
     public ConcurrentQueue<RegisterRequest> Registered { get; } = new();
 
     /// <summary><c>/register</c> calls refused for a missing or wrong token.</summary>
-    public int Unauthorized => Volatile.Read(ref unauthorized);
+    public int Unauthorized => Volatile.Read(ref _unauthorized);
 
     internal static async Task<StreamStandIn> StartAsync(Testbed bed, SidecarCluster cluster, string appId)
     {
@@ -94,14 +94,14 @@ public sealed class StreamStandIn : IAsyncDisposable
     }
 
     /// <summary>
-    /// An internal call on the router by service invocation through this instance's sidecar, with the internal token
+    /// An internal call on the _router by service invocation through this instance's sidecar, with the internal token
     /// from the secret store, or with <paramref name="authorization"/> verbatim when given ("" sends none).
     /// </summary>
     public async Task<HttpResponseMessage> CallRouterAsync(HttpMethod method, string path, object? body, string? authorization = null)
     {
         if (authorization is null)
         {
-            return await router.SendInternalAsync(method, path, body, tokens, CancellationToken.None);
+            return await _router.SendInternalAsync(method, path, body, _tokens, CancellationToken.None);
         }
 
         using var request = new HttpRequestMessage(method, path);
@@ -115,29 +115,29 @@ public sealed class StreamStandIn : IAsyncDisposable
             request.Content = JsonContent.Create(body, body.GetType(), options: ContractJson.Options);
         }
 
-        return await router.SendAsync(request);
+        return await _router.SendAsync(request);
     }
 
     /// <summary>The instance dies: its app and its sidecar stop, and the sidecar leaves the directory. Idempotent.</summary>
     public async ValueTask DisposeAsync()
     {
-        if (Interlocked.Exchange(ref stopped, 1) != 0)
+        if (Interlocked.Exchange(ref _stopped, 1) != 0)
         {
             return;
         }
 
-        router.Dispose();
-        dapr.Dispose();
+        _router.Dispose();
+        _dapr.Dispose();
         await Sidecar.DisposeAsync();
-        await app.StopAsync();
-        await app.DisposeAsync();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
     }
 
-    async Task<IResult> RegisterAsync(HttpContext http)
+    private async Task<IResult> RegisterAsync(HttpContext http)
     {
         if (!InternalToken.Matches(http.Request.Headers.Authorization, Testbed.InternalToken))
         {
-            Interlocked.Increment(ref unauthorized);
+            Interlocked.Increment(ref _unauthorized);
             return TypedResults.Unauthorized();
         }
 

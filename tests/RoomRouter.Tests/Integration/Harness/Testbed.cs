@@ -5,24 +5,24 @@ using devsidecar::AvatarStream.DevSidecar.Hosting;
 namespace AvatarStream.RoomRouter.Tests.Integration.Harness;
 
 /// <summary>
-/// One integration run: a temp folder with the components (the repository's state store, a secret store on a temp
-/// secrets file), the cluster store the sidecars share, and everything started on it. Disposing stops it all in
-/// reverse order, then the clusters, then deletes the folder.
+/// One integration run: a temp _folder with the components (the repository's state store, a secret store on a temp
+/// secrets file), the cluster store the sidecars share, and everything _started on it. Disposing stops it all in
+/// reverse order, then the _clusters, then deletes the _folder.
 /// </summary>
 public sealed class Testbed : IAsyncDisposable
 {
     public const string InternalToken = "integration-internal-token";
 
-    readonly List<IAsyncDisposable> started = [];
-    readonly List<SidecarCluster> clusters = [];
-    readonly DirectoryInfo folder = Directory.CreateTempSubdirectory("router-int-");
+    private readonly List<IAsyncDisposable> _started = [];
+    private readonly List<SidecarCluster> _clusters = [];
+    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("router-int-");
 
-    Testbed(ClusterStore kind)
+    private Testbed(ClusterStore kind)
     {
         Kind = kind;
         Directory.CreateDirectory(ResourcesPath);
         File.Copy(Path.Combine(AppContext.BaseDirectory, "components", "statestore.yaml"), Path.Combine(ResourcesPath, "statestore.yaml"));
-        var secrets = Path.Combine(folder.FullName, "secrets.json");
+        var secrets = Path.Combine(_folder.FullName, "secrets.json");
         File.WriteAllText(secrets, $$"""{ "internal-token": "{{InternalToken}}" }""");
         // An absolute path: the repository's secretstore.yaml names its file relative to the working directory.
         File.WriteAllText(Path.Combine(ResourcesPath, "secretstore.yaml"), $"""
@@ -42,9 +42,9 @@ public sealed class Testbed : IAsyncDisposable
 
     public ClusterStore Kind { get; }
 
-    public string ResourcesPath => Path.Combine(folder.FullName, "components");
+    public string ResourcesPath => Path.Combine(_folder.FullName, "components");
 
-    public string DatabasePath => Path.Combine(folder.FullName, "state", "cluster.db");
+    public string DatabasePath => Path.Combine(_folder.FullName, "state", "cluster.db");
 
     /// <summary>The cluster everything starts on unless told otherwise.</summary>
     public SidecarCluster Cluster { get; }
@@ -55,14 +55,14 @@ public sealed class Testbed : IAsyncDisposable
     public SidecarCluster OpenCluster()
     {
         var cluster = Kind == ClusterStore.Sqlite ? SidecarCluster.Sqlite(DatabasePath) : SidecarCluster.InMemory();
-        clusters.Add(cluster);
+        _clusters.Add(cluster);
         return cluster;
     }
 
     /// <summary>Closes a cluster opened by <see cref="OpenCluster"/>, as its process would on exit.</summary>
     public async Task CloseClusterAsync(SidecarCluster cluster)
     {
-        if (clusters.Remove(cluster))
+        if (_clusters.Remove(cluster))
         {
             await cluster.DisposeAsync();
         }
@@ -88,30 +88,30 @@ public sealed class Testbed : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        for (var i = started.Count - 1; i >= 0; i--)
+        for (var i = _started.Count - 1; i >= 0; i--)
         {
-            await started[i].DisposeAsync();
+            await _started[i].DisposeAsync();
         }
 
-        foreach (var cluster in clusters)
+        foreach (var cluster in _clusters)
         {
             await cluster.DisposeAsync();
         }
 
         try
         {
-            folder.Delete(recursive: true);
+            _folder.Delete(recursive: true);
         }
         catch (IOException)
         {
-            // A file still open elsewhere only leaves litter in the temp folder.
+            // A file still open elsewhere only leaves litter in the temp _folder.
         }
     }
 
-    T Track<T>(T node)
+    private T Track<T>(T node)
         where T : IAsyncDisposable
     {
-        started.Add(node);
+        _started.Add(node);
         return node;
     }
 }
