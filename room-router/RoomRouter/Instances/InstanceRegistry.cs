@@ -24,7 +24,7 @@ internal sealed class InstanceRegistry
         _logger = logger;
         _forcedRefreshAge = options.Value.ViewRefreshInterval / 4;
         _view = new RefreshingSnapshot<IReadOnlyDictionary<string, string>>(
-            async ct => (await ReadAsync(ct)).Document.Instances,
+            ReadAsync,
             options.Value.ViewRefreshInterval,
             clock,
             exception => RouterLog.SnapshotRefreshFailed(logger, exception, "instance"));
@@ -75,22 +75,27 @@ internal sealed class InstanceRegistry
 
     private async Task UpdateAsync(Func<Dictionary<string, string>, bool> change, CancellationToken cancellationToken)
     {
-        for (var attempt = 0; attempt < UpdateAttempts; attempt++)
-        {
-            var (document, etag) = await ReadAsync(cancellationToken);
-            if (!change(document.Instances) || await _store.TrySaveAsync(Key, document, etag, cancellationToken))
+        var (done, instances) = await _store.TryUpdateAsync(
+            Key,
+            (InstanceRegistryDocument? stored) =>
             {
-                _view.Update(_ => document.Instances);
-                return;
-            }
+                var document = Writable(stored);
+                return (document.Instances, change(document.Instances) ? document : null);
+            },
+            UpdateAttempts,
+            cancellationToken);
+        if (!done)
+        {
+            throw new InvalidOperationException("The instance registry stayed too contended to update.");
         }
 
-        throw new InvalidOperationException("The instance registry stayed too contended to update.");
+        _view.Update(_ => instances!);
     }
 
-    private async Task<(InstanceRegistryDocument Document, string ETag)> ReadAsync(CancellationToken cancellationToken)
-    {
-        var (document, etag) = await _store.GetAsync<InstanceRegistryDocument>(Key, cancellationToken);
-        return (document is null ? InstanceRegistryDocument.Empty : document with { Instances = new(document.Instances, StringComparer.Ordinal) }, etag);
-    }
+    private async Task<IReadOnlyDictionary<string, string>> ReadAsync(CancellationToken cancellationToken) =>
+        Writable((await _store.GetAsync<InstanceRegistryDocument>(Key, cancellationToken)).Value).Instances;
+
+    // Updates edit the dictionary in place, so it is always a copy of what the store handed back.
+    private static InstanceRegistryDocument Writable(InstanceRegistryDocument? stored) =>
+        stored is null ? InstanceRegistryDocument.Empty : stored with { Instances = new(stored.Instances, StringComparer.Ordinal) };
 }

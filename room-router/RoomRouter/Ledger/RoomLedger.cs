@@ -146,11 +146,8 @@ internal sealed class RoomLedger
     private Task<bool> UpdateShardAsync(RoomId id, Func<LedgerShard, bool> change, CancellationToken cancellationToken) =>
         UpdateShardAsync(LedgerLayout.ShardOf(id), change, changed => changed, UpdateAttempts, cancellationToken);
 
-    /// <summary>
-    /// The compare-and-swap loop. <paramref name="change"/> runs on a freshly read shard each attempt;
-    /// <paramref name="changed"/> says whether its result needs a write. Gives up (default result) after
-    /// <paramref name="attempts"/> lost races.
-    /// </summary>
+    // change runs on a freshly read shard each attempt; changed says whether its result needs a write. Gives up
+    // (default result) after `attempts` lost races.
     private async Task<TResult?> UpdateShardAsync<TResult>(
         int index,
         Func<LedgerShard, TResult> change,
@@ -158,20 +155,23 @@ internal sealed class RoomLedger
         int attempts,
         CancellationToken cancellationToken)
     {
-        var key = Key(index);
-        for (var attempt = 0; attempt < attempts; attempt++)
-        {
-            var (document, etag) = await _store.GetAsync<LedgerShardDocument>(key, cancellationToken);
-            var shard = LedgerShardDocument.ToShard(index, document);
-            var result = change(shard);
-            if (!changed(result) || await _store.TrySaveAsync(key, LedgerShardDocument.From(shard), etag, cancellationToken))
+        var (done, outcome) = await _store.TryUpdateAsync(
+            Key(index),
+            (LedgerShardDocument? document) =>
             {
-                _view.Update(v => v.With(shard));
-                return result;
-            }
+                var shard = LedgerShardDocument.ToShard(index, document);
+                var result = change(shard);
+                return ((Shard: shard, Result: result), changed(result) ? LedgerShardDocument.From(shard) : null);
+            },
+            attempts,
+            cancellationToken);
+        if (!done)
+        {
+            return default;
         }
 
-        return default;
+        _view.Update(v => v.With(outcome.Shard));
+        return outcome.Result;
     }
 
     private static string Key(int index) => KeyPrefix + index.ToString("D3", CultureInfo.InvariantCulture);
