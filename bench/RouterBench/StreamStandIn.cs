@@ -38,7 +38,7 @@ internal sealed class StreamStandIn : IAsyncDisposable
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         var app = builder.Build();
-        app.MapPost("/register", async (HttpContext http) =>
+        app.MapPost(InternalRoutes.Register, async (HttpContext http) =>
         {
             if (!InternalToken.Matches(http.Request.Headers.Authorization, token))
             {
@@ -63,7 +63,7 @@ internal sealed class StreamStandIn : IAsyncDisposable
     {
         using var dapr = new DaprClientBuilder().UseHttpEndpoint(Sidecar.HttpEndpoint).UseGrpcEndpoint(Sidecar.GrpcEndpoint).Build();
         using var router = dapr.CreateInvokableHttpClient(DaprNames.RoomRouter);
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/put-task")
+        using var request = new HttpRequestMessage(HttpMethod.Post, InternalRoutes.PutTask)
         {
             Content = JsonContent.Create(new PutTaskRequest(AppId, StreamUrl), options: ContractJson.Options),
         };

@@ -1,3 +1,4 @@
+using AvatarStream.Contracts;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
@@ -50,14 +51,14 @@ public static class ServiceDefaultsExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.MapGet("/health", () => TypedResults.Text("Healthy.")).ExcludeFromDescription();
+        app.MapGet(InternalRoutes.Health, () => TypedResults.Text("Healthy.")).ExcludeFromDescription();
         app.MapHealthChecks("/healthz", new HealthCheckOptions()).ExcludeFromDescription();
         app.MapPrometheusScrapingEndpoint("/metrics");
         return app;
     }
 
     private static bool IsProbe(PathString path) =>
-        path.StartsWithSegments("/health") || path.StartsWithSegments("/healthz") || path.StartsWithSegments("/metrics");
+        path.StartsWithSegments(InternalRoutes.Health) || path.StartsWithSegments("/healthz") || path.StartsWithSegments("/metrics");
 
     private static MeterProviderBuilder AddRuntimeInstrumentationIfPresent(this MeterProviderBuilder metrics) =>
         // .NET 9+ publishes runtime metrics on this built-in meter; no extra package needed.

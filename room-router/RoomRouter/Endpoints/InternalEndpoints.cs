@@ -20,28 +20,28 @@ internal static class InternalEndpoints
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
-        calls.MapPost("/put-task", PutTaskAsync)
+        calls.MapPost(InternalRoutes.PutTask, PutTaskAsync)
             .WithSummary("A stream instance announces its app-id and public WebSocket URL. Idempotent.")
             .Accepts<PutTaskRequest>("application/json")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
 
-        calls.MapPost("/remove-client", RemoveClientAsync)
+        calls.MapPost(InternalRoutes.RemoveClient, RemoveClientAsync)
             .WithSummary("A client left its stream instance; the last one leaving ends the room. Idempotent.")
             .Accepts<RemoveClientRequest>("application/json")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
 
-        calls.MapPost("/evict-instance", EvictInstanceAsync)
+        calls.MapPost(InternalRoutes.EvictInstance, EvictInstanceAsync)
             .WithSummary("Drops a dead stream instance with all its rooms and clients. Idempotent.")
             .Accepts<EvictInstanceRequest>("application/json")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
 
-        calls.MapGet("/instances", ListInstancesAsync)
+        calls.MapGet(InternalRoutes.Instances, ListInstancesAsync)
             .WithSummary("The registered stream instances.");
 
-        calls.MapGet("/instances/{instance_id}/rooms", ListHostedRoomsAsync)
+        calls.MapGet(InternalRoutes.HostedRoomsPattern, ListHostedRoomsAsync)
             .WithSummary("The rooms an instance hosts with their clients, so that a restarted instance admits them again.")
             .ProducesProblem(StatusCodes.Status400BadRequest);
 
