@@ -3,6 +3,7 @@ using AvatarStream.Contracts;
 using AvatarStream.RoomRouter.Options;
 using AvatarStream.RoomRouter.Streams;
 using AvatarStream.RoomRouter.Tests.Fakes;
+using AvatarStream.ServiceDefaults.InternalAuth;
 using Dapr.Client;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -14,6 +15,7 @@ public sealed class DaprStreamInstanceClientTests : IAsyncLifetime
 {
     private LoopbackSidecar? _sidecar;
     private DaprClient? _dapr;
+    private DaprInvocationClients? _clients;
 
     private ConcurrentQueue<(string Path, string? Authorization, string Body)> Calls => _sidecar!.Calls;
 
@@ -21,10 +23,12 @@ public sealed class DaprStreamInstanceClientTests : IAsyncLifetime
     {
         _sidecar = await LoopbackSidecar.StartAsync();
         _dapr = new DaprClientBuilder().UseHttpEndpoint(_sidecar.Address).UseGrpcEndpoint(_sidecar.Address).Build();
+        _clients = new DaprInvocationClients(_dapr);
     }
 
     public async Task DisposeAsync()
     {
+        _clients?.Dispose();
         _dapr?.Dispose();
         if (_sidecar is not null)
         {
@@ -34,7 +38,7 @@ public sealed class DaprStreamInstanceClientTests : IAsyncLifetime
 
     private DaprStreamInstanceClient NewClient(double timeoutSeconds = 30) =>
         new(
-            _dapr!,
+            _clients!,
             new FixedTokenSource("secret-token"),
             new StaticOptions(new RoomsOptions { RegisterTimeout = TimeSpan.FromSeconds(timeoutSeconds) }),
             NullLogger<DaprStreamInstanceClient>.Instance);
@@ -42,7 +46,7 @@ public sealed class DaprStreamInstanceClientTests : IAsyncLifetime
     [Fact]
     public async Task Register_PostsSnakeCaseBodyWithTheBearerToken_ToTheInstancesAppId()
     {
-        using var client = NewClient();
+        var client = NewClient();
 
         Assert.True(await client.RegisterAsync("stream-1", new RegisterRequest("00157", "c1"), CancellationToken.None));
 
@@ -55,7 +59,7 @@ public sealed class DaprStreamInstanceClientTests : IAsyncLifetime
     [Fact]
     public async Task Register_ErrorStatus_IsAFailure()
     {
-        using var client = NewClient();
+        var client = NewClient();
 
         Assert.False(await client.RegisterAsync("stream-broken", new RegisterRequest("00157", "c1"), CancellationToken.None));
     }
@@ -63,7 +67,7 @@ public sealed class DaprStreamInstanceClientTests : IAsyncLifetime
     [Fact]
     public async Task Register_PastTheTimeout_IsAFailure()
     {
-        using var client = NewClient(timeoutSeconds: 0.3);
+        var client = NewClient(timeoutSeconds: 0.3);
 
         Assert.False(await client.RegisterAsync("stream-slow", new RegisterRequest("00157", "c1"), CancellationToken.None));
     }
@@ -71,7 +75,7 @@ public sealed class DaprStreamInstanceClientTests : IAsyncLifetime
     [Fact]
     public async Task Register_CallerGivingUp_Throws()
     {
-        using var client = NewClient();
+        var client = NewClient();
         using var cancelled = new CancellationTokenSource();
         await cancelled.CancelAsync();
 

@@ -1,18 +1,17 @@
 using System.Net.Http.Json;
 using AvatarStream.Contracts;
 using AvatarStream.ServiceDefaults.InternalAuth;
-using Dapr.Client;
 
 namespace AvatarStream.IpUpdater.Sweep;
 
 /// <summary>The room router's internal API, reached by Dapr service invocation.</summary>
-public sealed class DaprRoomRouterAdmin(DaprClient dapr, IInternalTokenSource tokens) : IRoomRouterAdmin
+public sealed class DaprRoomRouterAdmin(DaprInvocationClients clients, IInternalTokenSource tokens) : IRoomRouterAdmin
 {
-    private readonly HttpClient _router = dapr.CreateInvokableHttpClient(DaprNames.RoomRouter);
+    private readonly HttpClient _router = clients.For(DaprNames.RoomRouter);
 
     public async Task<IReadOnlyList<string>> ListInstancesAsync(CancellationToken cancellationToken)
     {
-        using var response = await _router.SendInternalAsync(HttpMethod.Get, "/instances", null, tokens, cancellationToken);
+        using var response = await _router.SendInternalAsync(HttpMethod.Get, InternalRoutes.Instances, null, tokens, cancellationToken);
         response.EnsureSuccessStatusCode();
         var list = await response.Content.ReadFromJsonAsync<InstanceList>(ContractJson.Options, cancellationToken);
         return list?.Instances.Select(i => i.InstanceId).ToArray() ?? [];
@@ -21,7 +20,7 @@ public sealed class DaprRoomRouterAdmin(DaprClient dapr, IInternalTokenSource to
     public async Task EvictAsync(string instanceId, CancellationToken cancellationToken)
     {
         using var response = await _router.SendInternalAsync(
-            HttpMethod.Post, "/evict-instance", new EvictInstanceRequest(instanceId), tokens, cancellationToken);
+            HttpMethod.Post, InternalRoutes.EvictInstance, new EvictInstanceRequest(instanceId), tokens, cancellationToken);
         response.EnsureSuccessStatusCode();
     }
 }
