@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace AvatarStream.RoomRouter.Endpoints;
 
-/// <summary>Calls from stream instances and the IP updater, by Dapr service invocation, behind the internal token.</summary>
+// Calls from stream instances and the IP updater, by Dapr service invocation, behind the internal token.
 internal static class InternalEndpoints
 {
     public static IEndpointRouteBuilder MapInternalApi(this IEndpointRouteBuilder app)
@@ -50,18 +50,13 @@ internal static class InternalEndpoints
 
     private static async Task<Results<Ok, ProblemHttpResult>> PutTaskAsync(InstanceRegistry registry, HttpContext http)
     {
-        var (body, problem) = await JsonBody.ReadAsync(http.Request, http.RequestAborted);
-        if (problem is not null)
+        var (request, problem) = await InternalRequests.ReadAsync(
+            http.Request,
+            (PutTaskRequest r) => InternalRequests.CheckInstanceId(r.InstanceId) ?? InternalRequests.CheckStreamUrl(r.StreamUrl),
+            http.RequestAborted);
+        if (request is null)
         {
-            return problem;
-        }
-
-        if (InternalRequests.Read(
-                body,
-                (PutTaskRequest r) => InternalRequests.CheckInstanceId(r.InstanceId) ?? InternalRequests.CheckStreamUrl(r.StreamUrl),
-                out var request) is { } error)
-        {
-            return RoomProblems.BadRequest(error);
+            return problem!;
         }
 
         await registry.PutAsync(request.InstanceId, request.StreamUrl, http.RequestAborted);
@@ -70,18 +65,13 @@ internal static class InternalEndpoints
 
     private static async Task<Results<Ok, ProblemHttpResult>> RemoveClientAsync(ClientRemoval removal, HttpContext http)
     {
-        var (body, problem) = await JsonBody.ReadAsync(http.Request, http.RequestAborted);
-        if (problem is not null)
+        var (request, problem) = await InternalRequests.ReadAsync(
+            http.Request,
+            (RemoveClientRequest r) => InternalRequests.CheckRoomId(r.RoomId) ?? InternalRequests.CheckClientId(r.ClientId),
+            http.RequestAborted);
+        if (request is null)
         {
-            return problem;
-        }
-
-        if (InternalRequests.Read(
-                body,
-                (RemoveClientRequest r) => InternalRequests.CheckRoomId(r.RoomId) ?? InternalRequests.CheckClientId(r.ClientId),
-                out var request) is { } error)
-        {
-            return RoomProblems.BadRequest(error);
+            return problem!;
         }
 
         RoomId.TryParse(request.RoomId, out var roomId);
@@ -92,15 +82,11 @@ internal static class InternalEndpoints
 
     private static async Task<Results<Ok<EvictionReport>, ProblemHttpResult>> EvictInstanceAsync(InstanceEviction eviction, HttpContext http)
     {
-        var (body, problem) = await JsonBody.ReadAsync(http.Request, http.RequestAborted);
-        if (problem is not null)
+        var (request, problem) = await InternalRequests.ReadAsync(
+            http.Request, (EvictInstanceRequest r) => InternalRequests.CheckInstanceId(r.InstanceId), http.RequestAborted);
+        if (request is null)
         {
-            return problem;
-        }
-
-        if (InternalRequests.Read(body, (EvictInstanceRequest r) => InternalRequests.CheckInstanceId(r.InstanceId), out var request) is { } error)
-        {
-            return RoomProblems.BadRequest(error);
+            return problem!;
         }
 
         var rooms = await eviction.EvictAsync(request.InstanceId, http.RequestAborted);

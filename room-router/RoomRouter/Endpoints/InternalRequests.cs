@@ -1,16 +1,28 @@
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using AvatarStream.Contracts;
-using AvatarStream.RoomRouter.Core.Rooms;
-using AvatarStream.RoomRouter.Rooms;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace AvatarStream.RoomRouter.Endpoints;
 
-/// <summary>Reads and checks the bodies of internal calls.</summary>
-internal static partial class InternalRequests
+// Reads and checks the bodies of internal calls.
+internal static class InternalRequests
 {
-    /// <summary>Null when <paramref name="body"/> reads as a <typeparamref name="T"/> that passes <paramref name="check"/>; else why not.</summary>
-    public static string? Read<T>(JsonElement body, Func<T, string?> check, out T value)
+    // The body of an internal call as a T that passes check; else the 400 or 413 problem to answer instead.
+    public static async Task<(T? Value, ProblemHttpResult? Problem)> ReadAsync<T>(
+        HttpRequest request, Func<T, string?> check, CancellationToken cancellationToken)
+        where T : class
+    {
+        var (body, problem) = await JsonBody.ReadAsync(request, cancellationToken);
+        if (problem is not null)
+        {
+            return (null, problem);
+        }
+
+        return Read(body, check, out var value) is { } error ? (null, RoomProblems.BadRequest(error)) : (value, null);
+    }
+
+    // Null when body reads as a T that passes check; else why not.
+    private static string? Read<T>(JsonElement body, Func<T, string?> check, out T value)
         where T : class
     {
         value = null!;
@@ -30,26 +42,23 @@ internal static partial class InternalRequests
         }
     }
 
-    /// <summary>Null when <paramref name="instanceId"/> is a valid Dapr app-id; else why not.</summary>
+    // Null when instanceId is a valid Dapr app-id; else why not.
     public static string? CheckInstanceId(string? instanceId) =>
-        instanceId is not null && AppId().IsMatch(instanceId)
+        Identifiers.IsAppId(instanceId)
             ? null
             : "instance_id must be a Dapr app-id: letters, digits and inner hyphens, at most 64 characters.";
 
-    /// <summary>Null when <paramref name="streamUrl"/> is an absolute ws, wss, http or https URL; else why not.</summary>
+    // Null when streamUrl is an absolute ws, wss, http or https URL; else why not.
     public static string? CheckStreamUrl(string? streamUrl) =>
         Uri.TryCreate(streamUrl, UriKind.Absolute, out var uri) && uri.Scheme is "ws" or "wss" or "http" or "https" && streamUrl.Length <= 2048
             ? null
             : "stream_url must be an absolute ws:// or wss:// URL.";
 
-    /// <summary>Null when <paramref name="roomId"/> is 1 to 5 digits; else why not.</summary>
+    // Null when roomId is 1 to 5 digits; else why not.
     public static string? CheckRoomId(string? roomId) =>
-        RoomId.TryParse(roomId, out _) ? null : "room_id must be 1 to 5 digits.";
+        Identifiers.IsRoomId(roomId) ? null : "room_id must be 1 to 5 digits.";
 
-    /// <summary>Null when <paramref name="clientId"/> is a UUID; else why not.</summary>
+    // Null when clientId is a UUID; else why not.
     public static string? CheckClientId(string? clientId) =>
-        ClientIds.TryNormalize(clientId, out _) ? null : "client_id must be a UUID.";
-
-    [GeneratedRegex("^[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?$")]
-    private static partial Regex AppId();
+        Identifiers.IsClientId(clientId) ? null : "client_id must be a UUID.";
 }
