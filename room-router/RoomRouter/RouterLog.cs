@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 
 namespace AvatarStream.RoomRouter;
 
-/// <summary>Every log event of the room router. Client ids are logged shortened: the full id is a credential.</summary>
+// Every log event of the room router. Client ids are logged shortened: the full id is a credential.
 internal static partial class RouterLog
 {
     [LoggerMessage(1, LogLevel.Information, "Room {RoomId} created on {InstanceId} for client {Client}")]
@@ -32,7 +32,7 @@ internal static partial class RouterLog
     [LoggerMessage(9, LogLevel.Error, "Ledger repair pass failed")]
     public static partial void RepairFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(10, LogLevel.Warning, "Reloading the {What} picture failed; keeping the previous one")]
+    [LoggerMessage(10, LogLevel.Warning, "Reloading the {What} snapshot failed; keeping the previous one")]
     public static partial void SnapshotRefreshFailed(ILogger logger, Exception exception, string what);
 
     [LoggerMessage(11, LogLevel.Warning, "Giving back a seat in room {RoomId} failed; the seat frees itself at its deadline")]

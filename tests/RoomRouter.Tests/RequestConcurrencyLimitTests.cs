@@ -3,8 +3,8 @@ using AvatarStream.RoomRouter.Endpoints;
 
 namespace AvatarStream.RoomRouter.Tests;
 
-/// <summary>Create and join run a bounded number at a time; the rest wait in a bounded queue, then are refused.</summary>
-public class RequestAdmissionTests
+// Create and join run a bounded number at a time; the rest wait in a bounded queue, then are refused.
+public class RequestConcurrencyLimitTests
 {
     [Fact]
     public async Task Create_BeyondTheRunningAndQueuedLimits_Is503RouterBusy_WithRetryAfter()

@@ -2,15 +2,13 @@ using AvatarStream.RoomRouter.Core.Rooms;
 
 namespace AvatarStream.RoomRouter.Core.Ledger;
 
-/// <summary>
-/// One shard of the room ledger: its rows [instance, room] (table 1) and which of them are _pending.
-/// A row is _pending while a multi-step change (create, last client leaving) is in flight. A _pending row counts
-/// against the quota like any other, so limits hold while work is half done; once its deadline passes, the room's
-/// actor decides its fate (<see cref="Settle"/>): the room exists, so the row stays; or it does not, so the row goes.
-/// Rooms evicted with a dead instance leave a tombstone until an expiry, so a join can tell "_gone" (410) from
-/// "never existed" (404); a tombstone does not count against the quota and is cleared when its id is reused.
-/// Instances are read fresh from the store for every compare-and-swap attempt and never shared while mutable.
-/// </summary>
+// One shard of the room ledger: its rows [room, instance] and which of them are pending.
+// A row is pending while a multi-step change (create, last client leaving) is in flight. A pending row counts
+// against the quota like any other, so limits hold while work is half done; once its deadline passes, the room's
+// actor decides its fate (Settle): the room exists, so the row stays; or it does not, so the row goes.
+// Rooms evicted with a dead instance leave a tombstone until an expiry, so a join can tell "gone" (410) from
+// "never existed" (404); a tombstone does not count against the quota and is cleared when its id is reused.
+// Instances are read fresh from the store for every compare-and-swap attempt and never shared while mutable.
 public sealed class LedgerShard
 {
     private readonly Dictionary<int, string> _instanceOf = [];
@@ -31,10 +29,10 @@ public sealed class LedgerShard
 
     public IReadOnlyDictionary<string, int> CountByInstance => _countByInstance;
 
-    /// <summary>Pending rows: room id to deadline stamp (Unix ms).</summary>
+    // Pending rows: room id to deadline stamp (Unix ms).
     public IReadOnlyDictionary<int, long> Pending => _pending;
 
-    /// <summary>Tombstones of rooms evicted with their instance: room id to expiry stamp (Unix ms).</summary>
+    // Tombstones of rooms evicted with their instance: room id to expiry stamp (Unix ms).
     public IReadOnlyDictionary<int, long> Gone => _gone;
 
     public IEnumerable<(RoomId RoomId, string InstanceId)> Rows =>
@@ -42,7 +40,7 @@ public sealed class LedgerShard
 
     public string? InstanceOf(RoomId id) => _instanceOf.GetValueOrDefault(id.Value);
 
-    /// <summary>Adds a row while loading a stored shard.</summary>
+    // Adds a row while loading a stored shard.
     public void Load(RoomId id, string instanceId, long? pendingStamp)
     {
         EnsureMine(id);
@@ -58,20 +56,20 @@ public sealed class LedgerShard
         }
     }
 
-    /// <summary>Adds a tombstone while loading a stored shard.</summary>
+    // Adds a tombstone while loading a stored shard.
     public void LoadGone(RoomId id, long untilStamp)
     {
         EnsureMine(id);
         _gone[id.Value] = untilStamp;
     }
 
-    /// <summary>Whether the room has a row, was evicted with its instance (tombstone not yet expired), or neither.</summary>
+    // Whether the room has a row, was evicted with its instance (tombstone not yet expired), or neither.
     public RoomPresence PresenceOf(RoomId id, DateTimeOffset now) =>
         _instanceOf.ContainsKey(id.Value) ? RoomPresence.Present
         : _gone.TryGetValue(id.Value, out var until) && until > now.ToUnixTimeMilliseconds() ? RoomPresence.Gone
         : RoomPresence.Absent;
 
-    /// <summary>Claims a random free id of this shard for <paramref name="instanceId"/>; null when the shard is at its quota.</summary>
+    // Claims a random free id of this shard for instanceId; null when the shard is at its quota.
     public Reservation? TryReserve(string instanceId, int quota, DateTimeOffset until, Random random)
     {
         if (Count >= quota)
@@ -96,7 +94,7 @@ public sealed class LedgerShard
         return null;
     }
 
-    /// <summary>Turns the reservation's row into a committed one; false when the row is no longer this reservation's.</summary>
+    // Turns the reservation's row into a committed one; false when the row is no longer this reservation's.
     public bool Commit(Reservation reservation)
     {
         if (!Holds(reservation))
@@ -108,10 +106,10 @@ public sealed class LedgerShard
         return true;
     }
 
-    /// <summary>Drops the reservation's row; false when it is no longer there (already released, settled or evicted).</summary>
+    // Drops the reservation's row; false when it is no longer there (already released, settled or evicted).
     public bool Release(Reservation reservation) => Holds(reservation) && Remove(reservation.RoomId);
 
-    /// <summary>Marks a committed row _pending; null when the room has no row or the row is already _pending.</summary>
+    // Marks a committed row pending; null when the room has no row or the row is already pending.
     public Reservation? TryMarkPending(RoomId id, DateTimeOffset until)
     {
         if (_instanceOf.GetValueOrDefault(id.Value) is not { } instanceId || _pending.ContainsKey(id.Value))
@@ -140,7 +138,7 @@ public sealed class LedgerShard
         return true;
     }
 
-    /// <summary>Drops every row of a dead instance and returns their rooms.</summary>
+    // Drops every row of a dead instance and returns their rooms.
     public IReadOnlyList<RoomId> RemoveInstance(string instanceId)
     {
         var rooms = _instanceOf.Where(row => row.Value == instanceId).Select(row => new RoomId(row.Key)).ToList();
@@ -152,10 +150,8 @@ public sealed class LedgerShard
         return rooms;
     }
 
-    /// <summary>
-    /// Drops every row of a dead instance, leaves a tombstone for each of its rooms until <paramref name="goneUntil"/>,
-    /// and forgets tombstones expired by <paramref name="now"/>; returns the evicted rooms.
-    /// </summary>
+    // Drops every row of a dead instance, leaves a tombstone for each of its rooms until goneUntil,
+    // and forgets tombstones expired by now; returns the evicted rooms.
     public IReadOnlyList<RoomId> RemoveInstance(string instanceId, DateTimeOffset now, DateTimeOffset goneUntil)
     {
         var nowStamp = now.ToUnixTimeMilliseconds();
@@ -173,7 +169,7 @@ public sealed class LedgerShard
         return rooms;
     }
 
-    /// <summary>Pending rows whose deadline has passed: their holder died or gave up without finishing.</summary>
+    // Pending rows whose deadline has passed: their holder died or gave up without finishing.
     public IReadOnlyList<Reservation> ExpiredPending(DateTimeOffset now)
     {
         var nowStamp = now.ToUnixTimeMilliseconds();
@@ -183,7 +179,7 @@ public sealed class LedgerShard
             .ToList();
     }
 
-    /// <summary>Resolves an expired _pending row by what its actor says; false when the row changed meanwhile.</summary>
+    // Resolves an expired pending row by what its actor says; false when the row changed meanwhile.
     public bool Settle(Reservation reservation, bool roomExists) =>
         roomExists ? Commit(reservation) : Release(reservation);
 

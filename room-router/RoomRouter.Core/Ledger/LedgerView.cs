@@ -2,10 +2,8 @@ using AvatarStream.RoomRouter.Core.Rooms;
 
 namespace AvatarStream.RoomRouter.Core.Ledger;
 
-/// <summary>
-/// A read-only picture of all ledger shards, possibly a little stale. It steers placement and shard choice only;
-/// every decision that matters for the invariants is re-checked against the store under compare-and-swap.
-/// </summary>
+// A read-only view of all ledger shards, possibly a little stale. It steers placement and shard choice only;
+// every decision that matters for the invariants is re-checked against the store under compare-and-swap.
 public sealed class LedgerView
 {
     private readonly LedgerShard?[] _shards;
@@ -37,7 +35,7 @@ public sealed class LedgerView
 
     public int RoomCount => _shards.Sum(shard => shard?.Count ?? 0);
 
-    /// <summary>A copy with <paramref name="shard"/> replacing its older picture; the shard must no longer be mutated.</summary>
+    // A copy with shard replacing its older copy; the shard must no longer be mutated.
     public LedgerView With(LedgerShard shard)
     {
         var copy = (LedgerShard?[])_shards.Clone();
@@ -50,10 +48,10 @@ public sealed class LedgerView
 
     public bool Contains(RoomId id) => _shards[LedgerLayout.ShardOf(id)]?.InstanceOf(id) is not null;
 
-    /// <summary>Instance id to its room count; instances without rooms are absent.</summary>
+    // Instance id to its room count; instances without rooms are absent.
     public IReadOnlyDictionary<string, int> RoomsPerInstance() => _roomsPerInstance;
 
-    /// <summary>Up to <paramref name="take"/> shards that look below their quota, in random order.</summary>
+    // Up to `take` shards that look below their quota, in random order.
     public IReadOnlyList<int> ShardsWithRoom(int maxRooms, int take, Random random)
     {
         var order = new int[LedgerLayout.ShardCount];

@@ -3,29 +3,36 @@ using AvatarStream.RoomRouter.Rooms;
 
 namespace AvatarStream.RoomRouter.Endpoints;
 
-/// <summary>The body of <c>POST /join-room</c>. <c>room_id</c> may also be sent as a JSON number (157).</summary>
-/// <param name="RoomId">1 to 5 digits, e.g. "00157".</param>
-/// <param name="ClientId">
-/// Optional: the client id of a ticket for this room the caller already holds. While it still holds its seat, the same
-/// ticket comes back and no new seat is taken (a reconnect); otherwise a new client id is issued.
-/// </param>
+// The body of POST /join-room, read by hand so that each bad field gets a 400 naming it. room_id may also come as a
+// JSON number (157). client_id is optional: the id of a ticket for this room the caller already holds; while it still
+// holds its seat, the same ticket comes back (a reconnect), otherwise a new client id is issued.
 internal sealed record JoinRoomBody(string RoomId, string? ClientId = null)
 {
+    private const string RoomProperty = "room_id";
     private const string ClientProperty = "client_id";
 
-    private const string Property = "room_id";
-    private const string Expected = "room_id must be a string of 1 to 5 digits (\"00157\") or a whole number from 0 to 99999.";
+    // The body with the room id in its canonical form ("00157") and the client id as the router issues them
+    // (a lower-case UUID); null, with the reason, when a field is missing or malformed.
+    public static JoinRoomBody? Read(JsonElement body, out string error)
+    {
+        if (!TryReadRoomId(body, out var roomId, out error) || !TryReadClientId(body, out var clientId, out error))
+        {
+            return null;
+        }
 
-    public static bool TryReadRoomId(JsonElement body, out Core.Rooms.RoomId roomId, out string error)
+        return new JoinRoomBody(roomId.ToString(), clientId);
+    }
+
+    private static bool TryReadRoomId(JsonElement body, out Core.Rooms.RoomId roomId, out string error)
     {
         roomId = default;
-        error = Expected;
-        if (!body.TryGetProperty(Property, out var value))
+        if (!body.TryGetProperty(RoomProperty, out var value))
         {
             error = "room_id is required.";
             return false;
         }
 
+        error = "room_id must be a string of 1 to 5 digits (\"00157\") or a whole number from 0 to 99999.";
         return value.ValueKind switch
         {
             JsonValueKind.String => Core.Rooms.RoomId.TryParse(value.GetString(), out roomId),
@@ -34,8 +41,7 @@ internal sealed record JoinRoomBody(string RoomId, string? ClientId = null)
         };
     }
 
-    /// <summary>The optional client id, as the router issues them (lower-case UUID); null when absent.</summary>
-    public static bool TryReadClientId(JsonElement body, out string? clientId, out string error)
+    private static bool TryReadClientId(JsonElement body, out string? clientId, out string error)
     {
         clientId = null;
         error = "client_id, when given, must be the UUID of a ticket for this room.";

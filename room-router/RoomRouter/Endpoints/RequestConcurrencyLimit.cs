@@ -4,17 +4,15 @@ using Microsoft.Extensions.Options;
 
 namespace AvatarStream.RoomRouter.Endpoints;
 
-/// <summary>
-/// Admits create and join requests a bounded number at a time (<c>Rooms:MaxConcurrentRequests</c>), oldest first,
-/// with a bounded queue behind them. Every request is a chain of sidecar calls sharing the same CPUs; without a bound,
-/// a burst slows all chains down at once and their <c>/register</c> calls time out, which evicts healthy instances.
-/// Waiting in the queue costs no timeout; a full queue answers 503 with <c>Retry-After</c>.
-/// </summary>
-internal static class RequestAdmission
+// Runs create and join requests a bounded number at a time (Rooms:MaxConcurrentRequests), oldest first,
+// with a bounded queue behind them. Every request is a chain of sidecar calls sharing the same CPUs; without a bound,
+// a burst slows all chains down at once and their /register calls time out, which evicts healthy instances.
+// Waiting in the queue costs no timeout; a full queue answers 503 with Retry-After.
+internal static class RequestConcurrencyLimit
 {
     public const string Policy = "room-requests";
 
-    public static IServiceCollection AddRequestAdmission(this IServiceCollection services) =>
+    public static IServiceCollection AddRequestConcurrencyLimit(this IServiceCollection services) =>
         services.AddRateLimiter(limiter =>
         {
             // One partition: the bound is per replica, whoever is calling.

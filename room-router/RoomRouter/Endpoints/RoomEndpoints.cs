@@ -1,4 +1,5 @@
 using AvatarStream.Contracts;
+using AvatarStream.RoomRouter.Core.Rooms;
 using AvatarStream.RoomRouter.Options;
 using AvatarStream.RoomRouter.Rooms;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -6,7 +7,7 @@ using Microsoft.Extensions.Options;
 
 namespace AvatarStream.RoomRouter.Endpoints;
 
-/// <summary>The public API browsers call: create a room, join one.</summary>
+// The public API browsers call: create a room, join one.
 internal static class RoomEndpoints
 {
     public static IEndpointRouteBuilder MapRoomApi(this IEndpointRouteBuilder app)
@@ -14,7 +15,7 @@ internal static class RoomEndpoints
         var rooms = app.MapGroup(string.Empty)
             .WithTags("Rooms")
             .AddEndpointFilter<BodySizeFilter>()
-            .RequireRateLimiting(RequestAdmission.Policy)
+            .RequireRateLimiting(RequestConcurrencyLimit.Policy)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
@@ -51,12 +52,13 @@ internal static class RoomEndpoints
             return problem;
         }
 
-        if (!JoinRoomBody.TryReadRoomId(body, out var roomId, out var error) || !JoinRoomBody.TryReadClientId(body, out var clientId, out error))
+        if (JoinRoomBody.Read(body, out var error) is not { } join)
         {
             return RoomProblems.BadRequest(error);
         }
 
-        var outcome = await joining.JoinAsync(roomId, clientId, http.RequestAborted);
+        RoomId.TryParse(join.RoomId, out var roomId);
+        var outcome = await joining.JoinAsync(roomId, join.ClientId, http.RequestAborted);
         metrics.Answered("join-room", outcome);
         return RoomProblems.ToResult(outcome, http, options.CurrentValue.RetryAfter);
     }

@@ -16,10 +16,8 @@ namespace AvatarStream.RoomRouter.Extensions;
 
 internal static class RoomRouterExtensions
 {
-    /// <summary>
-    /// Options, Dapr (client, actors), the room flows and the OpenAPI document. Dapr endpoints come from configuration
-    /// (<c>DAPR_HTTP_ENDPOINT</c>, <c>DAPR_GRPC_ENDPOINT</c>, <c>DAPR_API_TOKEN</c>), so a test host sets them per app.
-    /// </summary>
+    // Options, Dapr (client, actors), the room flows and the OpenAPI document. Dapr endpoints come from configuration
+    // (DAPR_HTTP_ENDPOINT, DAPR_GRPC_ENDPOINT, DAPR_API_TOKEN), so a test host sets them per app.
     public static IHostApplicationBuilder AddRoomRouter(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -33,7 +31,7 @@ internal static class RoomRouterExtensions
         services.Configure<ProblemDetailsOptions>(FrameworkProblemDetails.AddDetail);
         services.AddExceptionHandler<DependencyExceptionHandler>();
         services.AddOpenApi();
-        services.AddRequestAdmission();
+        services.AddRequestConcurrencyLimit();
 
         services.AddInternalAuth();
         services.AddActors(actors =>

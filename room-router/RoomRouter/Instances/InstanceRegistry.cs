@@ -4,10 +4,8 @@ using Microsoft.Extensions.Options;
 
 namespace AvatarStream.RoomRouter.Instances;
 
-/// <summary>
-/// The live stream instances, in one state key: it changes only when an instance starts or dies, so one
-/// compare-and-swapped document is enough. Reads come from a picture reloaded every <c>ViewRefreshInterval</c>.
-/// </summary>
+// The live stream instances, in one state key: it changes only when an instance starts or dies, so one
+// compare-and-swapped document is enough. Reads come from a snapshot reloaded every ViewRefreshInterval.
 internal sealed class InstanceRegistry
 {
     private const string Key = "stream-instances";
@@ -27,20 +25,20 @@ internal sealed class InstanceRegistry
             ReadAsync,
             options.Value.ViewRefreshInterval,
             clock,
-            exception => RouterLog.SnapshotRefreshFailed(logger, exception, "instance"));
+            exception => RouterLog.SnapshotRefreshFailed(logger, exception, "instance registry"));
     }
 
-    /// <summary>Instance id to stream URL, possibly a little stale.</summary>
+    // Instance id to stream URL, possibly a little stale.
     public ValueTask<IReadOnlyDictionary<string, string>> LiveAsync(CancellationToken cancellationToken) => _view.GetAsync(cancellationToken);
 
-    /// <summary>Instance id to stream URL, read from the store now.</summary>
+    // Instance id to stream URL, read from the store now.
     public Task<IReadOnlyDictionary<string, string>> ReadNowAsync(CancellationToken cancellationToken) => _view.RefreshAsync(cancellationToken);
 
-    /// <summary>Instance id to stream URL, read again unless the picture is very fresh.</summary>
+    // Instance id to stream URL, read again unless the snapshot is very fresh.
     public Task<IReadOnlyDictionary<string, string>> ReadFreshAsync(CancellationToken cancellationToken) =>
         _view.RefreshIfOlderThanAsync(_forcedRefreshAge, cancellationToken);
 
-    /// <summary>The instance's stream URL, looking in the store before concluding it is not registered.</summary>
+    // The instance's stream URL, looking in the store before concluding it is not registered.
     public async Task<string?> StreamUrlAsync(string instanceId, CancellationToken cancellationToken)
     {
         if ((await _view.GetAsync(cancellationToken)).TryGetValue(instanceId, out var url))
@@ -51,7 +49,7 @@ internal sealed class InstanceRegistry
         return (await ReadFreshAsync(cancellationToken)).GetValueOrDefault(instanceId);
     }
 
-    /// <summary>Registers or re-announces an instance. Idempotent.</summary>
+    // Registers or re-announces an instance. Idempotent.
     public async Task PutAsync(string instanceId, string streamUrl, CancellationToken cancellationToken)
     {
         await UpdateAsync(
@@ -69,7 +67,7 @@ internal sealed class InstanceRegistry
         RouterLog.InstanceAnnounced(_logger, instanceId, streamUrl);
     }
 
-    /// <summary>Forgets an instance. Idempotent.</summary>
+    // Forgets an instance. Idempotent.
     public Task RemoveAsync(string instanceId, CancellationToken cancellationToken) =>
         UpdateAsync(instances => instances.Remove(instanceId), cancellationToken);
 

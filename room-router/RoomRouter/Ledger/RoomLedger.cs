@@ -7,11 +7,9 @@ using Microsoft.Extensions.Options;
 
 namespace AvatarStream.RoomRouter.Ledger;
 
-/// <summary>
-/// Table 1 [instance, room], the room ids in use and the room count, kept in <see cref="LedgerLayout.ShardCount"/>
-/// state keys. Every change is a compare-and-swap on one shard: read it with its ETag, change it in Core, write it
-/// back only if nobody wrote in between, else start over. See <see cref="LedgerLayout"/> for why it is sharded.
-/// </summary>
+// The room ledger: one row [room, instance] per room, hence the room ids in use and the room count, kept in ShardCount
+// state keys. Every change is a compare-and-swap on one shard: read it with its ETag, change it in Core, write it
+// back only if nobody wrote in between, else start over. See LedgerLayout for why it is sharded.
 internal sealed class RoomLedger
 {
     private const string KeyPrefix = "room-ledger-";
@@ -43,7 +41,7 @@ internal sealed class RoomLedger
 
     public ValueTask<LedgerView> ViewAsync(CancellationToken cancellationToken) => _view.GetAsync(cancellationToken);
 
-    /// <summary>Claims a random free room id for <paramref name="instanceId"/>; null when the room limit is reached.</summary>
+    // Claims a random free room id for instanceId; null when the room limit is reached.
     public async Task<Reservation?> ReserveAsync(string instanceId, DateTimeOffset until, CancellationToken cancellationToken)
     {
         var maxRooms = _options.CurrentValue.MaxRooms;
@@ -64,7 +62,7 @@ internal sealed class RoomLedger
                 }
             }
 
-            // The picture said these shards had room but they did not (or were too contended): look again, once.
+            // The cached view said these shards had room but they did not (or were too contended): look again, once.
             current = await _view.RefreshIfOlderThanAsync(_forcedRefreshAge, cancellationToken);
         }
 
@@ -80,15 +78,15 @@ internal sealed class RoomLedger
     public Task<bool> SettleAsync(Reservation reservation, bool roomExists, CancellationToken cancellationToken) =>
         UpdateShardAsync(reservation.RoomId, s => s.Settle(reservation, roomExists), cancellationToken);
 
-    /// <summary>Marks a committed row pending before a change that may end the room; null when there is no committed row.</summary>
+    // Marks a committed row pending before a change that may end the room; null when there is no committed row.
     public Task<Reservation?> MarkPendingAsync(RoomId id, DateTimeOffset until, CancellationToken cancellationToken) =>
         UpdateShardAsync(LedgerLayout.ShardOf(id), s => s.TryMarkPending(id, until), r => r is not null, UpdateAttempts, cancellationToken);
 
-    /// <summary>Drops a committed row; a pending row is left to its holder.</summary>
+    // Drops a committed row; a pending row is left to its holder.
     public Task<bool> RemoveCommittedAsync(RoomId id, CancellationToken cancellationToken) =>
         UpdateShardAsync(id, s => !s.Pending.ContainsKey(id.Value) && s.Remove(id), cancellationToken);
 
-    /// <summary>Whether the room has a row, was evicted with its instance, or neither; trusts the picture when it says it has a row and asks the store otherwise.</summary>
+    // Whether the room has a row, was evicted with its instance, or neither; trusts the cached view when it says it has a row and asks the store otherwise.
     public async Task<RoomPresence> PresenceAsync(RoomId id, CancellationToken cancellationToken)
     {
         return (await _view.GetAsync(cancellationToken)).Contains(id)
@@ -96,7 +94,7 @@ internal sealed class RoomLedger
             : await StoredPresenceAsync(id, cancellationToken);
     }
 
-    /// <summary>Whether the room has a row, was evicted with its instance, or neither, read from the store.</summary>
+    // Whether the room has a row, was evicted with its instance, or neither, read from the store.
     public async Task<RoomPresence> StoredPresenceAsync(RoomId id, CancellationToken cancellationToken)
     {
         var index = LedgerLayout.ShardOf(id);
@@ -106,7 +104,7 @@ internal sealed class RoomLedger
         return shard.PresenceOf(id, _clock.GetUtcNow());
     }
 
-    /// <summary>Drops every row of <paramref name="instanceId"/>, leaving a tombstone per room, and returns their rooms.</summary>
+    // Drops every row of instanceId, leaving a tombstone per room, and returns their rooms.
     public async Task<IReadOnlyList<RoomId>> RemoveInstanceAsync(string instanceId, CancellationToken cancellationToken)
     {
         var removed = new List<RoomId>();
@@ -123,7 +121,7 @@ internal sealed class RoomLedger
         return removed;
     }
 
-    /// <summary>The rooms with a row on <paramref name="instanceId"/>, pending or committed, read fresh from the store.</summary>
+    // The rooms with a row on instanceId, pending or committed, read fresh from the store.
     public async Task<IReadOnlyList<RoomId>> RoomsOfAsync(string instanceId, CancellationToken cancellationToken) =>
         (await ReadAllAsync(cancellationToken))
             .SelectMany(shard => shard.Rows)
@@ -131,7 +129,7 @@ internal sealed class RoomLedger
             .Select(row => row.RoomId)
             .ToList();
 
-    /// <summary>Pending rows past their deadline, read fresh from the store.</summary>
+    // Pending rows past their deadline, read fresh from the store.
     public async Task<IReadOnlyList<Reservation>> ExpiredPendingAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
         (await ReadAllAsync(cancellationToken)).SelectMany(shard => shard.ExpiredPending(now)).ToList();
 

@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace AvatarStream.RoomRouter.Options;
 
-/// <summary>Limits and timings of the room router, bound from the <c>Rooms</c> configuration section.</summary>
+// Limits and timings of the room router, bound from the Rooms configuration section.
 public sealed class RoomsOptions
 {
     public const string Section = "Rooms";
@@ -13,43 +13,41 @@ public sealed class RoomsOptions
     [Range(1, 10_000, ErrorMessage = "Rooms:MaxClientsPerRoom must be between {1} and {2}.")]
     public int MaxClientsPerRoom { get; set; } = 50;
 
-    /// <summary>How long one <c>/register</c> call on a stream instance may take.</summary>
+    // How long one /register call on a stream instance may take.
     [Range(typeof(TimeSpan), "00:00:00.050", "00:01:00", ErrorMessage = "Rooms:RegisterTimeout must be between {1} and {2}.")]
     public TimeSpan RegisterTimeout { get; set; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>How many more instances a create tries after the first one fails to register.</summary>
+    // How many more instances a create tries after the first one fails to register.
     [Range(0, 10, ErrorMessage = "Rooms:RegisterRetries must be between {1} and {2}.")]
     public int RegisterRetries { get; set; } = 2;
 
-    /// <summary>How long a pending ledger row or seat holds before the repair may settle it.</summary>
+    // How long a pending ledger row or seat holds before the repair may settle it.
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00", ErrorMessage = "Rooms:ReservationTtl must be between {1} and {2}.")]
     public TimeSpan ReservationTtl { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>The <c>Retry-After</c> sent with 429 and 503.</summary>
+    // The Retry-After sent with 429 and 503.
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00", ErrorMessage = "Rooms:RetryAfter must be between {1} and {2}.")]
     public TimeSpan RetryAfter { get; set; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>How stale this replica's picture of the ledger and the instances may get.</summary>
+    // How stale this replica's cached snapshots of the ledger and the instances may get.
     [Range(typeof(TimeSpan), "00:00:00.050", "00:01:00", ErrorMessage = "Rooms:ViewRefreshInterval must be between {1} and {2}.")]
     public TimeSpan ViewRefreshInterval { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>How long join-room answers 410 (not 404) for a room evicted with its dead stream instance.</summary>
+    // How long join-room answers 410 (not 404) for a room evicted with its dead stream instance.
     [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00", ErrorMessage = "Rooms:EvictedRoomTtl must be between {1} and {2}.")]
     public TimeSpan EvictedRoomTtl { get; set; } = TimeSpan.FromHours(1);
 
-    /// <summary>
-    /// How many create and join requests run at once on this replica; more wait in a queue. Each one's calls (state,
-    /// actor, <c>/register</c>) then see the latency of a bounded amount of work, instead of every call in a burst
-    /// slowing down together until <c>/register</c> times out and a live instance is taken for dead.
-    /// </summary>
+    // How many create and join requests run at once on this replica; more wait in a queue. Each one's calls (state,
+    // actor, /register) then see the latency of a bounded amount of work, instead of every call in a burst
+    // slowing down together until /register times out and a live instance is taken for dead.
     [Range(1, 10_000, ErrorMessage = "Rooms:MaxConcurrentRequests must be between {1} and {2}.")]
     public int MaxConcurrentRequests { get; set; } = 32;
 
-    /// <summary>How many create and join requests may wait for a turn; beyond that they are refused with 503 at once.</summary>
+    // How many create and join requests may wait for a turn; beyond that they are refused with 503 at once.
     [Range(0, 100_000, ErrorMessage = "Rooms:MaxQueuedRequests must be between {1} and {2}.")]
     public int MaxQueuedRequests { get; set; } = 1000;
 
-    /// <summary>How often expired pending rows are settled.</summary>
+    // How often expired pending rows are settled.
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00", ErrorMessage = "Rooms:RepairInterval must be between {1} and {2}.")]
     public TimeSpan RepairInterval { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -9,12 +9,10 @@ using Microsoft.Extensions.Options;
 
 namespace AvatarStream.RoomRouter.Rooms;
 
-/// <summary>
-/// join-room: reserve a pending seat in the room actor (which enforces the client limit), register on the room's
-/// instance, confirm the seat. A failed register means the instance is dead: evict it and answer 410. A seat left
-/// pending by a crash frees itself at its deadline. A client that still holds a seat (a reconnect) gets it back: the
-/// same client id, registered again, no new seat.
-/// </summary>
+// join-room: reserve a pending seat in the room actor (which enforces the client limit), register on the room's
+// instance, confirm the seat. A failed register means the instance is dead: evict it and answer 410. A seat left
+// pending by a crash frees itself at its deadline. A client that still holds a seat (a reconnect) gets it back: the
+// same client id, registered again, no new seat.
 internal sealed class RoomJoining(
     InstanceRegistry registry,
     RoomLedger ledger,
@@ -44,7 +42,7 @@ internal sealed class RoomJoining(
         return outcome is null ? await AdmitAsync(roomId, null, cancellationToken) ?? RoomOutcome.Failed(RoomFailure.RoomGone) : outcome;
     }
 
-    /// <summary>Seat, register, confirm. Null when a held seat was lost before its confirm.</summary>
+    // Seat, register, confirm. Null when a held seat was lost before its confirm.
     private async Task<RoomOutcome?> AdmitAsync(RoomId roomId, string? heldClientId, CancellationToken cancellationToken)
     {
         var id = roomId.ToString();
@@ -88,10 +86,8 @@ internal sealed class RoomJoining(
         }
     }
 
-    /// <summary>
-    /// The actor has no room, though the cached ledger picture had a row: the store says whether the room was evicted
-    /// with its instance meanwhile (410) or simply ended (404).
-    /// </summary>
+    // The actor has no room, though the cached ledger view had a row: the store says whether the room was evicted
+    // with its instance meanwhile (410) or simply ended (404).
     private async Task<RoomFailure> MissingRoomAsync(RoomId roomId, CancellationToken cancellationToken) =>
         await ledger.StoredPresenceAsync(roomId, cancellationToken) is RoomPresence.Gone ? RoomFailure.RoomGone : RoomFailure.RoomNotFound;
 

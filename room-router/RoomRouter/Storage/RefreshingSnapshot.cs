@@ -1,10 +1,8 @@
 namespace AvatarStream.RoomRouter.Storage;
 
-/// <summary>
-/// A value loaded from the store and reloaded in the background once older than <c>maxAge</c>. Requests never wait
-/// for a reload except the very first load, so a hot path pays no round trip for it. Only hints live here (placement,
-/// shard choice, instance URLs): every decision that guards an invariant is re-checked in the store.
-/// </summary>
+// A value loaded from the store and reloaded in the background once older than maxAge. Requests never wait
+// for a reload except the very first load, so a hot path pays no round trip for it. Only hints live here (placement,
+// shard choice, instance URLs): every decision that guards an invariant is re-checked in the store.
 internal sealed class RefreshingSnapshot<T>(
     Func<CancellationToken, Task<T>> load,
     TimeSpan maxAge,
@@ -32,17 +30,15 @@ internal sealed class RefreshingSnapshot<T>(
         return value;
     }
 
-    /// <summary>
-    /// Reloads unless the value is younger than <paramref name="maxAge"/>: a caller that found the picture wrong
-    /// looks again, but a stream of such callers (say, every create while the room limit is reached) costs at most
-    /// one reload per <paramref name="maxAge"/>.
-    /// </summary>
+    // Reloads unless the value is younger than maxAge: a caller that found the snapshot wrong
+    // looks again, but a stream of such callers (say, every create while the room limit is reached) costs at most
+    // one reload per maxAge.
     public async Task<T> RefreshIfOlderThanAsync(TimeSpan maxAge, CancellationToken cancellationToken) =>
         Volatile.Read(ref _current) is { } value && clock.GetElapsedTime(Volatile.Read(ref _loadedAt)) < maxAge
             ? value
             : await RefreshAsync(cancellationToken);
 
-    /// <summary>Loads now and waits for it; concurrent callers share one load.</summary>
+    // Loads now and waits for it; concurrent callers share one load.
     public async Task<T> RefreshAsync(CancellationToken cancellationToken)
     {
         var before = Volatile.Read(ref _loadedAt);
@@ -66,7 +62,7 @@ internal sealed class RefreshingSnapshot<T>(
         }
     }
 
-    /// <summary>Applies this replica's own write at once instead of waiting for the next reload.</summary>
+    // Applies this replica's own write at once instead of waiting for the next reload.
     public void Update(Func<T, T> change)
     {
         while (Volatile.Read(ref _current) is { } seen)

@@ -6,7 +6,7 @@ using devsidecar::AvatarStream.DevSidecar.Hosting;
 
 namespace AvatarStream.RoomRouter.Tests.Integration.Harness;
 
-/// <summary>What the cluster store holds, read behind the router's back: the truth the invariants are checked against.</summary>
+// What the cluster store holds, read behind the router's back: the truth the invariants are checked against.
 public static class StoredRooms
 {
     // Actor state: {appId}||{type}||{id}||{key}. The ledger: the state.redis component is served from the cluster
@@ -14,14 +14,14 @@ public static class StoredRooms
     private const string ActorPrefix = "room-router||RoomActor||";
     private const string LedgerPrefix = "state||statestore||room-router||room-ledger-";
 
-    /// <summary>The ids of the rooms whose actor has state.</summary>
+    // The ids of the rooms whose actor has state.
     public static async Task<IReadOnlySet<string>> ActorIdsAsync(SidecarCluster cluster)
     {
         var entries = await cluster.Store.ListAsync(ActorPrefix, CancellationToken.None);
         return entries.Select(e => e.Key[ActorPrefix.Length..].Split("||")[0]).ToHashSet(StringComparer.Ordinal);
     }
 
-    /// <summary>Every ledger row (table 1): room id to its instance and whether it is still pending.</summary>
+    // Every ledger row: room id to its instance and whether it is still pending.
     public static async Task<IReadOnlyDictionary<string, LedgerRow>> LedgerAsync(SidecarCluster cluster)
     {
         var rows = new Dictionary<string, LedgerRow>(StringComparer.Ordinal);
