@@ -2,12 +2,10 @@ using Microsoft.Extensions.Options;
 
 namespace AvatarStream.IpUpdater.Sweep;
 
-/// <summary>
-/// One sweep: list the registered instances, probe them all at once, probe the failed ones again (after
-/// <see cref="SweepOptions.ConfirmDelay"/>) until they answer or have failed often enough in a row, and evict those.
-/// A sweep that starts while the previous one still runs is skipped, so a slow probe never doubles a count.
-/// </summary>
-public sealed partial class InstanceSweeper(
+// One sweep: list the registered instances, probe them all at once, probe the failed ones again (after
+// ConfirmDelay) until they answer or have failed often enough in a row, and evict those.
+// A sweep that starts while the previous one still runs is skipped, so a slow probe never doubles a count.
+public sealed class InstanceSweeper(
     IRoomRouterAdmin router,
     IInstanceProber prober,
     IOptions<SweepOptions> options,
@@ -21,7 +19,7 @@ public sealed partial class InstanceSweeper(
     {
         if (!await _running.WaitAsync(0, cancellationToken))
         {
-            Log.SweepSkipped(logger);
+            SweepLog.SweepSkipped(logger);
             return SweepResult.SkippedRun;
         }
 
@@ -54,7 +52,7 @@ public sealed partial class InstanceSweeper(
         }
     }
 
-    /// <summary>Probes at once, records each answer, evicts where due; returns the failed instances still registered.</summary>
+    // Probes at once, records each answer, evicts where due; returns the failed instances still registered.
     private async Task<IReadOnlyList<string>> ProbeAsync(IReadOnlyList<string> instances, List<string> evicted, CancellationToken cancellationToken)
     {
         var health = await Task.WhenAll(instances.Select(id => prober.IsHealthyAsync(id, cancellationToken)));
@@ -63,13 +61,13 @@ public sealed partial class InstanceSweeper(
         {
             if (!health[i])
             {
-                Log.ProbeFailed(logger, instances[i], _tracker.FailuresOf(instances[i]) + 1);
+                SweepLog.ProbeFailed(logger, instances[i], _tracker.FailuresOf(instances[i]) + 1);
             }
 
             if (_tracker.Record(instances[i], health[i]))
             {
                 await router.EvictAsync(instances[i], cancellationToken);
-                Log.Evicted(logger, instances[i]);
+                SweepLog.Evicted(logger, instances[i]);
                 evicted.Add(instances[i]);
             }
             else if (!health[i])
@@ -79,17 +77,5 @@ public sealed partial class InstanceSweeper(
         }
 
         return failed;
-    }
-
-    private static partial class Log
-    {
-        [LoggerMessage(1, LogLevel.Debug, "Sweep skipped: the previous one is still running")]
-        public static partial void SweepSkipped(ILogger logger);
-
-        [LoggerMessage(2, LogLevel.Warning, "Instance {InstanceId} failed its health probe ({Failures} in a row)")]
-        public static partial void ProbeFailed(ILogger logger, string instanceId, int failures);
-
-        [LoggerMessage(3, LogLevel.Warning, "Instance {InstanceId} evicted with its rooms and clients")]
-        public static partial void Evicted(ILogger logger, string instanceId);
     }
 }

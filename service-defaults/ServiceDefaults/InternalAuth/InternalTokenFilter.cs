@@ -5,7 +5,7 @@ using Microsoft.Net.Http.Headers;
 namespace AvatarStream.ServiceDefaults.InternalAuth;
 
 /// <summary>Lets an internal call through only with the internal token: 401 problem details otherwise.</summary>
-public sealed partial class InternalTokenFilter(IInternalTokenSource tokens, ILogger<InternalTokenFilter> logger) : IEndpointFilter
+public sealed class InternalTokenFilter(IInternalTokenSource tokens, ILogger<InternalTokenFilter> logger) : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
@@ -18,7 +18,7 @@ public sealed partial class InternalTokenFilter(IInternalTokenSource tokens, ILo
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             // Without the secret nobody can be checked; say so instead of failing open or with a bare 500.
-            TokenUnavailable(logger, exception);
+            ServiceDefaultsLog.InternalTokenUnavailable(logger, exception);
             return TypedResults.Problem(
                 "The internal token could not be read from the secret store.",
                 statusCode: StatusCodes.Status503ServiceUnavailable,
@@ -28,7 +28,7 @@ public sealed partial class InternalTokenFilter(IInternalTokenSource tokens, ILo
 
         if (!InternalToken.Matches(http.Request.Headers[HeaderNames.Authorization], expected))
         {
-            CallRejected(logger, http.Request.Path);
+            ServiceDefaultsLog.InternalCallRejected(logger, http.Request.Path);
             return TypedResults.Problem(
                 "This call needs the internal bearer token.",
                 statusCode: StatusCodes.Status401Unauthorized,
@@ -38,10 +38,4 @@ public sealed partial class InternalTokenFilter(IInternalTokenSource tokens, ILo
 
         return await next(context);
     }
-
-    [LoggerMessage(9001, LogLevel.Warning, "Internal call to {Path} rejected: missing or wrong token")]
-    static partial void CallRejected(ILogger logger, string path);
-
-    [LoggerMessage(9002, LogLevel.Error, "Reading the internal token from the secret store failed")]
-    static partial void TokenUnavailable(ILogger logger, Exception exception);
 }
