@@ -3,10 +3,8 @@ using System.Diagnostics.Tracing;
 
 namespace AvatarStream.RouterBench;
 
-/// <summary>
-/// Which types the allocations are (<c>--alloc</c>): the runtime reports a sample (GCAllocationTick) about every
-/// 100 KB allocated, with the type that crossed the mark, so the counts are proportional to bytes by type.
-/// </summary>
+// Which types the allocations are (--alloc): the runtime reports a sample (GCAllocationTick) about every
+// 100 KB allocated, with the type that crossed the mark, so the counts are proportional to bytes by type.
 internal sealed class AllocationSampler : EventListener
 {
     private const int GcKeyword = 0x1;

@@ -1,9 +1,7 @@
 namespace AvatarStream.RouterBench;
 
-/// <summary>
-/// The reference: a minimal API on loopback whose POST answers a small JSON, measured by the same client in the same
-/// process, so the router's numbers can be read as a multiple of what Kestrel + HttpClient cost on this machine.
-/// </summary>
+// The reference: a minimal API on loopback whose POST answers a small JSON, measured by the same client in the same
+// process, so the router's numbers can be read as a multiple of what Kestrel + HttpClient cost on this machine.
 internal static class BareEndpoint
 {
     public static async Task<WebApplication> StartAsync()

@@ -4,10 +4,8 @@ using System.Text.Json;
 
 namespace AvatarStream.RouterBench;
 
-/// <summary>
-/// create-room and join-room through the development sidecar on SQLite, closed-loop, next to a bare minimal-API POST
-/// measured the same way in the same run. Prints markdown. Run it in Release.
-/// </summary>
+// create-room and join-room through the development sidecar on SQLite, closed-loop, next to a bare minimal-API POST
+// measured the same way in the same run. Prints markdown. Run it in Release.
 internal static class BenchMain
 {
     private static async Task<int> Main(string[] args)
@@ -75,7 +73,7 @@ internal static class BenchMain
         return response.IsSuccessStatusCode;
     }
 
-    /// <summary>Creates a room and keeps its id while fewer than <paramref name="keep"/> are kept, for the join run.</summary>
+    // Creates a room and keeps its id while fewer than keep are kept, for the join run.
     private static async Task<bool> CreateAsync(HttpClient http, Uri address, ConcurrentQueue<string> rooms, int keep)
     {
         using var response = await http.PostAsync(address, null);

@@ -2,10 +2,8 @@ using System.Globalization;
 
 namespace AvatarStream.RouterBench;
 
-/// <summary>
-/// Command line: <c>--duration 10 --warmup 120 --clients 8,16,32 --streams 2 --rooms 1000 --scenarios bare,create,join [--alloc]</c>;
-/// each client count is one run of each scenario; --warmup is the longest warm-up (it ends once the JIT settles). join needs create (its rooms come from the create run).
-/// </summary>
+// Command line: --duration 10 --warmup 120 --clients 8,16,32 --streams 2 --rooms 1000 --scenarios bare,create,join [--alloc];
+// each client count is one run of each scenario; --warmup is the longest warm-up (it ends once the JIT settles). join needs create (its rooms come from the create run).
 internal sealed record BenchOptions(TimeSpan Duration, TimeSpan Warmup, IReadOnlyList<int> Clients, int Streams, int JoinRooms, IReadOnlySet<string> Scenarios, bool Allocations = false)
 {
     public static BenchOptions Parse(string[] args)

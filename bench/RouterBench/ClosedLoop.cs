@@ -2,19 +2,17 @@ using System.Diagnostics;
 
 namespace AvatarStream.RouterBench;
 
-/// <summary>
-/// <c>clients</c> loops, each sending its next request as soon as the previous one is answered: first a warm-up that
-/// lasts until the JIT has settled (tiered compilation keeps recompiling hot code for a long while on a busy 2-core
-/// machine, and that CPU would be charged to the requests), bounded by <c>maxWarmup</c>; then the measured window.
-/// Only answers completed inside the window count; no loop starts a request after it.
-/// </summary>
+// clients loops, each sending its next request as soon as the previous one is answered: first a warm-up that
+// lasts until the JIT has settled (tiered compilation keeps recompiling hot code for a long while on a busy 2-core
+// machine, and that CPU would be charged to the requests), bounded by maxWarmup; then the measured window.
+// Only answers completed inside the window count; no loop starts a request after it.
 internal static class ClosedLoop
 {
-    /// <summary>A second in which fewer methods than this are compiled counts as settled.</summary>
+    // A second in which fewer methods than this are compiled counts as settled.
     private const int SettledJitMethodsPerSecond = 20;
 
-    /// <param name="send">Sends one request; true when it succeeded.</param>
-    /// <param name="windowStarted">Called when the measured window opens (to reset counters).</param>
+    // send makes one request and says whether it succeeded.
+    // windowStarted is called when the measured window opens, to reset counters.
     public static async Task<LoadResult> RunAsync(
         string name, int clients, TimeSpan maxWarmup, TimeSpan window, Func<int, Task<bool>> send, Action? windowStarted = null)
     {

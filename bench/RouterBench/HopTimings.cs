@@ -3,11 +3,9 @@ using System.Diagnostics.Metrics;
 
 namespace AvatarStream.RouterBench;
 
-/// <summary>
-/// Where a request's time goes: every in-process ASP.NET Core host (router, sidecars, stream stand-ins) reports
-/// <c>http.server.request.duration</c> per route on its own meter; this sums them by (host, method, route). The
-/// meter's scope (the host's <see cref="IMeterFactory"/>) tells the _hosts apart.
-/// </summary>
+// Where a request's time goes: every in-process ASP.NET Core host (router, sidecars, stream stand-ins) reports
+// http.server.request.duration per route on its own meter; this sums them by (host, method, route). The
+// meter's scope (the host's IMeterFactory) tells the hosts apart.
 internal sealed class HopTimings : IDisposable
 {
     private readonly MeterListener _listener = new();
@@ -27,7 +25,7 @@ internal sealed class HopTimings : IDisposable
         _listener.Start();
     }
 
-    /// <summary>Names the host whose services are <paramref name="services"/>; _hosts not named are ignored.</summary>
+    // Names the host that owns these services; hosts not named are ignored.
     public void Name(IServiceProvider services, string host) => _hosts[services.GetRequiredService<IMeterFactory>()] = host;
 
     public void Reset() => _totals.Clear();

@@ -3,7 +3,7 @@ using System.Net.Sockets;
 
 namespace AvatarStream.RouterBench;
 
-/// <summary>A loopback port that was free a moment ago: the router's sidecar ports must be known before the router starts.</summary>
+// A loopback port that was free a moment ago: the router's sidecar ports must be known before the router starts.
 internal static class LoopbackPort
 {
     public static int Next()

@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 
 namespace AvatarStream.RouterBench;
 
-/// <summary>What the numbers were measured on: they mean little without it, on a machine shared with other work.</summary>
+// What the numbers were measured on: they mean little without it, on a machine shared with other work.
 internal static class Machine
 {
     public static string Describe()

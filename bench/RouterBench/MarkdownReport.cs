@@ -3,7 +3,7 @@ using System.Text;
 
 namespace AvatarStream.RouterBench;
 
-/// <summary>The results as markdown tables, ready for docs/benchmarks.md.</summary>
+// The results as markdown tables, ready for docs/benchmarks.md.
 internal static class MarkdownReport
 {
     public static string Results(IReadOnlyList<LoadResult> results)
@@ -22,7 +22,7 @@ internal static class MarkdownReport
         return text.ToString();
     }
 
-    /// <summary>Per hop: how often each host's route ran per top-level request, and its mean server-side time.</summary>
+    // Per hop: how often each host's route ran per top-level request, and its mean server-side time.
     public static string Hops(string scenario, string topLevelRoute, IReadOnlyList<(string Host, string Route, long Calls, double TotalMs)> hops)
     {
         var requests = hops.Where(h => h.Host == "router" && h.Route == topLevelRoute).Sum(h => h.Calls);
@@ -40,7 +40,7 @@ internal static class MarkdownReport
         return text.ToString();
     }
 
-    /// <summary>Sampled allocations by type, as shares of all bytes allocated in the window.</summary>
+    // Sampled allocations by type, as shares of all bytes allocated in the window.
     public static string Allocations(IReadOnlyList<(string Type, double Share)> top)
     {
         var text = new StringBuilder();

@@ -6,11 +6,9 @@ using devsidecar::AvatarStream.DevSidecar.Hosting;
 
 namespace AvatarStream.RouterBench;
 
-/// <summary>
-/// Everything in this process, on loopback: the room router beside its development sidecar, stream stand-ins beside
-/// theirs, one SQLite cluster store in a temp folder, the repository's state store component and a secret store on a
-/// temp secrets file.
-/// </summary>
+// Everything in this process, on loopback: the room router beside its development sidecar, stream stand-ins beside
+// theirs, one SQLite cluster store in a temp folder, the repository's state store component and a secret store on a
+// temp secrets file.
 internal sealed class RouterTopology : IAsyncDisposable
 {
     private const string Token = "bench-internal-token";

@@ -9,10 +9,8 @@ using devsidecar::AvatarStream.DevSidecar.Hosting;
 
 namespace AvatarStream.RouterBench;
 
-/// <summary>
-/// A stream instance as the router sees it: an app-id with its own sidecar, accepting <c>/register</c> when it carries
-/// the internal token. It does no more work than that, so the numbers are the router's and the sidecars'.
-/// </summary>
+// A stream instance as the router sees it: an app-id with its own sidecar, accepting /register when it carries
+// the internal token. It does no more work than that, so the numbers are the router's and the sidecars'.
 internal sealed class StreamStandIn : IAsyncDisposable
 {
     private readonly WebApplication _app;
@@ -58,7 +56,7 @@ internal sealed class StreamStandIn : IAsyncDisposable
         return new StreamStandIn(appId, app, sidecar);
     }
 
-    /// <summary><c>/put-task</c> through this instance's sidecar, as a starting stream instance does.</summary>
+    // /put-task through this instance's sidecar, as a starting stream instance does.
     public async Task AnnounceAsync(string token)
     {
         using var dapr = new DaprClientBuilder().UseHttpEndpoint(Sidecar.HttpEndpoint).UseGrpcEndpoint(Sidecar.GrpcEndpoint).Build();

@@ -3,7 +3,7 @@ using AvatarStream.ServiceDefaults;
 
 namespace AvatarStream.IpUpdater;
 
-/// <summary>Builds the IP updater; <c>Program</c> runs it, and the one-command local run hosts it in-process.</summary>
+// Builds the IP updater; Program runs it, and the one-command local run hosts it in-process.
 public static class IpUpdaterApp
 {
     public static WebApplication Build(string[] args)

@@ -4,7 +4,7 @@ using AvatarStream.ServiceDefaults;
 
 namespace AvatarStream.RoomRouter;
 
-/// <summary>Builds the room router; <c>Program</c> runs it, and the one-command local run hosts it in-process.</summary>
+// Builds the room router; Program runs it, and the one-command local run hosts it in-process.
 public static class RoomRouterApp
 {
     public static WebApplication Build(string[] args)

@@ -3,7 +3,7 @@ using AvatarStream.RoomRouter.Rooms;
 
 namespace AvatarStream.RoomRouter;
 
-/// <summary>What the router counts: tickets given, requests refused (by reason), instances evicted.</summary>
+// What the router counts: tickets given, requests refused (by reason), instances evicted.
 internal sealed class RouterMetrics
 {
     public const string MeterName = "AvatarStream.RoomRouter";

@@ -123,7 +123,7 @@ public class InstanceSweeperTests
 
         public HashSet<string> Dead { get; } = [];
 
-        /// <summary>Instances that fail this many more probes, then answer.</summary>
+        // Instances that fail this many more probes, then answer.
         public ConcurrentDictionary<string, int> FailuresLeft { get; } = new(StringComparer.Ordinal);
 
         public Task Gate { get; init; } = Task.CompletedTask;

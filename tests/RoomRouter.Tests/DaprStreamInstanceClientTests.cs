@@ -10,7 +10,7 @@ using Microsoft.Extensions.Options;
 
 namespace AvatarStream.RoomRouter.Tests;
 
-/// <summary>The real <c>/register</c> client against a loopback stand-in for the _sidecar's invoke route.</summary>
+// The real /register client against a loopback stand-in for the sidecar's invoke route.
 public sealed class DaprStreamInstanceClientTests : IAsyncLifetime
 {
     private LoopbackSidecar? _sidecar;

@@ -21,7 +21,7 @@ public class InternalApiTests
 
     private static async Task<RoomTicket> CreateRoomAsync(HttpClient client) => await client.PostAsync("/create-room", null).ReadTicketAsync();
 
-    /// <summary>Rooms one after another: placement takes the instance with the fewest, so they alternate between two.</summary>
+    // Rooms one after another: placement takes the instance with the fewest, so they alternate between two.
     private static async Task<List<RoomTicket>> CreateRoomsAsync(HttpClient client, int count)
     {
         var rooms = new List<RoomTicket>();

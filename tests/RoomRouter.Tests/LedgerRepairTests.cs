@@ -7,7 +7,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace AvatarStream.RoomRouter.Tests;
 
-/// <summary>A router that died half-way leaves pending rows; the repair settles them from the room actors' state.</summary>
+// A router that died half-way leaves pending rows; the repair settles them from the room actors' state.
 public class LedgerRepairTests
 {
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));

@@ -2,7 +2,7 @@ using AvatarStream.RoomRouter.Core.Ledger;
 
 namespace AvatarStream.RoomRouter.Tests;
 
-/// <summary>The rooms-per-instance counts a view keeps up to date as shards are replaced one at a time.</summary>
+// The rooms-per-instance counts a view keeps up to date as shards are replaced one at a time.
 public class LedgerViewCountTests
 {
     private static readonly DateTimeOffset Until = new(2026, 1, 1, 0, 0, 30, TimeSpan.Zero);

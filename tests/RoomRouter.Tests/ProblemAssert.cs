@@ -5,7 +5,7 @@ namespace AvatarStream.RoomRouter.Tests;
 
 internal static class ProblemAssert
 {
-    /// <summary>Asserts an RFC 7807 answer with this status and type, and a human detail.</summary>
+    // Asserts an RFC 7807 answer with this status and type, and a human detail.
     public static async Task IsProblemAsync(HttpResponseMessage response, HttpStatusCode status, string type)
     {
         var body = await response.Content.ReadAsStringAsync();

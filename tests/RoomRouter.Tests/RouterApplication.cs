@@ -12,7 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace AvatarStream.RoomRouter.Tests;
 
-/// <summary>The room router with its Dapr-facing interfaces swapped for in-memory fakes.</summary>
+// The room router with its Dapr-facing interfaces swapped for in-memory fakes.
 public sealed class RouterApplication(params (string Key, string Value)[] settings) : WebApplicationFactory<Program>
 {
     public const string Token = "test-internal-token";
@@ -25,7 +25,7 @@ public sealed class RouterApplication(params (string Key, string Value)[] settin
 
     public TimeProvider? Clock { get; init; }
 
-    /// <summary>Keeps the real Dapr <c>/register</c> client, for tests that point the app at a sidecar.</summary>
+    // Keeps the real Dapr /register client, for tests that point the app at a sidecar.
     public bool UseDaprStreamClient { get; init; }
 
     public HttpClient CreateInternalClient(string? authorization = "Bearer " + Token)

@@ -3,10 +3,8 @@ using AvatarStream.RoomRouter.Tests.Fakes;
 
 namespace AvatarStream.RoomRouter.Tests;
 
-/// <summary>
-/// The app finds its sidecar through configuration keys (never process environment variables), so several apps
-/// with their own sidecars can share one test process.
-/// </summary>
+// The app finds its sidecar through configuration keys (never process environment variables), so several apps
+// with their own sidecars can share one test process.
 public class SidecarConfigurationTests
 {
     [Fact]

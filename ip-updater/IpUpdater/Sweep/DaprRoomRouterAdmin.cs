@@ -4,7 +4,7 @@ using AvatarStream.ServiceDefaults.InternalAuth;
 
 namespace AvatarStream.IpUpdater.Sweep;
 
-/// <summary>The room router's internal API, reached by Dapr service invocation.</summary>
+// The room router's internal API, reached by Dapr service invocation.
 public sealed class DaprRoomRouterAdmin(DaprInvocationClients clients, IInternalTokenSource tokens) : IRoomRouterAdmin
 {
     private readonly HttpClient _router = clients.For(DaprNames.RoomRouter);

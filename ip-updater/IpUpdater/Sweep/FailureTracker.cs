@@ -1,14 +1,12 @@
 namespace AvatarStream.IpUpdater.Sweep;
 
-/// <summary>
-/// Counts consecutive failed probes per instance. Counts live in this replica only: when the cron binding fires on
-/// several replicas, each decides on its own probes, so no failure is counted twice, and eviction is idempotent.
-/// </summary>
+// Counts consecutive failed probes per instance. Counts live in this replica only: when the cron binding fires on
+// several replicas, each decides on its own probes, so no failure is counted twice, and eviction is idempotent.
 public sealed class FailureTracker(int failuresBeforeEvict)
 {
     private readonly Dictionary<string, int> _failures = new(StringComparer.Ordinal);
 
-    /// <summary>Records one probe; true when the instance has now failed often enough to evict.</summary>
+    // Records one probe; true when the instance has now failed often enough to evict.
     public bool Record(string instanceId, bool healthy)
     {
         if (healthy)
@@ -22,7 +20,7 @@ public sealed class FailureTracker(int failuresBeforeEvict)
         return count >= failuresBeforeEvict;
     }
 
-    /// <summary>Drops counts of instances that are no longer registered (evicted, or gone by other means).</summary>
+    // Drops counts of instances that are no longer registered (evicted, or gone by other means).
     public void Retain(IReadOnlyCollection<string> registered)
     {
         foreach (var id in _failures.Keys.Where(id => !registered.Contains(id)).ToArray())

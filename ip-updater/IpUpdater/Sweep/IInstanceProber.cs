@@ -1,6 +1,6 @@
 namespace AvatarStream.IpUpdater.Sweep;
 
-/// <summary>Asks one stream instance whether it is alive.</summary>
+// Asks one stream instance whether it is alive.
 public interface IInstanceProber
 {
     public Task<bool> IsHealthyAsync(string instanceId, CancellationToken cancellationToken);

@@ -1,6 +1,6 @@
 namespace AvatarStream.IpUpdater.Sweep;
 
-/// <summary>What the sweep needs from the room router.</summary>
+// What the sweep needs from the room router.
 public interface IRoomRouterAdmin
 {
     public Task<IReadOnlyList<string>> ListInstancesAsync(CancellationToken cancellationToken);

@@ -1,6 +1,6 @@
 namespace AvatarStream.RoomRouter.Core.Placement;
 
-/// <summary>Picks the instance that hosts a new room: the one with the fewest rooms, ties broken at random.</summary>
+// Picks the instance that hosts a new room: the one with the fewest rooms, ties broken at random.
 public static class InstancePlacement
 {
     public static string? Choose(

@@ -1,11 +1,9 @@
 namespace AvatarStream.RoomRouter.Core.Rooms;
 
-/// <summary>
-/// One room: the instance hosting it, its creator and its clients. A client is pending (with a deadline) from the
-/// moment a join reserves its seat until the stream instance has admitted it; a seat whose deadline passed is free
-/// again, so a router that died half-way through a join never leaks a seat.
-/// </summary>
-/// <param name="Clients">Client id to the deadline of its pending seat, or null once admitted.</param>
+// One room: the instance hosting it, its creator and its clients. A client is pending (with a deadline) from the
+// moment a join reserves its seat until the stream instance has admitted it; a seat whose deadline passed is free
+// again, so a router that died half-way through a join never leaks a seat.
+// Clients: client id to the deadline of its pending seat, or null once admitted.
 public sealed record Room(
     string InstanceId,
     string HostClientId,
@@ -32,7 +30,7 @@ public sealed record Room(
         return (JoinStatus.Joined, this with { Clients = seats });
     }
 
-    /// <summary>Admits a pending client; false when its seat is unknown (expired or removed).</summary>
+    // Admits a pending client; false when its seat is unknown (expired or removed).
     public bool TryConfirm(string clientId, out Room room)
     {
         room = this;
@@ -52,11 +50,9 @@ public sealed record Room(
         return true;
     }
 
-    /// <summary>
-    /// Drops a client. <see cref="RemoveStatus.LastClientLeft"/> means the room is over and the caller deletes it: no
-    /// other client holds a live seat (a pending seat past its deadline, left by a join that never finished, does not
-    /// keep an empty room alive).
-    /// </summary>
+    // Drops a client. LastClientLeft means the room is over and the caller deletes it: no
+    // other client holds a live seat (a pending seat past its deadline, left by a join that never finished, does not
+    // keep an empty room alive).
     public (RemoveStatus Status, Room Room) Remove(string clientId, DateTimeOffset now)
     {
         if (!Clients.ContainsKey(clientId))
@@ -69,11 +65,11 @@ public sealed record Room(
         return (seats.Count == 0 ? RemoveStatus.LastClientLeft : RemoveStatus.Removed, this with { Clients = seats });
     }
 
-    /// <summary>Whether <paramref name="clientId"/> holds a seat at <paramref name="now"/> (admitted, or pending within its deadline).</summary>
+    // Whether clientId holds a seat at the given time (admitted, or pending within its deadline).
     public bool HoldsSeat(string clientId, DateTimeOffset now) =>
         Clients.TryGetValue(clientId, out var pendingUntil) && (pendingUntil is null || pendingUntil > now);
 
-    /// <summary>Clients holding a seat at <paramref name="now"/>: admitted ones and pending ones within their deadline.</summary>
+    // Clients holding a seat at the given time: admitted ones and pending ones within their deadline.
     public IReadOnlyList<string> LiveClientIds(DateTimeOffset now) => [.. LiveSeats(now).Keys];
 
     private Dictionary<string, DateTimeOffset?> LiveSeats(DateTimeOffset now)

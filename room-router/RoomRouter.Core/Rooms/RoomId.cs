@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace AvatarStream.RoomRouter.Core.Rooms;
 
-/// <summary>A 5-digit room number; its canonical text keeps leading zeros ("00157").</summary>
+// A 5-digit room number; its canonical text keeps leading zeros ("00157").
 public readonly record struct RoomId
 {
     public const int MaxValue = 99_999;
@@ -18,7 +18,7 @@ public readonly record struct RoomId
 
     public int Value { get; }
 
-    /// <summary>Accepts 1 to 5 ASCII digits ("157", "00157"); rejects signs, spaces and other digits.</summary>
+    // Accepts 1 to 5 ASCII digits ("157", "00157"); rejects signs, spaces and other digits.
     public static bool TryParse(string? text, out RoomId id)
     {
         id = default;
@@ -42,7 +42,7 @@ public readonly record struct RoomId
         return true;
     }
 
-    /// <summary>Accepts the JSON number form (157) of a room id.</summary>
+    // Accepts the JSON number form (157) of a room id.
     public static bool TryFromNumber(long number, out RoomId id)
     {
         id = default;

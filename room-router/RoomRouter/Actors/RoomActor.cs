@@ -4,10 +4,8 @@ using Dapr.Actors.Runtime;
 
 namespace AvatarStream.RoomRouter.Actors;
 
-/// <summary>
-/// A room as a Dapr actor: load the room, let Core decide, save the room. Dapr runs one call per room at a time,
-/// so seat counting needs no further locking. The caller passes the time, so the actor holds no clock.
-/// </summary>
+// A room as a Dapr actor: load the room, let Core decide, save the room. Dapr runs one call per room at a time,
+// so seat counting needs no further locking. The caller passes the time, so the actor holds no clock.
 public sealed class RoomActor : Actor, IRoomActor
 {
     private const string RoomKey = "room";

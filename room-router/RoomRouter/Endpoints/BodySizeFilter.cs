@@ -1,6 +1,6 @@
 namespace AvatarStream.RoomRouter.Endpoints;
 
-/// <summary>Refuses a declared body over <see cref="JsonBody.MaxBytes"/> before any work, also on calls that read no body.</summary>
+// Refuses a declared body over MaxBytes before any work, also on calls that read no body.
 internal sealed class BodySizeFilter : IEndpointFilter
 {
     public ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>

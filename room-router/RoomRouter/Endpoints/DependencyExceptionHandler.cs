@@ -6,10 +6,8 @@ using Microsoft.AspNetCore.Diagnostics;
 
 namespace AvatarStream.RoomRouter.Endpoints;
 
-/// <summary>
-/// A sidecar, state store or actor that fails is an outage on our side, not a bug in the request: answer 503 with a
-/// problem the client can retry on, instead of a bare 500.
-/// </summary>
+// A sidecar, state store or actor that fails is an outage on our side, not a bug in the request: answer 503 with a
+// problem the client can retry on, instead of a bare 500.
 internal sealed class DependencyExceptionHandler(ILogger<DependencyExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)

@@ -1,4 +1,4 @@
 namespace AvatarStream.RoomRouter.Endpoints;
 
-/// <summary>What <c>POST /evict-instance</c> answers.</summary>
+// What POST /evict-instance answers.
 internal sealed record EvictionReport(string InstanceId, int RoomsEvicted);

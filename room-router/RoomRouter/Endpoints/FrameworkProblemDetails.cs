@@ -1,6 +1,6 @@
 namespace AvatarStream.RoomRouter.Endpoints;
 
-/// <summary>Problems written by the framework itself (405, unknown path, exceptions) get a human detail too.</summary>
+// Problems written by the framework itself (405, unknown path, exceptions) get a human detail too.
 internal static class FrameworkProblemDetails
 {
     public static void AddDetail(ProblemDetailsOptions options)

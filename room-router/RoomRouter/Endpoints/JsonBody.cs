@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace AvatarStream.RoomRouter.Endpoints;
 
-/// <summary>Reads a small JSON body by hand, so every malformed or oversized body becomes a 400 or 413 problem.</summary>
+// Reads a small JSON body by hand, so every malformed or oversized body becomes a 400 or 413 problem.
 internal static class JsonBody
 {
     public const int MaxBytes = 4096;

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace AvatarStream.RoomRouter.Endpoints;
 
-/// <summary>Every error answer of the router as a problem with a stable type.</summary>
+// Every error answer of the router as a problem with a stable type.
 internal static class RoomProblems
 {
     public static Results<Ok<RoomTicket>, ProblemHttpResult> ToResult(RoomOutcome outcome, HttpContext http, TimeSpan retryAfter) =>

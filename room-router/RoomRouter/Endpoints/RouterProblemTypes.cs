@@ -2,7 +2,7 @@ using AvatarStream.ServiceDefaults;
 
 namespace AvatarStream.RoomRouter.Endpoints;
 
-/// <summary>Problem <c>type</c> URIs only the room router answers; the shared ones are in <see cref="ProblemTypes"/>.</summary>
+// Problem type URIs only the room router answers; the shared ones are in ProblemTypes.
 public static class RouterProblemTypes
 {
     public const string RoomNotFound = ProblemTypes.Base + "room-not-found";

@@ -5,10 +5,8 @@ using AvatarStream.RoomRouter.Rooms;
 
 namespace AvatarStream.RoomRouter.Instances;
 
-/// <summary>
-/// The rooms an instance hosts with their clients, for a restarted instance to admit again: the ledger names the
-/// rooms, each room's actor names its clients. A room whose actor says another instance (or none) is left out.
-/// </summary>
+// The rooms an instance hosts with their clients, for a restarted instance to admit again: the ledger names the
+// rooms, each room's actor names its clients. A room whose actor says another instance (or none) is left out.
 internal sealed class HostedRoomsQuery(RoomLedger ledger, IRoomActors actors, TimeProvider clock)
 {
     private const int ParallelActorReads = 8;

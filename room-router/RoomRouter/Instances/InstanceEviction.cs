@@ -4,12 +4,10 @@ using AvatarStream.RoomRouter.Rooms;
 
 namespace AvatarStream.RoomRouter.Instances;
 
-/// <summary>
-/// Removes a dead instance with its rooms and their clients. Order matters for a crash half-way: the instance leaves
-/// the registry first (no new room goes there), then its ledger rows (the count is freed), then its room actors.
-/// Each evicted room keeps a tombstone in its ledger shard (Rooms:EvictedRoomTtl), so joins answer 410 rather than
-/// 404. A room actor left behind has no row, so it is not a room, and a create that reuses the id overwrites it.
-/// </summary>
+// Removes a dead instance with its rooms and their clients. Order matters for a crash half-way: the instance leaves
+// the registry first (no new room goes there), then its ledger rows (the count is freed), then its room actors.
+// Each evicted room keeps a tombstone in its ledger shard (Rooms:EvictedRoomTtl), so joins answer 410 rather than
+// 404. A room actor left behind has no row, so it is not a room, and a create that reuses the id overwrites it.
 internal sealed class InstanceEviction(
     InstanceRegistry registry,
     RoomLedger ledger,
@@ -22,7 +20,7 @@ internal sealed class InstanceEviction(
     // When an instance dies under load, every create in flight on it finds out at once; they share one eviction.
     private readonly ConcurrentDictionary<string, Lazy<Task<int>>> _running = new(StringComparer.Ordinal);
 
-    /// <summary>Evicts <paramref name="instanceId"/>; returns how many rooms went with it. Idempotent.</summary>
+    // Evicts instanceId; returns how many rooms went with it. Idempotent.
     public Task<int> EvictAsync(string instanceId, CancellationToken cancellationToken)
     {
         Lazy<Task<int>>? mine = null;

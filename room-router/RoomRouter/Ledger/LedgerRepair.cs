@@ -2,14 +2,12 @@ using AvatarStream.RoomRouter.Rooms;
 
 namespace AvatarStream.RoomRouter.Ledger;
 
-/// <summary>
-/// Settles pending ledger rows whose holder never finished (a router died half-way): the room actor's state is the
-/// truth, so a row whose room exists is committed and a row whose room does not is dropped. Safe on every replica
-/// at once: each settle is a compare-and-swap that checks the row is still the expired one.
-/// </summary>
+// Settles pending ledger rows whose holder never finished (a router died half-way): the room actor's state is the
+// truth, so a row whose room exists is committed and a row whose room does not is dropped. Safe on every replica
+// at once: each settle is a compare-and-swap that checks the row is still the expired one.
 internal sealed class LedgerRepair(RoomLedger ledger, IRoomActors actors, TimeProvider clock, ILogger<LedgerRepair> logger)
 {
-    /// <summary>One pass; returns how many rows it settled.</summary>
+    // One pass; returns how many rows it settled.
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
         var settled = 0;

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 
 namespace AvatarStream.RoomRouter.Ledger;
 
-/// <summary>Runs <see cref="LedgerRepair"/> every <c>Rooms:RepairInterval</c>.</summary>
+// Runs LedgerRepair every Rooms:RepairInterval.
 internal sealed class LedgerRepairService(
     LedgerRepair repair,
     IOptions<RoomsOptions> options,

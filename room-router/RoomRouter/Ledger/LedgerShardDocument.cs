@@ -4,10 +4,10 @@ using AvatarStream.RoomRouter.Core.Rooms;
 
 namespace AvatarStream.RoomRouter.Ledger;
 
-/// <summary>How a ledger shard is stored: room numbers grouped by instance (compact), plus the pending deadlines.</summary>
-/// <param name="Rooms">Instance id to its room numbers in this shard.</param>
-/// <param name="Pending">Room number (as text; JSON keys are strings) to its pending deadline, Unix ms.</param>
-/// <param name="Gone">Room number (as text) to the expiry of its tombstone, Unix ms: rooms evicted with their instance.</param>
+// How a ledger shard is stored: room numbers grouped by instance (compact), plus the pending deadlines.
+// Rooms: instance id to its room numbers in this shard.
+// Pending: room number (as text; JSON keys are strings) to its pending deadline, Unix ms.
+// Gone: room number (as text) to the expiry of its tombstone, Unix ms: rooms evicted with their instance.
 internal sealed record LedgerShardDocument(Dictionary<string, int[]> Rooms, Dictionary<string, long>? Pending, Dictionary<string, long>? Gone = null)
 {
     public static LedgerShardDocument From(LedgerShard shard) =>

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Options;
 
 namespace AvatarStream.RoomRouter.Options;
 
-/// <summary>Rules that tie several settings together; reports every broken rule at once.</summary>
+// Rules that tie several settings together; reports every broken rule at once.
 internal sealed class RoomsOptionsValidator : IValidateOptions<RoomsOptions>
 {
     public ValidateOptionsResult Validate(string? name, RoomsOptions options)

@@ -6,11 +6,9 @@ using Microsoft.Extensions.Options;
 
 namespace AvatarStream.RoomRouter.Rooms;
 
-/// <summary>
-/// A client left. Most departures leave others behind and are one actor call. The last client's departure ends the
-/// room, so the room's ledger row is marked pending first: if the router dies before the row is settled, the repair
-/// asks the actor whether the room still exists and settles the row by that.
-/// </summary>
+// A client left. Most departures leave others behind and are one actor call. The last client's departure ends the
+// room, so the room's ledger row is marked pending first: if the router dies before the row is settled, the repair
+// asks the actor whether the room still exists and settles the row by that.
 internal sealed class ClientRemoval(
     RoomLedger ledger,
     IRoomActors actors,
@@ -18,7 +16,7 @@ internal sealed class ClientRemoval(
     TimeProvider clock,
     ILogger<ClientRemoval> logger)
 {
-    /// <summary>Idempotent: removing a client twice, or from a room that is gone, changes nothing.</summary>
+    // Idempotent: removing a client twice, or from a room that is gone, changes nothing.
     public async Task<RemoveClientStatus> RemoveAsync(RoomId roomId, string clientId, CancellationToken cancellationToken)
     {
         var room = actors.Get(roomId.ToString());

@@ -2,7 +2,7 @@ using AvatarStream.Contracts;
 
 namespace AvatarStream.RoomRouter.Rooms;
 
-/// <summary>Reaches the actor of a room.</summary>
+// Reaches the actor of a room.
 public interface IRoomActors
 {
     public IRoomActor Get(string roomId);

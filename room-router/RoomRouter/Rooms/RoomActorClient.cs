@@ -3,13 +3,11 @@ using Dapr.Actors.Client;
 
 namespace AvatarStream.RoomRouter.Rooms;
 
-/// <summary>
-/// A room's actor through the SDK's non-remoting proxy: JSON, method by name. Not the remoting proxy
-/// (<c>CreateActorProxy&lt;IRoomActor&gt;</c>): every remoting proxy builds its own serializers with their own
-/// <c>JsonSerializerOptions</c>, so with a proxy per call (one per room) each call rebuilt the JSON metadata of the
-/// message types by reflection, the largest single CPU cost of a create or join when profiled. The non-remoting proxy
-/// serializes with the factory's shared options, whose metadata is built once.
-/// </summary>
+// A room's actor through the SDK's non-remoting proxy: JSON, method by name. Not the remoting proxy
+// (CreateActorProxy<IRoomActor>): every remoting proxy builds its own serializers with their own
+// JsonSerializerOptions, so with a proxy per call (one per room) each call rebuilt the JSON metadata of the
+// message types by reflection, the largest single CPU cost of a create or join when profiled. The non-remoting proxy
+// serializes with the factory's shared options, whose metadata is built once.
 internal sealed class RoomActorClient(ActorProxy proxy) : IRoomActor
 {
     public Task<RoomSnapshot> CreateAsync(CreateRoomArgs args) =>

@@ -9,11 +9,9 @@ using Microsoft.Extensions.Options;
 
 namespace AvatarStream.RoomRouter.Rooms;
 
-/// <summary>
-/// create-room: place, reserve an id (a pending ledger row, which also holds a place under the room limit),
-/// register on the instance and create the room actor, commit the row. Anything short of the commit is undone in
-/// <c>finally</c>; a router that dies half-way leaves a pending row that the repair settles from the actor's state.
-/// </summary>
+// create-room: place, reserve an id (a pending ledger row, which also holds a place under the room limit),
+// register on the instance and create the room actor, commit the row. Anything short of the commit is undone in
+// finally; a router that dies half-way leaves a pending row that the repair settles from the actor's state.
 internal sealed class RoomCreation(
     InstanceRegistry registry,
     RoomLedger ledger,
@@ -52,7 +50,7 @@ internal sealed class RoomCreation(
         return RoomOutcome.Failed(RoomFailure.NoStreamInstance);
     }
 
-    /// <summary>A ticket, a limit, or null when this instance failed and the next one should be tried.</summary>
+    // A ticket, a limit, or null when this instance failed and the next one should be tried.
     private async Task<RoomOutcome?> TryCreateOnAsync(string instanceId, string streamUrl, string clientId, CancellationToken cancellationToken)
     {
         var ttl = options.CurrentValue.ReservationTtl;

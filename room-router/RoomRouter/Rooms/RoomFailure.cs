@@ -1,6 +1,6 @@
 namespace AvatarStream.RoomRouter.Rooms;
 
-/// <summary>Why a create or join gave no ticket; each maps to one problem type.</summary>
+// Why a create or join gave no ticket; each maps to one problem type.
 internal enum RoomFailure
 {
     None,

@@ -2,7 +2,7 @@ using AvatarStream.Contracts;
 
 namespace AvatarStream.RoomRouter.Rooms;
 
-/// <summary>A ticket, or the expected reason there is none.</summary>
+// A ticket, or the expected reason there is none.
 internal sealed record RoomOutcome(RoomTicket? Ticket, RoomFailure Failure)
 {
     public static RoomOutcome Issued(RoomTicket ticket) => new(ticket, RoomFailure.None);

@@ -2,10 +2,8 @@ using Microsoft.Extensions.FileProviders;
 
 namespace AvatarStream.RoomRouter.Web;
 
-/// <summary>
-/// Serves the browser page at <c>/</c> and its files at <c>/web/*</c>. The files are embedded in this assembly
-/// (Web/Page/**), so the page works whatever the content root is: its own process or hosted in-process by devhost.
-/// </summary>
+// Serves the browser page at / and its files at /web/*. The files are embedded in this assembly
+// (Web/Page/**), so the page works whatever the content root is: its own process or hosted in-process by devhost.
 public static class WebPageEndpoints
 {
     private static readonly EmbeddedFileProvider Files =

@@ -3,7 +3,7 @@ using Dapr.Actors.Runtime;
 
 namespace AvatarStream.RoomRouter.Tests.Fakes;
 
-/// <summary>Actor _state in memory, stored as JSON so that what the actor saves must survive serialization.</summary>
+// Actor state in memory, stored as JSON so that what the actor saves must survive serialization.
 public sealed class FakeActorStateManager : IActorStateManager
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);

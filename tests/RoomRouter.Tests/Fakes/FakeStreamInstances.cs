@@ -4,17 +4,17 @@ using AvatarStream.RoomRouter.Streams;
 
 namespace AvatarStream.RoomRouter.Tests.Fakes;
 
-/// <summary>Stream instances that accept every <c>/register</c>, except those marked dead.</summary>
+// Stream instances that accept every /register, except those marked dead.
 public sealed class FakeStreamInstances : IStreamInstanceClient
 {
     public ConcurrentDictionary<string, bool> Dead { get; } = new(StringComparer.Ordinal);
 
     public ConcurrentQueue<(string InstanceId, RegisterRequest Request)> Registered { get; } = new();
 
-    /// <summary>When set, every call throws it, as an unexpected failure would.</summary>
+    // When set, every call throws it, as an unexpected failure would.
     public Exception? Failure { get; set; }
 
-    /// <summary>When set, every call waits for it first, as a slow instance would.</summary>
+    // When set, every call waits for it first, as a slow instance would.
     public Task? Hold { get; set; }
 
     public async Task<bool> RegisterAsync(string instanceId, RegisterRequest request, CancellationToken cancellationToken)

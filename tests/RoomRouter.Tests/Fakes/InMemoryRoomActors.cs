@@ -7,7 +7,7 @@ using Dapr.Actors.Runtime;
 
 namespace AvatarStream.RoomRouter.Tests.Fakes;
 
-/// <summary>Real <see cref="RoomActor"/>s on in-memory state, one call per room at a time as Dapr guarantees.</summary>
+// Real RoomActors on in-memory state, one call per room at a time as Dapr guarantees.
 public sealed class InMemoryRoomActors : IRoomActors
 {
     private readonly ConcurrentDictionary<string, (SemaphoreSlim Turn, FakeActorStateManager State)> _rooms = new(StringComparer.Ordinal);

@@ -3,7 +3,7 @@ using AvatarStream.RoomRouter.Storage;
 
 namespace AvatarStream.RoomRouter.Tests.Fakes;
 
-/// <summary>A state store with the ETag rules of Dapr's sqlite store: a new random ETag on every write.</summary>
+// A state store with the ETag rules of Dapr's sqlite store: a new random ETag on every write.
 public sealed class InMemoryStateStore : IStateStore
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);

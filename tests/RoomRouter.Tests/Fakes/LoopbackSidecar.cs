@@ -9,10 +9,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace AvatarStream.RoomRouter.Tests.Fakes;
 
-/// <summary>
-/// A loopback server that answers Dapr's service-invocation route for <c>/register</c> as a sidecar forwarding to
-/// a stream instance would: <c>stream-slow</c> takes 5 s, <c>stream-broken</c> answers 500, any other app-id 200.
-/// </summary>
+// A loopback server that answers Dapr's service-invocation route for /register as a sidecar forwarding to
+// a stream instance would: stream-slow takes 5 s, stream-broken answers 500, any other app-id 200.
 public sealed class LoopbackSidecar : IAsyncDisposable
 {
     private readonly WebApplication _server;

@@ -4,7 +4,7 @@ using AvatarStream.RoomRouter.Tests.Integration.Harness;
 
 namespace AvatarStream.RoomRouter.Tests.Integration;
 
-/// <summary>Stream instances that fail <c>/register</c> or die: they are evicted with their rooms, and never offered again.</summary>
+// Stream instances that fail /register or die: they are evicted with their rooms, and never offered again.
 public class InstanceFailureTests
 {
     [Fact]

@@ -5,7 +5,7 @@ using AvatarStream.ServiceDefaults;
 
 namespace AvatarStream.RoomRouter.Tests.Integration;
 
-/// <summary>Internal calls reach the router through another app's sidecar; without the token from the secret store they get 401.</summary>
+// Internal calls reach the router through another app's sidecar; without the token from the secret store they get 401.
 public class InternalAuthTests
 {
     public static TheoryData<string, string, string> Calls => new()

@@ -6,7 +6,7 @@ using AvatarStream.RoomRouter.Tests.Integration.Harness;
 
 namespace AvatarStream.RoomRouter.Tests.Integration;
 
-/// <summary>The internal API as stream instances and the IP updater reach it: by service invocation through their own sidecars.</summary>
+// The internal API as stream instances and the IP updater reach it: by service invocation through their own sidecars.
 public class InternalCallTests
 {
     [Fact]

@@ -7,10 +7,8 @@ using AvatarStream.RoomRouter.Tests.Integration.Harness;
 
 namespace AvatarStream.RoomRouter.Tests.Integration;
 
-/// <summary>
-/// A router that died half-way through a create leaves a pending ledger row in the real store; the repair settles it
-/// from the room actor's state, read through the sidecar.
-/// </summary>
+// A router that died half-way through a create leaves a pending ledger row in the real store; the repair settles it
+// from the room actor's state, read through the sidecar.
 public class LedgerRepairTests
 {
     [Fact]

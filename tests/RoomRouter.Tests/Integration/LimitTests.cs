@@ -3,13 +3,13 @@ using AvatarStream.RoomRouter.Tests.Integration.Harness;
 
 namespace AvatarStream.RoomRouter.Tests.Integration;
 
-/// <summary>The room and seat limits under a burst of parallel requests, with one router and with two sharing one store.</summary>
+// The room and seat limits under a burst of parallel requests, with one router and with two sharing one store.
 public class LimitTests
 {
     private const int MaxRooms = 100;
     private const int MaxClients = 50;
 
-    /// <summary>One router; two on one cluster object; two on their own clusters over one SQLite file, as two processes.</summary>
+    // One router; two on one cluster object; two on their own clusters over one SQLite file, as two processes.
     public static TheoryData<int, ClusterStore, bool> Topologies => new()
     {
         { 1, ClusterStore.InMemory, false },

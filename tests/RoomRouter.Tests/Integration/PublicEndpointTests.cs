@@ -6,7 +6,7 @@ using AvatarStream.RoomRouter.Tests.Integration.Harness;
 
 namespace AvatarStream.RoomRouter.Tests.Integration;
 
-/// <summary>The public API end to end: router, its sidecar, the actor runtime, the state store and a stream instance's sidecar.</summary>
+// The public API end to end: router, its sidecar, the actor runtime, the state store and a stream instance's sidecar.
 public class PublicEndpointTests
 {
     [Fact]

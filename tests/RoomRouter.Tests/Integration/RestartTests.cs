@@ -5,10 +5,8 @@ using AvatarStream.RoomRouter.Tests.Integration.Harness;
 
 namespace AvatarStream.RoomRouter.Tests.Integration;
 
-/// <summary>
-/// The router and its sidecar run as one process on the cluster's SQLite file; the stream instance as another. A
-/// restarted router finds its rooms and clients where it left them.
-/// </summary>
+// The router and its sidecar run as one process on the cluster's SQLite file; the stream instance as another. A
+// restarted router finds its rooms and clients where it left them.
 public class RestartTests
 {
     [Fact]

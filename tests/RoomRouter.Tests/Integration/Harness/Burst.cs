@@ -2,7 +2,7 @@ using System.Net;
 
 namespace AvatarStream.RoomRouter.Tests.Integration.Harness;
 
-/// <summary>Many requests at once, released together, each answer read in full; the whole burst is bounded in time.</summary>
+// Many requests at once, released together, each answer read in full; the whole burst is bounded in time.
 public static class Burst
 {
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(60);

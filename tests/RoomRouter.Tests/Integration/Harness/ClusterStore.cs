@@ -1,6 +1,6 @@
 namespace AvatarStream.RoomRouter.Tests.Integration.Harness;
 
-/// <summary>What the sidecars of a testbed share: a store in memory, or a SQLite file that outlives a restart.</summary>
+// What the sidecars of a testbed share: a store in memory, or a SQLite file that outlives a restart.
 public enum ClusterStore
 {
     InMemory,

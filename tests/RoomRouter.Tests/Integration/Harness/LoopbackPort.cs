@@ -3,10 +3,8 @@ using System.Net.Sockets;
 
 namespace AvatarStream.RoomRouter.Tests.Integration.Harness;
 
-/// <summary>
-/// A loopback port that was free a moment ago, for the one thing that must be known before anything binds: the
-/// router's sidecar endpoints, which its actor runtime reads at start. Callers start over when they lose the race.
-/// </summary>
+// A loopback port that was free a moment ago, for the one thing that must be known before anything binds: the
+// router's sidecar endpoints, which its actor runtime reads at start. Callers start over when they lose the race.
 public static class LoopbackPort
 {
     public static int Next()

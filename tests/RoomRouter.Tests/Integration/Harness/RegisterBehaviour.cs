@@ -1,6 +1,6 @@
 namespace AvatarStream.RoomRouter.Tests.Integration.Harness;
 
-/// <summary>How a stream stand-in answers <c>/register</c>.</summary>
+// How a stream stand-in answers /register.
 public enum RegisterBehaviour
 {
     Accept,

@@ -3,7 +3,7 @@ using AvatarStream.Contracts;
 
 namespace AvatarStream.RoomRouter.Tests.Integration.Harness;
 
-/// <summary>The public calls a browser makes, spelled once.</summary>
+// The public calls a browser makes, spelled once.
 internal static class RouterCalls
 {
     public static Task<HttpResponseMessage> CreateRoomAsync(this RouterNode router) => router.Client.PostAsync("/create-room", null);
@@ -11,7 +11,7 @@ internal static class RouterCalls
     public static Task<HttpResponseMessage> JoinRoomAsync(this RouterNode router, string roomId) =>
         router.Client.PostAsJsonAsync("/join-room", new { room_id = roomId });
 
-    /// <summary>GET /instances through <paramref name="caller"/>'s sidecar: the instance ids the router offers.</summary>
+    // GET /instances through caller's sidecar: the instance ids the router offers.
     public static async Task<IReadOnlyList<string>> ListInstancesAsync(this StreamStandIn caller)
     {
         using var response = await caller.CallRouterAsync(HttpMethod.Get, "/instances", null);

@@ -10,12 +10,10 @@ using Microsoft.Extensions.Logging;
 
 namespace AvatarStream.RoomRouter.Tests.Integration.Harness;
 
-/// <summary>
-/// The room router on a real loopback port (its sidecar calls it back for actors) beside its own development sidecar,
-/// wired only through the app's configuration keys. The sidecar's ports are picked first, because the router's actor
-/// runtime reads them at start; the router starts on port 0, then the sidecar with the router's port. A lost race for
-/// a picked port starts over.
-/// </summary>
+// The room router on a real loopback port (its sidecar calls it back for actors) beside its own development sidecar,
+// wired only through the app's configuration keys. The sidecar's ports are picked first, because the router's actor
+// runtime reads them at start; the router starts on port 0, then the sidecar with the router's port. A lost race for
+// a picked port starts over.
 public sealed class RouterNode : IAsyncDisposable
 {
     private const int Attempts = 5;
@@ -37,14 +35,12 @@ public sealed class RouterNode : IAsyncDisposable
 
     public Uri Address { get; }
 
-    /// <summary>A browser's view: straight to the router's public API.</summary>
+    // A browser's view: straight to the router's public API.
     public HttpClient Client { get; }
 
-    /// <summary>
-    /// Waits until this router's sidecar sees <paramref name="count"/> hosts of the room actor. Sidecars on separate
-    /// clusters (processes) learn of each other through the store, a little late; until then they would place an
-    /// actor differently.
-    /// </summary>
+    // Waits until this router's sidecar sees count hosts of the room actor. Sidecars on separate
+    // clusters (processes) learn of each other through the store, a little late; until then they would place an
+    // actor differently.
     public async Task WaitForActorHostsAsync(int count)
     {
         var directory = Sidecar.Services.GetRequiredService<AppDirectory>();
@@ -102,7 +98,7 @@ public sealed class RouterNode : IAsyncDisposable
         }
     }
 
-    /// <summary>Stops the sidecar (it leaves the directory) and then the router. Idempotent.</summary>
+    // Stops the sidecar (it leaves the directory) and then the router. Idempotent.
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _stopped, 1) != 0)

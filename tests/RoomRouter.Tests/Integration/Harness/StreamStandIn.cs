@@ -15,11 +15,9 @@ using Microsoft.Extensions.Logging;
 
 namespace AvatarStream.RoomRouter.Tests.Integration.Harness;
 
-/// <summary>
-/// A stream instance as the _router sees it: an app-id (stream-1, ...) with its own sidecar, answering
-/// <c>/register</c> when it carries the internal token, failing it on demand, and gone once _stopped. It also makes
-/// the calls a stream instance makes on the _router (<c>/put-task</c>, <c>/remove-client</c>) through its sidecar.
-/// </summary>
+// A stream instance as the router sees it: an app-id (stream-1, ...) with its own sidecar, answering
+// /register when it carries the internal token, failing it on demand, and gone once stopped. It also makes
+// the calls a stream instance makes on the router (/put-task, /remove-client) through its sidecar.
 public sealed class StreamStandIn : IAsyncDisposable
 {
     private static readonly TimeSpan RegistrationTimeout = TimeSpan.FromSeconds(15);
@@ -51,10 +49,10 @@ public sealed class StreamStandIn : IAsyncDisposable
 
     public RegisterBehaviour Behaviour { get; set; } = RegisterBehaviour.Accept;
 
-    /// <summary>Every <c>/register</c> this instance accepted, in arrival order.</summary>
+    // Every /register this instance accepted, in arrival order.
     public ConcurrentQueue<RegisterRequest> Registered { get; } = new();
 
-    /// <summary><c>/register</c> calls refused for a missing or wrong token.</summary>
+    // /register calls refused for a missing or wrong token.
     public int Unauthorized => Volatile.Read(ref _unauthorized);
 
     internal static async Task<StreamStandIn> StartAsync(Testbed bed, SidecarCluster cluster, string appId)
@@ -86,17 +84,15 @@ public sealed class StreamStandIn : IAsyncDisposable
         return self;
     }
 
-    /// <summary><c>/put-task</c> through this instance's sidecar, as a starting stream instance does.</summary>
+    // /put-task through this instance's sidecar, as a starting stream instance does.
     public async Task AnnounceAsync()
     {
         using var response = await CallRouterAsync(HttpMethod.Post, "/put-task", new PutTaskRequest(AppId, StreamUrl));
         response.EnsureSuccessStatusCode();
     }
 
-    /// <summary>
-    /// An internal call on the _router by service invocation through this instance's sidecar, with the internal token
-    /// from the secret store, or with <paramref name="authorization"/> verbatim when given ("" sends none).
-    /// </summary>
+    // An internal call on the router by service invocation through this instance's sidecar, with the internal token
+    // from the secret store, or with authorization verbatim when given ("" sends none).
     public async Task<HttpResponseMessage> CallRouterAsync(HttpMethod method, string path, object? body, string? authorization = null)
     {
         if (authorization is null)
@@ -118,7 +114,7 @@ public sealed class StreamStandIn : IAsyncDisposable
         return await _router.SendAsync(request);
     }
 
-    /// <summary>The instance dies: its app and its sidecar stop, and the sidecar leaves the directory. Idempotent.</summary>
+    // The instance dies: its app and its sidecar stop, and the sidecar leaves the directory. Idempotent.
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _stopped, 1) != 0)

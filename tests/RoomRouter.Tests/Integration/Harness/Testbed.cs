@@ -4,11 +4,9 @@ using devsidecar::AvatarStream.DevSidecar.Hosting;
 
 namespace AvatarStream.RoomRouter.Tests.Integration.Harness;
 
-/// <summary>
-/// One integration run: a temp _folder with the components (the repository's state store, a secret store on a temp
-/// secrets file), the cluster store the sidecars share, and everything _started on it. Disposing stops it all in
-/// reverse order, then the _clusters, then deletes the _folder.
-/// </summary>
+// One integration run: a temp folder with the components (the repository's state store, a secret store on a temp
+// secrets file), the cluster store the sidecars share, and everything started on it. Disposing stops it all in
+// reverse order, then the clusters, then deletes the folder.
 public sealed class Testbed : IAsyncDisposable
 {
     public const string InternalToken = "integration-internal-token";
@@ -46,12 +44,12 @@ public sealed class Testbed : IAsyncDisposable
 
     public string DatabasePath => Path.Combine(_folder.FullName, "state", "cluster.db");
 
-    /// <summary>The cluster everything starts on unless told otherwise.</summary>
+    // The cluster everything starts on unless told otherwise.
     public SidecarCluster Cluster { get; }
 
     public static Testbed Create(ClusterStore kind = ClusterStore.InMemory) => new(kind);
 
-    /// <summary>Another cluster on the same SQLite file, as a separate process would open it.</summary>
+    // Another cluster on the same SQLite file, as a separate process would open it.
     public SidecarCluster OpenCluster()
     {
         var cluster = Kind == ClusterStore.Sqlite ? SidecarCluster.Sqlite(DatabasePath) : SidecarCluster.InMemory();
@@ -59,7 +57,7 @@ public sealed class Testbed : IAsyncDisposable
         return cluster;
     }
 
-    /// <summary>Closes a cluster opened by <see cref="OpenCluster"/>, as its process would on exit.</summary>
+    // Closes a cluster opened by OpenCluster, as its process would on exit.
     public async Task CloseClusterAsync(SidecarCluster cluster)
     {
         if (_clusters.Remove(cluster))
@@ -74,7 +72,7 @@ public sealed class Testbed : IAsyncDisposable
     public async Task<RouterNode> StartRouterAsync(SidecarCluster cluster, params (string Key, string Value)[] settings) =>
         Track(await RouterNode.StartAsync(this, cluster, settings));
 
-    /// <summary>A stream instance stand-in with its own sidecar; it announces itself to the router unless told not to.</summary>
+    // A stream instance stand-in with its own sidecar; it announces itself to the router unless told not to.
     public async Task<StreamStandIn> StartStreamAsync(string appId, bool announce = true)
     {
         var stream = Track(await StreamStandIn.StartAsync(this, Cluster, appId));
@@ -104,7 +102,7 @@ public sealed class Testbed : IAsyncDisposable
         }
         catch (IOException)
         {
-            // A file still open elsewhere only leaves litter in the temp _folder.
+            // A file still open elsewhere only leaves litter in the temp folder.
         }
     }
 
