@@ -12,7 +12,7 @@ public static class StreamServiceApp
     {
         var builder = ServiceDefaultsExtensions.CreateServiceBuilder(args, typeof(StreamServiceApp), RelayMetrics.MeterName);
         builder.AddStreamRelay();
-        builder.AddRoomRouter();
+        builder.AddRoomRouterClient();
 
         var app = builder.Build();
         app.MapDefaultEndpoints();

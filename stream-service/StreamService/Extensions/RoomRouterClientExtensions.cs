@@ -6,10 +6,10 @@ using Dapr.Client;
 
 namespace AvatarStream.StreamService.Extensions;
 
-public static class RoomRouterExtensions
+public static class RoomRouterClientExtensions
 {
     /// <summary>The control plane: Dapr client, internal token, room-router calls, put-task at start and periodically, the rooms hosted before a restart admitted again, remove-client on departure.</summary>
-    public static IHostApplicationBuilder AddRoomRouter(this IHostApplicationBuilder builder)
+    public static IHostApplicationBuilder AddRoomRouterClient(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
