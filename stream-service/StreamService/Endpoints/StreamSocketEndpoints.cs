@@ -16,7 +16,7 @@ public static class StreamSocketEndpoints
     }
 
     internal static async Task<Results<EmptyHttpResult, ProblemHttpResult>> ConnectAsync(
-        HttpContext context, RoomRegistry registry, RoomRestore restore, ILogger<RoomRegistry> logger)
+        HttpContext context, RoomRegistry registry, RoomRestore restore, ILoggerFactory loggers)
     {
         if (!context.WebSockets.IsWebSocketRequest)
         {
@@ -25,15 +25,13 @@ public static class StreamSocketEndpoints
 
         if (!StreamCredentials.TryRead(context, out var credentials))
         {
-            logger.SocketRefused("missing or malformed credentials");
-            return Unauthorized();
+            return Refuse(loggers, "missing or malformed credentials");
         }
 
         if (!registry.IsAdmitted(credentials.RoomId, credentials.ClientId) &&
             !await AdmittedAfterRestoreAsync(registry, restore, credentials, context.RequestAborted))
         {
-            logger.SocketRefused("pair not registered on this instance");
-            return Unauthorized();
+            return Refuse(loggers, "pair not registered on this instance");
         }
 
         if (credentials.RawProtocolEcho is { } echo)
@@ -70,6 +68,10 @@ public static class StreamSocketEndpoints
         return registry.IsAdmitted(credentials.RoomId, credentials.ClientId);
     }
 
-    private static ProblemHttpResult Unauthorized() =>
-        TypedResults.Problem("Unknown room/client pair.", statusCode: StatusCodes.Status401Unauthorized, type: ProblemTypes.Unauthorized);
+    // Refusals are rare, so the logger is looked up only for them; a static class cannot be ILogger<T>'s category.
+    private static ProblemHttpResult Refuse(ILoggerFactory loggers, string reason)
+    {
+        loggers.CreateLogger(typeof(StreamSocketEndpoints)).SocketRefused(reason);
+        return TypedResults.Problem("Unknown room/client pair.", statusCode: StatusCodes.Status401Unauthorized, type: ProblemTypes.Unauthorized);
+    }
 }
