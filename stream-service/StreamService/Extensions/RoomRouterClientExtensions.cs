@@ -19,9 +19,9 @@ public static class RoomRouterClientExtensions
             sp.GetRequiredService<IInternalTokenSource>()));
         services.AddSingleton<RoomRestore>();
         services.AddHostedService<AnnounceWorker>();
-        services.AddSingleton<RemoveClientWorker>();
-        services.AddSingleton<IClientDepartureSink>(sp => sp.GetRequiredService<RemoveClientWorker>());
-        services.AddHostedService(sp => sp.GetRequiredService<RemoveClientWorker>());
+        services.AddSingleton<DepartureQueue>();
+        services.AddSingleton<IClientDepartureSink>(sp => sp.GetRequiredService<DepartureQueue>());
+        services.AddHostedService<RemoveClientWorker>();
         return builder;
     }
 }
