@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.WebUtilities;
 namespace AvatarStream.StreamRelayBench;
 
 /// <summary>
-/// <c>/health</c> and the WebSocket at <c>/</c>, admitting any pair from the query. Written against the raw
+/// <c>/health</c> and the WebSocket at <c>/</c>, seating any pair from the query. Written against the raw
 /// request so that an idle socket keeps no parsed-query or request-scope objects alive.
 /// </summary>
 internal sealed class BenchEndpoints(RoomRegistry registry)

@@ -8,8 +8,8 @@ internal static partial class Log
     [LoggerMessage(1, LogLevel.Information, "Room {RoomId} created for client {ClientTag}")]
     public static partial void RoomCreated(this ILogger logger, string roomId, string clientTag);
 
-    [LoggerMessage(2, LogLevel.Debug, "Client {ClientTag} admitted to room {RoomId}")]
-    public static partial void ClientAdmitted(this ILogger logger, string roomId, string clientTag);
+    [LoggerMessage(2, LogLevel.Debug, "Client {ClientTag} seated in room {RoomId}")]
+    public static partial void ClientSeated(this ILogger logger, string roomId, string clientTag);
 
     [LoggerMessage(3, LogLevel.Debug, "Client {ClientTag} connected to room {RoomId}")]
     public static partial void Connected(this ILogger logger, string roomId, string clientTag);

@@ -5,12 +5,12 @@ public enum RegisterOutcome
     /// <summary>The room was created for this client.</summary>
     RoomCreated,
 
-    /// <summary>The client was admitted to an existing room.</summary>
-    Admitted,
+    /// <summary>The client was seated in an existing room.</summary>
+    Seated,
 
-    /// <summary>The client was already admitted; nothing changed.</summary>
-    AlreadyAdmitted,
+    /// <summary>The client already had a seat; nothing changed.</summary>
+    AlreadySeated,
 
-    /// <summary>The instance is shutting down and admits no one.</summary>
+    /// <summary>The instance is shutting down and seats no one.</summary>
     Stopping,
 }

@@ -1,6 +1,6 @@
 namespace AvatarStream.StreamService.Core;
 
-/// <summary>A room on this instance: its admitted clients and the member set that frames fan out to.</summary>
+/// <summary>A room on this instance: its seated clients and the member set that frames fan out to.</summary>
 internal sealed class Room(string id)
 {
     private MemberSet _members = MemberSet.Empty;
@@ -14,6 +14,6 @@ internal sealed class Room(string id)
         set => Volatile.Write(ref _members, value);
     }
 
-    /// <summary>Admitted clients by id, connected or not yet; guarded by the registry lock.</summary>
-    public Dictionary<string, Admission> Admissions { get; } = new(StringComparer.Ordinal);
+    /// <summary>Seats by client id, connected or not yet; guarded by the registry lock.</summary>
+    public Dictionary<string, Seat> Seats { get; } = new(StringComparer.Ordinal);
 }

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 namespace AvatarStream.StreamService.Core;
 
 /// <summary>
-/// The instance's room runtime: which clients are admitted to which room, and the live connections.
+/// The instance's room runtime: which clients have a seat in which room, and the live connections.
 /// Membership changes (register, connect, leave) take one lock; relaying a frame takes none.
 /// </summary>
 public sealed class RoomRegistry : IDisposable
@@ -38,7 +38,7 @@ public sealed class RoomRegistry : IDisposable
         }
     }
 
-    /// <summary>Admits a client, creating its room if absent. Idempotent.</summary>
+    /// <summary>Seats a client, creating its room if absent. Idempotent.</summary>
     public RegisterOutcome Register(string roomId, string clientId)
     {
         ArgumentException.ThrowIfNullOrEmpty(roomId);
@@ -57,18 +57,18 @@ public sealed class RoomRegistry : IDisposable
                 _rooms.Add(roomId, room);
                 _context.Metrics.RoomCreated();
             }
-            else if (room.Admissions.ContainsKey(clientId))
+            else if (room.Seats.ContainsKey(clientId))
             {
-                return RegisterOutcome.AlreadyAdmitted;
+                return RegisterOutcome.AlreadySeated;
             }
 
-            var admission = new Admission(room, clientId);
-            room.Admissions.Add(clientId, admission);
+            var seat = new Seat(room, clientId);
+            room.Seats.Add(clientId, seat);
             var claimTimeout = _context.Options.ClaimTimeout;
             if (claimTimeout > TimeSpan.Zero && claimTimeout != Timeout.InfiniteTimeSpan)
             {
-                admission.ClaimTimer = _context.Time.CreateTimer(
-                    state => ExpireClaim((Admission)state!), admission, claimTimeout, Timeout.InfiniteTimeSpan);
+                seat.ClaimTimer = _context.Time.CreateTimer(
+                    state => ExpireClaim((Seat)state!), seat, claimTimeout, Timeout.InfiniteTimeSpan);
             }
 
             var tag = ClientTag.Of(clientId);
@@ -78,21 +78,21 @@ public sealed class RoomRegistry : IDisposable
                 return RegisterOutcome.RoomCreated;
             }
 
-            Logger.ClientAdmitted(roomId, tag);
-            return RegisterOutcome.Admitted;
+            Logger.ClientSeated(roomId, tag);
+            return RegisterOutcome.Seated;
         }
     }
 
-    public bool IsAdmitted(string roomId, string clientId)
+    public bool HasSeat(string roomId, string clientId)
     {
         lock (_gate)
         {
-            return !_stopping && _rooms.TryGetValue(roomId, out var room) && room.Admissions.ContainsKey(clientId);
+            return !_stopping && _rooms.TryGetValue(roomId, out var room) && room.Seats.ContainsKey(clientId);
         }
     }
 
     /// <summary>
-    /// Joins an admitted client to its room, accepts its socket and relays until the socket closes, then
+    /// Joins a seated client to its room, accepts its socket and relays until the socket closes, then
     /// removes the client. The client is a member before the upgrade completes, so nothing sent to the
     /// room after its handshake is missed. A socket already open for the same client is closed in favour of this one.
     /// </summary>
@@ -124,7 +124,7 @@ public sealed class RoomRegistry : IDisposable
     }
 
     /// <summary>
-    /// Stops admitting and starts closing every socket with 1001; each is aborted after the close timeout. No client
+    /// Stops seating clients and starts closing every socket with 1001; each is aborted after the close timeout. No client
     /// is reported as departed from here on, so the room router keeps every seat for the instance's restart.
     /// </summary>
     public void CloseAll()
@@ -153,16 +153,16 @@ public sealed class RoomRegistry : IDisposable
         replaced = null;
         lock (_gate)
         {
-            if (_stopping || !_rooms.TryGetValue(roomId, out var room) || !room.Admissions.TryGetValue(clientId, out var admission))
+            if (_stopping || !_rooms.TryGetValue(roomId, out var room) || !room.Seats.TryGetValue(clientId, out var seat))
             {
                 return null;
             }
 
-            admission.ClaimTimer?.Dispose();
-            admission.ClaimTimer = null;
+            seat.ClaimTimer?.Dispose();
+            seat.ClaimTimer = null;
             var connection = new RelayConnection(room, clientId, _context);
-            replaced = admission.Connection;
-            admission.Connection = connection;
+            replaced = seat.Connection;
+            seat.Connection = connection;
             room.Members = replaced is null ? room.Members.With(connection) : room.Members.Replace(replaced, connection);
             _context.Metrics.ConnectionOpened();
             return connection;
@@ -176,12 +176,12 @@ public sealed class RoomRegistry : IDisposable
         lock (_gate)
         {
             room.Members = room.Members.Without(connection);
-            // A replaced connection leaves its admission to its successor. On shutdown nobody departs: the room router
-            // keeps the seat, and the instance admits the client again when it starts.
-            departed = !_stopping && room.Admissions.TryGetValue(connection.ClientId, out var admission) && admission.Connection == connection;
+            // A replaced connection leaves its seat to its successor. On shutdown nobody departs: the room router
+            // keeps the seat, and the instance seats the client again when it starts.
+            departed = !_stopping && room.Seats.TryGetValue(connection.ClientId, out var seat) && seat.Connection == connection;
             if (departed)
             {
-                room.Admissions.Remove(connection.ClientId);
+                room.Seats.Remove(connection.ClientId);
                 RemoveIfEmpty(room);
             }
         }
@@ -194,28 +194,28 @@ public sealed class RoomRegistry : IDisposable
         }
     }
 
-    private void ExpireClaim(Admission admission)
+    private void ExpireClaim(Seat seat)
     {
-        var room = admission.Room;
+        var room = seat.Room;
         lock (_gate)
         {
-            if (_stopping || admission.Connection is not null || !room.Admissions.TryGetValue(admission.ClientId, out var current) || current != admission)
+            if (_stopping || seat.Connection is not null || !room.Seats.TryGetValue(seat.ClientId, out var current) || current != seat)
             {
                 return;
             }
 
-            admission.ClaimTimer?.Dispose();
-            room.Admissions.Remove(admission.ClientId);
+            seat.ClaimTimer?.Dispose();
+            room.Seats.Remove(seat.ClientId);
             RemoveIfEmpty(room);
         }
 
-        Logger.ClaimExpired(room.Id, ClientTag.Of(admission.ClientId), _context.Options.ClaimTimeout);
-        _departures.ClientDeparted(room.Id, admission.ClientId);
+        Logger.ClaimExpired(room.Id, ClientTag.Of(seat.ClientId), _context.Options.ClaimTimeout);
+        _departures.ClientDeparted(room.Id, seat.ClientId);
     }
 
     private void RemoveIfEmpty(Room room)
     {
-        if (room.Admissions.Count == 0 && _rooms.Remove(room.Id))
+        if (room.Seats.Count == 0 && _rooms.Remove(room.Id))
         {
             _context.Metrics.RoomRemoved();
             Logger.RoomRemoved(room.Id);

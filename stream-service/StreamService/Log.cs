@@ -11,7 +11,7 @@ internal static partial class Log
     [LoggerMessage(103, LogLevel.Warning, "remove-client for {ClientTag} in room {RoomId} failed")]
     public static partial void RemoveClientFailed(this ILogger logger, string roomId, string clientTag, Exception exception);
 
-    [LoggerMessage(104, LogLevel.Information, "Admitted again {Clients} clients in {Rooms} rooms hosted here before the restart")]
+    [LoggerMessage(104, LogLevel.Information, "Seated again {Clients} clients in {Rooms} rooms hosted here before the restart")]
     public static partial void Restored(this ILogger logger, int rooms, int clients);
 
     [LoggerMessage(105, LogLevel.Information, "WebSocket refused before upgrade: {Reason}")]

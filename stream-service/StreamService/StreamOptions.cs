@@ -31,7 +31,7 @@ public sealed class StreamOptions
 
     /// <summary>
     /// How long a socket with an unknown pair waits, right after start, for the rooms hosted before a restart to be
-    /// admitted again before it is refused.
+    /// seated again before it is refused.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
     public TimeSpan RestoreWait { get; set; } = TimeSpan.FromSeconds(5);

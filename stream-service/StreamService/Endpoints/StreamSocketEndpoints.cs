@@ -28,8 +28,8 @@ public static class StreamSocketEndpoints
             return Refuse(loggers, "missing or malformed credentials");
         }
 
-        if (!registry.IsAdmitted(credentials.RoomId, credentials.ClientId) &&
-            !await AdmittedAfterRestoreAsync(registry, restore, credentials, context.RequestAborted))
+        if (!registry.HasSeat(credentials.RoomId, credentials.ClientId) &&
+            !await SeatedAfterRestoreAsync(registry, restore, credentials, context.RequestAborted))
         {
             return Refuse(loggers, "pair not registered on this instance");
         }
@@ -56,7 +56,7 @@ public static class StreamSocketEndpoints
     }
 
     /// <summary>Right after a restart the pair may be on its way back from the room router: wait for that, once.</summary>
-    private static async Task<bool> AdmittedAfterRestoreAsync(
+    private static async Task<bool> SeatedAfterRestoreAsync(
         RoomRegistry registry, RoomRestore restore, StreamCredentials credentials, CancellationToken cancellationToken)
     {
         if (restore.IsDone)
@@ -65,7 +65,7 @@ public static class StreamSocketEndpoints
         }
 
         await restore.WaitAsync(cancellationToken);
-        return registry.IsAdmitted(credentials.RoomId, credentials.ClientId);
+        return registry.HasSeat(credentials.RoomId, credentials.ClientId);
     }
 
     // Refusals are rare, so the logger is looked up only for them; a static class cannot be ILogger<T>'s category.

@@ -6,7 +6,7 @@ using Polly;
 namespace AvatarStream.StreamService.RoomRouter;
 
 /// <summary>
-/// The instance's side of registration: announce it (put-task, retried until the router answers), admit again the
+/// The instance's side of registration: announce it (put-task, retried until the router answers), seat again the
 /// clients of the rooms it hosted before a restart, then announce again every <see cref="StreamOptions.AnnounceInterval"/>.
 /// </summary>
 internal sealed class AnnounceWorker(

@@ -5,7 +5,7 @@ namespace AvatarStream.StreamService.RoomRouter;
 
 /// <summary>
 /// Tells the room router about the departures in the <see cref="DepartureQueue"/>. A departure is dropped when
-/// the client has been admitted to the same room again before it is sent (a page that rejoins right after its
+/// the client has been seated in the same room again before it is sent (a page that rejoins right after its
 /// socket dropped): sending it would take the rejoined client's seat.
 /// </summary>
 internal sealed class RemoveClientWorker(
@@ -28,7 +28,7 @@ internal sealed class RemoveClientWorker(
                     await pipeline.ExecuteAsync(
                         async token =>
                         {
-                            if (!AdmittedAgain(departure))
+                            if (!SeatedAgain(departure))
                             {
                                 await router.RemoveClientAsync(departure, token);
                             }
@@ -47,5 +47,5 @@ internal sealed class RemoveClientWorker(
         }
     }
 
-    private bool AdmittedAgain(RemoveClientRequest departure) => registry.IsAdmitted(departure.RoomId, departure.ClientId);
+    private bool SeatedAgain(RemoveClientRequest departure) => registry.HasSeat(departure.RoomId, departure.ClientId);
 }

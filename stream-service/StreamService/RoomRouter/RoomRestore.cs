@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 namespace AvatarStream.StreamService.RoomRouter;
 
 /// <summary>
-/// Whether the rooms this instance hosted before a restart are admitted again. A socket presenting a pair the
+/// Whether the rooms this instance hosted before a restart are seated again. A socket presenting a pair the
 /// instance does not know yet waits for that (up to <see cref="StreamOptions.RestoreWait"/>) rather than being
 /// refused while the list is on its way.
 /// </summary>

@@ -44,7 +44,7 @@ public sealed class LifecycleTests
         var first = await app.Router.NextRemovalAsync(TestSocket.DefaultTimeout);
         Assert.Equal(("00157", alice.ClientId), (first.RoomId, first.ClientId));
         Assert.Equal(1, app.Registry.RoomCount);
-        Assert.False(app.Registry.IsAdmitted("00157", alice.ClientId));
+        Assert.False(app.Registry.HasSeat("00157", alice.ClientId));
 
         bob.Socket.Abort();
         var second = await app.Router.NextRemovalAsync(TestSocket.DefaultTimeout);
@@ -53,7 +53,7 @@ public sealed class LifecycleTests
     }
 
     [Fact(Timeout = 30_000)]
-    public async Task DepartureIsNotSentOnceTheClientIsAdmittedAgain()
+    public async Task DepartureIsNotSentOnceTheClientIsSeatedAgain()
     {
         await using var app = new StreamServiceFactory();
         var held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -75,7 +75,7 @@ public sealed class LifecycleTests
         Assert.Equal(first.ClientId, (await app.Router.NextRemovalAsync(TestSocket.DefaultTimeout)).ClientId);
         Assert.Equal(last.ClientId, (await app.Router.NextRemovalAsync(TestSocket.DefaultTimeout)).ClientId);
         Assert.DoesNotContain(app.Router.Removals, removal => removal.ClientId == rejoining.ClientId);
-        Assert.True(app.Registry.IsAdmitted("00157", rejoining.ClientId));
+        Assert.True(app.Registry.HasSeat("00157", rejoining.ClientId));
     }
 
     [Fact(Timeout = 30_000)]
@@ -103,7 +103,7 @@ public sealed class LifecycleTests
         Assert.Equal("replaced by a newer connection", bob.Socket.CloseStatusDescription);
         await alice.SendTextAsync("to the new bob");
         Assert.Equal("to the new bob", Encoding.UTF8.GetString((await bobAgain.ReceiveAsync()).Payload));
-        Assert.True(app.Registry.IsAdmitted("00157", bob.ClientId));
+        Assert.True(app.Registry.HasSeat("00157", bob.ClientId));
         Assert.Empty(app.Router.Removals);
     }
 
@@ -149,7 +149,7 @@ public sealed class LifecycleTests
     private static async Task WaitUntilDepartedAsync(StreamServiceFactory app, string roomId, string clientId)
     {
         using var timeout = new CancellationTokenSource(TestSocket.DefaultTimeout);
-        while (app.Registry.IsAdmitted(roomId, clientId))
+        while (app.Registry.HasSeat(roomId, clientId))
         {
             await Task.Delay(10, timeout.Token);
         }

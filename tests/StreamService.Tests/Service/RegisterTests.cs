@@ -13,14 +13,14 @@ public sealed class RegisterTests
     [InlineData("Bearer " + FakeTokenSource.Token)]
     [InlineData("bearer " + FakeTokenSource.Token)]
     [InlineData(FakeTokenSource.Token)]
-    public async Task RegisterWithTheTokenAdmitsTheClientAndCreatesTheRoom(string authorization)
+    public async Task RegisterWithTheTokenSeatsTheClientAndCreatesTheRoom(string authorization)
     {
         await using var app = new StreamServiceFactory();
 
         using var response = await PostAsync(app, authorization, """{"room_id":"00157","client_id":"c-1"}""");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.True(app.Registry.IsAdmitted("00157", "c-1"));
+        Assert.True(app.Registry.HasSeat("00157", "c-1"));
         Assert.Equal(1, app.Registry.RoomCount);
     }
 
@@ -53,7 +53,7 @@ public sealed class RegisterTests
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<ProblemDetails>();
         Assert.Equal(ProblemTypes.Unauthorized, problem?.Type);
-        Assert.False(app.Registry.IsAdmitted("00157", "c-1"));
+        Assert.False(app.Registry.HasSeat("00157", "c-1"));
     }
 
     [Theory(Timeout = 30_000)]

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Hosting;
 
 namespace AvatarStream.StreamService.Tests.Service;
 
-/// <summary>An instance that stops and starts again keeps its rooms: the router keeps the seats, the instance admits them again.</summary>
+/// <summary>An instance that stops and starts again keeps its rooms: the router keeps the seats, the instance seats them again.</summary>
 public sealed class RestartTests
 {
     [Fact(Timeout = 30_000)]
@@ -23,8 +23,8 @@ public sealed class RestartTests
 
         Assert.Equal("still here", Encoding.UTF8.GetString((await bob.ReceiveAsync()).Payload));
         Assert.Equal("stream-3", app.Router.HostedRoomsAskedFor);
-        Assert.True(app.Registry.IsAdmitted("00158", "carol"));
-        Assert.False(app.Registry.IsAdmitted("00158", "alice"));
+        Assert.True(app.Registry.HasSeat("00158", "carol"));
+        Assert.False(app.Registry.HasSeat("00158", "alice"));
     }
 
     [Fact(Timeout = 30_000)]
