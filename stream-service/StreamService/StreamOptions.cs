@@ -5,9 +5,7 @@ namespace AvatarStream.StreamService;
 /// <summary>This instance's identity and its side of the control plane (section <c>Stream</c>).</summary>
 public sealed class StreamOptions
 {
-    /// <summary>This instance's Dapr app-id, e.g. <c>stream-1</c>, announced to the room router.</summary>
-    [Required]
-    [RegularExpression("^[a-z0-9][a-z0-9-]*$")]
+    /// <summary>This instance's Dapr app-id, e.g. <c>stream-1</c>, announced to the room router (see <see cref="StreamOptionsValidator"/>).</summary>
     public string InstanceId { get; set; } = string.Empty;
 
     /// <summary>The WebSocket URL browsers use to reach this instance.</summary>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AvatarStream.Contracts;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace AvatarStream.StreamService.Endpoints;
@@ -12,15 +13,12 @@ namespace AvatarStream.StreamService.Endpoints;
 /// <param name="RawProtocolEcho">The seed's header value to send back verbatim; it is no valid token, so it bypasses selection.</param>
 internal readonly record struct StreamCredentials(string RoomId, string ClientId, string? SubProtocol, string? RawProtocolEcho = null)
 {
-    public const string Protocol = "avatar-stream.v1";
-    public const string AuthProtocolPrefix = "avatar-stream.auth.";
-
     public static bool TryRead(HttpContext context, out StreamCredentials credentials)
     {
         credentials = default;
         var request = context.Request;
         var requested = context.WebSockets.WebSocketRequestedProtocols;
-        var selected = requested.Contains(Protocol) ? Protocol : null;
+        var selected = requested.Contains(StreamProtocol.V1) ? StreamProtocol.V1 : null;
 
         if (request.Query.ContainsKey("room_id") || request.Query.ContainsKey("client_id"))
         {
@@ -41,9 +39,9 @@ internal readonly record struct StreamCredentials(string RoomId, string ClientId
 
         foreach (var protocol in requested)
         {
-            if (protocol.StartsWith(AuthProtocolPrefix, StringComparison.Ordinal))
+            if (protocol.StartsWith(StreamProtocol.AuthPrefix, StringComparison.Ordinal))
             {
-                return TryParseAuthProtocol(protocol[AuthProtocolPrefix.Length..], out var roomId, out var clientId) &&
+                return TryParseAuthProtocol(protocol[StreamProtocol.AuthPrefix.Length..], out var roomId, out var clientId) &&
                     TryCreate(roomId, clientId, selected, out credentials);
             }
         }
@@ -54,7 +52,7 @@ internal readonly record struct StreamCredentials(string RoomId, string ClientId
     private static bool TryCreate(string? roomId, string? clientId, string? subProtocol, out StreamCredentials credentials)
     {
         credentials = new StreamCredentials(roomId ?? string.Empty, clientId ?? string.Empty, subProtocol);
-        return Identifiers.IsValid(roomId) && Identifiers.IsValid(clientId);
+        return Identifiers.IsRoomId(roomId) && Identifiers.IsClientId(clientId);
     }
 
     /// <summary>The seed's form is not JSON: <c>{room_id: 00157, client_id: 6f1c...}</c>; quotes are tolerated.</summary>

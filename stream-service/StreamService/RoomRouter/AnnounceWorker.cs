@@ -27,7 +27,7 @@ internal sealed class AnnounceWorker(
         {
             try
             {
-                await Retry("put-task", int.MaxValue, stoppingToken).ExecuteAsync(async token => await router.PutTaskAsync(request, token), stoppingToken);
+                await Retry(InternalRoutes.PutTask, int.MaxValue, stoppingToken).ExecuteAsync(async token => await router.PutTaskAsync(request, token), stoppingToken);
                 logger.Announced(settings.InstanceId, settings.PublicUrl);
                 await RestoreAsync(settings.InstanceId, stoppingToken);
             }
@@ -61,7 +61,7 @@ internal sealed class AnnounceWorker(
         InstanceRooms hosted;
         try
         {
-            hosted = await Retry("GET /instances/{id}/rooms", RestoreAttempts, stoppingToken).ExecuteAsync(async token => await router.GetHostedRoomsAsync(instanceId, token), stoppingToken);
+            hosted = await Retry("GET " + InternalRoutes.HostedRoomsPattern, RestoreAttempts, stoppingToken).ExecuteAsync(async token => await router.GetHostedRoomsAsync(instanceId, token), stoppingToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using AvatarStream.Contracts;
 using AvatarStream.ServiceDefaults.InternalAuth;
 using AvatarStream.StreamService.Core;
 using AvatarStream.StreamService.RoomRouter;
@@ -54,7 +55,7 @@ public sealed class StreamServiceFactory : WebApplicationFactory<Program>
     public async Task RegisterAsync(string roomId, string clientId)
     {
         using var http = CreateHttpClient();
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/register") { Content = JsonContent.Create(new { room_id = roomId, client_id = clientId }) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, InternalRoutes.Register) { Content = JsonContent.Create(new { room_id = roomId, client_id = clientId }) };
         request.Headers.Authorization = new("Bearer", FakeTokenSource.Token);
         using var response = await http.SendAsync(request);
         response.EnsureSuccessStatusCode();
@@ -63,7 +64,7 @@ public sealed class StreamServiceFactory : WebApplicationFactory<Program>
     /// <summary>Registers and connects a client with the query-string credentials.</summary>
     public async Task<TestSocket> JoinAsync(string roomId, string? clientId = null)
     {
-        clientId ??= Guid.NewGuid().ToString();
+        clientId ??= ClientIds.New();
         await RegisterAsync(roomId, clientId);
         return await TestSocket.ConnectAsync(SocketUri(roomId, clientId), clientId);
     }

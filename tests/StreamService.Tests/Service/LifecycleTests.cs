@@ -1,6 +1,6 @@
 using System.Net.WebSockets;
 using System.Text;
-using AvatarStream.StreamService.Core;
+using AvatarStream.Contracts;
 using AvatarStream.StreamService.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -82,11 +82,12 @@ public sealed class LifecycleTests
     public async Task RegisteredClientThatNeverConnectsIsDroppedAfterTheClaimTimeout()
     {
         await using var app = new StreamServiceFactory(("Stream:ClaimTimeout", "00:00:00.200"));
-        await app.RegisterAsync("00157", "never-shows-up");
+        var neverShowsUp = ClientIds.New();
+        await app.RegisterAsync("00157", neverShowsUp);
 
         var removal = await app.Router.NextRemovalAsync(TestSocket.DefaultTimeout);
 
-        Assert.Equal(("00157", "never-shows-up"), (removal.RoomId, removal.ClientId));
+        Assert.Equal(("00157", neverShowsUp), (removal.RoomId, removal.ClientId));
         Assert.Equal(0, app.Registry.RoomCount);
     }
 
@@ -99,7 +100,7 @@ public sealed class LifecycleTests
 
         using var bobAgain = await TestSocket.ConnectAsync(app.SocketUri("00157", bob.ClientId), bob.ClientId);
 
-        Assert.Equal(CloseCodes.Replaced, await bob.ReceiveCloseAsync());
+        Assert.Equal(StreamProtocol.CloseCodes.Replaced, await bob.ReceiveCloseAsync());
         Assert.Equal("replaced by a newer connection", bob.Socket.CloseStatusDescription);
         await alice.SendTextAsync("to the new bob");
         Assert.Equal("to the new bob", Encoding.UTF8.GetString((await bobAgain.ReceiveAsync()).Payload));
@@ -144,6 +145,16 @@ public sealed class LifecycleTests
         Assert.Equal(stuck.ClientId, removal.ClientId);
         Assert.True(app.Metrics.MessagesDropped > 0, "the stuck member's queue overflowed");
         Assert.Equal(WebSocketState.Open, reader.Socket.State);
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task InstanceIdThatIsNoAppIdStopsTheStart()
+    {
+        await using var app = new StreamServiceFactory(("Stream:InstanceId", "stream_1"));
+
+        var error = Assert.ThrowsAny<Exception>(() => app.Address);
+
+        Assert.Contains("Stream:InstanceId must be this instance's Dapr app-id", error.ToString(), StringComparison.Ordinal);
     }
 
     private static async Task WaitUntilDepartedAsync(StreamServiceFactory app, string roomId, string clientId)
