@@ -55,7 +55,7 @@ internal sealed class RelayConnection
         }
         catch (Exception exception) when (IsConnectionFailure(exception))
         {
-            _context.Logger.ConnectionFailed(Room.Id, ClientTag, exception);
+            RelayLog.ConnectionFailed(_context.Logger, Room.Id, ClientTag, exception);
         }
         finally
         {
@@ -93,7 +93,7 @@ internal sealed class RelayConnection
         if (started != 0 && _context.Time.GetElapsedTime(started, now) >= timeout &&
             BeginClose(WebSocketCloseStatus.PolicyViolation, "receiver too slow", CloseReason.ReceiverTooSlow))
         {
-            _context.Logger.ReceiverTooSlow(Room.Id, ClientTag, timeout);
+            RelayLog.ReceiverTooSlow(_context.Logger, Room.Id, ClientTag, timeout);
         }
     }
 
@@ -209,7 +209,7 @@ internal sealed class RelayConnection
         var maxBytes = _context.Options.MaxMessageBytes;
         if (BeginClose(WebSocketCloseStatus.MessageTooBig, $"message exceeds {maxBytes} bytes", CloseReason.MessageTooBig))
         {
-            _context.Logger.MessageTooBig(Room.Id, ClientTag, maxBytes);
+            RelayLog.MessageTooBig(_context.Logger, Room.Id, ClientTag, maxBytes);
         }
 
         await DrainUntilCloseAsync();

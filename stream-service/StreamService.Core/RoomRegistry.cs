@@ -14,6 +14,7 @@ public sealed class RoomRegistry : IDisposable
     private readonly RelayContext _context;
     private readonly IClientDepartureSink _departures;
     private readonly ITimer _sweeper;
+    private readonly ILogger _logger;
     private bool _stopping;
 
     public RoomRegistry(RelayOptions options, IClientDepartureSink departures, RelayMetrics metrics, TimeProvider time, ILogger<RoomRegistry> logger)
@@ -21,11 +22,10 @@ public sealed class RoomRegistry : IDisposable
         ArgumentNullException.ThrowIfNull(options);
         _context = new RelayContext(options, new MessagePool(options.MaxMessageBytes + 1), metrics, time, logger);
         _departures = departures;
+        _logger = logger;
         var period = TimeSpan.FromTicks(Math.Clamp(options.SendTimeout.Ticks / 4, TimeSpan.TicksPerMillisecond * 5, TimeSpan.TicksPerSecond));
         _sweeper = time.CreateTimer(static state => ((RoomRegistry)state!).CloseStuckReceivers(), this, period, period);
     }
-
-    private ILogger Logger => _context.Logger;
 
     public int RoomCount
     {
@@ -74,11 +74,11 @@ public sealed class RoomRegistry : IDisposable
             var tag = ClientTag.Of(clientId);
             if (created)
             {
-                Logger.RoomCreated(roomId, tag);
+                RelayLog.RoomCreated(_logger, roomId, tag);
                 return RegisterOutcome.RoomCreated;
             }
 
-            Logger.ClientSeated(roomId, tag);
+            RelayLog.ClientSeated(_logger, roomId, tag);
             return RegisterOutcome.Seated;
         }
     }
@@ -108,13 +108,13 @@ public sealed class RoomRegistry : IDisposable
 
         if (replaced is not null && replaced.BeginClose(CloseCodes.Replaced, "replaced by a newer connection", CloseReason.Replaced))
         {
-            Logger.Replaced(roomId, replaced.ClientTag);
+            RelayLog.Replaced(_logger, roomId, replaced.ClientTag);
         }
 
         try
         {
             var socket = await acceptAsync();
-            Logger.Connected(roomId, connection.ClientTag);
+            RelayLog.Connected(_logger, roomId, connection.ClientTag);
             await connection.RunAsync(socket);
         }
         finally
@@ -139,7 +139,7 @@ public sealed class RoomRegistry : IDisposable
             }
         }
 
-        Logger.ClosingAll(connections.Count);
+        RelayLog.ClosingAll(_logger, connections.Count);
         foreach (var connection in connections)
         {
             connection.BeginClose(WebSocketCloseStatus.EndpointUnavailable, "server shutting down", CloseReason.Shutdown);
@@ -187,7 +187,7 @@ public sealed class RoomRegistry : IDisposable
         }
 
         _context.Metrics.ConnectionClosed(connection.CloseReason);
-        Logger.Disconnected(room.Id, connection.ClientTag, connection.CloseReason);
+        RelayLog.Disconnected(_logger, room.Id, connection.ClientTag, connection.CloseReason);
         if (departed)
         {
             _departures.ClientDeparted(room.Id, connection.ClientId);
@@ -209,7 +209,7 @@ public sealed class RoomRegistry : IDisposable
             RemoveIfEmpty(room);
         }
 
-        Logger.ClaimExpired(room.Id, ClientTag.Of(seat.ClientId), _context.Options.ClaimTimeout);
+        RelayLog.ClaimExpired(_logger, room.Id, ClientTag.Of(seat.ClientId), _context.Options.ClaimTimeout);
         _departures.ClientDeparted(room.Id, seat.ClientId);
     }
 
@@ -218,7 +218,7 @@ public sealed class RoomRegistry : IDisposable
         if (room.Seats.Count == 0 && _rooms.Remove(room.Id))
         {
             _context.Metrics.RoomRemoved();
-            Logger.RoomRemoved(room.Id);
+            RelayLog.RoomRemoved(_logger, room.Id);
         }
     }
 

@@ -71,7 +71,7 @@ public static class StreamSocketEndpoints
     // Refusals are rare, so the logger is looked up only for them; a static class cannot be ILogger<T>'s category.
     private static ProblemHttpResult Refuse(ILoggerFactory loggers, string reason)
     {
-        loggers.CreateLogger(typeof(StreamSocketEndpoints)).SocketRefused(reason);
+        StreamLog.SocketRefused(loggers.CreateLogger(typeof(StreamSocketEndpoints)), reason);
         return TypedResults.Problem("Unknown room/client pair.", statusCode: StatusCodes.Status401Unauthorized, type: ProblemTypes.Unauthorized);
     }
 }

@@ -28,7 +28,7 @@ internal sealed class AnnounceWorker(
             try
             {
                 await Retry(InternalRoutes.PutTask, int.MaxValue, stoppingToken).ExecuteAsync(async token => await router.PutTaskAsync(request, token), stoppingToken);
-                logger.Announced(settings.InstanceId, settings.PublicUrl);
+                StreamLog.Announced(logger, settings.InstanceId, settings.PublicUrl);
                 await RestoreAsync(settings.InstanceId, stoppingToken);
             }
             finally
@@ -45,7 +45,7 @@ internal sealed class AnnounceWorker(
                 }
                 catch (Exception exception) when (exception is not OperationCanceledException)
                 {
-                    logger.ReannounceFailed(settings.AnnounceInterval, exception);
+                    StreamLog.ReannounceFailed(logger, settings.AnnounceInterval, exception);
                 }
             }
         }
@@ -65,7 +65,7 @@ internal sealed class AnnounceWorker(
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            logger.RestoreFailed(exception);
+            StreamLog.RestoreFailed(logger, exception);
             return;
         }
 
@@ -79,7 +79,7 @@ internal sealed class AnnounceWorker(
             }
         }
 
-        logger.Restored(hosted.Rooms.Count, clients);
+        StreamLog.Restored(logger, hosted.Rooms.Count, clients);
     }
 
     private ResiliencePipeline Retry(string call, int attempts, CancellationToken stoppingToken)
@@ -91,6 +91,6 @@ internal sealed class AnnounceWorker(
             settings.PutTaskRetryDelay,
             e => e is not OperationCanceledException || !stoppingToken.IsCancellationRequested,
             settings.PutTaskMaxRetryDelay,
-            (attempt, delay, exception) => logger.RouterCallRetrying(call, attempt, delay, exception));
+            (attempt, delay, exception) => StreamLog.RouterCallRetrying(logger, call, attempt, delay, exception));
     }
 }

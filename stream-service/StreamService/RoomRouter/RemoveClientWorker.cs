@@ -38,7 +38,7 @@ internal sealed class RemoveClientWorker(
                 catch (Exception exception) when (exception is not OperationCanceledException)
                 {
                     // The router's sweep of dead instances reconciles what is lost here.
-                    logger.RemoveClientFailed(departure.RoomId, ClientTag.Of(departure.ClientId), exception);
+                    StreamLog.RemoveClientFailed(logger, departure.RoomId, ClientTag.Of(departure.ClientId), exception);
                 }
             }
         }
