@@ -4,10 +4,8 @@ using Microsoft.AspNetCore.WebUtilities;
 
 namespace AvatarStream.StreamRelayBench;
 
-/// <summary>
-/// <c>/health</c> and the WebSocket at <c>/</c>, seating any pair from the query. Written against the raw
-/// request so that an idle socket keeps no parsed-query or request-scope objects alive.
-/// </summary>
+// /health and the WebSocket at /, seating any pair from the query. Written against the raw
+// request so that an idle socket keeps no parsed-query or request-scope objects alive.
 internal sealed class BenchEndpoints(RoomRegistry registry)
 {
     public async Task HandleAsync(HttpContext context)

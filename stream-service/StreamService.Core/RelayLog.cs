@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 
 namespace AvatarStream.StreamService.Core;
 
-/// <summary>Connection-level events only; nothing here is ever logged per frame.</summary>
+// Connection-level events only; nothing here is ever logged per frame.
 internal static partial class RelayLog
 {
     [LoggerMessage(1, LogLevel.Information, "Room {RoomId} created for client {ClientTag}")]

@@ -3,10 +3,8 @@ using Microsoft.Extensions.Logging;
 
 namespace AvatarStream.StreamService.Core;
 
-/// <summary>
-/// The instance's room runtime: which clients have a seat in which room, and the live connections.
-/// Membership changes (register, connect, leave) take one lock; relaying a frame takes none.
-/// </summary>
+// The instance's room runtime: which clients have a seat in which room, and the live connections.
+// Membership changes (register, connect, leave) take one lock; relaying a frame takes none.
 public sealed class RoomRegistry : IDisposable
 {
     private readonly Lock _gate = new();
@@ -38,7 +36,7 @@ public sealed class RoomRegistry : IDisposable
         }
     }
 
-    /// <summary>Seats a client, creating its room if absent. Idempotent.</summary>
+    // Seats a client, creating its room if absent. Idempotent.
     public RegisterOutcome Register(string roomId, string clientId)
     {
         ArgumentException.ThrowIfNullOrEmpty(roomId);
@@ -91,11 +89,9 @@ public sealed class RoomRegistry : IDisposable
         }
     }
 
-    /// <summary>
-    /// Joins a seated client to its room, accepts its socket and relays until the socket closes, then
-    /// removes the client. The client is a member before the upgrade completes, so nothing sent to the
-    /// room after its handshake is missed. A socket already open for the same client is closed in favour of this one.
-    /// </summary>
+    // Joins a seated client to its room, accepts its socket and relays until the socket closes, then
+    // removes the client. The client is a member before the upgrade completes, so nothing sent to the
+    // room after its handshake is missed. A socket already open for the same client is closed in favour of this one.
     public async Task RunAsync(Func<Task<WebSocket>> acceptAsync, string roomId, string clientId)
     {
         ArgumentNullException.ThrowIfNull(acceptAsync);
@@ -123,10 +119,8 @@ public sealed class RoomRegistry : IDisposable
         }
     }
 
-    /// <summary>
-    /// Stops seating clients and starts closing every socket with 1001; each is aborted after the close timeout. No client
-    /// is reported as departed from here on, so the room router keeps every seat for the instance's restart.
-    /// </summary>
+    // Stops seating clients and starts closing every socket with 1001; each is aborted after the close timeout. No client
+    // is reported as departed from here on, so the room router keeps every seat for the instance's restart.
     public void CloseAll()
     {
         List<RelayConnection> connections = [];

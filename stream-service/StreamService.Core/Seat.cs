@@ -1,6 +1,6 @@
 namespace AvatarStream.StreamService.Core;
 
-/// <summary>A registered client's place in a room on this instance: waiting for its socket (with a claim timer) or connected.</summary>
+// A registered client's place in a room on this instance: waiting for its socket (with a claim timer) or connected.
 internal sealed class Seat(Room room, string clientId)
 {
     public Room Room => room;

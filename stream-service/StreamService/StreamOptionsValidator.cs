@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 
 namespace AvatarStream.StreamService;
 
-/// <summary>The instance id is announced to the room router as this instance's app-id, so it must be one.</summary>
+// The instance id is announced to the room router as this instance's app-id, so it must be one.
 internal sealed class StreamOptionsValidator : IValidateOptions<StreamOptions>
 {
     public ValidateOptionsResult Validate(string? name, StreamOptions options) =>

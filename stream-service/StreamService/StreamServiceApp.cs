@@ -5,7 +5,7 @@ using AvatarStream.StreamService.Extensions;
 
 namespace AvatarStream.StreamService;
 
-/// <summary>Builds a stream instance; <c>Program</c> runs it, and the one-command local run hosts it in-process.</summary>
+// Builds a stream instance; Program runs it, and the one-command local run hosts it in-process.
 public static class StreamServiceApp
 {
     public static WebApplication Build(string[] args)

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace AvatarStream.StreamService.Endpoints;
 
-/// <summary><c>POST /register</c>: the room router seats a client in a room on this instance.</summary>
+// POST /register: the room router seats a client in a room on this instance.
 public static class RegisterEndpoints
 {
     public static IEndpointRouteBuilder MapRegister(this IEndpointRouteBuilder app)

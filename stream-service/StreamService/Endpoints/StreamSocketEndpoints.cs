@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace AvatarStream.StreamService.Endpoints;
 
-/// <summary>The WebSocket at <c>/</c>: credentials are checked before the upgrade, then the relay takes the socket.</summary>
+// The WebSocket at /: credentials are checked before the upgrade, then the relay takes the socket.
 public static class StreamSocketEndpoints
 {
     public static IEndpointRouteBuilder MapStreamSocket(this IEndpointRouteBuilder app)
@@ -55,7 +55,7 @@ public static class StreamSocketEndpoints
         return TypedResults.Empty;
     }
 
-    /// <summary>Right after a restart the pair may be on its way back from the room router: wait for that, once.</summary>
+    // Right after a restart the pair may be on its way back from the room router: wait for that, once.
     private static async Task<bool> SeatedAfterRestoreAsync(
         RoomRegistry registry, RoomRestore restore, StreamCredentials credentials, CancellationToken cancellationToken)
     {

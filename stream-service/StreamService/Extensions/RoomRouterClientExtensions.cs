@@ -8,7 +8,8 @@ namespace AvatarStream.StreamService.Extensions;
 
 public static class RoomRouterClientExtensions
 {
-    /// <summary>The control plane: Dapr client, internal token, room-router calls, put-task at start and periodically, the rooms hosted before a restart seated again, remove-client on departure.</summary>
+    // The control plane: Dapr client, internal token, room-router calls, put-task at start and periodically,
+    // the clients of the rooms hosted before a restart seated again, remove-client on departure.
     public static IHostApplicationBuilder AddRoomRouterClient(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);

@@ -6,7 +6,7 @@ namespace AvatarStream.StreamService.Extensions;
 
 public static class StreamRelayExtensions
 {
-    /// <summary>Options, the room runtime and its metrics.</summary>
+    // Options, the room runtime and its metrics.
     public static IHostApplicationBuilder AddStreamRelay(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -25,7 +25,7 @@ public static class StreamRelayExtensions
         return builder;
     }
 
-    /// <summary>WebSockets with keep-alive pings, and every socket closed with 1001 when the host stops.</summary>
+    // WebSockets with keep-alive pings, and every socket closed with 1001 when the host stops.
     public static WebApplication UseStreamRelay(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);

@@ -5,10 +5,8 @@ using Polly;
 
 namespace AvatarStream.StreamService.RoomRouter;
 
-/// <summary>
-/// The instance's side of registration: announce it (put-task, retried until the router answers), seat again the
-/// clients of the rooms it hosted before a restart, then announce again every <see cref="StreamOptions.AnnounceInterval"/>.
-/// </summary>
+// The instance's side of registration: announce it (put-task, retried until the router answers), seat again the
+// clients of the rooms it hosted before a restart, then announce again every AnnounceInterval.
 internal sealed class AnnounceWorker(
     IRoomRouterClient router,
     RoomRegistry registry,
@@ -55,7 +53,7 @@ internal sealed class AnnounceWorker(
         }
     }
 
-    /// <summary>Each restored client gets the claim timeout again, so one that never comes back is removed as usual.</summary>
+    // Each restored client gets the claim timeout again, so one that never comes back is removed as usual.
     private async Task RestoreAsync(string instanceId, CancellationToken stoppingToken)
     {
         InstanceRooms hosted;

@@ -4,7 +4,7 @@ using AvatarStream.ServiceDefaults.InternalAuth;
 
 namespace AvatarStream.StreamService.RoomRouter;
 
-/// <summary>Calls the room router by Dapr service invocation (the HttpClient's base address is the router's app-id).</summary>
+// Calls the room router by Dapr service invocation (the HttpClient's base address is the router's app-id).
 internal sealed class DaprRoomRouterClient(HttpClient http, IInternalTokenSource tokens) : IRoomRouterClient
 {
     public Task PutTaskAsync(PutTaskRequest request, CancellationToken cancellationToken) =>

@@ -4,10 +4,8 @@ using AvatarStream.StreamService.Core;
 
 namespace AvatarStream.StreamService.RoomRouter;
 
-/// <summary>
-/// Departures on their way to the room router. The registry writes and never waits on the control plane;
-/// <see cref="RemoveClientWorker"/> reads.
-/// </summary>
+// Departures on their way to the room router. The registry writes and never waits on the control plane;
+// RemoveClientWorker reads.
 internal sealed class DepartureQueue : IClientDepartureSink
 {
     private readonly Channel<RemoveClientRequest> _departures =

@@ -3,11 +3,9 @@ using AvatarStream.StreamService.Core;
 
 namespace AvatarStream.StreamService.RoomRouter;
 
-/// <summary>
-/// Tells the room router about the departures in the <see cref="DepartureQueue"/>. A departure is dropped when
-/// the client has been seated in the same room again before it is sent (a page that rejoins right after its
-/// socket dropped): sending it would take the rejoined client's seat.
-/// </summary>
+// Tells the room router about the departures in the DepartureQueue. A departure is dropped when
+// the client has been seated in the same room again before it is sent (a page that rejoins right after its
+// socket dropped): sending it would take the rejoined client's seat.
 internal sealed class RemoveClientWorker(
     IRoomRouterClient router,
     DepartureQueue departures,

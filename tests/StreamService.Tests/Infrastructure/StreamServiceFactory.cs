@@ -13,7 +13,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace AvatarStream.StreamService.Tests.Infrastructure;
 
-/// <summary>The real stream service on Kestrel at 127.0.0.1, a free port, with the room router and secret store faked.</summary>
+// The real stream service on Kestrel at 127.0.0.1, a free port, with the room router and secret store faked.
 public sealed class StreamServiceFactory : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings = new()
@@ -51,7 +51,7 @@ public sealed class StreamServiceFactory : WebApplicationFactory<Program>
     public Uri SocketUri(string roomId, string clientId) =>
         new($"ws://{Address.Authority}/?room_id={Uri.EscapeDataString(roomId)}&client_id={Uri.EscapeDataString(clientId)}");
 
-    /// <summary>Registers a pair the way the room router does.</summary>
+    // Registers a pair the way the room router does.
     public async Task RegisterAsync(string roomId, string clientId)
     {
         using var http = CreateHttpClient();
@@ -61,7 +61,7 @@ public sealed class StreamServiceFactory : WebApplicationFactory<Program>
         response.EnsureSuccessStatusCode();
     }
 
-    /// <summary>Registers and connects a client with the query-string credentials.</summary>
+    // Registers and connects a client with the query-string credentials.
     public async Task<TestSocket> JoinAsync(string roomId, string? clientId = null)
     {
         clientId ??= ClientIds.New();

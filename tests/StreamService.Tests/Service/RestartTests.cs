@@ -8,7 +8,7 @@ using Microsoft.Extensions.Hosting;
 
 namespace AvatarStream.StreamService.Tests.Service;
 
-/// <summary>An instance that stops and starts again keeps its rooms: the router keeps the seats, the instance seats them again.</summary>
+// An instance that stops and starts again keeps its rooms: the router keeps the seats, the instance seats them again.
 public sealed class RestartTests
 {
     [Fact(Timeout = 30_000)]
