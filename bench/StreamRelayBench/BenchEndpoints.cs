@@ -1,4 +1,3 @@
-using System.Net.WebSockets;
 using AvatarStream.StreamService.Core;
 using Microsoft.AspNetCore.WebUtilities;
 
@@ -24,15 +23,7 @@ internal sealed class BenchEndpoints(RoomRegistry registry)
         }
 
         registry.Register(roomId, clientId);
-        WebSocket? socket = null;
-        try
-        {
-            await registry.RunAsync(async () => socket = await context.WebSockets.AcceptWebSocketAsync(), roomId, clientId);
-        }
-        finally
-        {
-            socket?.Dispose();
-        }
+        await registry.RunAsync(context.WebSockets.AcceptWebSocketAsync, roomId, clientId);
     }
 
     private static (string? RoomId, string? ClientId) ReadPair(string? query)

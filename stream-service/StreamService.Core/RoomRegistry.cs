@@ -92,13 +92,15 @@ public sealed class RoomRegistry : IDisposable
     // Joins a seated client to its room, accepts its socket and relays until the socket closes, then
     // removes the client. The client is a member before the upgrade completes, so nothing sent to the
     // room after its handshake is missed. A socket already open for the same client is closed in favour of this one.
+    // The accepted socket is disposed here, once the relay is done with it.
     public async Task RunAsync(Func<Task<WebSocket>> acceptAsync, string roomId, string clientId)
     {
         ArgumentNullException.ThrowIfNull(acceptAsync);
         var connection = Join(roomId, clientId, out var replaced);
         if (connection is null)
         {
-            await RefuseAsync(await acceptAsync());
+            using var refused = await acceptAsync();
+            await RefuseAsync(refused);
             return;
         }
 
@@ -109,7 +111,7 @@ public sealed class RoomRegistry : IDisposable
 
         try
         {
-            var socket = await acceptAsync();
+            using var socket = await acceptAsync();
             RelayLog.Connected(_logger, roomId, connection.ClientTag);
             await connection.RunAsync(socket);
         }

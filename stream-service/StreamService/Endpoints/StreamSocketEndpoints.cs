@@ -1,4 +1,3 @@
-using System.Net.WebSockets;
 using AvatarStream.ServiceDefaults;
 using AvatarStream.StreamService.Core;
 using AvatarStream.StreamService.RoomRouter;
@@ -39,19 +38,10 @@ public static class StreamSocketEndpoints
             context.Response.Headers.SecWebSocketProtocol = echo;
         }
 
-        WebSocket? socket = null;
-        try
-        {
-            await registry.RunAsync(
-                async () => socket = await context.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext { SubProtocol = credentials.SubProtocol }),
-                credentials.RoomId,
-                credentials.ClientId);
-        }
-        finally
-        {
-            socket?.Dispose();
-        }
-
+        await registry.RunAsync(
+            () => context.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext { SubProtocol = credentials.SubProtocol }),
+            credentials.RoomId,
+            credentials.ClientId);
         return TypedResults.Empty;
     }
 
