@@ -1,13 +1,10 @@
-using System.Net.WebSockets;
 using AvatarStream.StreamService.Core;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace AvatarStream.StreamRelayBench;
 
-/// <summary>
-/// <c>/health</c> and the WebSocket at <c>/</c>, admitting any pair from the query. Written against the raw
-/// request so that an idle socket keeps no parsed-query or request-scope objects alive.
-/// </summary>
+// /health and the WebSocket at /, seating any pair from the query. Written against the raw
+// request so that an idle socket keeps no parsed-query or request-scope objects alive.
 internal sealed class BenchEndpoints(RoomRegistry registry)
 {
     public async Task HandleAsync(HttpContext context)
@@ -26,15 +23,7 @@ internal sealed class BenchEndpoints(RoomRegistry registry)
         }
 
         registry.Register(roomId, clientId);
-        WebSocket? socket = null;
-        try
-        {
-            await registry.RunAsync(async () => socket = await context.WebSockets.AcceptWebSocketAsync(), roomId, clientId);
-        }
-        finally
-        {
-            socket?.Dispose();
-        }
+        await registry.RunAsync(context.WebSockets.AcceptWebSocketAsync, roomId, clientId);
     }
 
     private static (string? RoomId, string? ClientId) ReadPair(string? query)

@@ -4,7 +4,7 @@ using AvatarStream.StreamService.Core;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
-// The relay core behind plain Kestrel, admitting any room_id/client_id, for the bench kit's direct mode.
+// The relay core behind plain Kestrel, seating any room_id/client_id, for the bench kit's direct mode.
 var address = IPEndPoint.Parse(args.SkipWhile(a => a != "--addr").Skip(1).FirstOrDefault() ?? "127.0.0.1:0");
 
 var builder = WebApplication.CreateSlimBuilder();

@@ -3,7 +3,7 @@ using System.Text;
 
 namespace AvatarStream.StreamService.Core;
 
-/// <summary>A client id is a credential; logs carry this short, one-way tag of it instead.</summary>
+// A client id is a credential; logs carry this short, one-way tag of it instead.
 public static class ClientTag
 {
     public static string Of(string clientId) =>

@@ -2,9 +2,10 @@ using System.Net.WebSockets;
 
 namespace AvatarStream.StreamService.Core;
 
-/// <summary>Close codes the relay sends besides the standard ones.</summary>
+// Close codes the relay sends besides the standard ones. The same values as StreamProtocol.CloseCodes in Contracts,
+// which Core does not reference (it stays free of Dapr and ASP.NET); the service tests check the wire value against it.
 public static class CloseCodes
 {
-    /// <summary>A newer socket with the same client id took this one's place (private-use range).</summary>
+    // A newer socket with the same client id took this one's place (private-use range).
     public const WebSocketCloseStatus Replaced = (WebSocketCloseStatus)4000;
 }

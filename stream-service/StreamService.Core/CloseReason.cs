@@ -1,6 +1,6 @@
 namespace AvatarStream.StreamService.Core;
 
-/// <summary>Why a connection ended; the <c>reason</c> tag of the closed-connections counter.</summary>
+// Why a connection ended; the reason tag of the closed-connections counter.
 public enum CloseReason
 {
     ClientClosed,

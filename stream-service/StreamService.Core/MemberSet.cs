@@ -1,9 +1,7 @@
 namespace AvatarStream.StreamService.Core;
 
-/// <summary>
-/// The connected members of a room as an immutable array: replaced (copy-on-write) on join and leave,
-/// read without a lock by every receive loop. It answers who receives a frame; v1 is everyone but the sender.
-/// </summary>
+// The connected members of a room as an immutable array: replaced (copy-on-write) on join and leave,
+// read without a lock by every receive loop. It answers who receives a frame; v1 is everyone but the sender.
 internal sealed class MemberSet
 {
     public static readonly MemberSet Empty = new([]);
@@ -29,7 +27,7 @@ internal sealed class MemberSet
         return _members.Length == 1 ? Empty : new([.. _members.AsSpan(0, index), .. _members.AsSpan(index + 1)]);
     }
 
-    /// <summary>Swaps a replaced connection for its successor in place, keeping the others' order.</summary>
+    // Swaps a replaced connection for its successor in place, keeping the others' order.
     public MemberSet Replace(RelayConnection old, RelayConnection successor)
     {
         var index = Array.IndexOf(_members, old);
@@ -43,7 +41,7 @@ internal sealed class MemberSet
         return new(members);
     }
 
-    /// <summary>Allocation-free enumeration of a frame's receivers.</summary>
+    // Allocation-free enumeration of a frame's receivers.
     public ref struct Recipients(RelayConnection[] members, RelayConnection sender)
     {
         private int _index = -1;

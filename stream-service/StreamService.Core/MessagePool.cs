@@ -2,11 +2,9 @@ using System.Numerics;
 
 namespace AvatarStream.StreamService.Core;
 
-/// <summary>
-/// Messages with their buffers, pooled by power-of-two size class. A message is rented on one
-/// connection's receive loop and returned on another's send loop, so the pool is shared and locked
-/// per class; each class keeps at most a bounded number of bytes for reuse.
-/// </summary>
+// Messages with their buffers, pooled by power-of-two size class. A message is rented on one
+// connection's receive loop and returned on another's send loop, so the pool is shared and locked
+// per class; each class keeps at most a bounded number of bytes for reuse.
 internal sealed class MessagePool
 {
     public const int SmallestCapacity = 1024;
@@ -26,11 +24,10 @@ internal sealed class MessagePool
         }
     }
 
-    /// <summary>A message whose buffer holds at least <paramref name="minimumCapacity"/> bytes.</summary>
     public RelayMessage Rent(int minimumCapacity) =>
         _classes[Math.Min(ClassOf(minimumCapacity), _classes.Length - 1)].Rent();
 
-    /// <summary>A larger message holding the first <paramref name="length"/> bytes of <paramref name="message"/>, which goes back.</summary>
+    // Moves the first length bytes into a message of the next size class; the old message goes back to the pool.
     public RelayMessage Grow(RelayMessage message, int length)
     {
         var larger = _classes[Math.Min(message.SizeClass + 1, _classes.Length - 1)].Rent();

@@ -1,9 +1,7 @@
 namespace AvatarStream.StreamService.Core;
 
-/// <summary>
-/// A bounded FIFO of messages that grows on demand, so an idle connection's queue owns no array.
-/// Not thread-safe: <see cref="SendQueue"/> guards it.
-/// </summary>
+// A bounded FIFO of messages that grows on demand, so an idle connection's queue owns no array.
+// Not thread-safe: SendQueue guards it.
 internal sealed class MessageRing(int limit)
 {
     private const int InitialSize = 8;

@@ -2,15 +2,14 @@ namespace AvatarStream.StreamService.Core;
 
 public enum RegisterOutcome
 {
-    /// <summary>The room was created for this client.</summary>
     RoomCreated,
 
-    /// <summary>The client was admitted to an existing room.</summary>
-    Admitted,
+    // The client was seated in an existing room.
+    Seated,
 
-    /// <summary>The client was already admitted; nothing changed.</summary>
-    AlreadyAdmitted,
+    // The client already had a seat; nothing changed.
+    AlreadySeated,
 
-    /// <summary>The instance is shutting down and admits no one.</summary>
+    // The instance is shutting down and seats no one.
     Stopping,
 }

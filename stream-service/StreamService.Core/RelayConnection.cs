@@ -2,10 +2,8 @@ using System.Net.WebSockets;
 
 namespace AvatarStream.StreamService.Core;
 
-/// <summary>
-/// One member's socket: a receive loop that fans each message out to the room, and a send loop that
-/// drains this member's queue (a WebSocket allows one send in flight). Either loop failing ends both.
-/// </summary>
+// One member's socket: a receive loop that fans each message out to the room, and a send loop that
+// drains this member's queue (a WebSocket allows one send in flight). Either loop failing ends both.
 internal sealed class RelayConnection
 {
     private readonly RelayContext _context;
@@ -38,7 +36,7 @@ internal sealed class RelayConnection
 
     public EnqueueResult Enqueue(RelayMessage message) => _queue.TryEnqueue(message);
 
-    /// <summary>Relays over <paramref name="socket"/> until it closes. Messages queued before this call are sent first.</summary>
+    // Relays over socket until it closes. Messages queued before this call are sent first.
     public async Task RunAsync(WebSocket socket)
     {
         Volatile.Write(ref _socket, socket);
@@ -55,7 +53,7 @@ internal sealed class RelayConnection
         }
         catch (Exception exception) when (IsConnectionFailure(exception))
         {
-            _context.Logger.ConnectionFailed(Room.Id, ClientTag, exception);
+            RelayLog.ConnectionFailed(_context.Logger, Room.Id, ClientTag, exception);
         }
         finally
         {
@@ -65,10 +63,8 @@ internal sealed class RelayConnection
         }
     }
 
-    /// <summary>
-    /// Starts closing: queued messages are dropped, the send loop sends the close frame, and the socket
-    /// is aborted if the handshake has not finished within the close timeout. Only the first call counts.
-    /// </summary>
+    // Starts closing: queued messages are dropped, the send loop sends the close frame, and the socket
+    // is aborted if the handshake has not finished within the close timeout. Only the first call counts.
     public bool BeginClose(WebSocketCloseStatus status, string description, CloseReason reason)
     {
         if (Interlocked.CompareExchange(ref _closing, 1, 0) != 0)
@@ -85,7 +81,7 @@ internal sealed class RelayConnection
         return true;
     }
 
-    /// <summary>Closes this connection when one send has been in flight for longer than the send timeout.</summary>
+    // Closes this connection when one send has been in flight for longer than the send timeout.
     public void CloseIfStuck(long now)
     {
         var started = Volatile.Read(ref _sendStartedAt);
@@ -93,7 +89,7 @@ internal sealed class RelayConnection
         if (started != 0 && _context.Time.GetElapsedTime(started, now) >= timeout &&
             BeginClose(WebSocketCloseStatus.PolicyViolation, "receiver too slow", CloseReason.ReceiverTooSlow))
         {
-            _context.Logger.ReceiverTooSlow(Room.Id, ClientTag, timeout);
+            RelayLog.ReceiverTooSlow(_context.Logger, Room.Id, ClientTag, timeout);
         }
     }
 
@@ -209,13 +205,13 @@ internal sealed class RelayConnection
         var maxBytes = _context.Options.MaxMessageBytes;
         if (BeginClose(WebSocketCloseStatus.MessageTooBig, $"message exceeds {maxBytes} bytes", CloseReason.MessageTooBig))
         {
-            _context.Logger.MessageTooBig(Room.Id, ClientTag, maxBytes);
+            RelayLog.MessageTooBig(_context.Logger, Room.Id, ClientTag, maxBytes);
         }
 
         await DrainUntilCloseAsync();
     }
 
-    /// <summary>Reads (and discards) into one small buffer until the peer's close frame, or the abort timer fires.</summary>
+    // Reads (and discards) into one small buffer until the peer's close frame, or the abort timer fires.
     private async Task DrainUntilCloseAsync()
     {
         var socket = _socket!;

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 
 namespace AvatarStream.StreamService.Core;
 
-/// <summary>What every connection of one registry shares.</summary>
+// What every connection of one registry shares.
 internal sealed class RelayContext(RelayOptions options, MessagePool pool, RelayMetrics metrics, TimeProvider time, ILogger logger)
 {
     public RelayOptions Options => options;

@@ -3,10 +3,8 @@ using System.Net.WebSockets;
 
 namespace AvatarStream.StreamService.Core;
 
-/// <summary>
-/// One received message in a pooled buffer, shared by every receiver it is queued for.
-/// Each queue holds a reference; the buffer goes back to the pool when the last send completes.
-/// </summary>
+// One received message in a pooled buffer, shared by every receiver it is queued for.
+// Each queue holds a reference; the buffer goes back to the pool when the last send completes.
 internal sealed class RelayMessage
 {
     private readonly MessagePool _pool;
@@ -41,7 +39,7 @@ internal sealed class RelayMessage
         }
     }
 
-    /// <summary>Called by the pool when handing the message out: the renter holds the only reference.</summary>
+    // Called by the pool when handing the message out: the renter holds the only reference.
     public void ResetForRent()
     {
         _references = 1;

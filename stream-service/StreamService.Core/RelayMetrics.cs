@@ -2,10 +2,8 @@ using System.Diagnostics.Metrics;
 
 namespace AvatarStream.StreamService.Core;
 
-/// <summary>
-/// The relay's meter. Per-message figures are plain interlocked totals read by observable instruments,
-/// so the hot path never touches a metrics listener.
-/// </summary>
+// The relay's meter. Per-message figures are plain interlocked totals read by observable instruments,
+// so the hot path never touches a metrics listener.
 public sealed class RelayMetrics
 {
     public const string MeterName = "AvatarStream.Stream";

@@ -3,10 +3,8 @@ using Microsoft.Extensions.Logging;
 
 namespace AvatarStream.StreamService.Core;
 
-/// <summary>
-/// The instance's room runtime: which clients are admitted to which room, and the live connections.
-/// Membership changes (register, connect, leave) take one lock; relaying a frame takes none.
-/// </summary>
+// The instance's room runtime: which clients have a seat in which room, and the live connections.
+// Membership changes (register, connect, leave) take one lock; relaying a frame takes none.
 public sealed class RoomRegistry : IDisposable
 {
     private readonly Lock _gate = new();
@@ -14,6 +12,7 @@ public sealed class RoomRegistry : IDisposable
     private readonly RelayContext _context;
     private readonly IClientDepartureSink _departures;
     private readonly ITimer _sweeper;
+    private readonly ILogger _logger;
     private bool _stopping;
 
     public RoomRegistry(RelayOptions options, IClientDepartureSink departures, RelayMetrics metrics, TimeProvider time, ILogger<RoomRegistry> logger)
@@ -21,11 +20,10 @@ public sealed class RoomRegistry : IDisposable
         ArgumentNullException.ThrowIfNull(options);
         _context = new RelayContext(options, new MessagePool(options.MaxMessageBytes + 1), metrics, time, logger);
         _departures = departures;
+        _logger = logger;
         var period = TimeSpan.FromTicks(Math.Clamp(options.SendTimeout.Ticks / 4, TimeSpan.TicksPerMillisecond * 5, TimeSpan.TicksPerSecond));
         _sweeper = time.CreateTimer(static state => ((RoomRegistry)state!).CloseStuckReceivers(), this, period, period);
     }
-
-    private ILogger Logger => _context.Logger;
 
     public int RoomCount
     {
@@ -38,7 +36,7 @@ public sealed class RoomRegistry : IDisposable
         }
     }
 
-    /// <summary>Admits a client, creating its room if absent. Idempotent.</summary>
+    // Seats a client, creating its room if absent. Idempotent.
     public RegisterOutcome Register(string roomId, string clientId)
     {
         ArgumentException.ThrowIfNullOrEmpty(roomId);
@@ -57,64 +55,64 @@ public sealed class RoomRegistry : IDisposable
                 _rooms.Add(roomId, room);
                 _context.Metrics.RoomCreated();
             }
-            else if (room.Admissions.ContainsKey(clientId))
+            else if (room.Seats.ContainsKey(clientId))
             {
-                return RegisterOutcome.AlreadyAdmitted;
+                return RegisterOutcome.AlreadySeated;
             }
 
-            var admission = new Admission(room, clientId);
-            room.Admissions.Add(clientId, admission);
+            var seat = new Seat(room, clientId);
+            room.Seats.Add(clientId, seat);
             var claimTimeout = _context.Options.ClaimTimeout;
             if (claimTimeout > TimeSpan.Zero && claimTimeout != Timeout.InfiniteTimeSpan)
             {
-                admission.ClaimTimer = _context.Time.CreateTimer(
-                    state => ExpireClaim((Admission)state!), admission, claimTimeout, Timeout.InfiniteTimeSpan);
+                seat.ClaimTimer = _context.Time.CreateTimer(
+                    state => ExpireClaim((Seat)state!), seat, claimTimeout, Timeout.InfiniteTimeSpan);
             }
 
             var tag = ClientTag.Of(clientId);
             if (created)
             {
-                Logger.RoomCreated(roomId, tag);
+                RelayLog.RoomCreated(_logger, roomId, tag);
                 return RegisterOutcome.RoomCreated;
             }
 
-            Logger.ClientAdmitted(roomId, tag);
-            return RegisterOutcome.Admitted;
+            RelayLog.ClientSeated(_logger, roomId, tag);
+            return RegisterOutcome.Seated;
         }
     }
 
-    public bool IsAdmitted(string roomId, string clientId)
+    public bool HasSeat(string roomId, string clientId)
     {
         lock (_gate)
         {
-            return !_stopping && _rooms.TryGetValue(roomId, out var room) && room.Admissions.ContainsKey(clientId);
+            return !_stopping && _rooms.TryGetValue(roomId, out var room) && room.Seats.ContainsKey(clientId);
         }
     }
 
-    /// <summary>
-    /// Joins an admitted client to its room, accepts its socket and relays until the socket closes, then
-    /// removes the client. The client is a member before the upgrade completes, so nothing sent to the
-    /// room after its handshake is missed. A socket already open for the same client is closed in favour of this one.
-    /// </summary>
+    // Joins a seated client to its room, accepts its socket and relays until the socket closes, then
+    // removes the client. The client is a member before the upgrade completes, so nothing sent to the
+    // room after its handshake is missed. A socket already open for the same client is closed in favour of this one.
+    // The accepted socket is disposed here, once the relay is done with it.
     public async Task RunAsync(Func<Task<WebSocket>> acceptAsync, string roomId, string clientId)
     {
         ArgumentNullException.ThrowIfNull(acceptAsync);
         var connection = Join(roomId, clientId, out var replaced);
         if (connection is null)
         {
-            await RefuseAsync(await acceptAsync());
+            using var refused = await acceptAsync();
+            await RefuseAsync(refused);
             return;
         }
 
         if (replaced is not null && replaced.BeginClose(CloseCodes.Replaced, "replaced by a newer connection", CloseReason.Replaced))
         {
-            Logger.Replaced(roomId, replaced.ClientTag);
+            RelayLog.Replaced(_logger, roomId, replaced.ClientTag);
         }
 
         try
         {
-            var socket = await acceptAsync();
-            Logger.Connected(roomId, connection.ClientTag);
+            using var socket = await acceptAsync();
+            RelayLog.Connected(_logger, roomId, connection.ClientTag);
             await connection.RunAsync(socket);
         }
         finally
@@ -123,10 +121,8 @@ public sealed class RoomRegistry : IDisposable
         }
     }
 
-    /// <summary>
-    /// Stops admitting and starts closing every socket with 1001; each is aborted after the close timeout. No client
-    /// is reported as departed from here on, so the room router keeps every seat for the instance's restart.
-    /// </summary>
+    // Stops seating clients and starts closing every socket with 1001; each is aborted after the close timeout. No client
+    // is reported as departed from here on, so the room router keeps every seat for the instance's restart.
     public void CloseAll()
     {
         List<RelayConnection> connections = [];
@@ -139,7 +135,7 @@ public sealed class RoomRegistry : IDisposable
             }
         }
 
-        Logger.ClosingAll(connections.Count);
+        RelayLog.ClosingAll(_logger, connections.Count);
         foreach (var connection in connections)
         {
             connection.BeginClose(WebSocketCloseStatus.EndpointUnavailable, "server shutting down", CloseReason.Shutdown);
@@ -153,16 +149,16 @@ public sealed class RoomRegistry : IDisposable
         replaced = null;
         lock (_gate)
         {
-            if (_stopping || !_rooms.TryGetValue(roomId, out var room) || !room.Admissions.TryGetValue(clientId, out var admission))
+            if (_stopping || !_rooms.TryGetValue(roomId, out var room) || !room.Seats.TryGetValue(clientId, out var seat))
             {
                 return null;
             }
 
-            admission.ClaimTimer?.Dispose();
-            admission.ClaimTimer = null;
+            seat.ClaimTimer?.Dispose();
+            seat.ClaimTimer = null;
             var connection = new RelayConnection(room, clientId, _context);
-            replaced = admission.Connection;
-            admission.Connection = connection;
+            replaced = seat.Connection;
+            seat.Connection = connection;
             room.Members = replaced is null ? room.Members.With(connection) : room.Members.Replace(replaced, connection);
             _context.Metrics.ConnectionOpened();
             return connection;
@@ -176,49 +172,49 @@ public sealed class RoomRegistry : IDisposable
         lock (_gate)
         {
             room.Members = room.Members.Without(connection);
-            // A replaced connection leaves its admission to its successor. On shutdown nobody departs: the room router
-            // keeps the seat, and the instance admits the client again when it starts.
-            departed = !_stopping && room.Admissions.TryGetValue(connection.ClientId, out var admission) && admission.Connection == connection;
+            // A replaced connection leaves its seat to its successor. On shutdown nobody departs: the room router
+            // keeps the seat, and the instance seats the client again when it starts.
+            departed = !_stopping && room.Seats.TryGetValue(connection.ClientId, out var seat) && seat.Connection == connection;
             if (departed)
             {
-                room.Admissions.Remove(connection.ClientId);
+                room.Seats.Remove(connection.ClientId);
                 RemoveIfEmpty(room);
             }
         }
 
         _context.Metrics.ConnectionClosed(connection.CloseReason);
-        Logger.Disconnected(room.Id, connection.ClientTag, connection.CloseReason);
+        RelayLog.Disconnected(_logger, room.Id, connection.ClientTag, connection.CloseReason);
         if (departed)
         {
             _departures.ClientDeparted(room.Id, connection.ClientId);
         }
     }
 
-    private void ExpireClaim(Admission admission)
+    private void ExpireClaim(Seat seat)
     {
-        var room = admission.Room;
+        var room = seat.Room;
         lock (_gate)
         {
-            if (_stopping || admission.Connection is not null || !room.Admissions.TryGetValue(admission.ClientId, out var current) || current != admission)
+            if (_stopping || seat.Connection is not null || !room.Seats.TryGetValue(seat.ClientId, out var current) || current != seat)
             {
                 return;
             }
 
-            admission.ClaimTimer?.Dispose();
-            room.Admissions.Remove(admission.ClientId);
+            seat.ClaimTimer?.Dispose();
+            room.Seats.Remove(seat.ClientId);
             RemoveIfEmpty(room);
         }
 
-        Logger.ClaimExpired(room.Id, ClientTag.Of(admission.ClientId), _context.Options.ClaimTimeout);
-        _departures.ClientDeparted(room.Id, admission.ClientId);
+        RelayLog.ClaimExpired(_logger, room.Id, ClientTag.Of(seat.ClientId), _context.Options.ClaimTimeout);
+        _departures.ClientDeparted(room.Id, seat.ClientId);
     }
 
     private void RemoveIfEmpty(Room room)
     {
-        if (room.Admissions.Count == 0 && _rooms.Remove(room.Id))
+        if (room.Seats.Count == 0 && _rooms.Remove(room.Id))
         {
             _context.Metrics.RoomRemoved();
-            Logger.RoomRemoved(room.Id);
+            RelayLog.RoomRemoved(_logger, room.Id);
         }
     }
 

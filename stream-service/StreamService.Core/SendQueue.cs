@@ -2,11 +2,9 @@ using System.Threading.Tasks.Sources;
 
 namespace AvatarStream.StreamService.Core;
 
-/// <summary>
-/// A receiver's outgoing queue: many writers (the members' receive loops), one reader (its send loop).
-/// The queue is bounded; a full queue refuses the message for this receiver only. The reader waits on a
-/// reusable value-task source; no lock is held while it is woken.
-/// </summary>
+// A receiver's outgoing queue: many writers (the members' receive loops), one reader (its send loop).
+// The queue is bounded; a full queue refuses the message for this receiver only. The reader waits on a
+// reusable value-task source; no lock is held while it is woken.
 internal sealed class SendQueue : IValueTaskSource<bool>, IThreadPoolWorkItem
 {
     private const int InlineSendMaxBytes = 16 * 1024;
@@ -46,7 +44,7 @@ internal sealed class SendQueue : IValueTaskSource<bool>, IThreadPoolWorkItem
         return EnqueueResult.Queued;
     }
 
-    /// <summary>True when a message can be taken; false once the queue is completed. One caller at a time.</summary>
+    // True when a message can be taken; false once the queue is completed. One caller at a time.
     public ValueTask<bool> WaitToReadAsync()
     {
         lock (_gate)
@@ -82,7 +80,7 @@ internal sealed class SendQueue : IValueTaskSource<bool>, IThreadPoolWorkItem
         }
     }
 
-    /// <summary>Refuses further messages, releases the queued ones and wakes the reader.</summary>
+    // Refuses further messages, releases the queued ones and wakes the reader.
     public void Complete()
     {
         bool wake;

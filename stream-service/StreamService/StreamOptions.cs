@@ -2,15 +2,13 @@ using System.ComponentModel.DataAnnotations;
 
 namespace AvatarStream.StreamService;
 
-/// <summary>This instance's identity and its side of the control plane (section <c>Stream</c>).</summary>
+// This instance's identity and its side of the control plane (section Stream).
 public sealed class StreamOptions
 {
-    /// <summary>This instance's Dapr app-id, e.g. <c>stream-1</c>, announced to the room router.</summary>
-    [Required]
-    [RegularExpression("^[a-z0-9][a-z0-9-]*$")]
+    // This instance's Dapr app-id, e.g. stream-1, announced to the room router (see StreamOptionsValidator).
     public string InstanceId { get; set; } = string.Empty;
 
-    /// <summary>The WebSocket URL browsers use to reach this instance.</summary>
+    // The WebSocket URL browsers use to reach this instance.
     [Required]
     [RegularExpression(@"^(wss?|https?)://\S+$")]
     public string PublicUrl { get; set; } = string.Empty;
@@ -18,21 +16,17 @@ public sealed class StreamOptions
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan KeepAliveInterval { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>A socket that answers no ping for this long is aborted, so half-open connections do not linger.</summary>
+    // A socket that answers no ping for this long is aborted, so half-open connections do not linger.
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan KeepAliveTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>
-    /// How often the instance announces itself again after start, so that an instance evicted while alive (a probe or
-    /// a register that timed out) is offered again within this time.
-    /// </summary>
+    // How often the instance announces itself again after start, so that an instance evicted while alive (a probe or
+    // a register that timed out) is offered again within this time.
     [Range(typeof(TimeSpan), "00:00:00.010", "01:00:00")]
     public TimeSpan AnnounceInterval { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>
-    /// How long a socket with an unknown pair waits, right after start, for the rooms hosted before a restart to be
-    /// admitted again before it is refused.
-    /// </summary>
+    // How long a socket with an unknown pair waits, right after start, for the rooms hosted before a restart to be
+    // seated again before it is refused.
     [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
     public TimeSpan RestoreWait { get; set; } = TimeSpan.FromSeconds(5);
 

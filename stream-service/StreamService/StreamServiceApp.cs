@@ -5,14 +5,14 @@ using AvatarStream.StreamService.Extensions;
 
 namespace AvatarStream.StreamService;
 
-/// <summary>Builds a stream instance; <c>Program</c> runs it, and the one-command local run hosts it in-process.</summary>
+// Builds a stream instance; Program runs it, and the one-command local run hosts it in-process.
 public static class StreamServiceApp
 {
     public static WebApplication Build(string[] args)
     {
         var builder = ServiceDefaultsExtensions.CreateServiceBuilder(args, typeof(StreamServiceApp), RelayMetrics.MeterName);
         builder.AddStreamRelay();
-        builder.AddRoomRouter();
+        builder.AddRoomRouterClient();
 
         var app = builder.Build();
         app.MapDefaultEndpoints();

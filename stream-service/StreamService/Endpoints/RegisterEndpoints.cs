@@ -7,12 +7,12 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace AvatarStream.StreamService.Endpoints;
 
-/// <summary><c>POST /register</c>: the room router admits a client to a room on this instance.</summary>
+// POST /register: the room router seats a client in a room on this instance.
 public static class RegisterEndpoints
 {
     public static IEndpointRouteBuilder MapRegister(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/register", RegisterAsync).AddEndpointFilter<InternalTokenFilter>().ExcludeFromDescription();
+        app.MapPost(InternalRoutes.Register, RegisterAsync).AddEndpointFilter<InternalTokenFilter>().ExcludeFromDescription();
         return app;
     }
 
@@ -29,9 +29,9 @@ public static class RegisterEndpoints
             return BadRequest("The body is not a JSON object {room_id, client_id}.");
         }
 
-        if (request is null || !Identifiers.IsValid(request.RoomId) || !Identifiers.IsValid(request.ClientId))
+        if (request is null || !Identifiers.IsRoomId(request.RoomId) || !Identifiers.IsClientId(request.ClientId))
         {
-            return BadRequest($"room_id and client_id must be 1 to {Identifiers.MaxLength} letters, digits, '-' or '_'.");
+            return BadRequest("room_id must be 1 to 5 digits and client_id a UUID.");
         }
 
         if (registry.Register(request.RoomId, request.ClientId) == RegisterOutcome.Stopping)

@@ -1,26 +1,22 @@
 using System.Text.Json;
+using AvatarStream.Contracts;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace AvatarStream.StreamService.Endpoints;
 
-/// <summary>
-/// The room/client pair a socket presents, in one of three forms: the query string; the subprotocol
-/// <c>avatar-stream.auth.&lt;base64url JSON&gt;</c> next to <c>avatar-stream.v1</c> (what a browser can send);
-/// or the seed's raw header <c>Sec-WebSocket-Protocol: {room_id: 00157, client_id: ...}</c>, echoed back.
-/// </summary>
-/// <param name="SubProtocol">The token to select in the handshake, if any.</param>
-/// <param name="RawProtocolEcho">The seed's header value to send back verbatim; it is no valid token, so it bypasses selection.</param>
+// The room/client pair a socket presents, in one of three forms: the query string; the subprotocol
+// avatar-stream.auth.<base64url JSON> next to avatar-stream.v1 (what a browser can send);
+// or the seed's raw header Sec-WebSocket-Protocol: {room_id: 00157, client_id: ...}, echoed back.
+// SubProtocol: the token to select in the handshake, if any.
+// RawProtocolEcho: the seed's header value to send back verbatim; it is no valid token, so it bypasses selection.
 internal readonly record struct StreamCredentials(string RoomId, string ClientId, string? SubProtocol, string? RawProtocolEcho = null)
 {
-    public const string Protocol = "avatar-stream.v1";
-    public const string AuthProtocolPrefix = "avatar-stream.auth.";
-
     public static bool TryRead(HttpContext context, out StreamCredentials credentials)
     {
         credentials = default;
         var request = context.Request;
         var requested = context.WebSockets.WebSocketRequestedProtocols;
-        var selected = requested.Contains(Protocol) ? Protocol : null;
+        var selected = requested.Contains(StreamProtocol.V1) ? StreamProtocol.V1 : null;
 
         if (request.Query.ContainsKey("room_id") || request.Query.ContainsKey("client_id"))
         {
@@ -41,9 +37,9 @@ internal readonly record struct StreamCredentials(string RoomId, string ClientId
 
         foreach (var protocol in requested)
         {
-            if (protocol.StartsWith(AuthProtocolPrefix, StringComparison.Ordinal))
+            if (protocol.StartsWith(StreamProtocol.AuthPrefix, StringComparison.Ordinal))
             {
-                return TryParseAuthProtocol(protocol[AuthProtocolPrefix.Length..], out var roomId, out var clientId) &&
+                return TryParseAuthProtocol(protocol[StreamProtocol.AuthPrefix.Length..], out var roomId, out var clientId) &&
                     TryCreate(roomId, clientId, selected, out credentials);
             }
         }
@@ -54,10 +50,10 @@ internal readonly record struct StreamCredentials(string RoomId, string ClientId
     private static bool TryCreate(string? roomId, string? clientId, string? subProtocol, out StreamCredentials credentials)
     {
         credentials = new StreamCredentials(roomId ?? string.Empty, clientId ?? string.Empty, subProtocol);
-        return Identifiers.IsValid(roomId) && Identifiers.IsValid(clientId);
+        return Identifiers.IsRoomId(roomId) && Identifiers.IsClientId(clientId);
     }
 
-    /// <summary>The seed's form is not JSON: <c>{room_id: 00157, client_id: 6f1c...}</c>; quotes are tolerated.</summary>
+    // The seed's form is not JSON: {room_id: 00157, client_id: 6f1c...}; quotes are tolerated.
     private static bool TryParseSeedHeader(string raw, out string? roomId, out string? clientId)
     {
         roomId = clientId = null;

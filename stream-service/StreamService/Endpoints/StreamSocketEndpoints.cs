@@ -1,4 +1,3 @@
-using System.Net.WebSockets;
 using AvatarStream.ServiceDefaults;
 using AvatarStream.StreamService.Core;
 using AvatarStream.StreamService.RoomRouter;
@@ -6,7 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace AvatarStream.StreamService.Endpoints;
 
-/// <summary>The WebSocket at <c>/</c>: credentials are checked before the upgrade, then the relay takes the socket.</summary>
+// The WebSocket at /: credentials are checked before the upgrade, then the relay takes the socket.
 public static class StreamSocketEndpoints
 {
     public static IEndpointRouteBuilder MapStreamSocket(this IEndpointRouteBuilder app)
@@ -16,7 +15,7 @@ public static class StreamSocketEndpoints
     }
 
     internal static async Task<Results<EmptyHttpResult, ProblemHttpResult>> ConnectAsync(
-        HttpContext context, RoomRegistry registry, RoomRestore restore, ILogger<RoomRegistry> logger)
+        HttpContext context, RoomRegistry registry, RoomRestore restore, ILoggerFactory loggers)
     {
         if (!context.WebSockets.IsWebSocketRequest)
         {
@@ -25,15 +24,13 @@ public static class StreamSocketEndpoints
 
         if (!StreamCredentials.TryRead(context, out var credentials))
         {
-            logger.SocketRefused("missing or malformed credentials");
-            return Unauthorized();
+            return Refuse(loggers, "missing or malformed credentials");
         }
 
-        if (!registry.IsAdmitted(credentials.RoomId, credentials.ClientId) &&
-            !await AdmittedAfterRestoreAsync(registry, restore, credentials, context.RequestAborted))
+        if (!registry.HasSeat(credentials.RoomId, credentials.ClientId) &&
+            !await SeatedAfterRestoreAsync(registry, restore, credentials, context.RequestAborted))
         {
-            logger.SocketRefused("pair not registered on this instance");
-            return Unauthorized();
+            return Refuse(loggers, "pair not registered on this instance");
         }
 
         if (credentials.RawProtocolEcho is { } echo)
@@ -41,24 +38,15 @@ public static class StreamSocketEndpoints
             context.Response.Headers.SecWebSocketProtocol = echo;
         }
 
-        WebSocket? socket = null;
-        try
-        {
-            await registry.RunAsync(
-                async () => socket = await context.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext { SubProtocol = credentials.SubProtocol }),
-                credentials.RoomId,
-                credentials.ClientId);
-        }
-        finally
-        {
-            socket?.Dispose();
-        }
-
+        await registry.RunAsync(
+            () => context.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext { SubProtocol = credentials.SubProtocol }),
+            credentials.RoomId,
+            credentials.ClientId);
         return TypedResults.Empty;
     }
 
-    /// <summary>Right after a restart the pair may be on its way back from the room router: wait for that, once.</summary>
-    private static async Task<bool> AdmittedAfterRestoreAsync(
+    // Right after a restart the pair may be on its way back from the room router: wait for that, once.
+    private static async Task<bool> SeatedAfterRestoreAsync(
         RoomRegistry registry, RoomRestore restore, StreamCredentials credentials, CancellationToken cancellationToken)
     {
         if (restore.IsDone)
@@ -67,9 +55,13 @@ public static class StreamSocketEndpoints
         }
 
         await restore.WaitAsync(cancellationToken);
-        return registry.IsAdmitted(credentials.RoomId, credentials.ClientId);
+        return registry.HasSeat(credentials.RoomId, credentials.ClientId);
     }
 
-    private static ProblemHttpResult Unauthorized() =>
-        TypedResults.Problem("Unknown room/client pair.", statusCode: StatusCodes.Status401Unauthorized, type: ProblemTypes.Unauthorized);
+    // Refusals are rare, so the logger is looked up only for them; a static class cannot be ILogger<T>'s category.
+    private static ProblemHttpResult Refuse(ILoggerFactory loggers, string reason)
+    {
+        StreamLog.SocketRefused(loggers.CreateLogger(typeof(StreamSocketEndpoints)), reason);
+        return TypedResults.Problem("Unknown room/client pair.", statusCode: StatusCodes.Status401Unauthorized, type: ProblemTypes.Unauthorized);
+    }
 }

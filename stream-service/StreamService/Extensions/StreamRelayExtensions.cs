@@ -6,13 +6,14 @@ namespace AvatarStream.StreamService.Extensions;
 
 public static class StreamRelayExtensions
 {
-    /// <summary>Options, the room runtime and its metrics.</summary>
+    // Options, the room runtime and its metrics.
     public static IHostApplicationBuilder AddStreamRelay(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
         services.AddOptions<RelayOptions>().BindConfiguration(RelayOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<StreamOptions>().BindConfiguration(RelayOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<StreamOptions>, StreamOptionsValidator>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<RelayMetrics>();
         services.AddSingleton(sp => new RoomRegistry(
@@ -24,7 +25,7 @@ public static class StreamRelayExtensions
         return builder;
     }
 
-    /// <summary>WebSockets with keep-alive pings, and every socket closed with 1001 when the host stops.</summary>
+    // WebSockets with keep-alive pings, and every socket closed with 1001 when the host stops.
     public static WebApplication UseStreamRelay(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);

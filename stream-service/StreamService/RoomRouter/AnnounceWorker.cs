@@ -5,10 +5,8 @@ using Polly;
 
 namespace AvatarStream.StreamService.RoomRouter;
 
-/// <summary>
-/// The instance's side of registration: announce it (put-task, retried until the router answers), admit again the
-/// clients of the rooms it hosted before a restart, then announce again every <see cref="StreamOptions.AnnounceInterval"/>.
-/// </summary>
+// The instance's side of registration: announce it (put-task, retried until the router answers), seat again the
+// clients of the rooms it hosted before a restart, then announce again every AnnounceInterval.
 internal sealed class AnnounceWorker(
     IRoomRouterClient router,
     RoomRegistry registry,
@@ -27,8 +25,8 @@ internal sealed class AnnounceWorker(
         {
             try
             {
-                await Retry("put-task", int.MaxValue, stoppingToken).ExecuteAsync(async token => await router.PutTaskAsync(request, token), stoppingToken);
-                logger.Announced(settings.InstanceId, settings.PublicUrl);
+                await Retry(InternalRoutes.PutTask, int.MaxValue, stoppingToken).ExecuteAsync(async token => await router.PutTaskAsync(request, token), stoppingToken);
+                StreamLog.Announced(logger, settings.InstanceId, settings.PublicUrl);
                 await RestoreAsync(settings.InstanceId, stoppingToken);
             }
             finally
@@ -45,7 +43,7 @@ internal sealed class AnnounceWorker(
                 }
                 catch (Exception exception) when (exception is not OperationCanceledException)
                 {
-                    logger.ReannounceFailed(settings.AnnounceInterval, exception);
+                    StreamLog.ReannounceFailed(logger, settings.AnnounceInterval, exception);
                 }
             }
         }
@@ -55,17 +53,17 @@ internal sealed class AnnounceWorker(
         }
     }
 
-    /// <summary>Each restored client gets the claim timeout again, so one that never comes back is removed as usual.</summary>
+    // Each restored client gets the claim timeout again, so one that never comes back is removed as usual.
     private async Task RestoreAsync(string instanceId, CancellationToken stoppingToken)
     {
         InstanceRooms hosted;
         try
         {
-            hosted = await Retry("GET /instances/{id}/rooms", RestoreAttempts, stoppingToken).ExecuteAsync(async token => await router.GetHostedRoomsAsync(instanceId, token), stoppingToken);
+            hosted = await Retry("GET " + InternalRoutes.HostedRoomsPattern, RestoreAttempts, stoppingToken).ExecuteAsync(async token => await router.GetHostedRoomsAsync(instanceId, token), stoppingToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            logger.RestoreFailed(exception);
+            StreamLog.RestoreFailed(logger, exception);
             return;
         }
 
@@ -79,7 +77,7 @@ internal sealed class AnnounceWorker(
             }
         }
 
-        logger.Restored(hosted.Rooms.Count, clients);
+        StreamLog.Restored(logger, hosted.Rooms.Count, clients);
     }
 
     private ResiliencePipeline Retry(string call, int attempts, CancellationToken stoppingToken)
@@ -91,6 +89,6 @@ internal sealed class AnnounceWorker(
             settings.PutTaskRetryDelay,
             e => e is not OperationCanceledException || !stoppingToken.IsCancellationRequested,
             settings.PutTaskMaxRetryDelay,
-            (attempt, delay, exception) => logger.RouterCallRetrying(call, attempt, delay, exception));
+            (attempt, delay, exception) => StreamLog.RouterCallRetrying(logger, call, attempt, delay, exception));
     }
 }

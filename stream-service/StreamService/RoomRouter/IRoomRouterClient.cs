@@ -2,7 +2,7 @@ using AvatarStream.Contracts;
 
 namespace AvatarStream.StreamService.RoomRouter;
 
-/// <summary>The room router's internal calls that a stream instance makes.</summary>
+// The room router's internal calls that a stream instance makes.
 public interface IRoomRouterClient
 {
     public Task PutTaskAsync(PutTaskRequest request, CancellationToken cancellationToken);

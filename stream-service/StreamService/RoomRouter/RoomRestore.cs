@@ -2,11 +2,9 @@ using Microsoft.Extensions.Options;
 
 namespace AvatarStream.StreamService.RoomRouter;
 
-/// <summary>
-/// Whether the rooms this instance hosted before a restart are admitted again. A socket presenting a pair the
-/// instance does not know yet waits for that (up to <see cref="StreamOptions.RestoreWait"/>) rather than being
-/// refused while the list is on its way.
-/// </summary>
+// Whether the clients of the rooms this instance hosted before a restart are seated again. A socket presenting
+// a pair the instance does not know yet waits for that (up to RestoreWait) rather than being refused while the
+// list is on its way.
 internal sealed class RoomRestore(IOptions<StreamOptions> options, TimeProvider time)
 {
     private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -15,7 +13,7 @@ internal sealed class RoomRestore(IOptions<StreamOptions> options, TimeProvider 
 
     public void Complete() => _done.TrySetResult();
 
-    /// <summary>Returns once the restore is done or the wait is over, whichever comes first.</summary>
+    // Returns once the restore is done or the wait is over, whichever comes first.
     public async Task WaitAsync(CancellationToken cancellationToken)
     {
         try

@@ -3,11 +3,11 @@ using Polly.Retry;
 
 namespace AvatarStream.StreamService.RoomRouter;
 
-/// <summary>The exponential, jittered retry around a room-router call.</summary>
+// The exponential, jittered retry around a room-router call.
 internal static class RouterRetry
 {
-    /// <param name="shouldRetry">Which failures are retried; the caller decides how cancellation counts.</param>
-    /// <param name="onRetry">Told before each retry: the attempt about to run (the first call is 1), its delay and the failure.</param>
+    // shouldRetry: which failures are retried; the caller decides how cancellation counts.
+    // onRetry: told before each retry: the attempt about to run (the first call is 1), its delay and the failure.
     public static ResiliencePipeline Create(
         TimeProvider time,
         int attempts,

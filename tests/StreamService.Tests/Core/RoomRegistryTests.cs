@@ -17,15 +17,15 @@ public sealed class RoomRegistryTests : IDisposable
         _registry = new RoomRegistry(new RelayOptions { ClaimTimeout = TimeSpan.FromSeconds(60) }, _departures, _metrics, _time, NullLogger<RoomRegistry>.Instance);
 
     [Fact]
-    public void RegisterCreatesTheRoomThenAdmitsAndIsIdempotent()
+    public void RegisterCreatesTheRoomThenSeatsAndIsIdempotent()
     {
         Assert.Equal(RegisterOutcome.RoomCreated, _registry.Register("00157", "a"));
-        Assert.Equal(RegisterOutcome.Admitted, _registry.Register("00157", "b"));
-        Assert.Equal(RegisterOutcome.AlreadyAdmitted, _registry.Register("00157", "b"));
+        Assert.Equal(RegisterOutcome.Seated, _registry.Register("00157", "b"));
+        Assert.Equal(RegisterOutcome.AlreadySeated, _registry.Register("00157", "b"));
 
         Assert.Equal(1, _registry.RoomCount);
-        Assert.True(_registry.IsAdmitted("00157", "b"));
-        Assert.False(_registry.IsAdmitted("00158", "b"));
+        Assert.True(_registry.HasSeat("00157", "b"));
+        Assert.False(_registry.HasSeat("00158", "b"));
     }
 
     [Fact]
@@ -34,11 +34,11 @@ public sealed class RoomRegistryTests : IDisposable
         _registry.Register("00157", "a");
 
         _time.Advance(TimeSpan.FromSeconds(59));
-        Assert.True(_registry.IsAdmitted("00157", "a"));
+        Assert.True(_registry.HasSeat("00157", "a"));
         Assert.Empty(_departures.Departed);
 
         _time.Advance(TimeSpan.FromSeconds(1));
-        Assert.False(_registry.IsAdmitted("00157", "a"));
+        Assert.False(_registry.HasSeat("00157", "a"));
         Assert.Equal([("00157", "a")], _departures.Departed);
         Assert.Equal(0, _registry.RoomCount);
         Assert.Equal(0, _metrics.Rooms);
@@ -53,7 +53,7 @@ public sealed class RoomRegistryTests : IDisposable
 
         _time.Advance(TimeSpan.FromMinutes(5));
 
-        Assert.True(_registry.IsAdmitted("00157", "a"));
+        Assert.True(_registry.HasSeat("00157", "a"));
         Assert.Empty(_departures.Departed);
         await client.CloseAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
         await running;
@@ -74,14 +74,14 @@ public sealed class RoomRegistryTests : IDisposable
     }
 
     [Fact]
-    public void AfterCloseAllNothingIsAdmitted()
+    public void AfterCloseAllNoOneHasASeat()
     {
         _registry.Register("00157", "a");
 
         _registry.CloseAll();
 
         Assert.Equal(RegisterOutcome.Stopping, _registry.Register("00157", "b"));
-        Assert.False(_registry.IsAdmitted("00157", "a"));
+        Assert.False(_registry.HasSeat("00157", "a"));
     }
 
     public void Dispose() => _registry.Dispose();

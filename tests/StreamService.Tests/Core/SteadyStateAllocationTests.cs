@@ -6,7 +6,7 @@ using Xunit.Abstractions;
 
 namespace AvatarStream.StreamService.Tests.Core;
 
-/// <summary>Counts process-wide allocations, so it runs alone.</summary>
+// Counts process-wide allocations, so it runs alone.
 [Collection(nameof(AloneCollection))]
 public sealed class SteadyStateAllocationTests(ITestOutputHelper output)
 {

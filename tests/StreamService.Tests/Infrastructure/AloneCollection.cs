@@ -1,5 +1,5 @@
 namespace AvatarStream.StreamService.Tests.Infrastructure;
 
-/// <summary>Tests that measure the whole process run after the others, one at a time.</summary>
+// Tests that measure the whole process run after the others, one at a time.
 [CollectionDefinition(nameof(AloneCollection), DisableParallelization = true)]
 public sealed class AloneCollection;

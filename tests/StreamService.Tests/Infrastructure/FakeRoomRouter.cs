@@ -5,10 +5,8 @@ using AvatarStream.StreamService.RoomRouter;
 
 namespace AvatarStream.StreamService.Tests.Infrastructure;
 
-/// <summary>
-/// Records the calls a stream instance makes to the room router; put-task can be told to fail first, remove-client
-/// can be held back, and the rooms it lists for the instance can be set, held back or made to fail.
-/// </summary>
+// Records the calls a stream instance makes to the room router; put-task can be told to fail first, remove-client
+// can be held back, and the rooms it lists for the instance can be set, held back or made to fail.
 public sealed class FakeRoomRouter : IRoomRouterClient
 {
     private readonly Channel<RemoveClientRequest> _removals = Channel.CreateUnbounded<RemoveClientRequest>();
@@ -23,10 +21,10 @@ public sealed class FakeRoomRouter : IRoomRouterClient
 
     public Task<PutTaskRequest> Announced => _announced.Task;
 
-    /// <summary>What <c>GET /instances/{id}/rooms</c> answers.</summary>
+    // What GET /instances/{id}/rooms answers.
     public IReadOnlyList<HostedRoom> HostedRooms { get; set; } = [];
 
-    /// <summary>The rooms answer waits for this; completed unless a test holds it back.</summary>
+    // The rooms answer waits for this; completed unless a test holds it back.
     public Task HostedRoomsGate { get; set; } = Task.CompletedTask;
 
     public bool HostedRoomsFail { get; set; }
@@ -44,7 +42,7 @@ public sealed class FakeRoomRouter : IRoomRouterClient
         return Task.CompletedTask;
     }
 
-    /// <summary>Each remove-client call waits for this before it is recorded; completed unless a test holds it back.</summary>
+    // Each remove-client call waits for this before it is recorded; completed unless a test holds it back.
     public Task RemoveClientGate { get; set; } = Task.CompletedTask;
 
     public async Task RemoveClientAsync(RemoveClientRequest request, CancellationToken cancellationToken)
@@ -61,7 +59,7 @@ public sealed class FakeRoomRouter : IRoomRouterClient
         return HostedRoomsFail ? throw new HttpRequestException("room-router is down") : new InstanceRooms(instanceId, HostedRooms);
     }
 
-    /// <summary>The next remove-client call, or a timeout.</summary>
+    // The next remove-client call, or a timeout.
     public async Task<RemoveClientRequest> NextRemovalAsync(TimeSpan timeout)
     {
         using var cts = new CancellationTokenSource(timeout);

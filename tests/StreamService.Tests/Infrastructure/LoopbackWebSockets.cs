@@ -4,7 +4,7 @@ using System.Net.WebSockets;
 
 namespace AvatarStream.StreamService.Tests.Infrastructure;
 
-/// <summary>A server/client WebSocket pair over a loopback TCP connection, with no HTTP in between.</summary>
+// A server/client WebSocket pair over a loopback TCP connection, with no HTTP in between.
 internal static class LoopbackWebSockets
 {
     public static async Task<(WebSocket Server, WebSocket Client)> CreatePairAsync()

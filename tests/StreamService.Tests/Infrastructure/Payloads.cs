@@ -2,7 +2,7 @@ using System.Buffers.Binary;
 
 namespace AvatarStream.StreamService.Tests.Infrastructure;
 
-/// <summary>Messages that say who sent them and in which order, padded to a size.</summary>
+// Messages that say who sent them and in which order, padded to a size.
 public static class Payloads
 {
     public static byte[] Make(int sender, int sequence, int size = 64)

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using AvatarStream.Contracts;
 using AvatarStream.ServiceDefaults.InternalAuth;
 using AvatarStream.StreamService.Core;
 using AvatarStream.StreamService.RoomRouter;
@@ -12,7 +13,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace AvatarStream.StreamService.Tests.Infrastructure;
 
-/// <summary>The real stream service on Kestrel at 127.0.0.1, a free port, with the room router and secret store faked.</summary>
+// The real stream service on Kestrel at 127.0.0.1, a free port, with the room router and secret store faked.
 public sealed class StreamServiceFactory : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings = new()
@@ -50,20 +51,20 @@ public sealed class StreamServiceFactory : WebApplicationFactory<Program>
     public Uri SocketUri(string roomId, string clientId) =>
         new($"ws://{Address.Authority}/?room_id={Uri.EscapeDataString(roomId)}&client_id={Uri.EscapeDataString(clientId)}");
 
-    /// <summary>Registers a pair the way the room router does.</summary>
+    // Registers a pair the way the room router does.
     public async Task RegisterAsync(string roomId, string clientId)
     {
         using var http = CreateHttpClient();
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/register") { Content = JsonContent.Create(new { room_id = roomId, client_id = clientId }) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, InternalRoutes.Register) { Content = JsonContent.Create(new { room_id = roomId, client_id = clientId }) };
         request.Headers.Authorization = new("Bearer", FakeTokenSource.Token);
         using var response = await http.SendAsync(request);
         response.EnsureSuccessStatusCode();
     }
 
-    /// <summary>Registers and connects a client with the query-string credentials.</summary>
+    // Registers and connects a client with the query-string credentials.
     public async Task<TestSocket> JoinAsync(string roomId, string? clientId = null)
     {
-        clientId ??= Guid.NewGuid().ToString();
+        clientId ??= ClientIds.New();
         await RegisterAsync(roomId, clientId);
         return await TestSocket.ConnectAsync(SocketUri(roomId, clientId), clientId);
     }

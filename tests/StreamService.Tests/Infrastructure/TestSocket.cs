@@ -3,7 +3,7 @@ using System.Net.WebSockets;
 
 namespace AvatarStream.StreamService.Tests.Infrastructure;
 
-/// <summary>A test client: whole messages in and out, every wait bounded.</summary>
+// A test client: whole messages in and out, every wait bounded.
 public sealed class TestSocket(WebSocket socket, string clientId) : IDisposable
 {
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(10);
@@ -29,7 +29,7 @@ public sealed class TestSocket(WebSocket socket, string clientId) : IDisposable
 
     public Task SendTextAsync(string text) => SendAsync(System.Text.Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text);
 
-    /// <summary>The next whole message (a close arrives as type Close with no bytes).</summary>
+    // The next whole message (a close arrives as type Close with no bytes).
     public async Task<(WebSocketMessageType Type, byte[] Payload)> ReceiveAsync(TimeSpan? timeout = null)
     {
         using var cts = new CancellationTokenSource(timeout ?? DefaultTimeout);
@@ -50,7 +50,7 @@ public sealed class TestSocket(WebSocket socket, string clientId) : IDisposable
         }
     }
 
-    /// <summary>Reads until the server's close frame and returns its status.</summary>
+    // Reads until the server's close frame and returns its status.
     public async Task<WebSocketCloseStatus?> ReceiveCloseAsync(TimeSpan? timeout = null)
     {
         while (true)

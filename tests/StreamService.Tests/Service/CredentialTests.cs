@@ -14,7 +14,7 @@ public sealed class CredentialTests
     {
         await using var app = new StreamServiceFactory();
         using var alice = await app.JoinAsync("00157");
-        var clientId = Guid.NewGuid().ToString();
+        var clientId = ClientIds.New();
         await app.RegisterAsync("00157", clientId);
         var auth = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes($$"""{"room_id":"00157","client_id":"{{clientId}}"}"""));
 
@@ -34,7 +34,7 @@ public sealed class CredentialTests
     {
         await using var app = new StreamServiceFactory();
         using var alice = await app.JoinAsync("00157");
-        var clientId = Guid.NewGuid().ToString();
+        var clientId = ClientIds.New();
         await app.RegisterAsync("00157", clientId);
         var raw = $"{{room_id: 00157, client_id: {clientId}}}";
 
@@ -54,14 +54,16 @@ public sealed class CredentialTests
     }
 
     [Theory(Timeout = 30_000)]
-    [InlineData("?room_id=00157&client_id=not-registered")]
+    [InlineData($$"""?room_id=00157&client_id={{ClientIds.Fixed}}""")]
     [InlineData("?room_id=00157")]
     [InlineData("?room_id=00157&client_id=has%20space")]
+    [InlineData("?room_id=00157&client_id=not-a-uuid")]
+    [InlineData($$"""?room_id=123456&client_id={{ClientIds.Fixed}}""")]
     [InlineData("")]
     public async Task UnknownMissingOrMalformedPairIsRefusedWith401BeforeUpgrade(string query)
     {
         await using var app = new StreamServiceFactory();
-        await app.RegisterAsync("00157", "registered-client");
+        await app.RegisterAsync("00157", ClientIds.New());
 
         Assert.Equal(HttpStatusCode.Unauthorized, await ConnectStatusAsync(new Uri($"ws://{app.Address.Authority}/{query}")));
     }
@@ -70,10 +72,20 @@ public sealed class CredentialTests
     public async Task PairOfAnotherRoomIsRefusedWith401()
     {
         await using var app = new StreamServiceFactory();
-        await app.RegisterAsync("00001", "client-of-room-1");
-        await app.RegisterAsync("00002", "client-of-room-2");
+        var clientOfRoom1 = ClientIds.New();
+        await app.RegisterAsync("00001", clientOfRoom1);
+        await app.RegisterAsync("00002", ClientIds.New());
 
-        Assert.Equal(HttpStatusCode.Unauthorized, await ConnectStatusAsync(app.SocketUri("00002", "client-of-room-1")));
+        Assert.Equal(HttpStatusCode.Unauthorized, await ConnectStatusAsync(app.SocketUri("00002", clientOfRoom1)));
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task MalformedPairIsRefusedWith401EvenWhenTheRelayHasASeatForIt()
+    {
+        await using var app = new StreamServiceFactory();
+        app.Registry.Register("room-1", "client-1");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, await ConnectStatusAsync(app.SocketUri("room-1", "client-1")));
     }
 
     [Fact(Timeout = 30_000)]

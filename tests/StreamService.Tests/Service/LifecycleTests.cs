@@ -1,6 +1,6 @@
 using System.Net.WebSockets;
 using System.Text;
-using AvatarStream.StreamService.Core;
+using AvatarStream.Contracts;
 using AvatarStream.StreamService.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -44,7 +44,7 @@ public sealed class LifecycleTests
         var first = await app.Router.NextRemovalAsync(TestSocket.DefaultTimeout);
         Assert.Equal(("00157", alice.ClientId), (first.RoomId, first.ClientId));
         Assert.Equal(1, app.Registry.RoomCount);
-        Assert.False(app.Registry.IsAdmitted("00157", alice.ClientId));
+        Assert.False(app.Registry.HasSeat("00157", alice.ClientId));
 
         bob.Socket.Abort();
         var second = await app.Router.NextRemovalAsync(TestSocket.DefaultTimeout);
@@ -53,7 +53,7 @@ public sealed class LifecycleTests
     }
 
     [Fact(Timeout = 30_000)]
-    public async Task DepartureIsNotSentOnceTheClientIsAdmittedAgain()
+    public async Task DepartureIsNotSentOnceTheClientIsSeatedAgain()
     {
         await using var app = new StreamServiceFactory();
         var held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -75,18 +75,19 @@ public sealed class LifecycleTests
         Assert.Equal(first.ClientId, (await app.Router.NextRemovalAsync(TestSocket.DefaultTimeout)).ClientId);
         Assert.Equal(last.ClientId, (await app.Router.NextRemovalAsync(TestSocket.DefaultTimeout)).ClientId);
         Assert.DoesNotContain(app.Router.Removals, removal => removal.ClientId == rejoining.ClientId);
-        Assert.True(app.Registry.IsAdmitted("00157", rejoining.ClientId));
+        Assert.True(app.Registry.HasSeat("00157", rejoining.ClientId));
     }
 
     [Fact(Timeout = 30_000)]
     public async Task RegisteredClientThatNeverConnectsIsDroppedAfterTheClaimTimeout()
     {
         await using var app = new StreamServiceFactory(("Stream:ClaimTimeout", "00:00:00.200"));
-        await app.RegisterAsync("00157", "never-shows-up");
+        var neverShowsUp = ClientIds.New();
+        await app.RegisterAsync("00157", neverShowsUp);
 
         var removal = await app.Router.NextRemovalAsync(TestSocket.DefaultTimeout);
 
-        Assert.Equal(("00157", "never-shows-up"), (removal.RoomId, removal.ClientId));
+        Assert.Equal(("00157", neverShowsUp), (removal.RoomId, removal.ClientId));
         Assert.Equal(0, app.Registry.RoomCount);
     }
 
@@ -99,11 +100,11 @@ public sealed class LifecycleTests
 
         using var bobAgain = await TestSocket.ConnectAsync(app.SocketUri("00157", bob.ClientId), bob.ClientId);
 
-        Assert.Equal(CloseCodes.Replaced, await bob.ReceiveCloseAsync());
+        Assert.Equal(StreamProtocol.CloseCodes.Replaced, await bob.ReceiveCloseAsync());
         Assert.Equal("replaced by a newer connection", bob.Socket.CloseStatusDescription);
         await alice.SendTextAsync("to the new bob");
         Assert.Equal("to the new bob", Encoding.UTF8.GetString((await bobAgain.ReceiveAsync()).Payload));
-        Assert.True(app.Registry.IsAdmitted("00157", bob.ClientId));
+        Assert.True(app.Registry.HasSeat("00157", bob.ClientId));
         Assert.Empty(app.Router.Removals);
     }
 
@@ -146,10 +147,20 @@ public sealed class LifecycleTests
         Assert.Equal(WebSocketState.Open, reader.Socket.State);
     }
 
+    [Fact(Timeout = 30_000)]
+    public async Task InstanceIdThatIsNoAppIdStopsTheStart()
+    {
+        await using var app = new StreamServiceFactory(("Stream:InstanceId", "stream_1"));
+
+        var error = Assert.ThrowsAny<Exception>(() => app.Address);
+
+        Assert.Contains("Stream:InstanceId must be this instance's Dapr app-id", error.ToString(), StringComparison.Ordinal);
+    }
+
     private static async Task WaitUntilDepartedAsync(StreamServiceFactory app, string roomId, string clientId)
     {
         using var timeout = new CancellationTokenSource(TestSocket.DefaultTimeout);
-        while (app.Registry.IsAdmitted(roomId, clientId))
+        while (app.Registry.HasSeat(roomId, clientId))
         {
             await Task.Delay(10, timeout.Token);
         }

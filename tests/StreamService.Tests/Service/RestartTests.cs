@@ -8,23 +8,24 @@ using Microsoft.Extensions.Hosting;
 
 namespace AvatarStream.StreamService.Tests.Service;
 
-/// <summary>An instance that stops and starts again keeps its rooms: the router keeps the seats, the instance admits them again.</summary>
+// An instance that stops and starts again keeps its rooms: the router keeps the seats, the instance seats them again.
 public sealed class RestartTests
 {
     [Fact(Timeout = 30_000)]
     public async Task ClientsTheRouterListsForThisInstanceConnectWithoutANewRegister()
     {
         await using var app = new StreamServiceFactory(("Stream:InstanceId", "stream-3"));
-        app.Router.HostedRooms = [new HostedRoom("00157", ["alice", "bob"]), new HostedRoom("00158", ["carol"])];
+        var (aliceId, bobId, carolId) = (ClientIds.New(), ClientIds.New(), ClientIds.New());
+        app.Router.HostedRooms = [new HostedRoom("00157", [aliceId, bobId]), new HostedRoom("00158", [carolId])];
 
-        using var alice = await TestSocket.ConnectAsync(app.SocketUri("00157", "alice"), "alice");
-        using var bob = await TestSocket.ConnectAsync(app.SocketUri("00157", "bob"), "bob");
+        using var alice = await TestSocket.ConnectAsync(app.SocketUri("00157", aliceId), aliceId);
+        using var bob = await TestSocket.ConnectAsync(app.SocketUri("00157", bobId), bobId);
         await alice.SendTextAsync("still here");
 
         Assert.Equal("still here", Encoding.UTF8.GetString((await bob.ReceiveAsync()).Payload));
         Assert.Equal("stream-3", app.Router.HostedRoomsAskedFor);
-        Assert.True(app.Registry.IsAdmitted("00158", "carol"));
-        Assert.False(app.Registry.IsAdmitted("00158", "alice"));
+        Assert.True(app.Registry.HasSeat("00158", carolId));
+        Assert.False(app.Registry.HasSeat("00158", aliceId));
     }
 
     [Fact(Timeout = 30_000)]
@@ -32,10 +33,11 @@ public sealed class RestartTests
     {
         await using var app = new StreamServiceFactory();
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        app.Router.HostedRooms = [new HostedRoom("00157", ["alice"])];
+        var aliceId = ClientIds.New();
+        app.Router.HostedRooms = [new HostedRoom("00157", [aliceId])];
         app.Router.HostedRoomsGate = release.Task;
 
-        var connecting = TestSocket.ConnectAsync(app.SocketUri("00157", "alice"), "alice");
+        var connecting = TestSocket.ConnectAsync(app.SocketUri("00157", aliceId), aliceId);
         await Task.Delay(300);
         Assert.False(connecting.IsCompleted, "the socket was answered before the rooms were back");
         release.SetResult();
@@ -50,7 +52,8 @@ public sealed class RestartTests
         await using var app = new StreamServiceFactory(("Stream:RestoreWait", "00:00:00.200"));
         app.Router.HostedRoomsFail = true;
 
-        var refused = await Assert.ThrowsAsync<WebSocketException>(() => TestSocket.ConnectAsync(app.SocketUri("00157", "stranger"), "stranger"));
+        var stranger = ClientIds.New();
+        var refused = await Assert.ThrowsAsync<WebSocketException>(() => TestSocket.ConnectAsync(app.SocketUri("00157", stranger), stranger));
         Assert.Contains("401", refused.Message, StringComparison.Ordinal);
 
         using var registered = await app.JoinAsync("00157");
@@ -61,12 +64,13 @@ public sealed class RestartTests
     public async Task ARestoredClientThatNeverComesBackIsRemovedAfterTheClaimTimeout()
     {
         await using var app = new StreamServiceFactory(("Stream:ClaimTimeout", "00:00:00.200"));
-        app.Router.HostedRooms = [new HostedRoom("00157", ["gone-for-good"])];
+        var goneForGood = ClientIds.New();
+        app.Router.HostedRooms = [new HostedRoom("00157", [goneForGood])];
         _ = app.Address;
 
         var removal = await app.Router.NextRemovalAsync(TestSocket.DefaultTimeout);
 
-        Assert.Equal(("00157", "gone-for-good"), (removal.RoomId, removal.ClientId));
+        Assert.Equal(("00157", goneForGood), (removal.RoomId, removal.ClientId));
     }
 
     [Fact(Timeout = 30_000)]
@@ -74,7 +78,7 @@ public sealed class RestartTests
     {
         await using var app = new StreamServiceFactory(("Stream:ClaimTimeout", "00:00:00.300"));
         using var alice = await app.JoinAsync("00157");
-        await app.RegisterAsync("00158", "not-connected-yet");
+        await app.RegisterAsync("00158", ClientIds.New());
         var lifetime = app.Services.GetRequiredService<IHostApplicationLifetime>();
         var stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         lifetime.ApplicationStopped.Register(stopped.SetResult);
@@ -112,7 +116,7 @@ public sealed class RestartTests
         app.Registry.CloseAll();
 
         using var http = app.CreateHttpClient();
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/register") { Content = new StringContent("""{"room_id":"00157","client_id":"late"}""", Encoding.UTF8, "application/json") };
+        using var request = new HttpRequestMessage(HttpMethod.Post, InternalRoutes.Register) { Content = new StringContent($$"""{"room_id":"00157","client_id":"{{ClientIds.New()}}"}""", Encoding.UTF8, "application/json") };
         request.Headers.Authorization = new("Bearer", FakeTokenSource.Token);
         using var response = await http.SendAsync(request);
 

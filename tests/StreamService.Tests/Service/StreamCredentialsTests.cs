@@ -1,6 +1,7 @@
 using System.Text;
 using AvatarStream.ServiceDefaults.InternalAuth;
 using AvatarStream.StreamService.Endpoints;
+using AvatarStream.StreamService.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
 
@@ -9,9 +10,9 @@ namespace AvatarStream.StreamService.Tests.Service;
 public sealed class StreamCredentialsTests
 {
     [Theory]
-    [InlineData("{room_id: 00157, client_id: 6f1c-aa}", "00157", "6f1c-aa")]
-    [InlineData("{\"room_id\": \"00157\", \"client_id\": \"6f1c-aa\"}", "00157", "6f1c-aa")]
-    [InlineData("{client_id:6f1c-aa,room_id:00157}", "00157", "6f1c-aa")]
+    [InlineData($$"""{room_id: 00157, client_id: {{ClientIds.Fixed}}}""", "00157", ClientIds.Fixed)]
+    [InlineData($$"""{"room_id": "00157", "client_id": "{{ClientIds.Fixed}}"}""", "00157", ClientIds.Fixed)]
+    [InlineData($$"""{client_id:{{ClientIds.Fixed}},room_id:00157}""", "00157", ClientIds.Fixed)]
     public void SeedHeaderFormsAreReadAndEchoedVerbatim(string header, string roomId, string clientId)
     {
         var context = Upgrade(header);
@@ -25,20 +26,22 @@ public sealed class StreamCredentialsTests
     [InlineData("{room_id: 00157, client_id: a b}")]
     [InlineData("{room_id 00157, client_id: x}")]
     [InlineData("{room_id: 00157, client_id: x")]
-    public void BrokenSeedHeadersAreRefused(string header) =>
+    [InlineData("{room_id: 00157, client_id: 6f1c-aa}")]
+    [InlineData($$"""{room_id: 157000, client_id: {{ClientIds.Fixed}}}""")]
+    public void BrokenSeedHeadersAndMalformedIdsAreRefused(string header) =>
         Assert.False(StreamCredentials.TryRead(Upgrade(header), out _));
 
     [Fact]
     public void AuthSubprotocolSelectsV1()
     {
-        var auth = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes("""{"room_id":"00157","client_id":"c-1"}"""));
+        var auth = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes($$"""{"room_id":"00157","client_id":"{{ClientIds.Fixed}}"}"""));
 
         Assert.True(StreamCredentials.TryRead(Upgrade($"avatar-stream.v1, avatar-stream.auth.{auth}"), out var credentials));
-        Assert.Equal(("00157", "c-1", "avatar-stream.v1"), (credentials.RoomId, credentials.ClientId, credentials.SubProtocol));
+        Assert.Equal(("00157", ClientIds.Fixed, "avatar-stream.v1"), (credentials.RoomId, credentials.ClientId, credentials.SubProtocol));
     }
 
     [Theory]
-    [InlineData("""{"room_id":157,"client_id":"c-1"}""")]
+    [InlineData($$"""{"room_id":157,"client_id":"{{ClientIds.Fixed}}"}""")]
     [InlineData("""{"room_id":"00157"}""")]
     [InlineData("""["00157","c-1"]""")]
     public void AuthSubprotocolWithoutTwoStringIdsIsRefused(string json)
@@ -52,10 +55,10 @@ public sealed class StreamCredentialsTests
     public void QueryTakesPrecedenceAndSelectsV1WhenOffered()
     {
         var context = Upgrade("avatar-stream.v1");
-        context.Request.QueryString = new QueryString("?room_id=00157&client_id=c-1");
+        context.Request.QueryString = new QueryString($"?room_id=00157&client_id={ClientIds.Fixed}");
 
         Assert.True(StreamCredentials.TryRead(context, out var credentials));
-        Assert.Equal(("00157", "c-1", "avatar-stream.v1"), (credentials.RoomId, credentials.ClientId, credentials.SubProtocol));
+        Assert.Equal(("00157", ClientIds.Fixed, "avatar-stream.v1"), (credentials.RoomId, credentials.ClientId, credentials.SubProtocol));
     }
 
     [Theory]

@@ -1,7 +1,7 @@
 namespace AvatarStream.StreamService.Core;
 
-/// <summary>A registered client: waiting for its socket (with a claim timer) or connected.</summary>
-internal sealed class Admission(Room room, string clientId)
+// A registered client's place in a room on this instance: waiting for its socket (with a claim timer) or connected.
+internal sealed class Seat(Room room, string clientId)
 {
     public Room Room => room;
 

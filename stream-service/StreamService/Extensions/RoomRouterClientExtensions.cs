@@ -6,10 +6,11 @@ using Dapr.Client;
 
 namespace AvatarStream.StreamService.Extensions;
 
-public static class RoomRouterExtensions
+public static class RoomRouterClientExtensions
 {
-    /// <summary>The control plane: Dapr client, internal token, room-router calls, put-task at start and periodically, the rooms hosted before a restart admitted again, remove-client on departure.</summary>
-    public static IHostApplicationBuilder AddRoomRouter(this IHostApplicationBuilder builder)
+    // The control plane: Dapr client, internal token, room-router calls, put-task at start and periodically,
+    // the clients of the rooms hosted before a restart seated again, remove-client on departure.
+    public static IHostApplicationBuilder AddRoomRouterClient(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
@@ -19,9 +20,9 @@ public static class RoomRouterExtensions
             sp.GetRequiredService<IInternalTokenSource>()));
         services.AddSingleton<RoomRestore>();
         services.AddHostedService<AnnounceWorker>();
-        services.AddSingleton<RemoveClientWorker>();
-        services.AddSingleton<IClientDepartureSink>(sp => sp.GetRequiredService<RemoveClientWorker>());
-        services.AddHostedService(sp => sp.GetRequiredService<RemoveClientWorker>());
+        services.AddSingleton<DepartureQueue>();
+        services.AddSingleton<IClientDepartureSink>(sp => sp.GetRequiredService<DepartureQueue>());
+        services.AddHostedService<RemoveClientWorker>();
         return builder;
     }
 }
