@@ -1,3 +1,4 @@
+using AvatarStream.DevSidecar.Components;
 using YamlDotNet.RepresentationModel;
 
 namespace AvatarStream.DevSidecar.Cli;
@@ -8,16 +9,12 @@ public static class ConfigurationFile
     /// <exception cref="InvalidDataException">The file is not YAML or holds no Configuration.</exception>
     public static IReadOnlySet<string> ReadFeatures(string path)
     {
-        var stream = new YamlStream();
-        try
+        if (!File.Exists(path))
         {
-            using var reader = File.OpenText(path);
-            stream.Load(reader);
+            throw new FileNotFoundException($"config file '{Path.GetFullPath(path)}' does not exist", path);
         }
-        catch (YamlDotNet.Core.YamlException e)
-        {
-            throw new InvalidDataException($"{path}: {e.Message}", e);
-        }
+
+        var stream = YamlFile.Load(path);
 
         var configuration = stream.Documents
             .Select(d => d.RootNode as YamlMappingNode)

@@ -15,12 +15,13 @@ public static class ComponentLoader
             return [];
         }
 
-        if (!System.IO.Directory.Exists(resourcesPath))
+        var folder = Path.GetFullPath(resourcesPath);
+        if (!System.IO.Directory.Exists(folder))
         {
-            throw new DirectoryNotFoundException($"resources path '{resourcesPath}' does not exist");
+            throw new DirectoryNotFoundException($"resources path '{folder}' does not exist");
         }
 
-        var files = System.IO.Directory.EnumerateFiles(resourcesPath, "*.*")
+        var files = System.IO.Directory.EnumerateFiles(folder, "*.*")
             .Where(f => f.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
             .Order(StringComparer.Ordinal);
         var components = new List<Component>();
@@ -35,16 +36,7 @@ public static class ComponentLoader
     /// <summary>Parses every document of one YAML file; throws <see cref="InvalidDataException"/> naming the file on bad input.</summary>
     public static IEnumerable<Component> ParseFile(string path)
     {
-        var stream = new YamlStream();
-        try
-        {
-            using var reader = File.OpenText(path);
-            stream.Load(reader);
-        }
-        catch (YamlDotNet.Core.YamlException e)
-        {
-            throw new InvalidDataException($"{path}: {e.Message}", e);
-        }
+        var stream = YamlFile.Load(path);
 
         foreach (var document in stream.Documents)
         {
