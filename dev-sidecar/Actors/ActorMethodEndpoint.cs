@@ -1,6 +1,6 @@
 using System.Text;
 using AvatarStream.DevSidecar.App;
-using AvatarStream.DevSidecar.Directory;
+using AvatarStream.DevSidecar.Discovery;
 
 namespace AvatarStream.DevSidecar.Actors;
 

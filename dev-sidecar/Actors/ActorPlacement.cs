@@ -1,5 +1,5 @@
 using System.Text;
-using AvatarStream.DevSidecar.Directory;
+using AvatarStream.DevSidecar.Discovery;
 
 namespace AvatarStream.DevSidecar.Actors;
 

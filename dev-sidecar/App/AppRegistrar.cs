@@ -1,4 +1,4 @@
-using AvatarStream.DevSidecar.Directory;
+using AvatarStream.DevSidecar.Discovery;
 using AvatarStream.DevSidecar.Hosting;
 
 namespace AvatarStream.DevSidecar.App;

@@ -16,12 +16,12 @@ public static class ComponentLoader
         }
 
         var folder = Path.GetFullPath(resourcesPath);
-        if (!System.IO.Directory.Exists(folder))
+        if (!Directory.Exists(folder))
         {
             throw new DirectoryNotFoundException($"resources path '{folder}' does not exist");
         }
 
-        var files = System.IO.Directory.EnumerateFiles(folder, "*.*")
+        var files = Directory.EnumerateFiles(folder, "*.*")
             .Where(f => f.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
             .Order(StringComparer.Ordinal);
         var components = new List<Component>();

@@ -42,7 +42,7 @@ public sealed class SqliteStateStore : IStateStore, IAsyncDisposable
         var fullPath = System.IO.Path.GetFullPath(path);
         if (System.IO.Path.GetDirectoryName(fullPath) is { Length: > 0 } folder)
         {
-            System.IO.Directory.CreateDirectory(folder);
+            Directory.CreateDirectory(folder);
         }
 
         var connectionString = new SqliteConnectionStringBuilder

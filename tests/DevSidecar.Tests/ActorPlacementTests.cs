@@ -1,5 +1,5 @@
 using AvatarStream.DevSidecar.Actors;
-using AvatarStream.DevSidecar.Directory;
+using AvatarStream.DevSidecar.Discovery;
 
 namespace AvatarStream.DevSidecar.Tests;
 

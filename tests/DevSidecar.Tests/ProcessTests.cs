@@ -135,7 +135,7 @@ public sealed partial class ProcessTests : IDisposable
     [Fact]
     public async Task Process_UnreadableComponentFile_NamesTheFile()
     {
-        System.IO.Directory.CreateDirectory(_folder.File("components"));
+        Directory.CreateDirectory(_folder.File("components"));
         var file = _folder.Combine("components", "gone.yaml");
         File.CreateSymbolicLink(file, _folder.File("deleted-target.yaml"));
 

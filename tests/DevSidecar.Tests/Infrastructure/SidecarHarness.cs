@@ -13,7 +13,7 @@ public sealed class SidecarHarness : IAsyncDisposable
     {
         Kind = kind;
         Time = time;
-        System.IO.Directory.CreateDirectory(ResourcesPath);
+        Directory.CreateDirectory(ResourcesPath);
         Cluster = OpenCluster();
     }
 

@@ -1,4 +1,4 @@
-namespace AvatarStream.DevSidecar.Directory;
+namespace AvatarStream.DevSidecar.Discovery;
 
 /// <summary>
 /// One running sidecar as others see it: which app it serves, where its HTTP API listens, and which actor

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using AvatarStream.DevSidecar.State;
 
-namespace AvatarStream.DevSidecar.Directory;
+namespace AvatarStream.DevSidecar.Discovery;
 
 /// <summary>
 /// Name resolution and actor placement for every sidecar that shares one store (in one process, or several processes
