@@ -1,4 +1,5 @@
-using AvatarStream.DevSidecar.Grpc;
+using AvatarStream.DevSidecar.Metadata;
+
 namespace AvatarStream.DevSidecar.Actors;
 
 /// <summary>

@@ -1,8 +1,8 @@
 using AvatarStream.DevSidecar.Actors;
 using AvatarStream.DevSidecar.Bindings;
-using AvatarStream.DevSidecar.Grpc;
 using AvatarStream.DevSidecar.Hosting;
 using AvatarStream.DevSidecar.Invocation;
+using AvatarStream.DevSidecar.Metadata;
 
 namespace AvatarStream.DevSidecar.App;
 

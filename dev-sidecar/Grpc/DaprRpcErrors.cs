@@ -1,3 +1,4 @@
+using AvatarStream.DevSidecar.State;
 using Grpc.Core;
 
 namespace AvatarStream.DevSidecar.Grpc;
@@ -5,6 +6,10 @@ namespace AvatarStream.DevSidecar.Grpc;
 /// <summary>The gRPC statuses daprd answers with (dapr-contract §3, error table), with its message texts.</summary>
 internal static class DaprRpcErrors
 {
+    // Failures of a store (missing secret, I/O, SQLite) become Internal; our own RpcExceptions and cancellations pass
+    // through, and ETag mismatches get their own status per RPC.
+    public static bool IsStoreFailure(Exception e) => e is not (RpcException or OperationCanceledException or ETagMismatchException);
+
     public static RpcException NoStateStores() =>
         New(StatusCode.FailedPrecondition, "state store is not configured");
 

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using AvatarStream.DevSidecar.Components;
-using AvatarStream.DevSidecar.Grpc;
 using AvatarStream.DevSidecar.Hosting;
 using AvatarStream.DevSidecar.State;
 
@@ -42,5 +41,3 @@ public sealed class SidecarMetadata(
 
     public void SetExtended(string key, string value) => _extended[key] = value;
 }
-
-public sealed record RegisteredComponent(string Name, string Type, string Version, IReadOnlyList<string> Capabilities);

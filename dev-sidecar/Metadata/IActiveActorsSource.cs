@@ -1,4 +1,4 @@
-namespace AvatarStream.DevSidecar.Grpc;
+namespace AvatarStream.DevSidecar.Metadata;
 
 /// <summary>
 /// Counts the actors active in this sidecar's app, by type, for <c>GetMetadata</c> and <c>GET /v1.0/metadata</c>.

@@ -1,7 +1,5 @@
 using AvatarStream.DevSidecar.App;
-using AvatarStream.DevSidecar.Metadata;
-
-namespace AvatarStream.DevSidecar.Http;
+namespace AvatarStream.DevSidecar.Metadata;
 
 /// <summary>
 /// <c>/v1.0/healthz</c>, <c>/v1.0/healthz/outbound</c> and <c>/v1.0/metadata</c> (dapr-contract §8), plus a JSON
