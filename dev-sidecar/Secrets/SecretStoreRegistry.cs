@@ -25,7 +25,7 @@ public sealed class SecretStoreRegistry
     {
         if (component.Type != "secretstores.local.file")
         {
-            Log.UnsupportedSecretStore(logger, component.Name, component.Type);
+            SecretLog.UnsupportedSecretStore(logger, component.Name, component.Type);
             return new UnsupportedSecretStore(component.Name, component.Type);
         }
 

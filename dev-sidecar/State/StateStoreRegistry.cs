@@ -70,7 +70,7 @@ public sealed class StateStoreRegistry
 
                 return SqlitePath(connectionString) is { } path ? cluster.OpenSqlite(path) : new InMemoryStateStore(cluster.Time);
             default:
-                Log.ServedByClusterStore(logger, component.Name, component.Type, cluster.StoreKind);
+                StateLog.ServedByClusterStore(logger, component.Name, component.Type, cluster.StoreKind);
                 return new NamespacedStateStore(cluster.Store, ClusterKeyPrefix + component.Name + StateKeys.Separator);
         }
     }
