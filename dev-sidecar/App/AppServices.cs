@@ -6,7 +6,7 @@ using AvatarStream.DevSidecar.Metadata;
 
 namespace AvatarStream.DevSidecar.App;
 
-/// <summary>The app-facing half of the sidecar: app channel and registration, service invocation, actors, cron bindings.</summary>
+// The app-facing half of the sidecar: app channel and registration, service invocation, actors, cron bindings.
 public static class AppServices
 {
     public static IServiceCollection AddSidecarApp(this IServiceCollection services)

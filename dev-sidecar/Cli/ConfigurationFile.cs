@@ -3,10 +3,10 @@ using YamlDotNet.RepresentationModel;
 
 namespace AvatarStream.DevSidecar.Cli;
 
-/// <summary>Reads the enabled features (<c>spec.features[]</c> with <c>enabled: true</c>) of a Dapr Configuration YAML.</summary>
+// Reads the enabled features (spec.features[] with enabled: true) of a Dapr Configuration YAML.
 public static class ConfigurationFile
 {
-    /// <exception cref="InvalidDataException">The file is not YAML or holds no Configuration.</exception>
+    // Throws FileNotFoundException for a missing file, InvalidDataException when it is not YAML or holds no Configuration.
     public static IReadOnlySet<string> ReadFeatures(string path)
     {
         if (!File.Exists(path))

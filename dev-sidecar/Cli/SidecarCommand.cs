@@ -6,10 +6,8 @@ using Microsoft.AspNetCore.Connections;
 
 namespace AvatarStream.DevSidecar.Cli;
 
-/// <summary>
-/// The standalone sidecar: one process per app, all of them sharing one SQLite file, through which they find each
-/// other. Exit codes: 0 after Ctrl+C / SIGTERM, 1 when it cannot start, 2 for bad flags.
-/// </summary>
+// The standalone sidecar: one process per app, all of them sharing one SQLite file, through which they find each
+// other. Exit codes: 0 after Ctrl+C / SIGTERM, 1 when it cannot start, 2 for bad flags.
 public static class SidecarCommand
 {
     public static async Task<int> RunAsync(string[] args)

@@ -2,10 +2,8 @@ using YamlDotNet.RepresentationModel;
 
 namespace AvatarStream.DevSidecar.Components;
 
-/// <summary>
-/// Reads every <c>kind: Component</c> document in a resources folder, as daprd's <c>--resources-path</c> does;
-/// other kinds (Configuration, Resiliency, Subscription) are skipped. Components scoped to other apps are left out.
-/// </summary>
+// Reads every kind: Component document in a resources folder, as daprd's --resources-path does;
+// other kinds (Configuration, Resiliency, Subscription) are skipped. Components scoped to other apps are left out.
 public static class ComponentLoader
 {
     public static IReadOnlyList<Component> Load(string? resourcesPath, string appId)
@@ -33,7 +31,7 @@ public static class ComponentLoader
         return components;
     }
 
-    /// <summary>Parses every document of one YAML file; throws <see cref="InvalidDataException"/> naming the file on bad input.</summary>
+    // Parses every document of one YAML file; throws InvalidDataException naming the file on bad input.
     public static IEnumerable<Component> ParseFile(string path)
     {
         var stream = YamlFile.Load(path);

@@ -3,7 +3,7 @@ using Grpc.Core;
 
 namespace AvatarStream.DevSidecar.Grpc;
 
-/// <summary>The gRPC statuses daprd answers with (dapr-contract §3, error table), with its message texts.</summary>
+// The gRPC statuses daprd answers with (dapr-contract §3, error table), with its message texts.
 internal static class DaprRpcErrors
 {
     // Failures of a store (missing secret, I/O, SQLite) become Internal; our own RpcExceptions and cancellations pass

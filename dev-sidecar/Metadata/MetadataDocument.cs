@@ -1,6 +1,6 @@
 namespace AvatarStream.DevSidecar.Metadata;
 
-/// <summary>The JSON of <c>GET /v1.0/metadata</c>, with daprd's property names (camelCase by the web defaults).</summary>
+// The JSON of GET /v1.0/metadata, with daprd's property names (camelCase by the web defaults).
 internal sealed record MetadataDocument(
     string Id,
     string RuntimeVersion,

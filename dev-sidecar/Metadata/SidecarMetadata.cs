@@ -5,7 +5,7 @@ using AvatarStream.DevSidecar.State;
 
 namespace AvatarStream.DevSidecar.Metadata;
 
-/// <summary>What the metadata API reports (dapr-contract §8), for both its gRPC and its HTTP form.</summary>
+// What the metadata API reports (dapr-contract §8), for both its gRPC and its HTTP form.
 public sealed class SidecarMetadata(
     SidecarOptions options,
     IReadOnlyList<Component> components,
@@ -22,7 +22,7 @@ public sealed class SidecarMetadata(
 
     public IReadOnlyCollection<string> EnabledFeatures => options.Features;
 
-    /// <summary>Actors can run only with an actor state store, as in daprd.</summary>
+    // Actors can run only with an actor state store, as in daprd.
     public bool ActorRuntimeEnabled => stateStores.ActorStore is not null;
 
     public IReadOnlyList<RegisteredComponent> Components =>
@@ -36,7 +36,7 @@ public sealed class SidecarMetadata(
 
     public IReadOnlyList<ActiveActorCount> ActiveActors => activeActors.GetActiveActors();
 
-    /// <summary>The attributes set through <c>SetMetadata</c> / <c>PUT /v1.0/metadata/{key}</c>.</summary>
+    // The attributes set through SetMetadata / PUT /v1.0/metadata/{key}.
     public IReadOnlyDictionary<string, string> Extended => new SortedDictionary<string, string>(_extended, StringComparer.Ordinal);
 
     public void SetExtended(string key, string value) => _extended[key] = value;

@@ -11,10 +11,8 @@ using Dapr.Client;
 
 namespace AvatarStream.DevSidecar.Tests;
 
-/// <summary>
-/// Standalone sidecars as separate processes (as with daprd): each beside its own app process, all sharing one SQLite
-/// file, through which they resolve each other's app-ids and actor types.
-/// </summary>
+// Standalone sidecars as separate processes (as with daprd): each beside its own app process, all sharing one SQLite
+// file, through which they resolve each other's app-ids and actor types.
 public sealed partial class ProcessTests : IDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);

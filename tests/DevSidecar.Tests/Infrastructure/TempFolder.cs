@@ -1,6 +1,6 @@
 namespace AvatarStream.DevSidecar.Tests.Infrastructure;
 
-/// <summary>A fresh folder under the system temp folder, deleted (best effort) on dispose.</summary>
+// A fresh folder under the system temp folder, deleted (best effort) on dispose.
 public sealed class TempFolder : IDisposable
 {
     public string Path { get; } = Directory.CreateTempSubdirectory("devsidecar-tests-").FullName;
@@ -9,7 +9,7 @@ public sealed class TempFolder : IDisposable
 
     public string File(string name) => Combine(name);
 
-    /// <summary>Writes <paramref name="content"/> to <paramref name="relativePath"/>, creating folders; returns the full path.</summary>
+    // Writes content to relativePath, creating folders; returns the full path.
     public string Write(string relativePath, string content)
     {
         var full = Combine(relativePath);
