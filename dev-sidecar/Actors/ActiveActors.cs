@@ -1,19 +1,16 @@
-using AvatarStream.DevSidecar.Grpc;
+using AvatarStream.DevSidecar.Metadata;
+
 namespace AvatarStream.DevSidecar.Actors;
 
-/// <summary>
-/// The actors active on this sidecar. An actor becomes active with its first call (the SDK activates lazily) and
-/// stays until <see cref="IdleDeactivator"/> removes it; an entry in use is never removed.
-/// </summary>
+// The actors active on this sidecar. An actor becomes active with its first call (the SDK activates lazily) and
+// stays until IdleDeactivator removes it; an entry in use is never removed.
 public sealed class ActiveActors(TimeProvider time) : IActiveActorsSource
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<(string Type, string Id), ActorEntry> _entries = new();
 
-    /// <summary>
-    /// Holds the actor's entry (creating it) until disposed; with <paramref name="touch"/> the release counts as a use
-    /// for idle deactivation.
-    /// </summary>
+    // Holds the actor's entry (creating it) until disposed; with touch the release counts as a use
+    // for idle deactivation.
     public ActorLease Use(string type, string id, bool touch = true)
     {
         lock (_gate)
@@ -37,7 +34,7 @@ public sealed class ActiveActors(TimeProvider time) : IActiveActorsSource
         }
     }
 
-    /// <summary>Entries nobody uses that have been idle at least their type's timeout, with the use stamp seen.</summary>
+    // Entries nobody uses that have been idle at least their type's timeout, with the use stamp seen.
     public IReadOnlyList<(ActorEntry Entry, long LastUsed)> Idle(Func<string, TimeSpan> timeoutOf)
     {
         lock (_gate)
@@ -49,10 +46,8 @@ public sealed class ActiveActors(TimeProvider time) : IActiveActorsSource
         }
     }
 
-    /// <summary>
-    /// Removes the entry if its only user is the caller (who holds a lease taken without touching) and nobody used it
-    /// since <paramref name="lastUsed"/>; later calls then start a fresh activation.
-    /// </summary>
+    // Removes the entry if its only user is the caller (who holds a lease taken without touching) and nobody used it
+    // since lastUsed; later calls then start a fresh activation.
     public bool TryRemove(ActorEntry entry, long lastUsed)
     {
         lock (_gate)
@@ -67,7 +62,7 @@ public sealed class ActiveActors(TimeProvider time) : IActiveActorsSource
         }
     }
 
-    /// <summary>Whether the caller's lease is the entry's only one and nobody used it since <paramref name="lastUsed"/>.</summary>
+    // Whether the caller's lease is the entry's only one and nobody used it since lastUsed.
     public bool IsUnusedSince(ActorEntry entry, long lastUsed)
     {
         lock (_gate)
@@ -80,7 +75,7 @@ public sealed class ActiveActors(TimeProvider time) : IActiveActorsSource
         entry.Users == 1 && entry.LastUsed == lastUsed
         && _entries.TryGetValue((entry.Type, entry.Id), out var current) && current == entry;
 
-    /// <summary>How many actors of each type are active here (for metadata).</summary>
+    // How many actors of each type are active here (for metadata).
     public IReadOnlyList<ActiveActorCount> GetActiveActors() =>
         CountsByType().Select(c => new ActiveActorCount(c.Key, c.Value)).ToArray();
 
@@ -92,10 +87,8 @@ public sealed class ActiveActors(TimeProvider time) : IActiveActorsSource
         }
     }
 
-    /// <summary>
-    /// A new stop signal for <paramref name="name"/>'s timer, cancelling an earlier timer of that name. The source is
-    /// never linked or disposed, so cancelling it is safe from any thread at any time.
-    /// </summary>
+    // A new stop signal for name's timer, cancelling an earlier timer of that name. The source is
+    // never linked or disposed, so cancelling it is safe from any thread at any time.
     public CancellationTokenSource ReplaceTimer(ActorEntry entry, string name)
     {
         var source = new CancellationTokenSource();
@@ -110,7 +103,7 @@ public sealed class ActiveActors(TimeProvider time) : IActiveActorsSource
         return source;
     }
 
-    /// <summary>Stops the timer if <paramref name="source"/> (or, when null, any source) is still the registered one.</summary>
+    // Stops the timer if source (or, when null, any source) is still the registered one.
     public void RemoveTimer(ActorEntry entry, string name, CancellationTokenSource? source = null)
     {
         CancellationTokenSource? current;

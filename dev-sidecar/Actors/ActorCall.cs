@@ -1,10 +1,8 @@
 namespace AvatarStream.DevSidecar.Actors;
 
-/// <summary>
-/// One turn of an actor on its app: <c>PUT /actors/{type}/{id}/{path}</c> (or DELETE with an empty path) with
-/// <paramref name="Body"/> and <paramref name="Headers"/>. <paramref name="ReentrancyId"/> is the caller's
-/// <c>Dapr-Reentrancy-Id</c>, if any.
-/// </summary>
+// One turn of an actor on its app: PUT /actors/{type}/{id}/{path} (or DELETE with an empty path) with
+// Body and Headers. ReentrancyId is the caller's
+// Dapr-Reentrancy-Id, if any.
 public sealed record ActorCall(
     string ActorType,
     string ActorId,
@@ -15,10 +13,8 @@ public sealed record ActorCall(
     string? ReentrancyId = null,
     bool CountsAsUse = true)
 {
-    /// <summary>
-    /// A timer or reminder firing: <c>PUT /actors/{type}/{id}/method/{kind}/{name}</c> with a JSON
-    /// <paramref name="body"/>, where <paramref name="kind"/> is <c>timer</c> or <c>remind</c>.
-    /// </summary>
+    // A timer or reminder firing: PUT /actors/{type}/{id}/method/{kind}/{name} with a JSON
+    // body, where kind is timer or remind.
     public static ActorCall Fire(string actorType, string actorId, string kind, string name, byte[] body) =>
         new(actorType, actorId, HttpMethod.Put, $"method/{kind}/{Uri.EscapeDataString(name)}", body,
             [KeyValuePair.Create("Content-Type", new[] { "application/json" })]);

@@ -1,6 +1,6 @@
 namespace AvatarStream.DevSidecar.Actors;
 
-/// <summary>The actor routes of dapr-contract §5.1 (with daprd's extra verbs) and the owner-side internal route.</summary>
+// The actor routes of dapr-contract §5.1 (with daprd's extra verbs) and the owner-side internal route.
 public static class ActorEndpoints
 {
     private const string Actor = "/v1.0/actors/{actorType}/{actorId}";

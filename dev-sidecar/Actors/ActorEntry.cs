@@ -1,6 +1,6 @@
 namespace AvatarStream.DevSidecar.Actors;
 
-/// <summary>An actor active on this sidecar: its turn lock, its in-memory timers and when it was last used.</summary>
+// An actor active on this sidecar: its turn lock, its in-memory timers and when it was last used.
 public sealed class ActorEntry(string type, string id)
 {
     public string Type { get; } = type;
@@ -9,12 +9,12 @@ public sealed class ActorEntry(string type, string id)
 
     public ActorTurnLock Lock { get; } = new();
 
-    /// <summary>Timers die with the activation (dapr-contract §5.5); each one's loop stops when its source is cancelled.</summary>
+    // Timers die with the activation (dapr-contract §5.5); each one's loop stops when its source is cancelled.
     internal Dictionary<string, CancellationTokenSource> Timers { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Calls holding or waiting for this entry; guarded by <see cref="ActiveActors"/>.</summary>
+    // Calls holding or waiting for this entry; guarded by ActiveActors.
     internal int Users { get; set; }
 
-    /// <summary>A <see cref="TimeProvider"/> timestamp; guarded by <see cref="ActiveActors"/>.</summary>
+    // A TimeProvider timestamp; guarded by ActiveActors.
     internal long LastUsed { get; set; }
 }

@@ -2,7 +2,7 @@ using AvatarStream.DevSidecar.App;
 
 namespace AvatarStream.DevSidecar.Actors;
 
-/// <summary>daprd's actor API errors (dapr-contract §5.4), with its codes and message prefixes.</summary>
+// daprd's actor API errors (dapr-contract §5.4), with its codes and message prefixes.
 public static class ActorErrors
 {
     public static Task InvokeAsync(HttpContext context, string reason) =>

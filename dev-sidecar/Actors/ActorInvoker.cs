@@ -2,16 +2,14 @@ using AvatarStream.DevSidecar.App;
 
 namespace AvatarStream.DevSidecar.Actors;
 
-/// <summary>
-/// Runs actor turns on this sidecar's app: takes the actor's turn lock (with reentrancy when the type enables it),
-/// sends the call, and reads the whole response before giving the turn up.
-/// </summary>
+// Runs actor turns on this sidecar's app: takes the actor's turn lock (with reentrancy when the type enables it),
+// sends the call, and reads the whole response before giving the turn up.
 public sealed class ActorInvoker(ActiveActors actors, AppChannel channel, AppRegistrar registrar)
 {
     public const string ReentrancyHeader = "Dapr-Reentrancy-Id";
 
-    /// <exception cref="HttpRequestException">The app could not be reached.</exception>
-    /// <exception cref="ActorStackDepthExceededException">A reentrant chain went too deep.</exception>
+    // Throws HttpRequestException when the app cannot be reached,
+    // and ActorStackDepthExceededException when a reentrant chain goes too deep.
     public async Task<ActorAppResponse> CallAsync(ActorCall call, CancellationToken cancellationToken)
     {
         var config = registrar.Config.For(call.ActorType);
@@ -23,10 +21,8 @@ public sealed class ActorInvoker(ActiveActors actors, AppChannel channel, AppReg
         return await SendAsync(call, chain, cancellationToken);
     }
 
-    /// <summary>
-    /// Deactivates an idle actor: under its turn lock, and only if nobody used it since <paramref name="lastUsed"/>,
-    /// sends <c>DELETE /actors/{type}/{id}</c>, drops its timers and forgets it. False when it was busy after all.
-    /// </summary>
+    // Deactivates an idle actor: under its turn lock, and only if nobody used it since lastUsed,
+    // sends DELETE /actors/{type}/{id}, drops its timers and forgets it. False when it was busy after all.
     public async Task<bool> DeactivateAsync(ActorEntry entry, long lastUsed, CancellationToken cancellationToken)
     {
         // Not a use: deactivating must not make the actor look busy.

@@ -1,6 +1,6 @@
 namespace AvatarStream.DevSidecar.Actors;
 
-/// <summary>A hold on an active actor's entry (see <see cref="ActiveActors.Use"/>); disposing it lets go once.</summary>
+// A hold on an active actor's entry (see Use); disposing it lets go once.
 public sealed class ActorLease(ActorEntry entry, Action release) : IDisposable
 {
     private int _disposed;

@@ -1,13 +1,11 @@
 using System.Text;
 using AvatarStream.DevSidecar.App;
-using AvatarStream.DevSidecar.Directory;
+using AvatarStream.DevSidecar.Discovery;
 
 namespace AvatarStream.DevSidecar.Actors;
 
-/// <summary>
-/// <c>/v1.0/actors/{type}/{id}/method/{method}</c>: the caller's sidecar finds the actor's owner and either runs the
-/// turn on its own app or forwards the call to the owner's sidecar, whose answer it passes on unchanged.
-/// </summary>
+// /v1.0/actors/{type}/{id}/method/{method}: the caller's sidecar finds the actor's owner and either runs the
+// turn on its own app or forwards the call to the owner's sidecar, whose answer it passes on unchanged.
 public static class ActorMethodEndpoint
 {
     public const string InternalPrefix = "/_devsidecar/actors";
@@ -30,7 +28,7 @@ public static class ActorMethodEndpoint
         }
     }
 
-    /// <summary>The owner's side, reached from a peer sidecar with the cluster token.</summary>
+    // The owner's side, reached from a peer sidecar with the cluster token.
     public static async Task InvokeFromPeerAsync(HttpContext context, string actorType, string actorId, string method)
     {
         if (!await context.RequestServices.GetRequiredService<ClusterToken>().IsPresentedByAsync(context.Request, context.RequestAborted))

@@ -1,13 +1,11 @@
 using System.Text;
-using AvatarStream.DevSidecar.Directory;
+using AvatarStream.DevSidecar.Discovery;
 
 namespace AvatarStream.DevSidecar.Actors;
 
-/// <summary>
-/// Stands in for Dapr's placement service: the owner of an actor is the live host with the highest rendezvous score for
-/// <c>{type}||{id}</c>. Every sidecar computes the same answer from the same host list, and when a host joins or leaves
-/// only the actors it gains or loses move.
-/// </summary>
+// Stands in for Dapr's placement service: the owner of an actor is the live host with the highest rendezvous score for
+// {type}||{id}. Every sidecar computes the same answer from the same host list, and when a host joins or leaves
+// only the actors it gains or loses move.
 public static class ActorPlacement
 {
     public static AppRegistration? OwnerOf(IReadOnlyList<AppRegistration> hosts, string actorType, string actorId)

@@ -4,10 +4,8 @@ using AvatarStream.DevSidecar.Scheduling;
 
 namespace AvatarStream.DevSidecar.Actors;
 
-/// <summary>
-/// Reminders: register (PUT/POST), read (GET) and remove (DELETE). Like daprd, only the sidecar of an app that hosts the
-/// type accepts them; they are stored under that app's id and fired by whichever of its sidecars owns the actor.
-/// </summary>
+// Reminders: register (PUT/POST), read (GET) and remove (DELETE). Like daprd, only the sidecar of an app that hosts the
+// type accepts them; they are stored under that app's id and fired by whichever of its sidecars owns the actor.
 public static class ActorReminderEndpoint
 {
     public static async Task RegisterAsync(HttpContext context, string actorType, string actorId, string name)

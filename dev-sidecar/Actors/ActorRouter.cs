@@ -1,21 +1,19 @@
 using AvatarStream.DevSidecar.App;
-using AvatarStream.DevSidecar.Directory;
+using AvatarStream.DevSidecar.Discovery;
 
 namespace AvatarStream.DevSidecar.Actors;
 
-/// <summary>Where an actor lives: its hosts are the live registrations listing its type; its owner is chosen among them.</summary>
+// Where an actor lives: its hosts are the live registrations listing its type; its owner is chosen among them.
 public sealed class ActorRouter(AppDirectory directory, SidecarIdentity identity, AppRegistrar registrar)
 {
-    /// <summary>The owning sidecar, or null when no live app hosts the type.</summary>
+    // The owning sidecar, or null when no live app hosts the type.
     public async Task<AppRegistration?> OwnerOfAsync(string actorType, string actorId, CancellationToken cancellationToken) =>
         ActorPlacement.OwnerOf(await HostsOfAsync(actorType, cancellationToken), actorType, actorId);
 
     public bool IsSelf(AppRegistration registration) => registration.InstanceId == identity.InstanceId;
 
-    /// <summary>
-    /// The app-id that prefixes the type's state and reminder keys: this app when it hosts the type (the usual case:
-    /// an actor's own runtime calls its own sidecar), else the hosting app.
-    /// </summary>
+    // The app-id that prefixes the type's state and reminder keys: this app when it hosts the type (the usual case:
+    // an actor's own runtime calls its own sidecar), else the hosting app.
     public async Task<string> KeyAppIdAsync(string actorType, CancellationToken cancellationToken)
     {
         if (registrar.Config.Hosts(actorType))

@@ -1,6 +1,6 @@
 namespace AvatarStream.DevSidecar.Actors;
 
-/// <summary>A reentrant call chain went deeper than the actor type's <c>reentrancy.maxStackDepth</c>.</summary>
+// A reentrant call chain went deeper than the actor type's reentrancy.maxStackDepth.
 public sealed class ActorStackDepthExceededException : Exception
 {
     public ActorStackDepthExceededException() : base("maximum stack depth exceeded") { }

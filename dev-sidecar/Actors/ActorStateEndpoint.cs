@@ -4,7 +4,7 @@ using AvatarStream.DevSidecar.State;
 
 namespace AvatarStream.DevSidecar.Actors;
 
-/// <summary>Actor state: GET one key (200 raw JSON, 204 when missing) and transactional PUT/POST (the SDK sends text/plain).</summary>
+// Actor state: GET one key (200 raw JSON, 204 when missing) and transactional PUT/POST (the SDK sends text/plain).
 public static class ActorStateEndpoint
 {
     public static async Task GetAsync(HttpContext context, string actorType, string actorId, string key)

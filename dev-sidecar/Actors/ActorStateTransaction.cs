@@ -4,19 +4,15 @@ using System.Text.Json;
 
 namespace AvatarStream.DevSidecar.Actors;
 
-/// <summary>
-/// Reads the body of <c>PUT /v1.0/actors/{type}/{id}/state</c> (dapr-contract §5.2): a JSON array of
-/// <c>{"operation":"upsert"|"delete","request":{"key","value","etag","metadata":{"ttlInSeconds"}}}</c>. Values are kept
-/// as the exact JSON text sent, so GET returns them verbatim.
-/// </summary>
+// Reads the body of PUT /v1.0/actors/{type}/{id}/state (dapr-contract §5.2): a JSON array of
+// {"operation":"upsert"|"delete","request":{"key","value","etag","metadata":{"ttlInSeconds"}}}. Values are kept
+// as the exact JSON text sent, so GET returns them verbatim.
 public static class ActorStateTransaction
 {
     public const string TtlFeature = "ActorStateTTL";
 
-    /// <summary>
-    /// False with a daprd-style reason when the body is unusable: <paramref name="malformed"/> tells a body that is not a
-    /// JSON array (daprd: 400 ERR_MALFORMED_REQUEST) from a bad operation in it (500 ERR_ACTOR_STATE_TRANSACTION_SAVE).
-    /// </summary>
+    // False with a daprd-style reason when the body is unusable: malformed tells a body that is not a
+    // JSON array (daprd: 400 ERR_MALFORMED_REQUEST) from a bad operation in it (500 ERR_ACTOR_STATE_TRANSACTION_SAVE).
     public static bool TryParse(ReadOnlySpan<byte> body, bool ttlEnabled, out IReadOnlyList<ActorStateOperation> operations, out string error, out bool malformed)
     {
         operations = [];

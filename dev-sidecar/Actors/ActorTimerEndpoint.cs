@@ -3,7 +3,7 @@ using AvatarStream.DevSidecar.Scheduling;
 
 namespace AvatarStream.DevSidecar.Actors;
 
-/// <summary>Timers: register (PUT/POST) and remove (DELETE). They live in this sidecar's memory and fire on its app.</summary>
+// Timers: register (PUT/POST) and remove (DELETE). They live in this sidecar's memory and fire on its app.
 public static class ActorTimerEndpoint
 {
     public static async Task RegisterAsync(HttpContext context, string actorType, string actorId, string name)

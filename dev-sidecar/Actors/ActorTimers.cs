@@ -3,10 +3,8 @@ using AvatarStream.DevSidecar.Scheduling;
 
 namespace AvatarStream.DevSidecar.Actors;
 
-/// <summary>
-/// In-memory actor timers. Each timer is a loop on this sidecar that fires through the actor's turn lock; it ends when
-/// its schedule is done, when it is unregistered or replaced, when the actor is deactivated, or when the sidecar stops.
-/// </summary>
+// In-memory actor timers. Each timer is a loop on this sidecar that fires through the actor's turn lock; it ends when
+// its schedule is done, when it is unregistered or replaced, when the actor is deactivated, or when the sidecar stops.
 public sealed class ActorTimers(
     ActiveActors actors,
     ActorInvoker invoker,
@@ -62,7 +60,7 @@ public sealed class ActorTimers(
         actors.RemoveTimer(entry, name, source);
     }
 
-    /// <summary>Fires once; true when the app asked to cancel the timer.</summary>
+    // Fires once; true when the app asked to cancel the timer.
     private async Task<bool> TryFireAsync(ActorEntry entry, string name, byte[] body, CancellationToken cancellationToken)
     {
         try

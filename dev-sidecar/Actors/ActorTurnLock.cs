@@ -1,10 +1,8 @@
 namespace AvatarStream.DevSidecar.Actors;
 
-/// <summary>
-/// Dapr's turn-based concurrency for one actor (dapr-contract §5.5): one call at a time, waiting callers served in
-/// arrival order. A call carrying the reentrancy id of the chain that holds the lock enters at once, one level deeper,
-/// up to the type's maximum stack depth. Method calls, timer and reminder fires and deactivation all take turns here.
-/// </summary>
+// Dapr's turn-based concurrency for one actor (dapr-contract §5.5): one call at a time, waiting callers served in
+// arrival order. A call carrying the reentrancy id of the chain that holds the lock enters at once, one level deeper,
+// up to the type's maximum stack depth. Method calls, timer and reminder fires and deactivation all take turns here.
 public sealed class ActorTurnLock
 {
     private readonly Lock _gate = new();
@@ -12,8 +10,8 @@ public sealed class ActorTurnLock
     private string? _chain;
     private int _depth;
 
-    /// <summary>Waits for this caller's turn; dispose the result to end it.</summary>
-    /// <exception cref="ActorStackDepthExceededException">A reentrant call would go deeper than <paramref name="maxDepth"/>.</exception>
+    // Waits for this caller's turn; dispose the result to end it.
+    // Throws ActorStackDepthExceededException when a reentrant call would go deeper than maxDepth.
     public async ValueTask<IDisposable> EnterAsync(string? reentrancyId, int maxDepth, CancellationToken cancellationToken)
     {
         LinkedListNode<Waiter> node;

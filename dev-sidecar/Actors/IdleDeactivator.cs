@@ -2,11 +2,9 @@ using AvatarStream.DevSidecar.App;
 
 namespace AvatarStream.DevSidecar.Actors;
 
-/// <summary>
-/// Deactivates actors idle longer than their type's <c>actorIdleTimeout</c>: <c>DELETE /actors/{type}/{id}</c> on the
-/// app, under the actor's turn lock, after which its timers are dropped. It scans at a quarter of the shortest timeout
-/// (between 100 ms and 10 s), so an actor goes at most that much later than its timeout.
-/// </summary>
+// Deactivates actors idle longer than their type's actorIdleTimeout: DELETE /actors/{type}/{id} on the
+// app, under the actor's turn lock, after which its timers are dropped. It scans at a quarter of the shortest timeout
+// (between 100 ms and 10 s), so an actor goes at most that much later than its timeout.
 public sealed class IdleDeactivator(
     ActiveActors actors,
     ActorInvoker invoker,

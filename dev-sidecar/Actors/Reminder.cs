@@ -3,10 +3,8 @@ using AvatarStream.DevSidecar.Scheduling;
 
 namespace AvatarStream.DevSidecar.Actors;
 
-/// <summary>
-/// A persisted reminder: the strings it was registered with (echoed verbatim on every fire and on GET), when it was
-/// registered, when it fires next and how often it has fired.
-/// </summary>
+// A persisted reminder: the strings it was registered with (echoed verbatim on every fire and on GET), when it was
+// registered, when it fires next and how often it has fired.
 public sealed record Reminder(
     string ActorType,
     string ActorId,
@@ -19,11 +17,11 @@ public sealed record Reminder(
     DateTimeOffset NextFire,
     int Fired)
 {
-    /// <summary>The schedule, read again from the registered strings (they were validated at registration).</summary>
+    // The schedule, read again from the registered strings (they were validated at registration).
     public ActorSchedule Schedule =>
         ActorSchedule.TryCreate(DueTime, Period, Ttl, RegisteredAt, out var schedule, out _) ? schedule : new ActorSchedule(NextFire, null, null, null);
 
-    /// <summary>This reminder after a fire at <see cref="NextFire"/>, or null when that was its last.</summary>
+    // This reminder after a fire at NextFire, or null when that was its last.
     public Reminder? AfterFire(DateTimeOffset now) =>
         Schedule.NextAfter(NextFire, Fired + 1, now) is { } next ? this with { NextFire = next, Fired = Fired + 1 } : null;
 

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 
 namespace AvatarStream.DevSidecar.Actors;
 
-/// <summary>The body of <c>PUT /actors/{type}/{id}/method/remind/{name}</c>: the registered data and strings, verbatim.</summary>
+// The body of PUT /actors/{type}/{id}/method/remind/{name}: the registered data and strings, verbatim.
 public sealed record ReminderFire(
     [property: JsonPropertyName("data")] JsonElement? Data,
     [property: JsonPropertyName("dueTime")] string DueTime,

@@ -4,12 +4,10 @@ using AvatarStream.DevSidecar.App;
 
 namespace AvatarStream.DevSidecar.Actors;
 
-/// <summary>
-/// Fires the persisted reminders of the actors this sidecar owns. It wakes at the next due time, when a reminder is
-/// registered here, or every <see cref="PollInterval"/> (reminders registered through other sidecars and ownership
-/// changes are seen that way). Each fire is first claimed by advancing the stored reminder under its ETag, so two
-/// sidecars that briefly both think they own an actor do not both fire it.
-/// </summary>
+// Fires the persisted reminders of the actors this sidecar owns. It wakes at the next due time, when a reminder is
+// registered here, or every PollInterval (reminders registered through other sidecars and ownership
+// changes are seen that way). Each fire is first claimed by advancing the stored reminder under its ETag, so two
+// sidecars that briefly both think they own an actor do not both fire it.
 public sealed class ReminderScheduler(
     ReminderStore store,
     ActorRouter router,
@@ -24,7 +22,7 @@ public sealed class ReminderScheduler(
     private readonly ConcurrentDictionary<string, Task> _firing = new(StringComparer.Ordinal);
     private volatile TaskCompletionSource _wake = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    /// <summary>Makes the scheduler look at the store now (a reminder was registered or removed here).</summary>
+    // Makes the scheduler look at the store now (a reminder was registered or removed here).
     public void Wake() => _wake.TrySetResult();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -58,7 +56,7 @@ public sealed class ReminderScheduler(
         await Task.WhenAll(_firing.Values);
     }
 
-    /// <summary>Starts every due fire; returns how long until the next one (at most <see cref="PollInterval"/>).</summary>
+    // Starts every due fire; returns how long until the next one (at most PollInterval).
     private async Task<TimeSpan> FireDueAsync(CancellationToken cancellationToken)
     {
         foreach (var (key, fire) in _firing)

@@ -3,10 +3,8 @@ using AvatarStream.DevSidecar.State;
 
 namespace AvatarStream.DevSidecar.Actors;
 
-/// <summary>
-/// Reminders persisted in the cluster store under <c>_devsidecar||reminders||{appId}||{type}||{id}||{name}</c>, so they
-/// survive a sidecar restart and any sidecar hosting the type can fire them.
-/// </summary>
+// Reminders persisted in the cluster store under _devsidecar||reminders||{appId}||{type}||{id}||{name}, so they
+// survive a sidecar restart and any sidecar hosting the type can fire them.
 public sealed class ReminderStore(IStateStore store)
 {
     private const string Prefix = "_devsidecar||reminders||";
@@ -20,17 +18,15 @@ public sealed class ReminderStore(IStateStore store)
     public Task DeleteAsync(string appId, string actorType, string actorId, string name, CancellationToken cancellationToken) =>
         store.ApplyAsync([StateWrite.Delete(KeyOf(appId, actorType, actorId, name))], cancellationToken);
 
-    /// <summary>Every reminder of <paramref name="appId"/>'s actors, each with the ETag to update it conditionally.</summary>
+    // Every reminder of appId's actors, each with the ETag to update it conditionally.
     public async Task<IReadOnlyList<(Reminder Reminder, string ETag)>> ListAsync(string appId, CancellationToken cancellationToken)
     {
         var entries = await store.ListAsync(Prefix + appId + "||", cancellationToken);
         return entries.Select(e => (Reminder: Read(e), e.ETag)).Where(r => r.Reminder is not null).Select(r => (r.Reminder!, r.ETag)).ToArray();
     }
 
-    /// <summary>
-    /// Replaces the reminder (or deletes it, when <paramref name="next"/> is null) only if it is still the version
-    /// with <paramref name="etag"/>: a re-registration or delete in the meantime wins.
-    /// </summary>
+    // Replaces the reminder (or deletes it, when next is null) only if it is still the version
+    // with etag: a re-registration or delete in the meantime wins.
     public async Task<bool> TryReplaceAsync(string appId, Reminder current, Reminder? next, string etag, CancellationToken cancellationToken)
     {
         var key = KeyOf(appId, current);

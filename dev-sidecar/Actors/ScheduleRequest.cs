@@ -2,10 +2,8 @@ using System.Text.Json;
 
 namespace AvatarStream.DevSidecar.Actors;
 
-/// <summary>
-/// The body of a reminder or timer registration (dapr-contract §5.2): <c>dueTime</c>, <c>period</c>, <c>ttl</c> strings,
-/// any JSON <c>data</c>, and a timer's <c>callback</c>. Missing strings read as "".
-/// </summary>
+// The body of a reminder or timer registration (dapr-contract §5.2): dueTime, period, ttl strings,
+// any JSON data, and a timer's callback. Missing strings read as "".
 public sealed record ScheduleRequest(string DueTime, string Period, string? Ttl, JsonElement? Data, string Callback)
 {
     public static bool TryParse(ReadOnlySpan<byte> body, out ScheduleRequest request, out string error)

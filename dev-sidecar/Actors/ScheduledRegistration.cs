@@ -3,13 +3,11 @@ using AvatarStream.DevSidecar.Scheduling;
 
 namespace AvatarStream.DevSidecar.Actors;
 
-/// <summary>A reminder's or timer's registration body, parsed, with the schedule it describes from now.</summary>
+// A reminder's or timer's registration body, parsed, with the schedule it describes from now.
 public sealed record ScheduledRegistration(ScheduleRequest Request, ActorSchedule Schedule, DateTimeOffset Now)
 {
-    /// <summary>
-    /// Reads and checks a registration; on a problem it answers the request itself (400 for a malformed body,
-    /// <paramref name="scheduleError"/> for times daprd would refuse) and returns null.
-    /// </summary>
+    // Reads and checks a registration; on a problem it answers the request itself (400 for a malformed body,
+    // scheduleError for times daprd would refuse) and returns null.
     public static async Task<ScheduledRegistration?> ReadAsync(HttpContext context, Func<HttpContext, string, Task> scheduleError)
     {
         var body = await RequestBody.ReadAllAsync(context.Request, context.RequestAborted);

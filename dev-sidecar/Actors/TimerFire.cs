@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 
 namespace AvatarStream.DevSidecar.Actors;
 
-/// <summary>The body of <c>PUT /actors/{type}/{id}/method/timer/{name}</c>: the registered callback, data and strings.</summary>
+// The body of PUT /actors/{type}/{id}/method/timer/{name}: the registered callback, data and strings.
 public sealed record TimerFire(
     [property: JsonPropertyName("callback")] string Callback,
     [property: JsonPropertyName("data")] JsonElement? Data,

@@ -2,10 +2,8 @@ using AvatarStream.DevSidecar.Hosting;
 
 namespace AvatarStream.DevSidecar.App;
 
-/// <summary>
-/// The sidecar's line to its own app at <c>http://127.0.0.1:{AppPort}</c>. Every request carries the app API token
-/// (<c>dapr-api-token</c>) when one is configured, as daprd does for invocations, actors, config and bindings.
-/// </summary>
+// The sidecar's line to its own app at http://127.0.0.1:{AppPort}. Every request carries the app API token
+// (dapr-api-token) when one is configured, as daprd does for invocations, actors, config and bindings.
 public sealed class AppChannel : IDisposable
 {
     private readonly HttpClient? _client;
@@ -21,10 +19,10 @@ public sealed class AppChannel : IDisposable
         }
     }
 
-    /// <summary>The app's base address; null for a sidecar with no app.</summary>
+    // The app's base address; null for a sidecar with no app.
     public Uri? Endpoint { get; }
 
-    /// <summary>A request to the app; <paramref name="pathAndQuery"/> is already escaped.</summary>
+    // A request to the app; pathAndQuery is already escaped.
     public HttpRequestMessage CreateRequest(HttpMethod method, string pathAndQuery)
     {
         var request = new HttpRequestMessage(method, new Uri(Endpoint ?? throw NoApp(), pathAndQuery));

@@ -1,6 +1,6 @@
 namespace AvatarStream.DevSidecar.App;
 
-/// <summary>What the app declared in <c>GET /dapr/config</c> (dapr-contract §5.3): its actor types and their settings.</summary>
+// What the app declared in GET /dapr/config (dapr-contract §5.3): its actor types and their settings.
 public sealed record AppConfig(IReadOnlyList<string> Entities, IReadOnlyDictionary<string, ActorTypeConfig> Types)
 {
     public static readonly AppConfig None = new([], new Dictionary<string, ActorTypeConfig>());

@@ -3,13 +3,11 @@ using AvatarStream.DevSidecar.Scheduling;
 
 namespace AvatarStream.DevSidecar.App;
 
-/// <summary>
-/// Reads the SDK's <c>/dapr/config</c> JSON: top-level <c>entities</c>, <c>actorIdleTimeout</c> and <c>reentrancy</c>,
-/// overridden per type by <c>entitiesConfig[]</c>. Unknown keys (scan interval, drain settings) are ignored, as daprd does.
-/// </summary>
+// Reads the SDK's /dapr/config JSON: top-level entities, actorIdleTimeout and reentrancy,
+// overridden per type by entitiesConfig[]. Unknown keys (scan interval, drain settings) are ignored, as daprd does.
 public static class AppConfigParser
 {
-    /// <summary>Throws <see cref="JsonException"/> on malformed input.</summary>
+    // Throws JsonException on malformed input.
     public static AppConfig Parse(ReadOnlySpan<byte> json)
     {
         using var document = JsonDocument.Parse(json.ToArray());

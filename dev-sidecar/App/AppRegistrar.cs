@@ -1,13 +1,11 @@
-using AvatarStream.DevSidecar.Directory;
+using AvatarStream.DevSidecar.Discovery;
 using AvatarStream.DevSidecar.Hosting;
 
 namespace AvatarStream.DevSidecar.App;
 
-/// <summary>
-/// Puts this sidecar in the app directory and keeps it there. It registers as soon as its HTTP port is bound (so the
-/// app-id resolves at once), waits for the app to answer, reads <c>/dapr/config</c>, registers again with the actor
-/// types, renews the lease every <see cref="AppDirectory.Heartbeat"/> and unregisters on stop.
-/// </summary>
+// Puts this sidecar in the app directory and keeps it there. It registers as soon as its HTTP port is bound (so the
+// app-id resolves at once), waits for the app to answer, reads /dapr/config, registers again with the actor
+// types, renews the lease every Heartbeat and unregisters on stop.
 public sealed class AppRegistrar(
     SidecarIdentity identity,
     SidecarHttpAddress address,
@@ -28,13 +26,13 @@ public sealed class AppRegistrar(
     private volatile AppRegistration? _current;
     private volatile AppConfig _config = AppConfig.None;
 
-    /// <summary>Completes once the app has answered on its port (never, for a sidecar without an app).</summary>
+    // Completes once the app has answered on its port (never, for a sidecar without an app).
     public Task AppReachable => _appReachable.Task;
 
-    /// <summary>Completes once the registration carries the app's actor types.</summary>
+    // Completes once the registration carries the app's actor types.
     public Task Registered => _registered.Task;
 
-    /// <summary>The app's actor configuration; <see cref="AppConfig.None"/> until read.</summary>
+    // The app's actor configuration; None until read.
     public AppConfig Config => _config;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -87,7 +85,7 @@ public sealed class AppRegistrar(
         AppLog.AppReady(logger, identity.AppId, string.Join(", ", config.Entities));
     }
 
-    /// <summary>Retries, with backoff up to <see cref="MaxRetry"/>, until the app answers; it may start after its sidecar.</summary>
+    // Retries, with backoff up to MaxRetry, until the app answers; it may start after its sidecar.
     private async Task<AppConfig> ReadConfigWhenUpAsync(Uri endpoint, CancellationToken cancellationToken)
     {
         var delay = FirstRetry;

@@ -1,12 +1,12 @@
 using AvatarStream.DevSidecar.Actors;
 using AvatarStream.DevSidecar.Bindings;
-using AvatarStream.DevSidecar.Grpc;
 using AvatarStream.DevSidecar.Hosting;
 using AvatarStream.DevSidecar.Invocation;
+using AvatarStream.DevSidecar.Metadata;
 
 namespace AvatarStream.DevSidecar.App;
 
-/// <summary>The app-facing half of the sidecar: app channel and registration, service invocation, actors, cron bindings.</summary>
+// The app-facing half of the sidecar: app channel and registration, service invocation, actors, cron bindings.
 public static class AppServices
 {
     public static IServiceCollection AddSidecarApp(this IServiceCollection services)

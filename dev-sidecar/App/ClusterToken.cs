@@ -5,11 +5,9 @@ using AvatarStream.DevSidecar.State;
 
 namespace AvatarStream.DevSidecar.App;
 
-/// <summary>
-/// A random secret shared by every sidecar on one store (created by whichever asks first). Sidecars present it on
-/// their internal hops (forwarded invocations, actor calls to the owner), which bypass the per-app dapr-api-token:
-/// a process on loopback that cannot read the store cannot use those routes to reach an app.
-/// </summary>
+// A random secret shared by every sidecar on one store (created by whichever asks first). Sidecars present it on
+// their internal hops (forwarded invocations, actor calls to the owner), which bypass the per-app dapr-api-token:
+// a process on loopback that cannot read the store cannot use those routes to reach an app.
 public sealed class ClusterToken(IStateStore store)
 {
     public const string Header = ProxyHeaders.InternalPrefix + "token";

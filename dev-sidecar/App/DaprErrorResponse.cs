@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace AvatarStream.DevSidecar.App;
 
-/// <summary>daprd's HTTP error body, <c>{"errorCode":"ERR_...","message":"..."}</c>, which the SDK turns into DaprApiException.</summary>
+// daprd's HTTP error body, {"errorCode":"ERR_...","message":"..."}, which the SDK turns into DaprApiException.
 public static class DaprErrorResponse
 {
     public static async Task WriteAsync(HttpResponse response, int status, string errorCode, string message, CancellationToken cancellationToken)

@@ -1,9 +1,9 @@
 namespace AvatarStream.DevSidecar.App;
 
-/// <summary>The HTTP handler for every call the sidecar makes (to its app and to peer sidecars).</summary>
+// The HTTP handler for every call the sidecar makes (to its app and to peer sidecars).
 public static class OutboundHttp
 {
-    /// <summary>A dead app or peer must fail a call within seconds, not hang it.</summary>
+    // A dead app or peer must fail a call within seconds, not hang it.
     public static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(3);
 
     public static HttpClient CreateClient(Uri? baseAddress = null) => new(new SocketsHttpHandler

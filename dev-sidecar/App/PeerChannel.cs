@@ -1,6 +1,6 @@
 namespace AvatarStream.DevSidecar.App;
 
-/// <summary>Calls from this sidecar to another sidecar's internal routes, carrying the <see cref="ClusterToken"/>.</summary>
+// Calls from this sidecar to another sidecar's internal routes, carrying the ClusterToken.
 public sealed class PeerChannel(ClusterToken token) : IDisposable
 {
     private readonly HttpClient _client = OutboundHttp.CreateClient();

@@ -3,13 +3,11 @@ using Microsoft.AspNetCore.Http.Features;
 
 namespace AvatarStream.DevSidecar.App;
 
-/// <summary>
-/// Copies headers and bodies across a proxy hop the way daprd's HTTP channel does (dapr-contract §4): hop-by-hop headers
-/// never cross, Content-Length is recomputed, and the caller's dapr-api-token / dapr-app-id stay behind.
-/// </summary>
+// Copies headers and bodies across a proxy hop the way daprd's HTTP channel does (dapr-contract §4): hop-by-hop headers
+// never cross, Content-Length is recomputed, and the caller's dapr-api-token / dapr-app-id stay behind.
 public static class ProxyHeaders
 {
-    /// <summary>Headers the sidecar uses between its own instances; never passed on to an app.</summary>
+    // Headers the sidecar uses between its own instances; never passed on to an app.
     public const string InternalPrefix = "x-devsidecar-";
 
     private static readonly HashSet<string> HopByHop = new(StringComparer.OrdinalIgnoreCase)
@@ -26,10 +24,8 @@ public static class ProxyHeaders
     public static bool IsForwardable(string name) =>
         !NotForwarded.Contains(name) && !name.StartsWith(InternalPrefix, StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>
-    /// Copies the forwardable request headers onto <paramref name="message"/> and streams the request body, if it has
-    /// one, as the message content (keeping its length when known, so the app sees Content-Length, not chunks).
-    /// </summary>
+    // Copies the forwardable request headers onto message and streams the request body, if it has
+    // one, as the message content (keeping its length when known, so the app sees Content-Length, not chunks).
     public static void CopyRequest(HttpRequest request, HttpRequestMessage message, Func<string, bool>? skip = null)
     {
         var canHaveBody = request.HttpContext.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody ?? request.ContentLength > 0;
@@ -53,7 +49,7 @@ public static class ProxyHeaders
         }
     }
 
-    /// <summary>Writes the status and headers of <paramref name="source"/> to <paramref name="response"/>, then streams its body.</summary>
+    // Writes the status and headers of source to response, then streams its body.
     public static async Task CopyResponseAsync(HttpResponseMessage source, HttpResponse response, CancellationToken cancellationToken)
     {
         CopyResponseHead(source, response);

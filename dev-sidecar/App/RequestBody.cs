@@ -2,7 +2,7 @@ namespace AvatarStream.DevSidecar.App;
 
 public static class RequestBody
 {
-    /// <summary>The whole body (Kestrel caps its size); actor calls and their bodies are not streamed, as in daprd.</summary>
+    // The whole body (Kestrel caps its size); actor calls and their bodies are not streamed, as in daprd.
     public static async Task<byte[]> ReadAllAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         using var buffer = new MemoryStream();

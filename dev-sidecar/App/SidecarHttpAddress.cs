@@ -2,10 +2,8 @@ using System.Net;
 
 namespace AvatarStream.DevSidecar.App;
 
-/// <summary>
-/// Where this sidecar's HTTP API listens, known only once Kestrel has bound the port (the port may be 0 until then);
-/// peers reach it there for forwarded invocations and actor calls.
-/// </summary>
+// Where this sidecar's HTTP API listens, known only once Kestrel has bound the port (the port may be 0 until then);
+// peers reach it there for forwarded invocations and actor calls.
 public sealed class SidecarHttpAddress(Func<IPEndPoint?> boundEndpoint)
 {
     public Uri Uri => boundEndpoint() is { } endpoint

@@ -1,9 +1,7 @@
 namespace AvatarStream.DevSidecar.App;
 
-/// <summary>
-/// Who this sidecar is in the directory: the app-id it serves and an instance id that tells it apart from other
-/// replicas of that app and from its own earlier runs.
-/// </summary>
+// Who this sidecar is in the directory: the app-id it serves and an instance id that tells it apart from other
+// replicas of that app and from its own earlier runs.
 public sealed class SidecarIdentity(string appId)
 {
     public string AppId { get; } = appId;

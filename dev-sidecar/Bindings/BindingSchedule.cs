@@ -3,11 +3,9 @@ using Cronos;
 
 namespace AvatarStream.DevSidecar.Bindings;
 
-/// <summary>
-/// A <c>bindings.cron</c> schedule as robfig/cron reads it (dapr-contract §6): <c>@every &lt;Go duration&gt;</c> counted
-/// from binding start, the <c>@hourly</c>-style descriptors, or a cron expression of 5 fields or 6 (leading seconds),
-/// any of them after an optional <c>CRON_TZ=Area/City</c> (or <c>TZ=</c>) prefix.
-/// </summary>
+// A bindings.cron schedule as robfig/cron reads it (dapr-contract §6): @every <Go duration> counted
+// from binding start, the @hourly-style descriptors, or a cron expression of 5 fields or 6 (leading seconds),
+// any of them after an optional CRON_TZ=Area/City (or TZ=) prefix.
 public sealed class BindingSchedule
 {
     private static readonly Dictionary<string, string> Descriptors = new(StringComparer.Ordinal)
@@ -29,10 +27,10 @@ public sealed class BindingSchedule
         _next = next;
     }
 
-    /// <summary>What the binding reports in the <c>timeZone</c> header: <c>Local</c> unless the schedule names a zone.</summary>
+    // What the binding reports in the timeZone header: Local unless the schedule names a zone.
     public string TimeZone { get; }
 
-    /// <summary>The first fire strictly after <paramref name="after"/>, or null if there is none.</summary>
+    // The first fire strictly after after, or null if there is none.
     public DateTimeOffset? NextAfter(DateTimeOffset after) => _next(after);
 
     public static bool TryParse(string? text, DateTimeOffset start, out BindingSchedule schedule, out string error)

@@ -2,11 +2,9 @@ using AvatarStream.DevSidecar.App;
 
 namespace AvatarStream.DevSidecar.Bindings;
 
-/// <summary>
-/// One cron input binding: asks the app once whether it serves the route (<c>OPTIONS</c>: 2xx or 405 = yes), then
-/// POSTs an empty JSON request on every tick, one at a time; a tick that comes while the previous POST still runs is
-/// skipped rather than queued.
-/// </summary>
+// One cron input binding: asks the app once whether it serves the route (OPTIONS: 2xx or 405 = yes), then
+// POSTs an empty JSON request on every tick, one at a time; a tick that comes while the previous POST still runs is
+// skipped rather than queued.
 public sealed class CronBinding(string name, string route, string scheduleText, BindingSchedule schedule, AppChannel channel, TimeProvider time, ILogger logger)
 {
     private static readonly TimeSpan ProbeRetry = TimeSpan.FromMilliseconds(200);

@@ -5,11 +5,9 @@ using AvatarStream.DevSidecar.Secrets;
 
 namespace AvatarStream.DevSidecar.Bindings;
 
-/// <summary>
-/// Runs every <c>bindings.cron</c> component visible to this app (the loader already applied scopes). The schedule is
-/// metadata <c>schedule</c> and the route metadata <c>route</c>, else the component name, both read through
-/// <see cref="ComponentValues"/> (so <see cref="SidecarOptions.MetadataOverrides"/> replaces either). A bad component is logged and skipped; it never stops the sidecar.
-/// </summary>
+// Runs every bindings.cron component visible to this app (the loader already applied scopes). The schedule is
+// metadata schedule and the route metadata route, else the component name, both read through
+// ComponentValues (so MetadataOverrides replaces either). A bad component is logged and skipped; it never stops the sidecar.
 public sealed class CronBindings(
     IReadOnlyList<Component> components,
     ComponentValues values,

@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace AvatarStream.DevSidecar.Bindings;
 
-/// <summary>Go's <c>time.Time.String()</c> of a UTC time, the format of the cron binding's <c>readTimeUTC</c> header.</summary>
+// Go's time.Time.String() of a UTC time, the format of the cron binding's readTimeUTC header.
 public static class GoTime
 {
     public static string FormatUtc(DateTimeOffset time)

@@ -2,10 +2,8 @@ using System.Globalization;
 
 namespace AvatarStream.DevSidecar.Cli;
 
-/// <summary>
-/// Parses daprd-style flags (<c>--flag value</c>, <c>--flag=value</c>, one or two leading dashes). Tokens fall back to
-/// the DAPR_API_TOKEN / APP_API_TOKEN environment variables, as daprd's do.
-/// </summary>
+// Parses daprd-style flags (--flag value, --flag=value, one or two leading dashes). Tokens fall back to
+// the DAPR_API_TOKEN / APP_API_TOKEN environment variables, as daprd's do.
 public static class CommandLine
 {
     public const string Usage = """
@@ -24,7 +22,7 @@ public static class CommandLine
                                    --metadata instance-sweep.schedule="@every 10s"
         """;
 
-    /// <summary>The options, or null with <paramref name="error"/> set (the caller prints usage and exits 2).</summary>
+    // The options, or null with error set (the caller prints usage and exits 2).
     public static CommandLineOptions? Parse(IReadOnlyList<string> args, Func<string, string?> environment, out string error)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);

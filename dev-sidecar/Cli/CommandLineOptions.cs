@@ -1,6 +1,6 @@
 namespace AvatarStream.DevSidecar.Cli;
 
-/// <summary>The standalone sidecar's flags, named as daprd's.</summary>
+// The standalone sidecar's flags, named as daprd's.
 public sealed record CommandLineOptions
 {
     public required string AppId { get; init; }
@@ -23,7 +23,7 @@ public sealed record CommandLineOptions
 
     public LogLevel LogLevel { get; init; } = LogLevel.Information;
 
-    /// <summary>Component metadata overrides from <c>--metadata</c>.</summary>
+    // Component metadata overrides from --metadata.
     public IReadOnlyDictionary<(string Component, string Key), string> MetadataOverrides { get; init; } =
         new Dictionary<(string, string), string>();
 }

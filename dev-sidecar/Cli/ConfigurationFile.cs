@@ -1,23 +1,20 @@
+using AvatarStream.DevSidecar.Components;
 using YamlDotNet.RepresentationModel;
 
 namespace AvatarStream.DevSidecar.Cli;
 
-/// <summary>Reads the enabled features (<c>spec.features[]</c> with <c>enabled: true</c>) of a Dapr Configuration YAML.</summary>
+// Reads the enabled features (spec.features[] with enabled: true) of a Dapr Configuration YAML.
 public static class ConfigurationFile
 {
-    /// <exception cref="InvalidDataException">The file is not YAML or holds no Configuration.</exception>
+    // Throws FileNotFoundException for a missing file, InvalidDataException when it is not YAML or holds no Configuration.
     public static IReadOnlySet<string> ReadFeatures(string path)
     {
-        var stream = new YamlStream();
-        try
+        if (!File.Exists(path))
         {
-            using var reader = File.OpenText(path);
-            stream.Load(reader);
+            throw new FileNotFoundException($"config file '{Path.GetFullPath(path)}' does not exist", path);
         }
-        catch (YamlDotNet.Core.YamlException e)
-        {
-            throw new InvalidDataException($"{path}: {e.Message}", e);
-        }
+
+        var stream = YamlFile.Load(path);
 
         var configuration = stream.Documents
             .Select(d => d.RootNode as YamlMappingNode)

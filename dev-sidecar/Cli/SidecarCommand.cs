@@ -2,13 +2,12 @@ using System.Net;
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
 using AvatarStream.DevSidecar.Hosting;
+using Microsoft.AspNetCore.Connections;
 
 namespace AvatarStream.DevSidecar.Cli;
 
-/// <summary>
-/// The standalone sidecar: one process per app, all of them sharing one SQLite file, through which they find each
-/// other. Exit codes: 0 after Ctrl+C / SIGTERM, 1 when it cannot start, 2 for bad flags.
-/// </summary>
+// The standalone sidecar: one process per app, all of them sharing one SQLite file, through which they find each
+// other. Exit codes: 0 after Ctrl+C / SIGTERM, 1 when it cannot start, 2 for bad flags.
 public static class SidecarCommand
 {
     public static async Task<int> RunAsync(string[] args)
@@ -33,14 +32,12 @@ public static class SidecarCommand
         }
         catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
         {
-            await Console.Error.WriteLineAsync($"dev-sidecar: --config: {e.Message}");
-            return 1;
+            return await FailAsync($"--config: {e.Message}");
         }
 
-        if (BusyPort(parsed) is { } busy)
+        if (UnusablePort(parsed) is { } unusable)
         {
-            await Console.Error.WriteLineAsync($"dev-sidecar: port {busy.Port} ({busy.Flag}) is already in use on 127.0.0.1");
-            return 1;
+            return await FailAsync(unusable);
         }
 
         var options = new SidecarOptions
@@ -64,16 +61,15 @@ public static class SidecarCommand
                 .SetMinimumLevel(parsed.LogLevel)
                 .AddFilter("Microsoft", parsed.LogLevel < LogLevel.Warning ? LogLevel.Warning : parsed.LogLevel));
         }
-        catch (IOException e)
-        {
-            // Lost a race for a port between the check above and the bind.
-            await Console.Error.WriteLineAsync($"dev-sidecar: cannot listen: {e.Message}");
-            return 1;
-        }
         catch (Exception e) when (e is DirectoryNotFoundException or InvalidDataException)
         {
-            await Console.Error.WriteLineAsync($"dev-sidecar: --resources-path: {e.Message}");
-            return 1;
+            // Caught before IOException, which DirectoryNotFoundException is: a missing folder is no listening failure.
+            return await FailAsync($"--resources-path: {e.Message}");
+        }
+        catch (IOException e) when (e.InnerException is AddressInUseException)
+        {
+            // Lost a race for a port between the check above and the bind.
+            return await FailAsync($"cannot listen: {e.Message}");
         }
 
         await using (sidecar)
@@ -103,7 +99,13 @@ public static class SidecarCommand
         }
     }
 
-    private static (int Port, string Flag)? BusyPort(CommandLineOptions options)
+    private static async Task<int> FailAsync(string message)
+    {
+        await Console.Error.WriteLineAsync($"dev-sidecar: {message}");
+        return 1;
+    }
+
+    private static string? UnusablePort(CommandLineOptions options)
     {
         foreach (var (port, flag) in new[] { (options.HttpPort, "--dapr-http-port"), (options.GrpcPort, "--dapr-grpc-port") })
         {
@@ -120,9 +122,13 @@ public static class SidecarCommand
                 probe.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
                 probe.Bind(new IPEndPoint(IPAddress.Loopback, port));
             }
-            catch (SocketException e) when (e.SocketErrorCode is SocketError.AddressAlreadyInUse or SocketError.AccessDenied)
+            catch (SocketException e) when (e.SocketErrorCode is SocketError.AddressAlreadyInUse)
             {
-                return (port, flag);
+                return $"port {port} ({flag}) is already in use on 127.0.0.1";
+            }
+            catch (SocketException e) when (e.SocketErrorCode is SocketError.AccessDenied)
+            {
+                return $"port {port} ({flag}) may not be bound by this user";
             }
         }
 

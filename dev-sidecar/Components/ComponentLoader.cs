@@ -2,10 +2,8 @@ using YamlDotNet.RepresentationModel;
 
 namespace AvatarStream.DevSidecar.Components;
 
-/// <summary>
-/// Reads every <c>kind: Component</c> document in a resources folder, as daprd's <c>--resources-path</c> does;
-/// other kinds (Configuration, Resiliency, Subscription) are skipped. Components scoped to other apps are left out.
-/// </summary>
+// Reads every kind: Component document in a resources folder, as daprd's --resources-path does;
+// other kinds (Configuration, Resiliency, Subscription) are skipped. Components scoped to other apps are left out.
 public static class ComponentLoader
 {
     public static IReadOnlyList<Component> Load(string? resourcesPath, string appId)
@@ -15,12 +13,13 @@ public static class ComponentLoader
             return [];
         }
 
-        if (!System.IO.Directory.Exists(resourcesPath))
+        var folder = Path.GetFullPath(resourcesPath);
+        if (!Directory.Exists(folder))
         {
-            throw new DirectoryNotFoundException($"resources path '{resourcesPath}' does not exist");
+            throw new DirectoryNotFoundException($"resources path '{folder}' does not exist");
         }
 
-        var files = System.IO.Directory.EnumerateFiles(resourcesPath, "*.*")
+        var files = Directory.EnumerateFiles(folder, "*.*")
             .Where(f => f.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
             .Order(StringComparer.Ordinal);
         var components = new List<Component>();
@@ -32,19 +31,10 @@ public static class ComponentLoader
         return components;
     }
 
-    /// <summary>Parses every document of one YAML file; throws <see cref="InvalidDataException"/> naming the file on bad input.</summary>
+    // Parses every document of one YAML file; throws InvalidDataException naming the file on bad input.
     public static IEnumerable<Component> ParseFile(string path)
     {
-        var stream = new YamlStream();
-        try
-        {
-            using var reader = File.OpenText(path);
-            stream.Load(reader);
-        }
-        catch (YamlDotNet.Core.YamlException e)
-        {
-            throw new InvalidDataException($"{path}: {e.Message}", e);
-        }
+        var stream = YamlFile.Load(path);
 
         foreach (var document in stream.Documents)
         {

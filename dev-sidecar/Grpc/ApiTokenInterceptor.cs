@@ -4,10 +4,8 @@ using Grpc.Core.Interceptors;
 
 namespace AvatarStream.DevSidecar.Grpc;
 
-/// <summary>
-/// With <see cref="SidecarOptions.ApiToken"/> set, every gRPC call must carry metadata <c>dapr-api-token</c>
-/// (dapr-contract §9); otherwise it fails Unauthenticated before reaching the service.
-/// </summary>
+// With ApiToken set, every gRPC call must carry metadata dapr-api-token
+// (dapr-contract §9); otherwise it fails Unauthenticated before reaching the service.
 internal sealed class ApiTokenInterceptor(SidecarOptions options) : Interceptor
 {
     public override Task<TResponse> UnaryServerHandler<TRequest, TResponse>(

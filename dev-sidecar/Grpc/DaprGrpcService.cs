@@ -1,18 +1,43 @@
 using AvatarStream.DevSidecar.Metadata;
 using AvatarStream.DevSidecar.Secrets;
 using AvatarStream.DevSidecar.State;
+using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
+using P = Dapr.Client.Autogen.Grpc.v1;
 
 namespace AvatarStream.DevSidecar.Grpc;
 
-/// <summary>
-/// The part of <c>dapr.proto.runtime.v1.Dapr</c> the development sidecar serves: state, secrets and metadata
-/// (dapr-contract §3, §7, §8). Split by building block over the partial files beside this one.
-/// </summary>
-public sealed partial class DaprGrpcService(StateStoreRegistry stateStores, SecretStoreRegistry secretStores, SidecarMetadata metadata)
-    : DaprServiceBase
+// The part of dapr.proto.runtime.v1.Dapr the development sidecar serves (dapr-contract §3, §7, §8). Grpc.AspNetCore
+// binds every RPC to a method of this one type, so each building block's RPCs are handed on to that block's folder.
+public sealed class DaprGrpcService(StateGrpcApi state, SecretGrpcApi secrets, MetadataGrpcApi metadata) : DaprServiceBase
 {
-    // Failures of a store (missing secret, I/O, SQLite) become Internal; our own RpcExceptions and cancellations pass
-    // through, and ETag mismatches get their own status per RPC.
-    private static bool IsStoreFailure(Exception e) => e is not (RpcException or OperationCanceledException or ETagMismatchException);
+    public override Task<P.GetStateResponse> GetState(P.GetStateRequest request, ServerCallContext context) =>
+        state.GetState(request, context);
+
+    public override Task<P.GetBulkStateResponse> GetBulkState(P.GetBulkStateRequest request, ServerCallContext context) =>
+        state.GetBulkState(request, context);
+
+    public override Task<Empty> SaveState(P.SaveStateRequest request, ServerCallContext context) =>
+        state.SaveState(request, context);
+
+    public override Task<Empty> DeleteState(P.DeleteStateRequest request, ServerCallContext context) =>
+        state.DeleteState(request, context);
+
+    public override Task<Empty> DeleteBulkState(P.DeleteBulkStateRequest request, ServerCallContext context) =>
+        state.DeleteBulkState(request, context);
+
+    public override Task<Empty> ExecuteStateTransaction(P.ExecuteStateTransactionRequest request, ServerCallContext context) =>
+        state.ExecuteStateTransaction(request, context);
+
+    public override Task<P.GetSecretResponse> GetSecret(P.GetSecretRequest request, ServerCallContext context) =>
+        secrets.GetSecret(request, context);
+
+    public override Task<P.GetBulkSecretResponse> GetBulkSecret(P.GetBulkSecretRequest request, ServerCallContext context) =>
+        secrets.GetBulkSecret(request, context);
+
+    public override Task<P.GetMetadataResponse> GetMetadata(P.GetMetadataRequest request, ServerCallContext context) =>
+        metadata.GetMetadata(request, context);
+
+    public override Task<Empty> SetMetadata(P.SetMetadataRequest request, ServerCallContext context) =>
+        metadata.SetMetadata(request, context);
 }

@@ -1,10 +1,15 @@
+using AvatarStream.DevSidecar.State;
 using Grpc.Core;
 
 namespace AvatarStream.DevSidecar.Grpc;
 
-/// <summary>The gRPC statuses daprd answers with (dapr-contract §3, error table), with its message texts.</summary>
+// The gRPC statuses daprd answers with (dapr-contract §3, error table), with its message texts.
 internal static class DaprRpcErrors
 {
+    // Failures of a store (missing secret, I/O, SQLite) become Internal; our own RpcExceptions and cancellations pass
+    // through, and ETag mismatches get their own status per RPC.
+    public static bool IsStoreFailure(Exception e) => e is not (RpcException or OperationCanceledException or ETagMismatchException);
+
     public static RpcException NoStateStores() =>
         New(StatusCode.FailedPrecondition, "state store is not configured");
 

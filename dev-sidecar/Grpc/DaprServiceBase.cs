@@ -5,13 +5,11 @@ using P = Dapr.Client.Autogen.Grpc.v1;
 
 namespace AvatarStream.DevSidecar.Grpc;
 
-/// <summary>
-/// The server side of <c>dapr.proto.runtime.v1.Dapr</c>, which Dapr.Protos ships only as a client
-/// (dapr-contract §0.6, §12). Grpc.AspNetCore calls <see cref="BindService"/> with a null instance, ignores the
-/// delegates and binds each method to the public virtual method of this type with the RPC's name, so the names
-/// below must match the RPCs exactly. Every RPC defaults to Unimplemented; RPCs not listed here are answered
-/// Unimplemented by Grpc.AspNetCore itself.
-/// </summary>
+// The server side of dapr.proto.runtime.v1.Dapr, which Dapr.Protos ships only as a client
+// (dapr-contract §0.6, §12). Grpc.AspNetCore calls BindService with a null instance, ignores the
+// delegates and binds each method to the public virtual method of this type with the RPC's name, so the names
+// below must match the RPCs exactly. Every RPC defaults to Unimplemented; RPCs not listed here are answered
+// Unimplemented by Grpc.AspNetCore itself.
 [BindServiceMethod(typeof(DaprServiceBase), nameof(BindService))]
 public abstract class DaprServiceBase
 {

@@ -1,5 +1,3 @@
-using AvatarStream.DevSidecar.Metadata;
-
 namespace AvatarStream.DevSidecar.Grpc;
 
 public static class GrpcServices
@@ -7,7 +5,6 @@ public static class GrpcServices
     public static IServiceCollection AddSidecarGrpc(this IServiceCollection services)
     {
         services.AddGrpc(o => o.Interceptors.Add<ApiTokenInterceptor>());
-        services.AddSingleton<SidecarMetadata>();
         return services;
     }
 

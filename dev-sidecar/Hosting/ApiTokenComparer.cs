@@ -3,15 +3,13 @@ using System.Text;
 
 namespace AvatarStream.DevSidecar.Hosting;
 
-/// <summary>The <c>dapr-api-token</c> check shared by the HTTP middleware and the gRPC interceptor.</summary>
+// The dapr-api-token check shared by the HTTP middleware and the gRPC interceptor.
 internal static class ApiTokenComparer
 {
     public const string HeaderName = "dapr-api-token";
 
-    /// <summary>
-    /// True when no token is configured, or <paramref name="presented"/> equals it. Both sides are hashed first so
-    /// the comparison takes the same time whatever the presented token's length or content.
-    /// </summary>
+    // True when no token is configured, or presented equals it. Both sides are hashed first so
+    // the comparison takes the same time whatever the presented token's length or content.
     public static bool Accepts(string? expected, string? presented)
     {
         if (string.IsNullOrEmpty(expected))

@@ -2,11 +2,9 @@ using Grpc.AspNetCore.Server;
 
 namespace AvatarStream.DevSidecar.Hosting;
 
-/// <summary>
-/// With <see cref="SidecarOptions.ApiToken"/> set, every HTTP call except the health probes must carry header
-/// <c>dapr-api-token</c> (dapr-contract §9), else 401 <c>invalid api token</c>. The header is then removed, so
-/// nothing forwards it to an app. gRPC methods are left to the gRPC interceptor, which answers with a gRPC status.
-/// </summary>
+// With ApiToken set, every HTTP call except the health probes must carry header
+// dapr-api-token (dapr-contract §9), else 401 invalid api token. The header is then removed, so
+// nothing forwards it to an app. gRPC methods are left to the gRPC interceptor, which answers with a gRPC status.
 public static class ApiTokenMiddleware
 {
     public static IApplicationBuilder UseApiToken(this IApplicationBuilder app)

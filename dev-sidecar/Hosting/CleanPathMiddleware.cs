@@ -2,10 +2,8 @@ using System.Text.RegularExpressions;
 
 namespace AvatarStream.DevSidecar.Hosting;
 
-/// <summary>
-/// The actor SDK calls <c>//v1.0/actors/...</c> (its endpoint always ends in '/'); daprd collapses repeated
-/// slashes and so do we, before routing sees the path.
-/// </summary>
+// The actor SDK calls //v1.0/actors/... (its endpoint always ends in '/'); daprd collapses repeated
+// slashes and so do we, before routing sees the path.
 public static partial class CleanPathMiddleware
 {
     public static IApplicationBuilder UseCleanPath(this IApplicationBuilder app) =>

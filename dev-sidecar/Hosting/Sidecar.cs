@@ -3,8 +3,8 @@ using AvatarStream.DevSidecar.Actors;
 using AvatarStream.DevSidecar.App;
 using AvatarStream.DevSidecar.Components;
 using AvatarStream.DevSidecar.Grpc;
-using AvatarStream.DevSidecar.Http;
 using AvatarStream.DevSidecar.Invocation;
+using AvatarStream.DevSidecar.Metadata;
 using AvatarStream.DevSidecar.Secrets;
 using AvatarStream.DevSidecar.State;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -79,6 +79,7 @@ public sealed class Sidecar : IAsyncDisposable
         builder.Services.AddSidecarState();
         builder.Services.AddSidecarSecrets();
         builder.Services.AddSidecarApp();
+        builder.Services.AddSidecarMetadata();
         builder.Services.AddSidecarGrpc();
 
         var app = builder.Build();

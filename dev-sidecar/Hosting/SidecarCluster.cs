@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using AvatarStream.DevSidecar.Directory;
+using AvatarStream.DevSidecar.Discovery;
 using AvatarStream.DevSidecar.State;
 
 namespace AvatarStream.DevSidecar.Hosting;

@@ -2,10 +2,8 @@ using AvatarStream.DevSidecar.App;
 
 namespace AvatarStream.DevSidecar.Invocation;
 
-/// <summary>
-/// The last hop of an invocation: sends the request to this sidecar's app, with the app API token, and passes the
-/// app's status, headers and body back unchanged (any status, 4xx and 5xx included).
-/// </summary>
+// The last hop of an invocation: sends the request to this sidecar's app, with the app API token, and passes the
+// app's status, headers and body back unchanged (any status, 4xx and 5xx included).
 public sealed class AppInvoker(AppChannel channel, SidecarIdentity identity, ILogger<AppInvoker> logger)
 {
     public async Task InvokeAsync(HttpContext context, string appPathAndQuery, IReadOnlyList<KeyValuePair<string, string>> added)

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http.Features;
 
 namespace AvatarStream.DevSidecar.Invocation;
 
-/// <summary>Service invocation routes: the public daprd one and the internal hop between sidecars.</summary>
+// Service invocation routes: the public daprd one and the internal hop between sidecars.
 public static class InvocationEndpoints
 {
     public static IEndpointRouteBuilder MapInvocationRoutes(this IEndpointRouteBuilder app)

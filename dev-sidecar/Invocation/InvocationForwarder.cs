@@ -1,13 +1,11 @@
 using AvatarStream.DevSidecar.App;
-using AvatarStream.DevSidecar.Directory;
+using AvatarStream.DevSidecar.Discovery;
 
 namespace AvatarStream.DevSidecar.Invocation;
 
-/// <summary>
-/// The caller's side of <c>/v1.0/invoke/{appId}/method/...</c>: resolves the app-id in the directory, picks a live
-/// instance (round-robin over replicas) and hands the request to that instance's sidecar, which calls its app with its
-/// own app token. A replica whose sidecar does not accept a connection is skipped for the next one.
-/// </summary>
+// The caller's side of /v1.0/invoke/{appId}/method/...: resolves the app-id in the directory, picks a live
+// instance (round-robin over replicas) and hands the request to that instance's sidecar, which calls its app with its
+// own app token. A replica whose sidecar does not accept a connection is skipped for the next one.
 public sealed class InvocationForwarder(
     AppDirectory directory,
     SidecarIdentity identity,
@@ -51,10 +49,8 @@ public sealed class InvocationForwarder(
             ?? (tried.Count == 0 ? $"couldn't find service: {path.AppId}" : $"no instance of {path.AppId} accepted a connection"));
     }
 
-    /// <summary>
-    /// Hands the call to the first of <paramref name="instances"/> (round-robin) that takes it. Done when one answered;
-    /// else the error that ends the call, or none when no instance accepted a connection (each is added to <paramref name="tried"/>).
-    /// </summary>
+    // Hands the call to the first of instances (round-robin) that takes it. Done when one answered;
+    // else the error that ends the call, or none when no instance accepted a connection (each is added to tried).
     private async Task<(bool Done, string? Error)> TryInstancesAsync(
         HttpContext context, InvokePath path, IReadOnlyList<AppRegistration> instances, HashSet<string> tried)
     {
@@ -89,10 +85,8 @@ public sealed class InvocationForwarder(
         return (false, null);
     }
 
-    /// <summary>
-    /// The peer's response; or no response and no error when the peer could not be connected to (nothing was sent, so
-    /// another replica may be tried); or the error that ends the call.
-    /// </summary>
+    // The peer's response; or no response and no error when the peer could not be connected to (nothing was sent, so
+    // another replica may be tried); or the error that ends the call.
     private async Task<(HttpResponseMessage? Response, string? Error)> SendToPeerAsync(
         HttpContext context, AppRegistration instance, InvokePath path, IReadOnlyList<KeyValuePair<string, string>> added)
     {

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Http.Features;
 
 namespace AvatarStream.DevSidecar.Invocation;
 
-/// <summary>The headers daprd adds to an invocation on its way to the app (dapr-contract §4); callers' copies are replaced.</summary>
+// The headers daprd adds to an invocation on its way to the app (dapr-contract §4); callers' copies are replaced.
 public static class InvocationHeaders
 {
     public const string CallerAppId = "dapr-caller-app-id";

@@ -2,15 +2,13 @@ using System.Text.RegularExpressions;
 
 namespace AvatarStream.DevSidecar.Invocation;
 
-/// <summary>
-/// The parts of <c>/v1.0/invoke/{appId}/method/{method}?{query}</c> read from the raw request target, so that the
-/// method path keeps its escaping and the query string goes on byte for byte (dapr-contract §4).
-/// </summary>
+// The parts of /v1.0/invoke/{appId}/method/{method}?{query} read from the raw request target, so that the
+// method path keeps its escaping and the query string goes on byte for byte (dapr-contract §4).
 public readonly partial record struct InvokePath(string AppId, string Method, string Query)
 {
     private const string Prefix = "/v1.0/invoke/";
 
-    /// <summary>The method path and query as they go to the app: <c>/{method}?{query}</c>.</summary>
+    // The method path and query as they go to the app: /{method}?{query}.
     public string AppPathAndQuery => "/" + Method + Query;
 
     public static bool TryParse(string rawTarget, out InvokePath path)
@@ -35,7 +33,7 @@ public readonly partial record struct InvokePath(string AppId, string Method, st
         return true;
     }
 
-    /// <summary>Splits off the query (kept with its '?') and collapses repeated slashes in the path, as daprd does.</summary>
+    // Splits off the query (kept with its '?') and collapses repeated slashes in the path, as daprd does.
     public static (string Path, string Query) SplitQuery(string rawTarget)
     {
         // An absolute-form target (http://host/path) carries the path after the authority.

@@ -1,12 +1,11 @@
 using System.Collections.Concurrent;
 using AvatarStream.DevSidecar.Components;
-using AvatarStream.DevSidecar.Grpc;
 using AvatarStream.DevSidecar.Hosting;
 using AvatarStream.DevSidecar.State;
 
 namespace AvatarStream.DevSidecar.Metadata;
 
-/// <summary>What the metadata API reports (dapr-contract §8), for both its gRPC and its HTTP form.</summary>
+// What the metadata API reports (dapr-contract §8), for both its gRPC and its HTTP form.
 public sealed class SidecarMetadata(
     SidecarOptions options,
     IReadOnlyList<Component> components,
@@ -23,7 +22,7 @@ public sealed class SidecarMetadata(
 
     public IReadOnlyCollection<string> EnabledFeatures => options.Features;
 
-    /// <summary>Actors can run only with an actor state store, as in daprd.</summary>
+    // Actors can run only with an actor state store, as in daprd.
     public bool ActorRuntimeEnabled => stateStores.ActorStore is not null;
 
     public IReadOnlyList<RegisteredComponent> Components =>
@@ -37,10 +36,8 @@ public sealed class SidecarMetadata(
 
     public IReadOnlyList<ActiveActorCount> ActiveActors => activeActors.GetActiveActors();
 
-    /// <summary>The attributes set through <c>SetMetadata</c> / <c>PUT /v1.0/metadata/{key}</c>.</summary>
+    // The attributes set through SetMetadata / PUT /v1.0/metadata/{key}.
     public IReadOnlyDictionary<string, string> Extended => new SortedDictionary<string, string>(_extended, StringComparer.Ordinal);
 
     public void SetExtended(string key, string value) => _extended[key] = value;
 }
-
-public sealed record RegisteredComponent(string Name, string Type, string Version, IReadOnlyList<string> Capabilities);

@@ -2,17 +2,13 @@ using System.Globalization;
 
 namespace AvatarStream.DevSidecar.Scheduling;
 
-/// <summary>
-/// When a reminder or timer fires (dapr-contract §5.2): first at <see cref="FirstFire"/>, then every
-/// <see cref="Interval"/> (null: once) at most <see cref="Repetitions"/> times in all, never after <see cref="ExpiresAt"/>.
-/// </summary>
+// When a reminder or timer fires (dapr-contract §5.2): first at FirstFire, then every
+// Interval (null: once) at most Repetitions times in all, never after ExpiresAt.
 public sealed record ActorSchedule(DateTimeOffset FirstFire, TimeSpan? Interval, int? Repetitions, DateTimeOffset? ExpiresAt)
 {
-    /// <summary>
-    /// Reads the registered strings: due time as a Go or ISO 8601 duration or an RFC 3339 time ("" = now); period as a
-    /// Go duration, <c>@every</c> duration or ISO 8601 duration with optional <c>Rn/</c> ("" = once); ttl as a duration
-    /// or an RFC 3339 time.
-    /// </summary>
+    // Reads the registered strings: due time as a Go or ISO 8601 duration or an RFC 3339 time ("" = now); period as a
+    // Go duration, @every duration or ISO 8601 duration with optional Rn/ ("" = once); ttl as a duration
+    // or an RFC 3339 time.
     public static bool TryCreate(string? dueTime, string? period, string? ttl, DateTimeOffset now, out ActorSchedule schedule, out string error)
     {
         schedule = new ActorSchedule(now, null, null, null);
@@ -66,7 +62,7 @@ public sealed record ActorSchedule(DateTimeOffset FirstFire, TimeSpan? Interval,
         return true;
     }
 
-    /// <summary>The fire after one at <paramref name="fired"/>, or null when the schedule is done.</summary>
+    // The fire after one at fired, or null when the schedule is done.
     public DateTimeOffset? NextAfter(DateTimeOffset fired, int firedSoFar, DateTimeOffset now)
     {
         if (Interval is not { } interval || (Repetitions is { } max && firedSoFar >= max))

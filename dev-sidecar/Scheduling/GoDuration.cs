@@ -2,10 +2,8 @@ using System.Globalization;
 
 namespace AvatarStream.DevSidecar.Scheduling;
 
-/// <summary>
-/// Go's <c>time.ParseDuration</c> syntax (<c>1h30m</c>, <c>0h0m0s200ms</c>, <c>1.5s</c>, <c>-2us</c>): the format of
-/// actor due times and periods, <c>@every</c> schedules and <c>actorIdleTimeout</c>.
-/// </summary>
+// Go's time.ParseDuration syntax (1h30m, 0h0m0s200ms, 1.5s, -2us): the format of
+// actor due times and periods, @every schedules and actorIdleTimeout.
 public static class GoDuration
 {
     public static bool TryParse(string? text, out TimeSpan duration)

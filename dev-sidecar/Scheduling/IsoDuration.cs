@@ -3,10 +3,8 @@ using System.Text.RegularExpressions;
 
 namespace AvatarStream.DevSidecar.Scheduling;
 
-/// <summary>
-/// ISO 8601 durations as Dapr accepts them for reminders and timers: <c>PT1S</c>, <c>P1DT2H</c>, <c>P2W</c>, with an
-/// optional repetition prefix <c>R5/</c>. A year counts 365 days and a month 30, as a single-node stand-in.
-/// </summary>
+// ISO 8601 durations as Dapr accepts them for reminders and timers: PT1S, P1DT2H, P2W, with an
+// optional repetition prefix R5/. A year counts 365 days and a month 30, as a single-node stand-in.
 public static partial class IsoDuration
 {
     public static bool TryParse(string? text, out TimeSpan duration, out int? repetitions)

@@ -3,18 +3,14 @@ using AvatarStream.DevSidecar.Hosting;
 
 namespace AvatarStream.DevSidecar.Secrets;
 
-/// <summary>
-/// Reads a component's metadata values as daprd does at component init: an override from
-/// <see cref="SidecarOptions.MetadataOverrides"/> first, else <c>value</c> (with <c>{appID}</c>, <c>{uuid}</c>,
-/// <c>{namespace}</c>, <c>{podName}</c> filled in), <c>envRef</c>, or <c>secretKeyRef</c> read from the secret store
-/// named by the component's <c>auth.secretStore</c>.
-/// </summary>
+// Reads a component's metadata values as daprd does at component init: an override from
+// MetadataOverrides first, else value (with {appID}, {uuid},
+// {namespace}, {podName} filled in), envRef, or secretKeyRef read from the secret store
+// named by the component's auth.secretStore.
 public sealed class ComponentValues(SidecarOptions options, SecretStoreRegistry secretStores)
 {
-    /// <summary>
-    /// The value of metadata <paramref name="key"/> (matched case-insensitively), or null when the component has no
-    /// such item. Throws <see cref="InvalidDataException"/> when a <c>secretKeyRef</c> cannot be resolved.
-    /// </summary>
+    // The value of metadata key (matched case-insensitively), or null when the component has no
+    // such item. Throws InvalidDataException when a secretKeyRef cannot be resolved.
     public string? Resolve(Component component, string key)
     {
         if (ResolveWithoutSecrets(component, key, options) is { } plain)
@@ -25,7 +21,7 @@ public sealed class ComponentValues(SidecarOptions options, SecretStoreRegistry 
         return Item(component, key)?.SecretKeyRef is { } secretRef ? ReadSecret(component, key, secretRef) : null;
     }
 
-    /// <summary><see cref="Resolve"/> for callers that cannot use secrets (secret stores themselves): a <c>secretKeyRef</c> gives null.</summary>
+    // Resolve for callers that cannot use secrets (secret stores themselves): a secretKeyRef gives null.
     public static string? ResolveWithoutSecrets(Component component, string key, SidecarOptions options)
     {
         if (options.MetadataOverrides.TryGetValue((component.Name, key), out var overridden))

@@ -1,11 +1,11 @@
 namespace AvatarStream.DevSidecar.Secrets;
 
-/// <summary>A secret store component; every failure (missing secret, unreadable source) is a <see cref="SecretStoreException"/>.</summary>
+// A secret store component; every failure (missing secret, unreadable source) is a SecretStoreException.
 public interface ISecretStore
 {
-    /// <summary>The secret <paramref name="name"/>: one or more named values.</summary>
+    // The secret name: one or more named values.
     public IReadOnlyDictionary<string, string> Get(string name);
 
-    /// <summary>Every secret, by name.</summary>
+    // Every secret, by name.
     public IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> GetAll();
 }

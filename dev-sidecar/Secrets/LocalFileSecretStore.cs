@@ -2,14 +2,11 @@ using System.Text.Json;
 
 namespace AvatarStream.DevSidecar.Secrets;
 
-/// <summary>
-/// <c>secretstores.local.file</c> (dapr-contract §7): secrets from one JSON file, nested objects and arrays
-/// flattened to <c>a:b:0</c>-style names. With <c>multiValued</c>, each top-level property is one secret and its
-/// nested content becomes that secret's keys. The file is read on every call, so edits show up without a restart.
-/// </summary>
+// secretstores.local.file (dapr-contract §7): secrets from one JSON file, nested objects and arrays
+// flattened to a:b:0-style names. With multiValued, each top-level property is one secret and its
+// nested content becomes that secret's keys. The file is read on every call, so edits show up without a restart.
 public sealed class LocalFileSecretStore(string secretsFile, string nestedSeparator, bool multiValued) : ISecretStore
 {
-    /// <summary>The file's full path.</summary>
     public string SecretsFile { get; } = Path.GetFullPath(secretsFile);
 
     public IReadOnlyDictionary<string, string> Get(string name) =>

@@ -6,6 +6,7 @@ public static class SecretServices
     {
         services.AddSingleton<SecretStoreRegistry>();
         services.AddSingleton<ComponentValues>();
+        services.AddSingleton<SecretGrpcApi>();
         return services;
     }
 }

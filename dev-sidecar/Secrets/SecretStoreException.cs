@@ -1,6 +1,6 @@
 namespace AvatarStream.DevSidecar.Secrets;
 
-/// <summary>A secret store could not answer: the secret is missing, or the store's source is unreadable.</summary>
+// A secret store could not answer: the secret is missing, or the store's source is unreadable.
 public sealed class SecretStoreException : Exception
 {
     public SecretStoreException() { }

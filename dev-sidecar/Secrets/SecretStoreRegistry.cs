@@ -3,7 +3,7 @@ using AvatarStream.DevSidecar.Hosting;
 
 namespace AvatarStream.DevSidecar.Secrets;
 
-/// <summary>The secret store components (<c>secretstores.*</c>) this sidecar serves, by name.</summary>
+// The secret store components (secretstores.*) this sidecar serves, by name.
 public sealed class SecretStoreRegistry
 {
     private readonly Dictionary<string, ISecretStore> _byName = new(StringComparer.Ordinal);
@@ -18,14 +18,13 @@ public sealed class SecretStoreRegistry
 
     public bool IsEmpty => _byName.Count == 0;
 
-    /// <summary>The store named <paramref name="name"/>, or null.</summary>
     public ISecretStore? Find(string name) => _byName.GetValueOrDefault(name);
 
     private static ISecretStore Open(Component component, SidecarOptions options, ILogger logger)
     {
         if (component.Type != "secretstores.local.file")
         {
-            Log.UnsupportedSecretStore(logger, component.Name, component.Type);
+            SecretLog.UnsupportedSecretStore(logger, component.Name, component.Type);
             return new UnsupportedSecretStore(component.Name, component.Type);
         }
 

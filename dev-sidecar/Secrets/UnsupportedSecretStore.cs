@@ -1,6 +1,6 @@
 namespace AvatarStream.DevSidecar.Secrets;
 
-/// <summary>Stands in for a secret store type the development sidecar does not implement; every call fails.</summary>
+// Stands in for a secret store type the development sidecar does not implement; every call fails.
 internal sealed class UnsupportedSecretStore(string name, string type) : ISecretStore
 {
     public IReadOnlyDictionary<string, string> Get(string name) => throw Unsupported();

@@ -1,6 +1,6 @@
 namespace AvatarStream.DevSidecar.State;
 
-/// <summary>A write's ETag or first-write condition did not hold; the store changed nothing.</summary>
+// A write's ETag or first-write condition did not hold; the store changed nothing.
 public sealed class ETagMismatchException : Exception
 {
     public ETagMismatchException() : base("possible etag mismatch. error from state store") { }

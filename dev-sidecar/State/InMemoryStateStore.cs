@@ -1,6 +1,6 @@
 namespace AvatarStream.DevSidecar.State;
 
-/// <summary>A process-local store for tests: one lock makes every <see cref="ApplyAsync"/> atomic.</summary>
+// A process-local store for tests: one lock makes every ApplyAsync atomic.
 public sealed class InMemoryStateStore(TimeProvider time) : IStateStore
 {
     private readonly Lock _gate = new();

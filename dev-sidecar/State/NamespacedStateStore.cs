@@ -1,9 +1,7 @@
 namespace AvatarStream.DevSidecar.State;
 
-/// <summary>
-/// A view of a shared store in which every key carries a fixed prefix, so several state components (and the
-/// sidecar's own records) can live in one store without seeing each other's keys. Callers see their own keys.
-/// </summary>
+// A view of a shared store in which every key carries a fixed prefix, so several state components (and the
+// sidecar's own records) can live in one store without seeing each other's keys. Callers see their own keys.
 internal sealed class NamespacedStateStore(IStateStore inner, string prefix) : IStateStore
 {
     public async Task<StateEntry?> GetAsync(string key, CancellationToken cancellationToken) =>

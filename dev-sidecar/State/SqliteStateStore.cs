@@ -2,11 +2,9 @@ using Microsoft.Data.Sqlite;
 
 namespace AvatarStream.DevSidecar.State;
 
-/// <summary>
-/// A store in one SQLite file that several processes may open at once. WAL lets readers run beside a writer;
-/// every <see cref="ApplyAsync"/> runs in a <c>BEGIN IMMEDIATE</c> transaction, so its ETag checks and its writes
-/// are atomic across processes, not just across threads.
-/// </summary>
+// A store in one SQLite file that several processes may open at once. WAL lets readers run beside a writer;
+// every ApplyAsync runs in a BEGIN IMMEDIATE transaction, so its ETag checks and its writes
+// are atomic across processes, not just across threads.
 public sealed class SqliteStateStore : IStateStore, IAsyncDisposable
 {
     // Another process may hold the write lock for a while (a long transaction, a checkpoint); SQLite's busy handler
@@ -33,16 +31,15 @@ public sealed class SqliteStateStore : IStateStore, IAsyncDisposable
         _lastPrune = time.GetTimestamp();
     }
 
-    /// <summary>The full path of the database file.</summary>
     public required string Path { get; init; }
 
-    /// <summary>Opens (creating if needed) the database at <paramref name="path"/>, its folder and its table.</summary>
+    // Opens (creating if needed) the database at path, its folder and its table.
     public static SqliteStateStore Open(string path, TimeProvider time)
     {
         var fullPath = System.IO.Path.GetFullPath(path);
         if (System.IO.Path.GetDirectoryName(fullPath) is { Length: > 0 } folder)
         {
-            System.IO.Directory.CreateDirectory(folder);
+            Directory.CreateDirectory(folder);
         }
 
         var connectionString = new SqliteConnectionStringBuilder
@@ -157,7 +154,7 @@ public sealed class SqliteStateStore : IStateStore, IAsyncDisposable
         }
     }
 
-    /// <summary>One attempt, on the writer (opened on first use); a writer that failed other than by a mismatch is replaced.</summary>
+    // One attempt, on the writer (opened on first use); a writer that failed other than by a mismatch is replaced.
     private async Task ApplyOnceAsync(IReadOnlyList<StateWrite> writes, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);

@@ -3,11 +3,9 @@ using Microsoft.Data.Sqlite;
 
 namespace AvatarStream.DevSidecar.State;
 
-/// <summary>
-/// The connection a <see cref="SqliteStateStore"/> writes through. Writes are serialized anyway, so one connection
-/// serves them all: opened once, its pragmas set once, its statements compiled once, instead of renting a pooled
-/// connection, running two pragmas and compiling three statements on every write. Not thread-safe: one write at a time.
-/// </summary>
+// The connection a SqliteStateStore writes through. Writes are serialized anyway, so one connection
+// serves them all: opened once, its pragmas set once, its statements compiled once, instead of renting a pooled
+// connection, running two pragmas and compiling three statements on every write. Not thread-safe: one write at a time.
 internal sealed class SqliteWriter : IAsyncDisposable
 {
     private readonly SqliteConnection _connection;
@@ -31,7 +29,7 @@ internal sealed class SqliteWriter : IAsyncDisposable
         _prune = Prepare("DELETE FROM state WHERE expires_at <= $now", "$now");
     }
 
-    /// <summary>Opens a connection to the database in <paramref name="connectionString"/> and prepares the write statements.</summary>
+    // Opens a connection to the database in connectionString and prepares the write statements.
     public static async Task<SqliteWriter> OpenAsync(string connectionString, int busyTimeoutMs, CancellationToken cancellationToken)
     {
         // Not pooled: this connection lives as long as the store, and a pooled one would go back to a shared pool.
@@ -53,11 +51,9 @@ internal sealed class SqliteWriter : IAsyncDisposable
         }
     }
 
-    /// <summary>
-    /// Applies every write or none, in one <c>BEGIN IMMEDIATE</c> transaction: the write lock is taken before the ETags
-    /// are read, so no other process can write in between (a deferred transaction could also fail to upgrade with
-    /// SQLITE_BUSY_SNAPSHOT under WAL). Throws <see cref="ETagMismatchException"/> when a condition fails.
-    /// </summary>
+    // Applies every write or none, in one BEGIN IMMEDIATE transaction: the write lock is taken before the ETags
+    // are read, so no other process can write in between (a deferred transaction could also fail to upgrade with
+    // SQLITE_BUSY_SNAPSHOT under WAL). Throws ETagMismatchException when a condition fails.
     public async Task ApplyAsync(IReadOnlyList<StateWrite> writes, long now, bool pruneExpired, CancellationToken cancellationToken)
     {
         await using var transaction = _connection.BeginTransaction(IsolationLevel.Serializable, deferred: false);

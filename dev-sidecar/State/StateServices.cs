@@ -6,6 +6,7 @@ public static class StateServices
     {
         services.AddSingleton<StateStoreRegistry>();
         services.AddHostedService<StateStoreOpener>();
+        services.AddSingleton<StateGrpcApi>();
         return services;
     }
 }

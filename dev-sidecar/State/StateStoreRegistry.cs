@@ -4,11 +4,9 @@ using AvatarStream.DevSidecar.Secrets;
 
 namespace AvatarStream.DevSidecar.State;
 
-/// <summary>
-/// The state components this sidecar serves: every <c>state.*</c> component scoped to its app.
-/// <c>state.in-memory</c> and <c>state.sqlite</c> are served as themselves; any other type (say <c>state.redis</c>)
-/// by the cluster's store, under a per-component key prefix, so apps written against Redis run unchanged.
-/// </summary>
+// The state components this sidecar serves: every state.* component scoped to its app.
+// state.in-memory and state.sqlite are served as themselves; any other type (say state.redis)
+// by the cluster's store, under a per-component key prefix, so apps written against Redis run unchanged.
 public sealed class StateStoreRegistry
 {
     // Keys of cluster-served components live under this, apart from the sidecar's own records (app directory etc.).
@@ -49,10 +47,10 @@ public sealed class StateStoreRegistry
 
     public IReadOnlyList<StateStoreComponent> All { get; }
 
-    /// <summary>The component marked <c>actorStateStore: "true"</c>, or null: actors then have no state store.</summary>
+    // The component marked actorStateStore: "true", or null: actors then have no state store.
     public StateStoreComponent? ActorStore { get; }
 
-    /// <summary>The component named <paramref name="name"/> (exact match, as daprd), or null.</summary>
+    // The component named name (exact match, as daprd), or null.
     public StateStoreComponent? Find(string name) => _byName.GetValueOrDefault(name);
 
     private static IStateStore OpenStore(Component component, ComponentValues values, SidecarCluster cluster, ILogger logger)
@@ -70,7 +68,7 @@ public sealed class StateStoreRegistry
 
                 return SqlitePath(connectionString) is { } path ? cluster.OpenSqlite(path) : new InMemoryStateStore(cluster.Time);
             default:
-                Log.ServedByClusterStore(logger, component.Name, component.Type, cluster.StoreKind);
+                StateLog.ServedByClusterStore(logger, component.Name, component.Type, cluster.StoreKind);
                 return new NamespacedStateStore(cluster.Store, ClusterKeyPrefix + component.Name + StateKeys.Separator);
         }
     }

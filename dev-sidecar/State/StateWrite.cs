@@ -1,10 +1,8 @@
 namespace AvatarStream.DevSidecar.State;
 
-/// <summary>
-/// One write, with Dapr's conditions (dapr-contract §3, "State semantics"): a non-empty <see cref="ETag"/> must match
-/// the live entry; with no ETag, <see cref="FirstWrite"/> requires the key to be absent (upserts only); otherwise the
-/// write is unconditional. A delete with a non-empty ETag of an absent key is a mismatch.
-/// </summary>
+// One write, with Dapr's conditions (dapr-contract §3, "State semantics"): a non-empty ETag must match
+// the live entry; with no ETag, FirstWrite requires the key to be absent (upserts only); otherwise the
+// write is unconditional. A delete with a non-empty ETag of an absent key is a mismatch.
 public sealed record StateWrite(string Key, ReadOnlyMemory<byte>? Value, string? ETag = null, bool FirstWrite = false, TimeSpan? Ttl = null)
 {
     public bool IsDelete => Value is null;
@@ -16,7 +14,7 @@ public sealed record StateWrite(string Key, ReadOnlyMemory<byte>? Value, string?
 
     public static StateWrite Delete(string key, string? etag = null) => new(key, null, etag);
 
-    /// <summary>Whether this write may go ahead, given the ETag of the live entry (null when absent or expired).</summary>
+    // Whether this write may go ahead, given the ETag of the live entry (null when absent or expired).
     public bool IsAllowedOver(string? liveETag) =>
         HasETag
             ? string.Equals(liveETag, ETag, StringComparison.Ordinal)

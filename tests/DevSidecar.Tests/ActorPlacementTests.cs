@@ -1,9 +1,9 @@
 using AvatarStream.DevSidecar.Actors;
-using AvatarStream.DevSidecar.Directory;
+using AvatarStream.DevSidecar.Discovery;
 
 namespace AvatarStream.DevSidecar.Tests;
 
-/// <summary>Placement without a placement service: every sidecar picks the same owner; a leaving host only moves its own actors.</summary>
+// Placement without a placement service: every sidecar picks the same owner; a leaving host only moves its own actors.
 public sealed class ActorPlacementTests
 {
     private static readonly AppRegistration[] Hosts = new[] { "h1", "h2", "h3" }.Select(Host).ToArray();

@@ -4,7 +4,7 @@ using AvatarStream.SidecarTestApp;
 
 namespace AvatarStream.DevSidecar.Tests;
 
-/// <summary>What a durable store buys: actor state and reminders outlive the sidecar (and the app) that wrote them.</summary>
+// What a durable store buys: actor state and reminders outlive the sidecar (and the app) that wrote them.
 public sealed class ActorRestartTests : IDisposable
 {
     private readonly TempFolder _folder = new();

@@ -2,7 +2,7 @@ using AvatarStream.DevSidecar.Scheduling;
 
 namespace AvatarStream.DevSidecar.Tests;
 
-/// <summary>The due time, period and ttl formats the SDK and daprd use for reminders and timers (dapr-contract §5.2).</summary>
+// The due time, period and ttl formats the SDK and daprd use for reminders and timers (dapr-contract §5.2).
 public sealed class ActorScheduleFormatTests
 {
     private static readonly DateTimeOffset Now = new(2025, 1, 1, 12, 0, 0, TimeSpan.Zero);

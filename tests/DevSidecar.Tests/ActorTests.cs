@@ -13,7 +13,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace AvatarStream.DevSidecar.Tests;
 
-/// <summary>Actors over HTTP (dapr-contract §5), driven by the SDK's actor proxies and the app-side actor runtime.</summary>
+// Actors over HTTP (dapr-contract §5), driven by the SDK's actor proxies and the app-side actor runtime.
 public sealed class ActorTests : IAsyncLifetime
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
@@ -270,7 +270,7 @@ public sealed class ActorTests : IAsyncLifetime
         Assert.Equal(2, host.Sidecar.Services.GetRequiredService<ActiveActors>().CountsByType()["TestActor"]);
     }
 
-    /// <summary>A fire already under way may still land; after that, nothing more may come.</summary>
+    // A fire already under way may still land; after that, nothing more may come.
     private static async Task AssertNoMoreEventsAsync(AppWithSidecar host)
     {
         await Task.Delay(500);

@@ -2,7 +2,7 @@ using AvatarStream.DevSidecar.Actors;
 
 namespace AvatarStream.DevSidecar.Tests;
 
-/// <summary>The per-actor turn lock (dapr-contract §5.5): FIFO, one turn at a time, reentrant by chain id.</summary>
+// The per-actor turn lock (dapr-contract §5.5): FIFO, one turn at a time, reentrant by chain id.
 public sealed class ActorTurnLockTests
 {
     [Fact]

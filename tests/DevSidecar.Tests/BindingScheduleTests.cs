@@ -2,7 +2,7 @@ using AvatarStream.DevSidecar.Bindings;
 
 namespace AvatarStream.DevSidecar.Tests;
 
-/// <summary>Cron binding schedules as robfig/cron reads them (dapr-contract §6).</summary>
+// Cron binding schedules as robfig/cron reads them (dapr-contract §6).
 public sealed class BindingScheduleTests
 {
     private static readonly DateTimeOffset Start = new(2025, 3, 10, 8, 15, 30, TimeSpan.Zero);

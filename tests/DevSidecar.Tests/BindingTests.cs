@@ -5,7 +5,7 @@ using AvatarStream.SidecarTestApp;
 
 namespace AvatarStream.DevSidecar.Tests;
 
-/// <summary>The cron input binding (dapr-contract §6) against a real app route.</summary>
+// The cron input binding (dapr-contract §6) against a real app route.
 public sealed partial class BindingTests : IDisposable
 {
     private readonly TempFolder _components = new();

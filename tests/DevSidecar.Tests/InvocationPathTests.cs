@@ -2,7 +2,7 @@ using AvatarStream.DevSidecar.Invocation;
 
 namespace AvatarStream.DevSidecar.Tests;
 
-/// <summary>Reading <c>/v1.0/invoke/{appId}/method/{method}?{query}</c> from the raw request target.</summary>
+// Reading /v1.0/invoke/{appId}/method/{method}?{query} from the raw request target.
 public sealed class InvocationPathTests
 {
     [Theory]

@@ -10,7 +10,7 @@ using Dapr.Client;
 
 namespace AvatarStream.DevSidecar.Tests;
 
-/// <summary>Service invocation (dapr-contract §4), driven by the SDK's invoke HTTP clients: app-a calls app-b.</summary>
+// Service invocation (dapr-contract §4), driven by the SDK's invoke HTTP clients: app-a calls app-b.
 public sealed class InvocationTests : IAsyncLifetime
 {
     private readonly SidecarCluster _cluster = SidecarCluster.InMemory();

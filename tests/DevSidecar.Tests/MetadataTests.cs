@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using AvatarStream.DevSidecar.Grpc;
 using AvatarStream.DevSidecar.Hosting;
 using AvatarStream.DevSidecar.Metadata;
 using AvatarStream.DevSidecar.Secrets;
@@ -57,7 +56,7 @@ public sealed class MetadataTests
         var secrets = new SecretStoreRegistry([], options, NullLogger<SecretStoreRegistry>.Instance);
         var states = new StateStoreRegistry([], new ComponentValues(options, secrets), options, cluster, NullLogger<StateStoreRegistry>.Instance);
         var actors = new FixedActors { Counts = [new ActiveActorCount("Room", 3)] };
-        var service = new DaprGrpcService(states, secrets, new SidecarMetadata(options, [], states, actors));
+        var service = new MetadataGrpcApi(new SidecarMetadata(options, [], states, actors));
 
         var response = await service.GetMetadata(new GetMetadataRequest(), context: null!);
 

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 
 namespace AvatarStream.DevSidecar.Tests;
 
-/// <summary>The standalone sidecar's daprd-style flags.</summary>
+// The standalone sidecar's daprd-style flags.
 public sealed class ProcessCommandLineTests
 {
     private static readonly Func<string, string?> NoEnvironment = _ => null;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using System.Text.RegularExpressions;
 using AvatarStream.DevSidecar.Tests.Infrastructure;
 using AvatarStream.SidecarTestApp;
 using Dapr;
@@ -10,11 +11,9 @@ using Dapr.Client;
 
 namespace AvatarStream.DevSidecar.Tests;
 
-/// <summary>
-/// Standalone sidecars as separate processes (as with daprd): each beside its own app process, all sharing one SQLite
-/// file, through which they resolve each other's app-ids and actor types.
-/// </summary>
-public sealed class ProcessTests : IDisposable
+// Standalone sidecars as separate processes (as with daprd): each beside its own app process, all sharing one SQLite
+// file, through which they resolve each other's app-ids and actor types.
+public sealed partial class ProcessTests : IDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
 
@@ -80,11 +79,67 @@ public sealed class ProcessTests : IDisposable
         taken.Start();
         var port = ((IPEndPoint)taken.LocalEndpoint).Port;
 
-        await using var sidecar = StandaloneProcess.Start("DevSidecar",
-            ["--app-id", "x", "--dapr-http-port", port.ToString(), "--dapr-grpc-port", "0", "--state-db", _folder.File("s.db")], _folder.Path);
+        var output = await FailedStartAsync("--dapr-http-port", port.ToString());
 
-        Assert.Equal(1, await sidecar.WaitForExitAsync(StartTimeout));
-        Assert.Contains($"port {port} (--dapr-http-port) is already in use", sidecar.Output, StringComparison.Ordinal);
+        Assert.Contains($"port {port} (--dapr-http-port) is already in use", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Process_RelativePaths_ResolveAgainstTheWorkingDirectory()
+    {
+        _folder.Write(Path.Combine("components", "store.yaml"), ComponentYaml.Of("store", "state.in-memory"));
+        _folder.Write("config.yaml", "kind: Configuration\nspec:\n  features: []\n");
+
+        await using var sidecar = StandaloneProcess.Start("DevSidecar",
+        [
+            "--app-id", "x", "--dapr-http-port", "0", "--dapr-grpc-port", "0",
+            "--resources-path", "components", "--config", "config.yaml", "--state-db", "state.db",
+        ], _folder.Path);
+        var ready = await ReadyAsync(sidecar);
+        using var http = new HttpClient { BaseAddress = new Uri(HttpEndpoint().Match(ready).Value) };
+
+        Assert.Contains("\"store\"", await http.GetStringAsync("/v1.0/metadata"), StringComparison.Ordinal);
+        Assert.True(File.Exists(_folder.File("state.db")));
+        await sidecar.SignalAsync("TERM");
+        Assert.Equal(0, await sidecar.WaitForExitAsync(TimeSpan.FromSeconds(15)));
+    }
+
+    [Fact]
+    public async Task Process_MissingResourcesFolder_IsNamed()
+    {
+        var output = await FailedStartAsync("--resources-path", "nowhere");
+
+        Assert.Contains($"--resources-path: resources path '{_folder.File("nowhere")}' does not exist", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Process_MissingConfigFile_IsNamed()
+    {
+        var output = await FailedStartAsync("--config", "nowhere.yaml");
+
+        Assert.Contains($"--config: config file '{_folder.File("nowhere.yaml")}' does not exist", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Process_InvalidComponentYaml_NamesTheFile()
+    {
+        var file = _folder.Write(Path.Combine("components", "broken.yaml"), "kind: Component\nmetadata: [unclosed\n");
+
+        var output = await FailedStartAsync("--resources-path", "components");
+
+        Assert.Contains($"--resources-path: {file}, line 3: ", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Process_UnreadableComponentFile_NamesTheFile()
+    {
+        Directory.CreateDirectory(_folder.File("components"));
+        var file = _folder.Combine("components", "gone.yaml");
+        File.CreateSymbolicLink(file, _folder.File("deleted-target.yaml"));
+
+        var output = await FailedStartAsync("--resources-path", "components");
+
+        Assert.Contains($"--resources-path: {file}: cannot read: ", output, StringComparison.Ordinal);
     }
 
     private StandaloneProcess StartApp(string name, int sidecarHttpPort, params string[] extra) =>
@@ -104,7 +159,18 @@ public sealed class ProcessTests : IDisposable
         return int.Parse(line[(line.LastIndexOf(' ') + 1)..]);
     }
 
-    private static Task ReadyAsync(StandaloneProcess sidecar) =>
+    // Exit code 1 and a one-line reason, no stack trace.
+    private async Task<string> FailedStartAsync(params string[] args)
+    {
+        await using var sidecar = StandaloneProcess.Start("DevSidecar",
+            ["--app-id", "x", "--dapr-http-port", "0", "--dapr-grpc-port", "0", "--state-db", "state.db", .. args], _folder.Path);
+
+        Assert.Equal(1, await sidecar.WaitForExitAsync(StartTimeout));
+        Assert.DoesNotContain("   at ", sidecar.Output, StringComparison.Ordinal);
+        return sidecar.Output;
+    }
+
+    private static Task<string> ReadyAsync(StandaloneProcess sidecar) =>
         sidecar.WaitForLineAsync(l => l.StartsWith("dev-sidecar: app-id", StringComparison.Ordinal), StartTimeout);
 
     private static DaprClient Client(int http, int grpc) =>
@@ -124,4 +190,7 @@ public sealed class ProcessTests : IDisposable
             return null;
         }
     }
+
+    [GeneratedRegex(@"http://127\.0\.0\.1:\d+")]
+    private static partial Regex HttpEndpoint();
 }

@@ -98,7 +98,7 @@ public sealed class StateETagTests
         Assert.Equal(20, await client.GetStateAsync<int>(Store, "counter"));
     }
 
-    /// <summary>The optimistic-concurrency loop apps use: read with ETag, write back conditionally, retry on refusal.</summary>
+    // The optimistic-concurrency loop apps use: read with ETag, write back conditionally, retry on refusal.
     internal static async Task IncrementAsync(DaprClient client, string store, string key)
     {
         for (var attempt = 0; attempt < 200; attempt++)

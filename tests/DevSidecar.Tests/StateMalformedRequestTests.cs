@@ -6,7 +6,7 @@ using DaprGrpc = Dapr.Client.Autogen.Grpc.v1.Dapr;
 
 namespace AvatarStream.DevSidecar.Tests;
 
-/// <summary>Requests the SDK never sends still get a status, and the sidecar keeps serving.</summary>
+// Requests the SDK never sends still get a status, and the sidecar keeps serving.
 public sealed class StateMalformedRequestTests
 {
     private const string Store = "statestore";

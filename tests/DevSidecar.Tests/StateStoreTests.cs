@@ -4,7 +4,7 @@ using AvatarStream.DevSidecar.Tests.Infrastructure;
 
 namespace AvatarStream.DevSidecar.Tests;
 
-/// <summary>The <see cref="IStateStore"/> contract itself, on both stores, without a sidecar in front.</summary>
+// The IStateStore contract itself, on both stores, without a sidecar in front.
 public sealed class StateStoreTests
 {
     private static readonly CancellationToken None = CancellationToken.None;

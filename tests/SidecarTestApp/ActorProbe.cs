@@ -2,10 +2,8 @@ using System.Collections.Concurrent;
 
 namespace AvatarStream.SidecarTestApp;
 
-/// <summary>
-/// What the app saw: how many calls were inside each actor (and inside any actor) at once, and a log of events
-/// (reminders, timers, deactivations, cron fires).
-/// </summary>
+// What the app saw: how many calls were inside each actor (and inside any actor) at once, and a log of events
+// (reminders, timers, deactivations, cron fires).
 public sealed class ActorProbe
 {
     private readonly Lock _gate = new();

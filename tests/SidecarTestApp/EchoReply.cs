@@ -1,4 +1,4 @@
 namespace AvatarStream.SidecarTestApp;
 
-/// <summary>What the echo endpoint received; header names are lower-cased.</summary>
+// What the echo endpoint received; header names are lower-cased.
 public sealed record EchoReply(string Method, string RawTarget, string Body, Dictionary<string, string> Headers);

@@ -2,10 +2,10 @@ using Dapr.Actors;
 
 namespace AvatarStream.SidecarTestApp;
 
-/// <summary>An actor whose every move is recorded by <see cref="ActorProbe"/>, for sidecar conformance tests.</summary>
+// An actor whose every move is recorded by ActorProbe, for sidecar conformance tests.
 public interface ITestActor : IActor
 {
-    /// <summary>Stays inside for <paramref name="holdMs"/> ms so overlapping calls show up in the probe.</summary>
+    // Stays inside for holdMs ms so overlapping calls show up in the probe.
     public Task EnterAsync(int holdMs);
 
     public Task SetValueAsync(string value);
@@ -20,11 +20,11 @@ public interface ITestActor : IActor
 
     public Task StopTimerAsync(string name);
 
-    /// <summary>Calls the peer's PingPong with one hop less; the peer calls back, so hops &gt; 1 needs reentrancy.</summary>
+    // Calls the peer's PingPong with one hop less; the peer calls back, so hops > 1 needs reentrancy.
     public Task<string> PingPongAsync(PingPong request);
 
     public Task FailAsync(string message);
 
-    /// <summary>The name of the app hosting this actor (tells apart processes in multi-process tests).</summary>
+    // The name of the app hosting this actor (tells apart processes in multi-process tests).
     public Task<string> WhereAsync();
 }

@@ -1,4 +1,4 @@
 namespace AvatarStream.SidecarTestApp;
 
-/// <summary>The app's <see cref="ActorProbe"/> as served on <c>GET /probe</c>.</summary>
+// The app's ActorProbe as served on GET /probe.
 public sealed record ProbeReport(int MaxInsideOneActor, int MaxInsideAnyActors, IReadOnlyList<string> Events);

@@ -1,4 +1,4 @@
 namespace AvatarStream.SidecarTestApp;
 
-/// <summary>A reminder or timer to register: <see cref="PeriodMs"/> below 0 means it fires once.</summary>
+// A reminder or timer to register: PeriodMs below 0 means it fires once.
 public sealed record ScheduleSpec(string Name, int DueMs, int PeriodMs);

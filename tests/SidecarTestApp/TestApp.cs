@@ -6,10 +6,8 @@ using Microsoft.AspNetCore.Http.Features;
 
 namespace AvatarStream.SidecarTestApp;
 
-/// <summary>
-/// A small Dapr app: echo endpoints for invocation, <see cref="TestActor"/>, a cron route and a probe. It runs in a test
-/// process or as its own process (Program). Its Dapr endpoints come from its own configuration, never from DAPR_* env.
-/// </summary>
+// A small Dapr app: echo endpoints for invocation, TestActor, a cron route and a probe. It runs in a test
+// process or as its own process (Program). Its Dapr endpoints come from its own configuration, never from DAPR_* env.
 public static class TestApp
 {
     public const string CronRoute = "/cron-test";
@@ -73,10 +71,10 @@ public static class TestApp
         return app;
     }
 
-    /// <summary>The port the started app listens on.</summary>
+    // The port the started app listens on.
     public static int PortOf(WebApplication app) => new Uri(app.Urls.First()).Port;
 
-    /// <summary>Answers with what it received; <c>?status=N</c> picks the status code.</summary>
+    // Answers with what it received; ?status=N picks the status code.
     private static async Task EchoAsync(HttpContext context)
     {
         using var reader = new StreamReader(context.Request.Body);

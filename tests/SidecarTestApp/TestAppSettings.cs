@@ -1,11 +1,11 @@
 namespace AvatarStream.SidecarTestApp;
 
-/// <summary>How to run the test app: its name, port and sidecar, and the actor settings it declares in /dapr/config.</summary>
+// How to run the test app: its name, port and sidecar, and the actor settings it declares in /dapr/config.
 public sealed record TestAppSettings
 {
     public string Name { get; init; } = "test-app";
 
-    /// <summary>0 picks a free port (read it back from <see cref="TestApp.Port"/>).</summary>
+    // 0 picks a free port (read it back from Port).
     public int Port { get; init; }
 
     public required string DaprHttpEndpoint { get; init; }

@@ -10,11 +10,9 @@ using Microsoft.Extensions.Logging;
 
 namespace AvatarStream.DevSidecar.Tests.Infrastructure;
 
-/// <summary>
-/// A <see cref="TestApp"/> and its development sidecar, both in this process on loopback. The sidecar's HTTP port is
-/// picked first (the app's actor runtime needs it up front), the app starts on port 0, then the sidecar starts with
-/// the app's port; a lost race for the picked port starts over.
-/// </summary>
+// A TestApp and its development sidecar, both in this process on loopback. The sidecar's HTTP port is
+// picked first (the app's actor runtime needs it up front), the app starts on port 0, then the sidecar starts with
+// the app's port; a lost race for the picked port starts over.
 public sealed class AppWithSidecar : IAsyncDisposable
 {
     private const int Attempts = 5;
@@ -77,7 +75,7 @@ public sealed class AppWithSidecar : IAsyncDisposable
 
     public HttpClient SidecarHttp() => new() { BaseAddress = new Uri(Sidecar.HttpEndpoint) };
 
-    /// <summary>Stops the sidecar and starts a new one with the same app-id and ports on <paramref name="cluster"/>; the app keeps running.</summary>
+    // Stops the sidecar and starts a new one with the same app-id and ports on cluster; the app keeps running.
     public async Task RestartSidecarAsync(SidecarCluster cluster)
     {
         var options = _options with { HttpPort = Sidecar.HttpPort, GrpcPort = Sidecar.GrpcPort };

@@ -3,7 +3,7 @@ using Xunit.Sdk;
 
 namespace AvatarStream.DevSidecar.Tests.Infrastructure;
 
-/// <summary>Runs a theory once per <see cref="StoreKind"/>.</summary>
+// Runs a theory once per StoreKind.
 public sealed class BothStoresAttribute : DataAttribute
 {
     public override IEnumerable<object[]> GetData(MethodInfo testMethod) => Enum.GetValues<StoreKind>().Select(k => new object[] { k });

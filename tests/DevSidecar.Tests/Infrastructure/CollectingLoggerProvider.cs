@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 
 namespace AvatarStream.DevSidecar.Tests.Infrastructure;
 
-/// <summary>Keeps every formatted log message, so tests can assert what a sidecar logged.</summary>
+// Keeps every formatted log message, so tests can assert what a sidecar logged.
 public sealed class CollectingLoggerProvider : ILoggerProvider
 {
     private readonly ConcurrentQueue<string> _messages = new();

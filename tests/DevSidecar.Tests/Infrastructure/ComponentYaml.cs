@@ -1,9 +1,8 @@
 namespace AvatarStream.DevSidecar.Tests.Infrastructure;
 
-/// <summary>Component YAML for tests.</summary>
 public static class ComponentYaml
 {
-    /// <summary>A component with plain metadata values; <paramref name="extra"/> is appended verbatim (auth, scopes).</summary>
+    // A component with plain metadata values; extra is appended verbatim (auth, scopes).
     public static string Of(string name, string type, IReadOnlyDictionary<string, string>? metadata = null, string extra = "")
     {
         var items = string.Concat((metadata ?? new Dictionary<string, string>())

@@ -5,7 +5,7 @@ namespace AvatarStream.DevSidecar.Tests.Infrastructure;
 
 public static class DaprAssert
 {
-    /// <summary>Asserts the SDK call fails with a <see cref="DaprException"/> over a gRPC status <paramref name="code"/>.</summary>
+    // Asserts the SDK call fails with a DaprException over a gRPC status code.
     public static async Task<RpcException> FailsWith(StatusCode code, Func<Task> call)
     {
         var exception = await Assert.ThrowsAnyAsync<DaprException>(call);

@@ -1,6 +1,6 @@
 namespace AvatarStream.DevSidecar.Tests.Infrastructure;
 
-/// <summary>Bounded polling for things that happen in the background (fires, deactivations, registrations).</summary>
+// Bounded polling for things that happen in the background (fires, deactivations, registrations).
 public static class Eventually
 {
     public static async Task<T> GetAsync<T>(Func<Task<T>> probe, Func<T, bool> done, TimeSpan timeout, string what)

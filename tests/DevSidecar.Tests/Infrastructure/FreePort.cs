@@ -3,10 +3,8 @@ using System.Net.Sockets;
 
 namespace AvatarStream.DevSidecar.Tests.Infrastructure;
 
-/// <summary>
-/// A loopback port that was free a moment ago. Only for what must be known before anything binds (an app's sidecar
-/// endpoint); callers retry when they lose the race.
-/// </summary>
+// A loopback port that was free a moment ago. Only for what must be known before anything binds (an app's sidecar
+// endpoint); callers retry when they lose the race.
 public static class FreePort
 {
     public static int Next()

@@ -1,10 +1,8 @@
 using AvatarStream.DevSidecar.Hosting;
 namespace AvatarStream.DevSidecar.Tests.Infrastructure;
 
-/// <summary>
-/// A temp folder with a resources (components) folder, one cluster on a chosen store, and the sidecars started on
-/// it; disposing stops them all and deletes the folder.
-/// </summary>
+// A temp folder with a resources (components) folder, one cluster on a chosen store, and the sidecars started on
+// it; disposing stops them all and deletes the folder.
 public sealed class SidecarHarness : IAsyncDisposable
 {
     private readonly List<TestSidecar> _sidecars = [];
@@ -13,7 +11,7 @@ public sealed class SidecarHarness : IAsyncDisposable
     {
         Kind = kind;
         Time = time;
-        System.IO.Directory.CreateDirectory(ResourcesPath);
+        Directory.CreateDirectory(ResourcesPath);
         Cluster = OpenCluster();
     }
 
@@ -33,7 +31,7 @@ public sealed class SidecarHarness : IAsyncDisposable
 
     public static SidecarHarness Create(StoreKind kind, TimeProvider? time = null) => new(kind, time ?? TimeProvider.System);
 
-    /// <summary>Another cluster on the same store file, as a second process would open it (SQLite only).</summary>
+    // Another cluster on the same store file, as a second process would open it (SQLite only).
     public SidecarCluster OpenCluster() =>
         Kind == StoreKind.Sqlite ? SidecarCluster.Sqlite(DatabasePath, Time) : SidecarCluster.InMemory(Time);
 

@@ -3,10 +3,8 @@ using System.Diagnostics;
 
 namespace AvatarStream.DevSidecar.Tests.Infrastructure;
 
-/// <summary>
-/// A built .NET program (the sidecar or the test app) run as its own process with <c>dotnet exec</c>. Its output is
-/// collected; it is stopped through its own <see cref="Process"/> handle, never by name.
-/// </summary>
+// A built .NET program (the sidecar or the test app) run as its own process with dotnet exec. Its output is
+// collected; it is stopped through its own Process handle, never by name.
 public sealed class StandaloneProcess : IAsyncDisposable
 {
     private readonly Process _process;
@@ -20,7 +18,7 @@ public sealed class StandaloneProcess : IAsyncDisposable
 
     public string Output => string.Join('\n', _lines);
 
-    /// <summary>Starts <c>dotnet exec {assembly}.dll</c> from the test's output folder, without any DAPR_* or APP_* variables.</summary>
+    // Starts dotnet exec {assembly}.dll from the test's output folder, without any DAPR_* or APP_* variables.
     public static StandaloneProcess Start(string assembly, IEnumerable<string> args, string workingDirectory)
     {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
@@ -52,7 +50,7 @@ public sealed class StandaloneProcess : IAsyncDisposable
         return standalone;
     }
 
-    /// <summary>The first output line matching <paramref name="match"/>; fails early if the process exits first.</summary>
+    // The first output line matching match; fails early if the process exits first.
     public async Task<string> WaitForLineAsync(Func<string, bool> match, TimeSpan timeout)
     {
         var found = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -77,10 +75,10 @@ public sealed class StandaloneProcess : IAsyncDisposable
             (first == exited ? $"process exited ({_process.ExitCode})" : $"no matching line within {timeout.TotalSeconds:0} s") + ":\n" + Output);
     }
 
-    /// <summary>kill -9: the process gets no chance to clean up.</summary>
+    // kill -9: the process gets no chance to clean up.
     public void Kill() => _process.Kill();
 
-    /// <summary>Sends a signal (e.g. TERM, INT) with the kill command.</summary>
+    // Sends a signal (e.g. TERM, INT) with the kill command.
     public async Task SignalAsync(string signal)
     {
         using var kill = Process.Start("kill", $"-{signal} {_process.Id}");

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace AvatarStream.DevSidecar.Tests.Infrastructure;
 
-/// <summary>A harness with one cluster-served state component (<c>state.redis</c>) and one started app, "app1".</summary>
+// A harness with one cluster-served state component (state.redis) and one started app, "app1".
 public sealed class StateHarness : IAsyncDisposable
 {
     private StateHarness(SidecarHarness harness, TestSidecar app)

@@ -1,6 +1,6 @@
 namespace AvatarStream.DevSidecar.Tests.Infrastructure;
 
-/// <summary>Which store backs a test cluster; state tests run on both.</summary>
+// Which store backs a test cluster; state tests run on both.
 public enum StoreKind
 {
     InMemory,

@@ -1,19 +1,19 @@
 namespace AvatarStream.DevSidecar.Tests.Infrastructure;
 
-/// <summary>A fresh folder under the system temp folder, deleted (best effort) on dispose.</summary>
+// A fresh folder under the system temp folder, deleted (best effort) on dispose.
 public sealed class TempFolder : IDisposable
 {
-    public string Path { get; } = System.IO.Directory.CreateTempSubdirectory("devsidecar-tests-").FullName;
+    public string Path { get; } = Directory.CreateTempSubdirectory("devsidecar-tests-").FullName;
 
     public string Combine(params string[] parts) => System.IO.Path.Combine([Path, .. parts]);
 
     public string File(string name) => Combine(name);
 
-    /// <summary>Writes <paramref name="content"/> to <paramref name="relativePath"/>, creating folders; returns the full path.</summary>
+    // Writes content to relativePath, creating folders; returns the full path.
     public string Write(string relativePath, string content)
     {
         var full = Combine(relativePath);
-        System.IO.Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
         System.IO.File.WriteAllText(full, content);
         return full;
     }
@@ -22,7 +22,7 @@ public sealed class TempFolder : IDisposable
     {
         try
         {
-            System.IO.Directory.Delete(Path, recursive: true);
+            Directory.Delete(Path, recursive: true);
         }
         catch (IOException)
         {

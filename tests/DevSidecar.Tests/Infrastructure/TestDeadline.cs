@@ -1,8 +1,8 @@
 namespace AvatarStream.DevSidecar.Tests.Infrastructure;
 
-/// <summary>Bounds for anything a test waits on.</summary>
+// Bounds for anything a test waits on.
 public static class TestDeadline
 {
-    /// <summary>A token source that cancels after 30 seconds; dispose it.</summary>
+    // A token source that cancels after 30 seconds; dispose it.
     public static CancellationTokenSource Start() => new(TimeSpan.FromSeconds(30));
 }

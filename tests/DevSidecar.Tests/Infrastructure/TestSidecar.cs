@@ -3,7 +3,7 @@ using Dapr.Client;
 
 namespace AvatarStream.DevSidecar.Tests.Infrastructure;
 
-/// <summary>A started sidecar and a real SDK client pointed at it.</summary>
+// A started sidecar and a real SDK client pointed at it.
 public sealed class TestSidecar : IAsyncDisposable
 {
     private TestSidecar(Sidecar sidecar)
@@ -14,7 +14,7 @@ public sealed class TestSidecar : IAsyncDisposable
 
     public Sidecar Sidecar { get; }
 
-    /// <summary>A client that sends the sidecar's API token, if it has one.</summary>
+    // A client that sends the sidecar's API token, if it has one.
     public DaprClient Client { get; }
 
     public T Service<T>() where T : notnull => Sidecar.Services.GetRequiredService<T>();

@@ -2,7 +2,7 @@ extern alias devsidecar;
 
 using AvatarStream.Contracts;
 using devsidecar::AvatarStream.DevSidecar.App;
-using devsidecar::AvatarStream.DevSidecar.Directory;
+using devsidecar::AvatarStream.DevSidecar.Discovery;
 using devsidecar::AvatarStream.DevSidecar.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,25 +1,25 @@
-using AvatarStream.DevSidecar.Secrets;
+using AvatarStream.DevSidecar.Grpc;
 using Grpc.Core;
 using P = Dapr.Client.Autogen.Grpc.v1;
 
-namespace AvatarStream.DevSidecar.Grpc;
+namespace AvatarStream.DevSidecar.Secrets;
 
-public sealed partial class DaprGrpcService
+public sealed class SecretGrpcApi(SecretStoreRegistry secretStores)
 {
-    public override Task<P.GetSecretResponse> GetSecret(P.GetSecretRequest request, ServerCallContext context)
+    public Task<P.GetSecretResponse> GetSecret(P.GetSecretRequest request, ServerCallContext context)
     {
         var store = SecretStore(request.StoreName);
         try
         {
             return Task.FromResult(new P.GetSecretResponse { Data = { store.Get(request.Key).ToDictionary() } });
         }
-        catch (Exception e) when (IsStoreFailure(e))
+        catch (Exception e) when (DaprRpcErrors.IsStoreFailure(e))
         {
             throw DaprRpcErrors.SecretFailed(request.Key, request.StoreName, e);
         }
     }
 
-    public override Task<P.GetBulkSecretResponse> GetBulkSecret(P.GetBulkSecretRequest request, ServerCallContext context)
+    public Task<P.GetBulkSecretResponse> GetBulkSecret(P.GetBulkSecretRequest request, ServerCallContext context)
     {
         var store = SecretStore(request.StoreName);
         try
@@ -32,7 +32,7 @@ public sealed partial class DaprGrpcService
 
             return Task.FromResult(response);
         }
-        catch (Exception e) when (IsStoreFailure(e))
+        catch (Exception e) when (DaprRpcErrors.IsStoreFailure(e))
         {
             throw DaprRpcErrors.BulkSecretFailed(request.StoreName, e);
         }

@@ -1,14 +1,14 @@
-using AvatarStream.DevSidecar.State;
+using AvatarStream.DevSidecar.Grpc;
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using P = Dapr.Client.Autogen.Grpc.v1;
 
-namespace AvatarStream.DevSidecar.Grpc;
+namespace AvatarStream.DevSidecar.State;
 
-public sealed partial class DaprGrpcService
+public sealed class StateGrpcApi(StateStoreRegistry stateStores)
 {
-    public override async Task<P.GetStateResponse> GetState(P.GetStateRequest request, ServerCallContext context)
+    public async Task<P.GetStateResponse> GetState(P.GetStateRequest request, ServerCallContext context)
     {
         var store = StateStore(request.StoreName);
         var key = StoredKey(store, request.Key);
@@ -25,13 +25,13 @@ public sealed partial class DaprGrpcService
 
             return response;
         }
-        catch (Exception e) when (IsStoreFailure(e))
+        catch (Exception e) when (DaprRpcErrors.IsStoreFailure(e))
         {
             throw DaprRpcErrors.StateFailed("getting", store.Name, e);
         }
     }
 
-    public override async Task<P.GetBulkStateResponse> GetBulkState(P.GetBulkStateRequest request, ServerCallContext context)
+    public async Task<P.GetBulkStateResponse> GetBulkState(P.GetBulkStateRequest request, ServerCallContext context)
     {
         var store = StateStore(request.StoreName);
         var keys = request.Keys.Select(k => StoredKey(store, k)).ToArray();
@@ -54,13 +54,13 @@ public sealed partial class DaprGrpcService
 
             return response;
         }
-        catch (Exception e) when (IsStoreFailure(e))
+        catch (Exception e) when (DaprRpcErrors.IsStoreFailure(e))
         {
             throw DaprRpcErrors.StateFailed("getting", store.Name, e);
         }
     }
 
-    public override async Task<Empty> SaveState(P.SaveStateRequest request, ServerCallContext context)
+    public async Task<Empty> SaveState(P.SaveStateRequest request, ServerCallContext context)
     {
         var store = StateStore(request.StoreName);
         var writes = request.States.Select(item => Upsert(store, item)).ToArray();
@@ -68,7 +68,7 @@ public sealed partial class DaprGrpcService
         return new Empty();
     }
 
-    public override async Task<Empty> DeleteState(P.DeleteStateRequest request, ServerCallContext context)
+    public async Task<Empty> DeleteState(P.DeleteStateRequest request, ServerCallContext context)
     {
         var store = StateStore(request.StoreName);
         var write = StateWrite.Delete(StoredKey(store, request.Key), ETagOf(request.Etag));
@@ -76,7 +76,7 @@ public sealed partial class DaprGrpcService
         return new Empty();
     }
 
-    public override async Task<Empty> DeleteBulkState(P.DeleteBulkStateRequest request, ServerCallContext context)
+    public async Task<Empty> DeleteBulkState(P.DeleteBulkStateRequest request, ServerCallContext context)
     {
         var store = StateStore(request.StoreName);
         var writes = request.States.Select(item => StateWrite.Delete(StoredKey(store, item.Key), ETagOf(item.Etag))).ToArray();
@@ -84,7 +84,7 @@ public sealed partial class DaprGrpcService
         return new Empty();
     }
 
-    public override async Task<Empty> ExecuteStateTransaction(P.ExecuteStateTransactionRequest request, ServerCallContext context)
+    public async Task<Empty> ExecuteStateTransaction(P.ExecuteStateTransactionRequest request, ServerCallContext context)
     {
         var store = StateStore(request.StoreName);
         var writes = request.Operations.Select(operation => operation switch
@@ -98,7 +98,7 @@ public sealed partial class DaprGrpcService
         {
             await store.Store.ApplyAsync(writes, context.CancellationToken);
         }
-        catch (Exception e) when (e is ETagMismatchException || IsStoreFailure(e))
+        catch (Exception e) when (e is ETagMismatchException || DaprRpcErrors.IsStoreFailure(e))
         {
             // daprd reports every failed transaction, an ETag mismatch included, as ERR_STATE_TRANSACTION.
             throw DaprRpcErrors.TransactionFailed(e);
@@ -118,7 +118,7 @@ public sealed partial class DaprGrpcService
             // Aborted is what makes the SDK's TrySaveStateAsync / TryDeleteStateAsync return false.
             throw DaprRpcErrors.ETagMismatch(operation, store.Name, e);
         }
-        catch (Exception e) when (IsStoreFailure(e))
+        catch (Exception e) when (DaprRpcErrors.IsStoreFailure(e))
         {
             throw DaprRpcErrors.StateFailed(operation, store.Name, e);
         }

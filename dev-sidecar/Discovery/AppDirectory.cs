@@ -1,19 +1,17 @@
 using System.Text.Json;
 using AvatarStream.DevSidecar.State;
 
-namespace AvatarStream.DevSidecar.Directory;
+namespace AvatarStream.DevSidecar.Discovery;
 
-/// <summary>
-/// Name resolution and actor placement for every sidecar that shares one store (in one process, or several processes
-/// on one SQLite file). Each sidecar keeps its row alive with a short TTL, so a killed process drops out by itself
-/// within <see cref="Lease"/>.
-/// </summary>
+// Name resolution and actor placement for every sidecar that shares one store (in one process, or several processes
+// on one SQLite file). Each sidecar keeps its row alive with a short TTL, so a killed process drops out by itself
+// within Lease.
 public sealed class AppDirectory(IStateStore store, TimeProvider time)
 {
-    /// <summary>How long a registration lives without a heartbeat.</summary>
+    // How long a registration lives without a heartbeat.
     public static readonly TimeSpan Lease = TimeSpan.FromSeconds(6);
 
-    /// <summary>How often a live sidecar renews its registration.</summary>
+    // How often a live sidecar renews its registration.
     public static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(2);
 
     // Reads come on every invocation and actor call; a short cache keeps the store off that path.
@@ -37,7 +35,7 @@ public sealed class AppDirectory(IStateStore store, TimeProvider time)
         Invalidate();
     }
 
-    /// <summary>Every live registration, at most <see cref="CacheFor"/> old.</summary>
+    // Every live registration, at most CacheFor old.
     public async Task<IReadOnlyList<AppRegistration>> ListAsync(CancellationToken cancellationToken)
     {
         lock (_gate)
@@ -64,13 +62,13 @@ public sealed class AppDirectory(IStateStore store, TimeProvider time)
         return list;
     }
 
-    /// <summary>The live instances of <paramref name="appId"/> (matched case-insensitively, as Dapr does).</summary>
+    // The live instances of appId (matched case-insensitively, as Dapr does).
     public async Task<IReadOnlyList<AppRegistration>> FindAppAsync(string appId, CancellationToken cancellationToken) =>
         (await ListAsync(cancellationToken))
             .Where(r => string.Equals(r.AppId, appId, StringComparison.OrdinalIgnoreCase))
             .ToArray();
 
-    /// <summary>The live instances whose app hosts <paramref name="actorType"/>, in a stable order.</summary>
+    // The live instances whose app hosts actorType, in a stable order.
     public async Task<IReadOnlyList<AppRegistration>> FindActorHostsAsync(string actorType, CancellationToken cancellationToken) =>
         (await ListAsync(cancellationToken))
             .Where(r => r.ActorTypes.Contains(actorType, StringComparer.Ordinal))

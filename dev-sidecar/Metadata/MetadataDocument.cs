@@ -1,14 +1,12 @@
-using AvatarStream.DevSidecar.Metadata;
+namespace AvatarStream.DevSidecar.Metadata;
 
-namespace AvatarStream.DevSidecar.Http;
-
-/// <summary>The JSON of <c>GET /v1.0/metadata</c>, with daprd's property names (camelCase by the web defaults).</summary>
+// The JSON of GET /v1.0/metadata, with daprd's property names (camelCase by the web defaults).
 internal sealed record MetadataDocument(
     string Id,
     string RuntimeVersion,
     IReadOnlyCollection<string> EnabledFeatures,
     IReadOnlyList<MetadataDocument.Actor> Actors,
-    IReadOnlyList<MetadataDocument.RegisteredComponent> Components,
+    IReadOnlyList<RegisteredComponent> Components,
     IReadOnlyDictionary<string, string> Extended,
     IReadOnlyList<object> Subscriptions,
     IReadOnlyList<object> HttpEndpoints,
@@ -23,7 +21,7 @@ internal sealed record MetadataDocument(
             SidecarMetadata.RuntimeVersion,
             metadata.EnabledFeatures,
             actors,
-            metadata.Components.Select(c => new RegisteredComponent(c.Name, c.Type, c.Version, c.Capabilities)).ToArray(),
+            metadata.Components,
             metadata.Extended,
             [],
             [],
@@ -32,8 +30,6 @@ internal sealed record MetadataDocument(
     }
 
     internal sealed record Actor(string Type, int Count);
-
-    internal sealed record RegisteredComponent(string Name, string Type, string Version, IReadOnlyList<string> Capabilities);
 
     internal sealed record AppConnection(int? Port, string Protocol, string ChannelAddress);
 

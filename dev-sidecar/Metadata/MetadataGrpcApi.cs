@@ -2,16 +2,16 @@ using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using P = Dapr.Client.Autogen.Grpc.v1;
 
-namespace AvatarStream.DevSidecar.Grpc;
+namespace AvatarStream.DevSidecar.Metadata;
 
-public sealed partial class DaprGrpcService
+public sealed class MetadataGrpcApi(SidecarMetadata metadata)
 {
-    public override Task<P.GetMetadataResponse> GetMetadata(P.GetMetadataRequest request, ServerCallContext context)
+    public Task<P.GetMetadataResponse> GetMetadata(P.GetMetadataRequest request, ServerCallContext context)
     {
         var response = new P.GetMetadataResponse
         {
             Id = metadata.AppId,
-            RuntimeVersion = Metadata.SidecarMetadata.RuntimeVersion,
+            RuntimeVersion = SidecarMetadata.RuntimeVersion,
             EnabledFeatures = { metadata.EnabledFeatures },
             ExtendedMetadata = { metadata.Extended.ToDictionary() },
             ActorRuntime = new P.ActorRuntime
@@ -41,7 +41,7 @@ public sealed partial class DaprGrpcService
         return Task.FromResult(response);
     }
 
-    public override Task<Empty> SetMetadata(P.SetMetadataRequest request, ServerCallContext context)
+    public Task<Empty> SetMetadata(P.SetMetadataRequest request, ServerCallContext context)
     {
         metadata.SetExtended(request.Key, request.Value);
         return Task.FromResult(new Empty());

@@ -1,12 +1,8 @@
 using AvatarStream.DevSidecar.App;
-using AvatarStream.DevSidecar.Metadata;
+namespace AvatarStream.DevSidecar.Metadata;
 
-namespace AvatarStream.DevSidecar.Http;
-
-/// <summary>
-/// <c>/v1.0/healthz</c>, <c>/v1.0/healthz/outbound</c> and <c>/v1.0/metadata</c> (dapr-contract §8), plus a JSON
-/// error for any other <c>/v1.0/</c> path nothing else maps.
-/// </summary>
+// /v1.0/healthz, /v1.0/healthz/outbound and /v1.0/metadata (dapr-contract §8), plus a JSON
+// error for any other /v1.0/ path nothing else maps.
 public static class HealthAndMetadataEndpoints
 {
     public static IEndpointRouteBuilder MapHealthAndMetadata(this IEndpointRouteBuilder app)

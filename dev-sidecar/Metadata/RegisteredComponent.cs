@@ -1,0 +1,3 @@
+namespace AvatarStream.DevSidecar.Metadata;
+
+public sealed record RegisteredComponent(string Name, string Type, string Version, IReadOnlyList<string> Capabilities);
