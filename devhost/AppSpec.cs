@@ -24,7 +24,7 @@ public sealed record AppSpec(string AppId, AppKind Kind, int AppPort, int Sideca
     /// The app's configuration as command-line arguments: the same list serves an in-process app and a child process,
     /// and it keeps each in-process app's Dapr endpoints in its own configuration (never in DAPR_* env vars).
     /// </summary>
-    public IReadOnlyList<string> AppArguments()
+    public IReadOnlyList<string> AppArguments(LogLevel logLevel)
     {
         var args = new List<string>
         {
@@ -32,6 +32,7 @@ public sealed record AppSpec(string AppId, AppKind Kind, int AppPort, int Sideca
             $"--DAPR_HTTP_ENDPOINT={SidecarHttpEndpoint}",
             $"--DAPR_GRPC_ENDPOINT={SidecarGrpcEndpoint}",
         };
+        args.AddRange(ServiceLogging.AppArguments(logLevel));
         if (Kind == AppKind.Stream)
         {
             args.Add($"--Stream:InstanceId={AppId}");

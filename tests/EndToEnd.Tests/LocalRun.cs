@@ -155,7 +155,7 @@ internal sealed partial class LocalRun : IAsyncDisposable
         };
         info.ArgumentList.Add("exec");
         info.ArgumentList.Add(Binary(assembly));
-        foreach (var arg in Topology[appId].AppArguments())
+        foreach (var arg in Topology[appId].AppArguments(DevHostOptions.Defaults.LogLevel))
         {
             info.ArgumentList.Add(arg);
         }
