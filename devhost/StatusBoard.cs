@@ -29,6 +29,9 @@ public static class StatusBoard
         Console.WriteLine($"  logs:           {options.LogLevel} and above from the services and sidecars (--log-level for more or less)");
         Console.WriteLine("  Ctrl+C stops everything.");
         Console.WriteLine();
-        Console.WriteLine($"  Open {topology[AvatarStream.Contracts.DaprNames.RoomRouter].AppUrl}/ in a browser (page and API).");
+        Console.WriteLine(PageLine(topology));
     }
+
+    public static string PageLine(LocalTopology topology) =>
+        $"  Open {topology[AvatarStream.Contracts.DaprNames.RoomRouter].AppUrl}/ in a browser (page and API).";
 }

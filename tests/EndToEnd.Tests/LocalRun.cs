@@ -23,6 +23,7 @@ internal sealed partial class LocalRun : IAsyncDisposable
     private readonly ConcurrentDictionary<string, int> _pids = new(StringComparer.Ordinal);
     private readonly List<Process> _extra = [];
     private Process? _devhost;
+    private volatile bool _boardPrinted;
 
     private LocalRun(int basePort, string dataDir)
     {
@@ -58,12 +59,20 @@ internal sealed partial class LocalRun : IAsyncDisposable
         return run;
     }
 
+    // What the devhost printed after the status board's last line, which should be nothing in a quiet start.
+    public IReadOnlyList<string> PrintedAfterStatusBoard()
+    {
+        var printed = _log.Where(line => line.StartsWith("[_devhost", StringComparison.Ordinal)).ToList();
+        return [.. printed.Skip(printed.LastIndexOf("[_devhost] " + StatusBoard.PageLine(Topology)) + 1)];
+    }
+
     public int PidOf(string name) => _pids.TryGetValue(name, out var pid) ? pid : throw new InvalidOperationException($"_devhost printed no pid for {name}; log:\n{Log}");
 
     /// <summary>Starts the _devhost and waits until every stream instance is registered with the router.</summary>
     public async Task StartDevHostAsync(TimeSpan ready)
     {
         _pids.Clear();
+        _boardPrinted = false;
         var info = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = Root,
@@ -101,7 +110,7 @@ internal sealed partial class LocalRun : IAsyncDisposable
             }
 
             seen = await TryInstancesAsync() ?? seen;
-            if (expected.IsSubsetOf(seen) && expected.All(_pids.ContainsKey))
+            if (expected.IsSubsetOf(seen) && _boardPrinted)
             {
                 return;
             }
@@ -249,6 +258,8 @@ internal sealed partial class LocalRun : IAsyncDisposable
         {
             _pids[match.Groups[1].Value] = int.Parse(match.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture);
         }
+
+        _boardPrinted |= source == "_devhost" && line == StatusBoard.PageLine(Topology);
     }
 
     public async ValueTask DisposeAsync()

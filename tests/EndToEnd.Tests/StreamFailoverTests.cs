@@ -26,6 +26,8 @@ public sealed class StreamFailoverTests(ITestOutputHelper output)
         await using var run = await LocalRun.StartAsync(TimeSpan.FromSeconds(45));
         output.WriteLine($"[{total.Elapsed.TotalSeconds:0.0} s] devhost ready on base port {run.BasePort}, data dir {run.DataDir}");
         _phase = () => $"[{total.Elapsed.TotalSeconds:0.0} s]";
+        Assert.True(run.PrintedAfterStatusBoard().Count == 0,
+            $"expected the status board to be the last thing the devhost printed at start; after it came:\n{string.Join('\n', run.PrintedAfterStatusBoard())}");
         try
         {
             await ScenarioAsync(run);
