@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using AvatarStream.Contracts;
 
 namespace AvatarStream.DevHost;
@@ -45,27 +43,12 @@ public sealed record LocalTopology(IReadOnlyList<AppSpec> Apps)
         for (var attempt = 0; attempt < 50; attempt++)
         {
             var candidate = Random.Shared.Next(from, to);
-            if (Create(streams, candidate).Apps.SelectMany(a => new[] { a.AppPort, a.SidecarHttpPort, a.SidecarGrpcPort }).All(IsFree))
+            if (Create(streams, candidate).Apps.SelectMany(a => new[] { a.AppPort, a.SidecarHttpPort, a.SidecarGrpcPort }).All(LoopbackPorts.IsFree))
             {
                 return candidate;
             }
         }
 
         throw new InvalidOperationException($"no free base port in {from}-{to} found in 50 tries");
-    }
-
-    private static bool IsFree(int port)
-    {
-        try
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, port);
-            listener.Start();
-            listener.Stop();
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
     }
 }
