@@ -2,7 +2,7 @@ using AvatarStream.Contracts;
 
 namespace AvatarStream.DevHost;
 
-/// <summary>Waits for apps to answer <c>GET /health</c>.</summary>
+// Whether the apps are up: each answers GET /health, and the router lists every stream instance.
 public static class AppHealth
 {
     // Every app answers /health and the router lists every stream instance, so the status board comes after the
@@ -27,7 +27,7 @@ public static class AppHealth
         }
     }
 
-    /// <summary>The apps that did not answer 200 within <paramref name="limit"/> (or before the run was stopped).</summary>
+    // The apps that did not answer 200 within limit (or before the run was stopped).
     public static async Task<IReadOnlyList<AppSpec>> WaitAsync(IReadOnlyList<AppSpec> apps, TimeSpan limit, CancellationToken cancellationToken)
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };

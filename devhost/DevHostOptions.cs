@@ -1,6 +1,6 @@
 namespace AvatarStream.DevHost;
 
-/// <summary>The command line of the local run.</summary>
+// The command line of the local run.
 public sealed record DevHostOptions(bool Processes, string DataDir, int Streams, string SweepSchedule, int? BasePort = null, LogLevel LogLevel = LogLevel.Warning)
 {
     public const string Usage = """
@@ -18,7 +18,7 @@ public sealed record DevHostOptions(bool Processes, string DataDir, int Streams,
 
     public static DevHostOptions Defaults { get; } = new(false, ".data", 2, "@every 10s");
 
-    /// <summary>Parses the arguments; returns null and an error for anything it does not understand.</summary>
+    // Parses the arguments; returns null and an error for anything it does not understand.
     public static DevHostOptions? Parse(IReadOnlyList<string> args, out string? error)
     {
         var options = Defaults;

@@ -2,7 +2,7 @@ using AvatarStream.DevSidecar.Hosting;
 
 namespace AvatarStream.DevHost;
 
-/// <summary>Every app and its development sidecar in this one process, sharing one SQLite store.</summary>
+// Every app and its development sidecar in this one process, sharing one SQLite store.
 public sealed class InProcessRun(LocalTopology topology, DevHostOptions options, string root)
 {
     private static readonly TimeSpan ReadyLimit = TimeSpan.FromSeconds(60);

@@ -1,6 +1,6 @@
 namespace AvatarStream.DevHost;
 
-/// <summary>What the local run prints once everything is up: the last block of a quiet run, the page's address last.</summary>
+// What the local run prints once everything is up: the last block of a quiet run, the page's address last.
 public static class StatusBoard
 {
     // Children are listed one per line as "name pid N": the end-to-end tests find the processes they kill by it.

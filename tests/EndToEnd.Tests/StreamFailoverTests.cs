@@ -5,10 +5,8 @@ using Xunit.Abstractions;
 
 namespace AvatarStream.EndToEnd.Tests;
 
-/// <summary>
-/// Issue 5, item 4: the local run with every app and sidecar as its own process; one stream instance's app process is
-/// killed with kill -9 while clients stream on both instances, and the system keeps working.
-/// </summary>
+// Issue 5, item 4: the local run with every app and sidecar as its own process; one stream instance's app process is
+// killed with kill -9 while clients stream on both instances, and the system keeps working.
 public sealed class StreamFailoverTests(ITestOutputHelper output)
 {
     private const string Live = "stream-1";
