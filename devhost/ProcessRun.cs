@@ -1,9 +1,7 @@
 namespace AvatarStream.DevHost;
 
-/// <summary>
-/// Every app and every sidecar as its own OS process (as <c>dapr run -f .</c> does), all on one SQLite file, so one
-/// stream instance can be killed with <c>kill -9</c> while the rest keep running.
-/// </summary>
+// Every app and every sidecar as its own OS process (as dapr run -f . does), all on one SQLite file, so one
+// stream instance can be killed with kill -9 while the rest keep running.
 public sealed class ProcessRun(LocalTopology topology, DevHostOptions options, string root)
 {
     private static readonly TimeSpan StartLimit = TimeSpan.FromSeconds(60);
@@ -15,7 +13,7 @@ public sealed class ProcessRun(LocalTopology topology, DevHostOptions options, s
         {
             foreach (var spec in topology.Apps)
             {
-                children.Add(ChildProcess.Start(spec.AppId + ".sidecar", Binary("DevSidecar"), SidecarArguments(spec), root));
+                children.Add(ChildProcess.Start(spec.AppId + ".sidecar", "DevSidecar", SidecarArguments(spec), root));
             }
 
             // Stream instances first, the router and the IP updater once they answer (see LocalTopology.StartOrder): the
@@ -63,7 +61,5 @@ public sealed class ProcessRun(LocalTopology topology, DevHostOptions options, s
     ];
 
     private ChildProcess StartApp(AppSpec spec) =>
-        ChildProcess.Start(spec.AppId, Binary(ServiceCatalog.AssemblyOf(spec.Kind)), spec.AppArguments(options.LogLevel), root);
-
-    private static string Binary(string assembly) => Path.Combine(AppContext.BaseDirectory, assembly + ".dll");
+        ChildProcess.Start(spec.AppId, ServiceCatalog.AssemblyOf(spec.Kind), spec.AppArguments(options.LogLevel), root);
 }
