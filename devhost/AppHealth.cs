@@ -1,9 +1,33 @@
+using AvatarStream.Contracts;
+
 namespace AvatarStream.DevHost;
 
-/// <summary>Waits for apps to answer <c>GET /health</c>.</summary>
+// Whether the apps are up: each answers GET /health, and the router lists every stream instance.
 public static class AppHealth
 {
-    /// <summary>The apps that did not answer 200 within <paramref name="limit"/> (or before the run was stopped).</summary>
+    // Every app answers /health and the router lists every stream instance, so the status board comes after the
+    // start-up lines rather than among them; whatever is late gets a warning line instead.
+    public static async Task WaitUntilUpAsync(LocalTopology topology, string root, TimeSpan limit, CancellationToken stopping)
+    {
+        WarnLate(await WaitAsync(topology.Apps, limit, stopping), $"does not answer /health after {limit.TotalSeconds:0} s", stopping);
+        using var instances = new RouterInstances(topology[DaprNames.RoomRouter], root);
+        WarnLate(await instances.WaitForStreamsAsync(topology, limit, stopping), $"is not registered with the room router after {limit.TotalSeconds:0} s", stopping);
+    }
+
+    public static void WarnLate(IEnumerable<AppSpec> late, string what, CancellationToken stopping)
+    {
+        if (stopping.IsCancellationRequested)
+        {
+            return;
+        }
+
+        foreach (var app in late)
+        {
+            Console.WriteLine($"warning: {app.AppId} {what}");
+        }
+    }
+
+    // The apps that did not answer 200 within limit (or before the run was stopped).
     public static async Task<IReadOnlyList<AppSpec>> WaitAsync(IReadOnlyList<AppSpec> apps, TimeSpan limit, CancellationToken cancellationToken)
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };

@@ -1,6 +1,5 @@
 namespace AvatarStream.DevHost;
 
-/// <summary>What kind of service an app is.</summary>
 public enum AppKind
 {
     RoomRouter,
@@ -8,7 +7,7 @@ public enum AppKind
     IpUpdater,
 }
 
-/// <summary>One app of the local run and the ports of its development sidecar.</summary>
+// One app of the local run and the ports of its development sidecar.
 public sealed record AppSpec(string AppId, AppKind Kind, int AppPort, int SidecarHttpPort, int SidecarGrpcPort)
 {
     public string AppUrl => $"http://127.0.0.1:{AppPort}";
@@ -17,14 +16,12 @@ public sealed record AppSpec(string AppId, AppKind Kind, int AppPort, int Sideca
 
     public string SidecarGrpcEndpoint => $"http://127.0.0.1:{SidecarGrpcPort}";
 
-    /// <summary>The public WebSocket URL a stream instance announces.</summary>
+    // The public WebSocket URL a stream instance announces.
     public string StreamUrl => $"ws://127.0.0.1:{AppPort}/";
 
-    /// <summary>
-    /// The app's configuration as command-line arguments: the same list serves an in-process app and a child process,
-    /// and it keeps each in-process app's Dapr endpoints in its own configuration (never in DAPR_* env vars).
-    /// </summary>
-    public IReadOnlyList<string> AppArguments()
+    // The app's configuration as command-line arguments: the same list serves an in-process app and a child process,
+    // and it keeps each in-process app's Dapr endpoints in its own configuration (never in DAPR_* env vars).
+    public IReadOnlyList<string> AppArguments(LogLevel logLevel)
     {
         var args = new List<string>
         {
@@ -32,6 +29,7 @@ public sealed record AppSpec(string AppId, AppKind Kind, int AppPort, int Sideca
             $"--DAPR_HTTP_ENDPOINT={SidecarHttpEndpoint}",
             $"--DAPR_GRPC_ENDPOINT={SidecarGrpcEndpoint}",
         };
+        args.AddRange(ServiceLogging.AppArguments(logLevel));
         if (Kind == AppKind.Stream)
         {
             args.Add($"--Stream:InstanceId={AppId}");

@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 
 namespace AvatarStream.DevHost;
 
-/// <summary>One child of the separate-processes run: its output is prefixed with its name; it is stopped by its own PID.</summary>
+// One child of the separate-processes run: its output is prefixed with its name; it is stopped by its own PID.
 public sealed partial class ChildProcess : IAsyncDisposable
 {
     private readonly Process _process;
@@ -18,43 +18,22 @@ public sealed partial class ChildProcess : IAsyncDisposable
 
     public int Pid => _process.Id;
 
-    public static ChildProcess Start(string name, string dll, IEnumerable<string> args, string workingDirectory)
+    public static ChildProcess Start(string name, string assembly, IEnumerable<string> args, string workingDirectory)
     {
-        var info = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        info.ArgumentList.Add("exec");
-        info.ArgumentList.Add(dll);
-        foreach (var arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        var process = new Process { StartInfo = info, EnableRaisingEvents = true };
-        process.OutputDataReceived += (_, e) => Print(name, e.Data);
-        process.ErrorDataReceived += (_, e) => Print(name, e.Data);
-        process.Exited += (_, _) => Console.WriteLine($"[{name}] exited with code {process.ExitCode}");
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        void Print(string line) => Console.WriteLine($"[{name}] {line}");
+        var process = DotnetExec.Start(DotnetExec.Info(assembly, args, workingDirectory), Print, Print, exited => Print($"exited with code {exited.ExitCode}"));
         return new ChildProcess(name, process);
     }
 
-    /// <summary>SIGTERM (a graceful stop: stream instances close sockets with 1001), then SIGKILL after the grace period.</summary>
+    // SIGTERM (a graceful stop: stream instances close sockets with 1001), then SIGKILL after the grace period.
     public async ValueTask DisposeAsync()
     {
         _ = await StopAsync(_process, TimeSpan.FromSeconds(10));
         _process.Dispose();
     }
 
-    /// <summary>
-    /// SIGTERM to <paramref name="process"/> alone, then a wait of <paramref name="grace"/>; if it is still running,
-    /// kills it with its whole tree and waits for that. True when it exited by itself (or had already exited).
-    /// </summary>
+    // SIGTERM to the process alone, then a wait of grace; if it is still running, kills it with its whole tree and
+    // waits for that. True when it exited by itself (or had already exited).
     public static async Task<bool> StopAsync(Process process, TimeSpan grace)
     {
         if (process.HasExited)
@@ -74,14 +53,6 @@ public sealed partial class ChildProcess : IAsyncDisposable
             process.Kill(entireProcessTree: true);
             await process.WaitForExitAsync();
             return false;
-        }
-    }
-
-    private static void Print(string name, string? line)
-    {
-        if (line is not null)
-        {
-            Console.WriteLine($"[{name}] {line}");
         }
     }
 

@@ -2,9 +2,11 @@ using AvatarStream.DevSidecar.Hosting;
 
 namespace AvatarStream.DevHost;
 
-/// <summary>Every app and its development sidecar in this one process, sharing one SQLite store.</summary>
+// Every app and its development sidecar in this one process, sharing one SQLite store.
 public sealed class InProcessRun(LocalTopology topology, DevHostOptions options, string root)
 {
+    private static readonly TimeSpan ReadyLimit = TimeSpan.FromSeconds(60);
+
     public async Task RunAsync(CancellationToken stopping)
     {
         await using var cluster = SidecarCluster.Sqlite(Path.Combine(options.DataDir, "state.db"), TimeProvider.System);
@@ -15,17 +17,23 @@ public sealed class InProcessRun(LocalTopology topology, DevHostOptions options,
             foreach (var spec in topology.Apps)
             {
                 sidecars.Add(await PortGuard.StartAsync(spec.SidecarHttpPort, spec.SidecarGrpcPort, () =>
-                    Sidecar.StartAsync(SidecarFor(spec), cluster, QuietLogging, stopping)));
+                    Sidecar.StartAsync(SidecarFor(spec), cluster, logging => ServiceLogging.ConfigureSidecar(logging, options.LogLevel), stopping)));
             }
 
             foreach (var spec in topology.StartOrder)
             {
-                var app = ServiceCatalog.Build(spec.Kind, [.. spec.AppArguments()]);
+                var app = ServiceCatalog.Build(spec.Kind, [.. spec.AppArguments(options.LogLevel)]);
                 apps.Add(app);
                 await PortGuard.StartAsync(spec.AppPort, null, async () => { await app.StartAsync(stopping); return app; });
             }
 
-            StatusBoard.PrintRunning(topology, options, inProcess: true);
+            await AppHealth.WaitUntilUpAsync(topology, root, ReadyLimit, stopping);
+            if (stopping.IsCancellationRequested)
+            {
+                return;
+            }
+
+            StatusBoard.PrintRunning(topology, options);
             await Task.Delay(Timeout.Infinite, stopping).ContinueWith(_ => { }, TaskScheduler.Default);
         }
         finally
@@ -57,7 +65,4 @@ public sealed class InProcessRun(LocalTopology topology, DevHostOptions options,
 
     internal static Dictionary<(string Component, string Key), string> SweepOverride(DevHostOptions options) =>
         new() { [(AvatarStream.Contracts.DaprNames.InstanceSweepBinding, "schedule")] = options.SweepSchedule };
-
-    private static void QuietLogging(ILoggingBuilder logging) =>
-        logging.AddFilter("Microsoft", LogLevel.Warning).AddFilter("Grpc", LogLevel.Warning);
 }

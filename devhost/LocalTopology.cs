@@ -1,20 +1,16 @@
-using System.Net;
-using System.Net.Sockets;
 using AvatarStream.Contracts;
 
 namespace AvatarStream.DevHost;
 
-/// <summary>
-/// The apps of the local run and their fixed ports: room-router on 5000, stream-1.. on 5001.., ip-updater after the
-/// streams; sidecar HTTP ports from 3500 and gRPC ports from 50001 in the same order (as <c>dapr.yaml</c> has them).
-/// </summary>
+// The apps of the local run and their fixed ports: room-router on 5000, stream-1.. on 5001.., ip-updater after the
+// streams; sidecar HTTP ports from 3500 and gRPC ports from 50001 in the same order (as dapr.yaml has them).
 public sealed record LocalTopology(IReadOnlyList<AppSpec> Apps)
 {
     public const int FirstAppPort = 5000;
     public const int FirstSidecarHttpPort = 3500;
     public const int FirstSidecarGrpcPort = 50001;
 
-    /// <summary>The standard ports, or, with <paramref name="basePort"/>, apps from it, sidecar HTTP from +100 and gRPC from +200.</summary>
+    // The standard ports, or, with basePort, apps from it, sidecar HTTP from +100 and gRPC from +200.
     public static LocalTopology Create(int streams, int? basePort = null)
     {
         var (apps, http, grpc) = basePort is { } p ? (p, p + 100, p + 200) : (FirstAppPort, FirstSidecarHttpPort, FirstSidecarGrpcPort);
@@ -26,46 +22,26 @@ public sealed record LocalTopology(IReadOnlyList<AppSpec> Apps)
             .ToArray());
     }
 
-    /// <summary>
-    /// The order apps start in (and stop in, reversed): stream instances first, so no join-room reaches an instance of
-    /// the last run before it listens (a failed <c>/register</c> evicts the instance with its rooms); then the room
-    /// router; the IP updater last, so its first sweep finds every instance up.
-    /// </summary>
+    // The order apps start in (and stop in, reversed): stream instances first, so no join-room reaches an instance of
+    // the last run before it listens (a failed /register evicts the instance with its rooms); then the room
+    // router; the IP updater last, so its first sweep finds every instance up.
     public IReadOnlyList<AppSpec> StartOrder =>
         [.. Apps.OrderBy(app => app.Kind switch { AppKind.Stream => 0, AppKind.RoomRouter => 1, _ => 2 })];
 
     public AppSpec this[string appId] => Apps.Single(a => a.AppId == appId);
 
-    /// <summary>
-    /// A random base port in [<paramref name="from"/>, <paramref name="to"/>) whose every port of
-    /// <see cref="Create"/>(<paramref name="streams"/>, base) (apps, sidecar HTTP and gRPC) is free now.
-    /// </summary>
+    // A random base port in [from, to) whose every port (apps, sidecar HTTP and gRPC) is free now.
     public static int FreeBasePort(int streams, int from, int to)
     {
         for (var attempt = 0; attempt < 50; attempt++)
         {
             var candidate = Random.Shared.Next(from, to);
-            if (Create(streams, candidate).Apps.SelectMany(a => new[] { a.AppPort, a.SidecarHttpPort, a.SidecarGrpcPort }).All(IsFree))
+            if (Create(streams, candidate).Apps.SelectMany(a => new[] { a.AppPort, a.SidecarHttpPort, a.SidecarGrpcPort }).All(LoopbackPorts.IsFree))
             {
                 return candidate;
             }
         }
 
         throw new InvalidOperationException($"no free base port in {from}-{to} found in 50 tries");
-    }
-
-    private static bool IsFree(int port)
-    {
-        try
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, port);
-            listener.Start();
-            listener.Stop();
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
     }
 }

@@ -2,7 +2,7 @@ using System.Net.Sockets;
 
 namespace AvatarStream.DevHost;
 
-/// <summary>Turns "address already in use" into a message that names the port and the way out.</summary>
+// Turns "address already in use" into a message that names the port and the way out.
 public static class PortGuard
 {
     public static async Task<T> StartAsync<T>(int port, int? otherPort, Func<Task<T>> start)

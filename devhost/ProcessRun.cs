@@ -1,12 +1,10 @@
 namespace AvatarStream.DevHost;
 
-/// <summary>
-/// Every app and every sidecar as its own OS process (as <c>dapr run -f .</c> does), all on one SQLite file, so one
-/// stream instance can be killed with <c>kill -9</c> while the rest keep running.
-/// </summary>
+// Every app and every sidecar as its own OS process (as dapr run -f . does), all on one SQLite file, so one
+// stream instance can be killed with kill -9 while the rest keep running.
 public sealed class ProcessRun(LocalTopology topology, DevHostOptions options, string root)
 {
-    private static readonly TimeSpan StreamStartLimit = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan StartLimit = TimeSpan.FromSeconds(60);
 
     public async Task RunAsync(CancellationToken stopping)
     {
@@ -15,7 +13,7 @@ public sealed class ProcessRun(LocalTopology topology, DevHostOptions options, s
         {
             foreach (var spec in topology.Apps)
             {
-                children.Add(ChildProcess.Start(spec.AppId + ".sidecar", Binary("DevSidecar"), SidecarArguments(spec), root));
+                children.Add(ChildProcess.Start(spec.AppId + ".sidecar", "DevSidecar", SidecarArguments(spec), root));
             }
 
             // Stream instances first, the router and the IP updater once they answer (see LocalTopology.StartOrder): the
@@ -23,24 +21,20 @@ public sealed class ProcessRun(LocalTopology topology, DevHostOptions options, s
             // starting would evict it with its rooms.
             var streams = topology.StartOrder.Where(spec => spec.Kind == AppKind.Stream).ToList();
             children.AddRange(streams.Select(StartApp));
-            var late = await AppHealth.WaitAsync(streams, StreamStartLimit, stopping);
+            AppHealth.WarnLate(await AppHealth.WaitAsync(streams, StartLimit, stopping), $"does not answer /health after {StartLimit.TotalSeconds:0} s; starting the others anyway", stopping);
             if (stopping.IsCancellationRequested)
             {
                 return;
             }
 
-            foreach (var spec in late)
-            {
-                Console.WriteLine($"warning: {spec.AppId} does not answer {spec.AppUrl}/health after {StreamStartLimit.TotalSeconds:0} s; starting the others anyway");
-            }
-
             children.AddRange(topology.StartOrder.Except(streams).Select(StartApp));
-
-            StatusBoard.PrintRunning(topology, options, inProcess: false);
-            foreach (var child in children)
+            await AppHealth.WaitUntilUpAsync(topology, root, StartLimit, stopping);
+            if (stopping.IsCancellationRequested)
             {
-                Console.WriteLine($"  {child.Name,-20} pid {child.Pid}");
+                return;
             }
+
+            StatusBoard.PrintRunning(topology, options, children);
 
             await Task.Delay(Timeout.Infinite, stopping).ContinueWith(_ => { }, TaskScheduler.Default);
         }
@@ -63,10 +57,9 @@ public sealed class ProcessRun(LocalTopology topology, DevHostOptions options, s
         "--resources-path", Path.Combine(root, "components"),
         "--state-db", Path.GetFullPath(Path.Combine(options.DataDir, "state.db")),
         .. InProcessRun.SweepOverride(options).SelectMany(o => new[] { "--metadata", $"{o.Key.Component}.{o.Key.Key}={o.Value}" }),
+        .. ServiceLogging.SidecarArguments(options.LogLevel),
     ];
 
     private ChildProcess StartApp(AppSpec spec) =>
-        ChildProcess.Start(spec.AppId, Binary(ServiceCatalog.AssemblyOf(spec.Kind)), spec.AppArguments(), root);
-
-    private static string Binary(string assembly) => Path.Combine(AppContext.BaseDirectory, assembly + ".dll");
+        ChildProcess.Start(spec.AppId, ServiceCatalog.AssemblyOf(spec.Kind), spec.AppArguments(options.LogLevel), root);
 }

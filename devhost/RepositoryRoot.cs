@@ -1,6 +1,6 @@
 namespace AvatarStream.DevHost;
 
-/// <summary>Finds the checkout (the folder holding Dapr.sln), so paths work from any working directory.</summary>
+// Finds the checkout (the folder holding Dapr.sln), so paths work from any working directory.
 public static class RepositoryRoot
 {
     public static string Find()

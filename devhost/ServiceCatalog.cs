@@ -4,7 +4,7 @@ using AvatarStream.StreamService;
 
 namespace AvatarStream.DevHost;
 
-/// <summary>How the local run builds each kind of service in-process, and which assembly runs it as a process.</summary>
+// How the local run builds each kind of service in-process, and which assembly runs it as a process.
 public static class ServiceCatalog
 {
     public static WebApplication Build(AppKind kind, string[] args) => kind switch

@@ -67,7 +67,7 @@ internal sealed class RouterTopology : IAsyncDisposable
         // The router's actor runtime reads its sidecar's address at start, so the sidecar's ports are picked first.
         for (var attempt = 1; ; attempt++)
         {
-            var (httpPort, grpcPort) = (LoopbackPort.Next(), LoopbackPort.Next());
+            var (httpPort, grpcPort) = (LoopbackPorts.Next(), LoopbackPorts.Next());
             Router = RoomRouterApp.Build(
             [
                 "--urls=http://127.0.0.1:0",

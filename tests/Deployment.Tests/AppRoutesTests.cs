@@ -7,10 +7,10 @@ using Microsoft.AspNetCore.Builder;
 
 namespace AvatarStream.Deployment.Tests;
 
-/// <summary>What the manifests send traffic to is what the apps actually map.</summary>
+// What the manifests send traffic to is what the apps actually map.
 public class AppRoutesTests
 {
-    /// <summary>The web page's address: the Ingress routes it ahead of the page itself landing in room-router.</summary>
+    // The web page's address: the Ingress routes it ahead of the page itself landing in room-router.
     private const string PagePath = "/";
 
     [Fact]

@@ -5,7 +5,7 @@ using AvatarStream.DevHost;
 
 namespace AvatarStream.Deployment.Tests;
 
-/// <summary>Images come from the SDK's container support, and the manifests name exactly those images.</summary>
+// Images come from the SDK's container support, and the manifests name exactly those images.
 public class ContainerImageTests
 {
     private static readonly IReadOnlyList<KubeObject> Applied = Manifests.Applied();

@@ -4,7 +4,7 @@ using AvatarStream.Deployment.Tests.Support;
 
 namespace AvatarStream.Deployment.Tests;
 
-/// <summary>The Kubernetes workloads carry the app-ids, settings and routes the code expects.</summary>
+// The Kubernetes workloads carry the app-ids, settings and routes the code expects.
 public class KubernetesAppTests
 {
     private static readonly IReadOnlyList<KubeObject> Applied = Manifests.Applied();

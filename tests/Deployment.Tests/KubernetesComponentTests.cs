@@ -4,12 +4,12 @@ using AvatarStream.Deployment.Tests.Support;
 
 namespace AvatarStream.Deployment.Tests;
 
-/// <summary>The cluster's Dapr components and secrets use the names in DaprNames, and every secret they read exists.</summary>
+// The cluster's Dapr components and secrets use the names in DaprNames, and every secret they read exists.
 public class KubernetesComponentTests
 {
     private static readonly IReadOnlyList<KubeObject> Applied = Manifests.Applied();
 
-    /// <summary>The placeholder Secrets in deploy/kubernetes/secrets: the shape the real ones must have.</summary>
+    // The placeholder Secrets in deploy/kubernetes/secrets: the shape the real ones must have.
     private static readonly IReadOnlyList<KubeObject> ExampleSecrets = Manifests.Everything().OfKind("Secret").ToArray();
 
     [Fact]

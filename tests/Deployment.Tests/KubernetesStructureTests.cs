@@ -41,7 +41,7 @@ public class KubernetesStructureTests
         Assert.Contains(problems, p => p.Contains(expectedProblem, StringComparison.Ordinal));
     }
 
-    /// <summary>The applied manifests with one text edit in one file; the edit must apply, or the test proves nothing.</summary>
+    // The applied manifests with one text edit in one file; the edit must apply, or the test proves nothing.
     private static IReadOnlyList<KubeObject> AppliedWithEdit(string file, string from, string to)
     {
         var path = Path.Combine(Repo.Kubernetes, file);

@@ -5,7 +5,7 @@ namespace AvatarStream.Deployment.Tests;
 
 public class KustomizationTests
 {
-    /// <summary>Folders under deploy/kubernetes that kustomize must not apply: placeholders and the control plane's settings.</summary>
+    // Folders under deploy/kubernetes that kustomize must not apply: placeholders and the control plane's settings.
     private static readonly string[] LeftOutOnPurpose = ["secrets/", "cluster/"];
 
     private static readonly YamlDotNet.RepresentationModel.YamlMappingNode Kustomization =

@@ -24,7 +24,7 @@ public sealed partial class ProcessTests : IDisposable
     [Fact]
     public async Task Process_TwoSidecarProcesses_InvokeEachOthersApps_AndActors_AndSurviveAKill()
     {
-        var (httpA, grpcA, httpB, grpcB) = (FreePort.Next(), FreePort.Next(), FreePort.Next(), FreePort.Next());
+        var (httpA, grpcA, httpB, grpcB) = (LoopbackPorts.Next(), LoopbackPorts.Next(), LoopbackPorts.Next(), LoopbackPorts.Next());
         await using var appA = StartApp("app-a", httpA, "--hosts-actors", "false");
         await using var appB = StartApp("app-b", httpB);
         var (portA, portB) = (await PortOfAsync(appA), await PortOfAsync(appB));

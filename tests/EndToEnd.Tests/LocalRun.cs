@@ -9,20 +9,19 @@ using AvatarStream.DevHost;
 
 namespace AvatarStream.EndToEnd.Tests;
 
-/// <summary>
-/// The one-command local run (<c>_devhost --processes</c>) started from the build output next to the tests, on free
-/// ports and a temporary data dir. Children are found by the <c>name pid N</c> lines the _devhost prints; every stop is
-/// by PID, never by name.
-/// </summary>
+// The one-command local run (devhost --processes) started from the build output next to the tests, on free ports
+// and a temporary data dir. Children are found by the "name pid N" lines of its status board; every stop is by PID,
+// never by name.
 internal sealed partial class LocalRun : IAsyncDisposable
 {
-    public const string InternalToken = "dev-only-internal-token-change-me";
     public const int Streams = 2;
 
     private readonly ConcurrentQueue<string> _log = new();
     private readonly ConcurrentDictionary<string, int> _pids = new(StringComparer.Ordinal);
     private readonly List<Process> _extra = [];
+    private readonly RouterInstances _instances;
     private Process? _devhost;
+    private volatile bool _boardPrinted;
 
     private LocalRun(int basePort, string dataDir)
     {
@@ -31,7 +30,8 @@ internal sealed partial class LocalRun : IAsyncDisposable
         Topology = LocalTopology.Create(Streams, basePort);
         Http = new HttpClient { BaseAddress = new Uri(Topology["room-router"].AppUrl), Timeout = TimeSpan.FromSeconds(15) };
         Internal = new HttpClient { BaseAddress = new Uri(Topology["room-router"].AppUrl), Timeout = TimeSpan.FromSeconds(15) };
-        Internal.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", InternalToken);
+        Internal.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", RouterInstances.DevelopmentToken(Root));
+        _instances = new RouterInstances(Topology["room-router"], Root);
     }
 
     public int BasePort { get; }
@@ -48,8 +48,6 @@ internal sealed partial class LocalRun : IAsyncDisposable
 
     public static string Root => RepositoryRoot.Find();
 
-    public static string Binary(string assembly) => Path.Combine(AppContext.BaseDirectory, assembly + ".dll");
-
     public static async Task<LocalRun> StartAsync(TimeSpan ready)
     {
         var dataDir = Path.Combine(Path.GetTempPath(), "avatarstream-e2e-" + Guid.NewGuid().ToString("N"));
@@ -58,37 +56,28 @@ internal sealed partial class LocalRun : IAsyncDisposable
         return run;
     }
 
+    // What the devhost printed after the status board's last line, which should be nothing in a quiet start.
+    public IReadOnlyList<string> PrintedAfterStatusBoard()
+    {
+        var printed = _log.Where(line => line.StartsWith("[_devhost", StringComparison.Ordinal)).ToList();
+        return [.. printed.Skip(printed.LastIndexOf("[_devhost] " + StatusBoard.PageLine(Topology)) + 1)];
+    }
+
     public int PidOf(string name) => _pids.TryGetValue(name, out var pid) ? pid : throw new InvalidOperationException($"_devhost printed no pid for {name}; log:\n{Log}");
 
-    /// <summary>Starts the _devhost and waits until every stream instance is registered with the router.</summary>
+    // Starts the devhost and waits until it has printed its status board and the router lists every stream instance.
     public async Task StartDevHostAsync(TimeSpan ready)
     {
         _pids.Clear();
-        var info = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = Root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var arg in new[]
-                 {
-                     "exec", Binary("DevHost"), "--processes", "--data-dir", DataDir, "--sweep", "@every 2s",
-                     "--base-port", BasePort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                 })
-        {
-            info.ArgumentList.Add(arg);
-        }
+        _boardPrinted = false;
+        var info = DotnetExec.Info("DevHost",
+            ["--processes", "--data-dir", DataDir, "--sweep", "@every 2s", "--base-port", BasePort.ToString(System.Globalization.CultureInfo.InvariantCulture)],
+            Root);
 
         // The suite shares two cores with other test assemblies; a just-restarted instance's first /register can
         // take longer than the production 2 s, and a register that times out evicts the instance.
         info.Environment["Rooms__RegisterTimeout"] = "00:00:05";
-        _devhost = new Process { StartInfo = info };
-        _devhost.OutputDataReceived += (_, e) => Record("_devhost", e.Data);
-        _devhost.ErrorDataReceived += (_, e) => Record("_devhost!", e.Data);
-        _devhost.Start();
-        _devhost.BeginOutputReadLine();
-        _devhost.BeginErrorReadLine();
+        _devhost = DotnetExec.Start(info, line => Record("_devhost", line), line => Record("_devhost!", line));
 
         var expected = Topology.Apps.Where(a => a.Kind == AppKind.Stream).Select(a => a.AppId).ToHashSet();
         var deadline = Stopwatch.StartNew();
@@ -101,7 +90,7 @@ internal sealed partial class LocalRun : IAsyncDisposable
             }
 
             seen = await TryInstancesAsync() ?? seen;
-            if (expected.IsSubsetOf(seen) && expected.All(_pids.ContainsKey))
+            if (expected.IsSubsetOf(seen) && _boardPrinted)
             {
                 return;
             }
@@ -112,7 +101,7 @@ internal sealed partial class LocalRun : IAsyncDisposable
         throw new TimeoutException($"after {ready.TotalSeconds:0} s GET /instances lists [{string.Join(", ", seen)}], expected [{string.Join(", ", expected)}]; log:\n{Log}");
     }
 
-    /// <summary>SIGTERM to the _devhost (it stops its children), bounded; SIGKILL if it does not stop.</summary>
+    // SIGTERM to the devhost (it stops its children), bounded; SIGKILL if it does not stop.
     public async Task StopDevHostAsync(TimeSpan grace)
     {
         if (_devhost is null)
@@ -130,7 +119,7 @@ internal sealed partial class LocalRun : IAsyncDisposable
         process.Dispose();
     }
 
-    /// <summary>kill -9 of one process by its PID (Process.Kill is SIGKILL on Unix); nothing if it is already gone.</summary>
+    // kill -9 of one process by its PID (Process.Kill is SIGKILL on Unix); nothing if it is already gone.
     public static void KillNine(int pid)
     {
         try
@@ -143,29 +132,13 @@ internal sealed partial class LocalRun : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts one app again, by hand, with exactly the arguments the _devhost gives it.</summary>
+    // Starts one app again, by hand, with exactly the arguments the devhost gives it.
     public Process StartApp(string appId, string assembly)
     {
-        var info = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = Root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        info.ArgumentList.Add("exec");
-        info.ArgumentList.Add(Binary(assembly));
-        foreach (var arg in Topology[appId].AppArguments())
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        var process = new Process { StartInfo = info };
-        process.OutputDataReceived += (_, e) => Record(appId + "*", e.Data);
-        process.ErrorDataReceived += (_, e) => Record(appId + "*!", e.Data);
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        var process = DotnetExec.Start(
+            DotnetExec.Info(assembly, Topology[appId].AppArguments(DevHostOptions.Defaults.LogLevel), Root),
+            line => Record(appId + "*", line),
+            line => Record(appId + "*!", line));
         _extra.Add(process);
         return process;
     }
@@ -177,39 +150,22 @@ internal sealed partial class LocalRun : IAsyncDisposable
         process.Dispose();
     }
 
-    /// <summary>The rooms the router holds for an instance with their clients (its ledger rows and room actors).</summary>
+    // The rooms the router holds for an instance with their clients (its ledger rows and room actors).
     public async Task<IReadOnlyList<string>> HostedRoomsAsync(string instanceId)
     {
         var json = await Internal.GetFromJsonAsync<JsonElement>($"/instances/{instanceId}/rooms");
         return [.. json.GetProperty("rooms").EnumerateArray().Select(r => r.GetProperty("room_id").GetString()!)];
     }
 
-    /// <summary>The instance ids GET /instances lists; null when the router does not answer.</summary>
-    public async Task<IReadOnlySet<string>?> TryInstancesAsync()
-    {
-        try
-        {
-            using var response = await Internal.GetAsync("/instances");
-            if (!response.IsSuccessStatusCode)
-            {
-                return null;
-            }
-
-            var json = await response.Content.ReadFromJsonAsync<JsonElement>();
-            return json.GetProperty("instances").EnumerateArray().Select(i => i.GetProperty("instance_id").GetString()!).ToHashSet(StringComparer.Ordinal);
-        }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
-        {
-            return null;
-        }
-    }
+    // The instance ids GET /instances lists; null when the router does not answer.
+    public Task<IReadOnlySet<string>?> TryInstancesAsync() => _instances.TryListAsync();
 
     public async Task<RoomAnswer> CreateRoomAsync() => await AnswerAsync(() => Http.PostAsync("/create-room", null));
 
     public async Task<RoomAnswer> JoinRoomAsync(string roomId) =>
         await AnswerAsync(() => Http.PostAsJsonAsync("/join-room", new Dictionary<string, string> { ["room_id"] = roomId }));
 
-    /// <summary>Which stream app a ticket's URL points at.</summary>
+    // Which stream app a ticket's URL points at.
     public string? InstanceOfUrl(string? streamUrl) =>
         Topology.Apps.FirstOrDefault(a => a.StreamUrl == streamUrl)?.AppId;
 
@@ -233,13 +189,8 @@ internal sealed partial class LocalRun : IAsyncDisposable
         }
     }
 
-    private void Record(string source, string? line)
+    private void Record(string source, string line)
     {
-        if (line is null)
-        {
-            return;
-        }
-
         _log.Enqueue($"[{source}] {line}");
         while (_log.Count > 2000 && _log.TryDequeue(out _))
         {
@@ -249,6 +200,8 @@ internal sealed partial class LocalRun : IAsyncDisposable
         {
             _pids[match.Groups[1].Value] = int.Parse(match.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture);
         }
+
+        _boardPrinted |= source == "_devhost" && line == StatusBoard.PageLine(Topology);
     }
 
     public async ValueTask DisposeAsync()
@@ -269,6 +222,7 @@ internal sealed partial class LocalRun : IAsyncDisposable
 
         Http.Dispose();
         Internal.Dispose();
+        _instances.Dispose();
         try
         {
             Directory.Delete(DataDir, recursive: true);
@@ -282,7 +236,7 @@ internal sealed partial class LocalRun : IAsyncDisposable
     private static partial Regex PidLine();
 }
 
-/// <summary>What create-room or join-room answered: status 0 when the call itself failed.</summary>
+// What create-room or join-room answered: status 0 when the call itself failed.
 internal sealed record RoomAnswer(int Status, string? RoomId, string? ClientId, string? StreamUrl, string Body)
 {
     public bool Ok => Status == 200;

@@ -5,10 +5,8 @@ using Xunit.Abstractions;
 
 namespace AvatarStream.EndToEnd.Tests;
 
-/// <summary>
-/// Issue 5, item 4: the local run with every app and sidecar as its own process; one stream instance's app process is
-/// killed with kill -9 while clients stream on both instances, and the system keeps working.
-/// </summary>
+// Issue 5, item 4: the local run with every app and sidecar as its own process; one stream instance's app process is
+// killed with kill -9 while clients stream on both instances, and the system keeps working.
 public sealed class StreamFailoverTests(ITestOutputHelper output)
 {
     private const string Live = "stream-1";
@@ -26,6 +24,8 @@ public sealed class StreamFailoverTests(ITestOutputHelper output)
         await using var run = await LocalRun.StartAsync(TimeSpan.FromSeconds(45));
         output.WriteLine($"[{total.Elapsed.TotalSeconds:0.0} s] devhost ready on base port {run.BasePort}, data dir {run.DataDir}");
         _phase = () => $"[{total.Elapsed.TotalSeconds:0.0} s]";
+        Assert.True(run.PrintedAfterStatusBoard().Count == 0,
+            $"expected the status board to be the last thing the devhost printed at start; after it came:\n{string.Join('\n', run.PrintedAfterStatusBoard())}");
         try
         {
             await ScenarioAsync(run);

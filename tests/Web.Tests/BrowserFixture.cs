@@ -2,7 +2,7 @@ using Microsoft.Playwright;
 
 namespace AvatarStream.Web.Tests;
 
-/// <summary>One devhost (rooms of at most two members) and one Chromium for every browser test.</summary>
+// One devhost (rooms of at most two members) and one Chromium for every browser test.
 public sealed class BrowserFixture : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";

@@ -1,15 +1,12 @@
 using System.Diagnostics;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text.Json;
 using AvatarStream.DevHost;
 
 namespace AvatarStream.Web.Tests;
 
-/// <summary>The whole local system (devhost: room-router, stream instances, sidecars) as a child process.</summary>
+// The whole local system (devhost: room-router, stream instances, sidecars) as a child process.
 public sealed class DevHostProcess : IAsyncDisposable
 {
-    /// <summary>The devhost's default number of stream instances.</summary>
+    // The devhost's default number of stream instances.
     private const int Streams = 2;
 
     private readonly string _dataDir;
@@ -36,7 +33,7 @@ public sealed class DevHostProcess : IAsyncDisposable
         return host;
     }
 
-    /// <summary>Stops the whole system gracefully (SIGTERM) and starts it again on the same ports and data.</summary>
+    // Stops the whole system gracefully (SIGTERM) and starts it again on the same ports and data.
     public async Task RestartAsync()
     {
         await StopAsync();
@@ -47,39 +44,18 @@ public sealed class DevHostProcess : IAsyncDisposable
 
     private Process Launch()
     {
-        var info = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = RepositoryRoot.Find(),
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var arg in new[] { "exec", Path.Combine(AppContext.BaseDirectory, "DevHost.dll"), "--data-dir", _dataDir, "--base-port", _basePort.ToString(System.Globalization.CultureInfo.InvariantCulture) })
-        {
-            info.ArgumentList.Add(arg);
-        }
-
+        var info = DotnetExec.Info("DevHost", ["--data-dir", _dataDir, "--base-port", _basePort.ToString(System.Globalization.CultureInfo.InvariantCulture)], RepositoryRoot.Find());
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         foreach (var (key, value) in _environment)
         {
             info.Environment[key] = value;
         }
 
-        var process = Process.Start(info) ?? throw new InvalidOperationException("devhost did not start");
-        process.OutputDataReceived += (_, e) => Record(e.Data);
-        process.ErrorDataReceived += (_, e) => Record(e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
+        return DotnetExec.Start(info, Record, Record);
     }
 
-    private void Record(string? line)
+    private void Record(string line)
     {
-        if (line is null)
-        {
-            return;
-        }
-
         lock (_output)
         {
             _output.Add(line);
@@ -94,11 +70,13 @@ public sealed class DevHostProcess : IAsyncDisposable
         }
     }
 
+    // Once the devhost has printed its status board (it does so when every stream instance is registered, so
+    // create-room would not answer 503) and the router still lists them all.
     private async Task WaitUntilReadyAsync()
     {
-        var expected = LocalTopology.Create(Streams, _basePort).Apps.Where(a => a.Kind == AppKind.Stream).Select(a => a.AppId).ToHashSet();
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", InternalToken());
+        var topology = LocalTopology.Create(Streams, _basePort);
+        var expected = topology.Apps.Where(a => a.Kind == AppKind.Stream).Select(a => a.AppId).ToHashSet();
+        using var instances = new RouterInstances(topology["room-router"], RepositoryRoot.Find());
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
         IReadOnlySet<string> seen = new HashSet<string>();
         while (DateTime.UtcNow < deadline)
@@ -108,42 +86,24 @@ public sealed class DevHostProcess : IAsyncDisposable
                 throw new InvalidOperationException($"devhost exited with {_process.ExitCode}:\n{Output()}");
             }
 
-            try
+            seen = await instances.TryListAsync() ?? seen;
+            if (expected.IsSubsetOf(seen) && Printed(StatusBoard.PageLine(topology)))
             {
-                // Healthy, and every stream instance has registered (create-room would otherwise answer 503).
-                using var health = await http.GetAsync(new Uri($"{BaseUrl}/health"));
-                if (health.IsSuccessStatusCode)
-                {
-                    using var instances = await http.GetAsync(new Uri($"{BaseUrl}/instances"));
-                    if (instances.IsSuccessStatusCode)
-                    {
-                        var json = await instances.Content.ReadFromJsonAsync<JsonElement>();
-                        seen = json.GetProperty("instances").EnumerateArray().Select(i => i.GetProperty("instance_id").GetString()!).ToHashSet(StringComparer.Ordinal);
-                        if (expected.IsSubsetOf(seen))
-                        {
-                            return;
-                        }
-                    }
-                }
-            }
-            catch (HttpRequestException)
-            {
-            }
-            catch (TaskCanceledException)
-            {
+                return;
             }
 
             await Task.Delay(250);
         }
 
-        throw new TimeoutException($"devhost was not healthy with [{string.Join(", ", expected)}] registered within 60 s (GET /instances lists [{string.Join(", ", seen)}]):\n{Output()}");
+        throw new TimeoutException($"devhost did not print its status board with [{string.Join(", ", expected)}] registered within 60 s (GET /instances lists [{string.Join(", ", seen)}]):\n{Output()}");
     }
 
-    /// <summary>The development internal token, as the sidecars read it from components/secrets.dev.json.</summary>
-    private static string InternalToken()
+    private bool Printed(string line)
     {
-        using var secrets = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryRoot.Find(), "components", "secrets.dev.json")));
-        return secrets.RootElement.GetProperty("internal-token").GetString()!;
+        lock (_output)
+        {
+            return _output.Contains(line);
+        }
     }
 
     public async ValueTask DisposeAsync()
@@ -162,6 +122,6 @@ public sealed class DevHostProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>SIGTERM to this process only, then a bounded wait before killing it.</summary>
+    // SIGTERM to this process only, then a bounded wait before killing it.
     private Task StopAsync() => ChildProcess.StopAsync(_process, TimeSpan.FromSeconds(15));
 }

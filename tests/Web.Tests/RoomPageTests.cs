@@ -2,7 +2,7 @@ using Microsoft.Playwright;
 
 namespace AvatarStream.Web.Tests;
 
-/// <summary>The page at / against the real system: rooms, camera frames, avatar poses, a full room.</summary>
+// The page at / against the real system: rooms, camera frames, avatar poses, a full room.
 [Collection(BrowserCollection.Name)]
 public sealed class RoomPageTests(BrowserFixture fixture) : IAsyncLifetime
 {
@@ -44,6 +44,18 @@ public sealed class RoomPageTests(BrowserFixture fixture) : IAsyncLifetime
         return page;
     }
 
+    // A room created by host, joined by its link as an avatar by guest, with the host's frames reaching the guest.
+    private async Task<(IPage Host, IPage Guest, string RoomId)> HostAndAvatarGuestLiveAsync(string host, string guest)
+    {
+        var hostPage = await OpenAsync();
+        var roomId = await CreateRoomAsync(hostPage, host);
+        var guestPage = await OpenAsync($"/?room={roomId}");
+        await JoinByLinkAsync(guestPage, guest, mode: "avatar");
+        await guestPage.WaitForSelectorAsync("body[data-state=live]");
+        await WaitForRemoteCounterAsync(guestPage, "frames", 2);
+        return (hostPage, guestPage, roomId);
+    }
+
     private static async Task<string> CreateRoomAsync(IPage page, string name, string mode = "camera")
     {
         await page.GetByLabel("Your name").FillAsync(name);
@@ -62,7 +74,7 @@ public sealed class RoomPageTests(BrowserFixture fixture) : IAsyncLifetime
         await page.ClickAsync("#join");
     }
 
-    /// <summary>Waits until a remote tile's counter reaches at least <paramref name="count"/>.</summary>
+    // Waits until a remote tile's counter reaches at least count.
     private static Task WaitForRemoteCounterAsync(IPage page, string counter, int count) =>
         page.WaitForFunctionAsync(
             "([counter, count]) => [...document.querySelectorAll('.tile:not(.self)')].some(t => Number(t.dataset[counter]) >= count)",
@@ -157,12 +169,7 @@ public sealed class RoomPageTests(BrowserFixture fixture) : IAsyncLifetime
     [Fact]
     public async Task After_an_unexpected_close_the_page_reconnects_and_media_flows_again()
     {
-        var ivan = await OpenAsync();
-        var roomId = await CreateRoomAsync(ivan, "Ivan");
-        var judy = await OpenAsync($"/?room={roomId}");
-        await JoinByLinkAsync(judy, "Judy", mode: "avatar");
-        await judy.WaitForSelectorAsync("body[data-state=live]");
-        await WaitForRemoteCounterAsync(judy, "frames", 2);
+        var (ivan, judy, roomId) = await HostAndAvatarGuestLiveAsync("Ivan", "Judy");
 
         await ivan.EvaluateAsync("() => window.avatarStream.dropConnection()");
         await ivan.WaitForSelectorAsync("body[data-state=reconnecting]");
@@ -177,12 +184,7 @@ public sealed class RoomPageTests(BrowserFixture fixture) : IAsyncLifetime
     public async Task After_the_whole_system_restarts_both_members_of_a_full_room_come_back_with_their_own_seats()
     {
         // Rooms hold two members here, so a reconnect that took a new seat would find the room full.
-        var kim = await OpenAsync();
-        var roomId = await CreateRoomAsync(kim, "Kim");
-        var lee = await OpenAsync($"/?room={roomId}");
-        await JoinByLinkAsync(lee, "Lee", mode: "avatar");
-        await lee.WaitForSelectorAsync("body[data-state=live]");
-        await WaitForRemoteCounterAsync(lee, "frames", 2);
+        var (kim, lee, roomId) = await HostAndAvatarGuestLiveAsync("Kim", "Lee");
         var kimId = await kim.GetAttributeAsync("body", "data-client-id");
         var leeId = await lee.GetAttributeAsync("body", "data-client-id");
 

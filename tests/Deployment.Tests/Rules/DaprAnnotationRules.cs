@@ -4,7 +4,7 @@ using AvatarStream.Deployment.Tests.Support;
 
 namespace AvatarStream.Deployment.Tests.Rules;
 
-/// <summary>The sidecar annotations of a Deployment agree with its container, the Configuration and its grace period.</summary>
+// The sidecar annotations of a Deployment agree with its container, the Configuration and its grace period.
 internal static partial class DaprAnnotationRules
 {
     public const string Enabled = "dapr.io/enabled";
@@ -57,7 +57,7 @@ internal static partial class DaprAnnotationRules
         }
     }
 
-    /// <summary>"45s", "1m30s" or "10" (plain seconds) as seconds; absent is 0.</summary>
+    // "45s", "1m30s" or "10" (plain seconds) as seconds; absent is 0.
     public static int Seconds(string? value)
     {
         if (string.IsNullOrEmpty(value))

@@ -2,10 +2,8 @@ using AvatarStream.Deployment.Tests.Support;
 
 namespace AvatarStream.Deployment.Tests.Rules;
 
-/// <summary>
-/// Every structural rule over a set of manifests, as a list of problems (empty = consistent). Rules return
-/// problems instead of asserting so the tests can also prove that a broken manifest is caught.
-/// </summary>
+// Every structural rule over a set of manifests, as a list of problems (empty = consistent). Rules return
+// problems instead of asserting so the tests can also prove that a broken manifest is caught.
 internal static class KubernetesRules
 {
     public static IReadOnlyList<string> Check(IReadOnlyList<KubeObject> objects) =>

@@ -3,7 +3,7 @@ using AvatarStream.DevHost;
 
 namespace AvatarStream.Deployment.Tests.Rules;
 
-/// <summary>The environment each app of the local topology must get, whichever launcher starts it.</summary>
+// The environment each app of the local topology must get, whichever launcher starts it.
 internal static class LocalRunRules
 {
     public const string Urls = "ASPNETCORE_URLS";
@@ -29,7 +29,7 @@ internal static class LocalRunRules
         }
     }
 
-    /// <summary>True when <paramref name="path"/> (relative to <paramref name="baseDir"/>) is the project folder or file of <paramref name="kind"/>.</summary>
+    // True when path (relative to baseDir) is the project folder or file of kind.
     public static bool IsProjectOf(string? path, string baseDir, AppKind kind)
     {
         if (string.IsNullOrEmpty(path))

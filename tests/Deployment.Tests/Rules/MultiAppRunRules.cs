@@ -4,7 +4,7 @@ using YamlDotNet.RepresentationModel;
 
 namespace AvatarStream.Deployment.Tests.Rules;
 
-/// <summary>dapr.yaml runs exactly the local topology: app-ids, ports, projects, env, components folder.</summary>
+// dapr.yaml runs exactly the local topology: app-ids, ports, projects, env, components folder.
 internal static class MultiAppRunRules
 {
     public static IReadOnlyList<string> Check(YamlMappingNode root, LocalTopology topology, string baseDir)

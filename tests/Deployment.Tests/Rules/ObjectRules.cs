@@ -3,7 +3,7 @@ using AvatarStream.Deployment.Tests.Support;
 
 namespace AvatarStream.Deployment.Tests.Rules;
 
-/// <summary>What every object needs, plus the Dapr kinds' own shape.</summary>
+// What every object needs, plus the Dapr kinds' own shape.
 internal static partial class ObjectRules
 {
     public static IEnumerable<string> Check(KubeObject o)

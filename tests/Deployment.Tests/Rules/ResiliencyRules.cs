@@ -3,7 +3,7 @@ using YamlDotNet.RepresentationModel;
 
 namespace AvatarStream.Deployment.Tests.Rules;
 
-/// <summary>Every policy a target names is defined in the same Resiliency.</summary>
+// Every policy a target names is defined in the same Resiliency.
 internal static class ResiliencyRules
 {
     private static readonly (string TargetKey, string PolicySection)[] References =
@@ -31,7 +31,7 @@ internal static class ResiliencyRules
         }
     }
 
-    /// <summary>The app-ids whose invocations go through a circuit breaker.</summary>
+    // The app-ids whose invocations go through a circuit breaker.
     public static IEnumerable<string> AppsWithBreaker(YamlMappingNode resiliency) =>
         resiliency.Keys("spec", "targets", "apps").Where(app => resiliency.Str("spec", "targets", "apps", app, "circuitBreaker") is not null);
 }

@@ -2,7 +2,7 @@ using AvatarStream.Deployment.Tests.Support;
 
 namespace AvatarStream.Deployment.Tests.Rules;
 
-/// <summary>Services select a Deployment and reach its ports; Ingress backends name Services and their ports; budgets select pods.</summary>
+// Services select a Deployment and reach its ports; Ingress backends name Services and their ports; budgets select pods.
 internal static class RoutingRules
 {
     public static IEnumerable<string> CheckService(KubeObject s, IReadOnlyList<KubeObject> objects)

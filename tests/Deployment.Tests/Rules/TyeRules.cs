@@ -4,7 +4,7 @@ using YamlDotNet.RepresentationModel;
 
 namespace AvatarStream.Deployment.Tests.Rules;
 
-/// <summary>tye.yaml: the same services, app ports and sidecar ports as the local topology, through the dapr extension.</summary>
+// tye.yaml: the same services, app ports and sidecar ports as the local topology, through the dapr extension.
 internal static class TyeRules
 {
     public static IReadOnlyList<string> Check(YamlMappingNode root, LocalTopology topology, string baseDir)

@@ -3,12 +3,12 @@ using YamlDotNet.RepresentationModel;
 
 namespace AvatarStream.Deployment.Tests.Rules;
 
-/// <summary>A Deployment: selector, containers, probes on /healthz, resources, a grace period that covers preStop.</summary>
+// A Deployment: selector, containers, probes on /healthz, resources, a grace period that covers preStop.
 internal static class WorkloadRules
 {
     public const string ProbePath = "/healthz";
 
-    /// <summary>Kubernetes' default when terminationGracePeriodSeconds is absent.</summary>
+    // Kubernetes' default when terminationGracePeriodSeconds is absent.
     private const int DefaultGraceSeconds = 30;
 
     public static IEnumerable<string> Check(KubeObject d)
@@ -70,7 +70,7 @@ internal static class WorkloadRules
 
     public static int GraceSeconds(KubeObject d) => d.Root.Int("spec", "template", "spec", "terminationGracePeriodSeconds") ?? DefaultGraceSeconds;
 
-    /// <summary>True when <paramref name="port"/> (a name or a number) is one of the container's ports.</summary>
+    // True when port (a name or a number) is one of the container's ports.
     public static bool NamesPort(YamlNode container, string? port) =>
         port is not null && container.Items("ports").Any(p => p.Str("name") == port || p.Str("containerPort") == port);
 }

@@ -4,7 +4,7 @@ using AvatarStream.DevHost;
 
 namespace AvatarStream.Deployment.Tests.Support;
 
-/// <summary>Maps an app-id back to its kind, from the names in DaprNames alone.</summary>
+// Maps an app-id back to its kind, from the names in DaprNames alone.
 internal static class AppIds
 {
     public static AppKind? KindOf(string appId) => appId switch
@@ -15,7 +15,7 @@ internal static class AppIds
         _ => null,
     };
 
-    /// <summary>n when <paramref name="appId"/> is exactly DaprNames.StreamAppId(n), else null.</summary>
+    // n when appId is exactly DaprNames.StreamAppId(n), else null.
     public static int? StreamNumber(string appId) =>
         appId.StartsWith(DaprNames.StreamAppIdPrefix, StringComparison.Ordinal)
         && int.TryParse(appId.AsSpan(DaprNames.StreamAppIdPrefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var n)

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Routing;
 
 namespace AvatarStream.Deployment.Tests.Support;
 
-/// <summary>The routes a built (not started) app serves, as "METHOD /path" (ANY when the endpoint takes every method).</summary>
+// The routes a built (not started) app serves, as "METHOD /path" (ANY when the endpoint takes every method).
 internal static class AppRoutes
 {
     public static async Task<IReadOnlySet<string>> OfAsync(Func<string[], WebApplication> build)

@@ -2,7 +2,7 @@ using YamlDotNet.RepresentationModel;
 
 namespace AvatarStream.Deployment.Tests.Support;
 
-/// <summary>One document of a manifest file, with the fields every kind has.</summary>
+// One document of a manifest file, with the fields every kind has.
 internal sealed record KubeObject(string Source, YamlMappingNode Root)
 {
     public string? ApiVersion => Root.Str("apiVersion");
@@ -11,7 +11,7 @@ internal sealed record KubeObject(string Source, YamlMappingNode Root)
 
     public string? Name => Root.Str("metadata", "name");
 
-    /// <summary>The pod template's labels (Deployments).</summary>
+    // The pod template's labels (Deployments).
     public IReadOnlyDictionary<string, string> PodLabels => Root.StringMap("spec", "template", "metadata", "labels");
 
     public IReadOnlyDictionary<string, string> PodAnnotations => Root.StringMap("spec", "template", "metadata", "annotations");

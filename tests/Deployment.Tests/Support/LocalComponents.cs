@@ -1,6 +1,6 @@
 namespace AvatarStream.Deployment.Tests.Support;
 
-/// <summary>The documents in components/, the folder real Dapr and the development sidecar both read.</summary>
+// The documents in components/, the folder real Dapr and the development sidecar both read.
 internal static class LocalComponents
 {
     public static IReadOnlyList<KubeObject> All() =>

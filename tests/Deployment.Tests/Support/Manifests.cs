@@ -1,15 +1,15 @@
 namespace AvatarStream.Deployment.Tests.Support;
 
-/// <summary>The Kubernetes manifests under deploy/: what kustomization.yaml applies, and every file there.</summary>
+// The Kubernetes manifests under deploy/: what kustomization.yaml applies, and every file there.
 internal static class Manifests
 {
     public const string KustomizationFile = "kustomization.yaml";
 
-    /// <summary>The objects <c>kubectl apply -k deploy/kubernetes</c> would send (before kustomize's rewrites).</summary>
+    // The objects kubectl apply -k deploy/kubernetes would send (before kustomize's rewrites).
     public static IReadOnlyList<KubeObject> Applied() =>
         KustomizationResources().SelectMany(r => LoadFile(Path.Combine(Repo.Kubernetes, r))).ToArray();
 
-    /// <summary>Every object in every YAML file under deploy/, including the examples kustomize leaves out.</summary>
+    // Every object in every YAML file under deploy/, including the examples kustomize leaves out.
     public static IReadOnlyList<KubeObject> Everything() =>
         Directory.EnumerateFiles(Repo.PathOf("deploy"), "*.yaml", SearchOption.AllDirectories)
             .Order(StringComparer.Ordinal)

@@ -2,7 +2,7 @@ using AvatarStream.DevHost;
 
 namespace AvatarStream.Deployment.Tests.Support;
 
-/// <summary>Paths inside the checkout, found the way the local run finds them (the folder holding Dapr.sln).</summary>
+// Paths inside the checkout, found the way the local run finds them (the folder holding Dapr.sln).
 internal static class Repo
 {
     public static string Root { get; } = RepositoryRoot.Find();

@@ -2,12 +2,12 @@ using System.Diagnostics;
 
 namespace AvatarStream.Deployment.Tests.Support;
 
-/// <summary>Runs deploy/kubernetes/generate-streams.sh with bash, bounded by a timeout.</summary>
+// Runs deploy/kubernetes/generate-streams.sh with bash, bounded by a timeout.
 internal static class StreamGenerator
 {
     public const string CommittedOutput = "streams.yaml";
 
-    /// <summary>The count the committed streams.yaml was generated with.</summary>
+    // The count the committed streams.yaml was generated with.
     public const int CommittedCount = 2;
 
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
@@ -52,7 +52,7 @@ internal static class StreamGenerator
         return Manifests.FromText(output, $"generate-streams.sh {string.Join(' ', args)}");
     }
 
-    /// <summary>The applied manifests with the committed streams replaced by <paramref name="streams"/>.</summary>
+    // The applied manifests with the committed streams replaced by streams.
     public static IReadOnlyList<KubeObject> AppliedWith(IReadOnlyList<KubeObject> streams) =>
         [.. Manifests.Applied().Where(o => Path.GetFileName(o.Source) != CommittedOutput), .. streams];
 }

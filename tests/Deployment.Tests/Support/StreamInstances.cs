@@ -3,7 +3,7 @@ using AvatarStream.DevHost;
 
 namespace AvatarStream.Deployment.Tests.Support;
 
-/// <summary>How a stream Deployment is reached from outside: the Ingress host of the Service that selects it.</summary>
+// How a stream Deployment is reached from outside: the Ingress host of the Service that selects it.
 internal static class StreamInstances
 {
     public static IEnumerable<KubeObject> Deployments(IReadOnlyList<KubeObject> objects) =>
@@ -15,7 +15,7 @@ internal static class StreamInstances
         deployment.Containers.SelectMany(c => c.Items("env"))
             .ToDictionary(e => e.Str("name") ?? "", e => e.Str("value") ?? "", StringComparer.Ordinal);
 
-    /// <summary>The hosts whose "/" path reaches <paramref name="deployment"/> through an Ingress and a Service.</summary>
+    // The hosts whose "/" path reaches deployment through an Ingress and a Service.
     public static IReadOnlyList<string> PublicHosts(KubeObject deployment, IReadOnlyList<KubeObject> objects)
     {
         var services = objects.OfKind("Service")

@@ -2,7 +2,7 @@ using YamlDotNet.RepresentationModel;
 
 namespace AvatarStream.Deployment.Tests.Support;
 
-/// <summary>Every document of a YAML file or text whose root is a mapping (comment-only documents drop out).</summary>
+// Every document of a YAML file or text whose root is a mapping (comment-only documents drop out).
 internal static class Yaml
 {
     public static IReadOnlyList<YamlMappingNode> LoadFile(string path) => Load(File.ReadAllText(path));

@@ -2,7 +2,7 @@ using YamlDotNet.RepresentationModel;
 
 namespace AvatarStream.Deployment.Tests.Support;
 
-/// <summary>Null-tolerant navigation, so a missing field reads as null or empty and the rule says what is missing.</summary>
+// Null-tolerant navigation, so a missing field reads as null or empty and the rule says what is missing.
 internal static class YamlNodeExtensions
 {
     public static YamlNode? At(this YamlNode? node, params string[] path)
@@ -31,7 +31,7 @@ internal static class YamlNodeExtensions
     public static IReadOnlyList<string> Strings(this YamlNode? node, params string[] path) =>
         node.Items(path).OfType<YamlScalarNode>().Select(s => s.Value ?? "").ToArray();
 
-    /// <summary>A mapping of scalars (labels, annotations, env maps) as a dictionary.</summary>
+    // A mapping of scalars (labels, annotations, env maps) as a dictionary.
     public static IReadOnlyDictionary<string, string> StringMap(this YamlNode? node, params string[] path) =>
         node.At(path) is YamlMappingNode map
             ? map.Children

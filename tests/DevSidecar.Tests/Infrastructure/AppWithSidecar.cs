@@ -45,7 +45,7 @@ public sealed class AppWithSidecar : IAsyncDisposable
     {
         for (var attempt = 1; ; attempt++)
         {
-            var httpPort = FreePort.Next();
+            var httpPort = LoopbackPorts.Next();
             var settings = new TestAppSettings { Name = appId, DaprHttpEndpoint = $"http://127.0.0.1:{httpPort}" };
             var web = TestApp.Create(app?.Invoke(settings) ?? settings);
             await web.StartAsync();

@@ -58,7 +58,7 @@ public sealed class RouterNode : IAsyncDisposable
     {
         for (var attempt = 1; ; attempt++)
         {
-            var (httpPort, grpcPort) = (LoopbackPort.Next(), LoopbackPort.Next());
+            var (httpPort, grpcPort) = (LoopbackPorts.Next(), LoopbackPorts.Next());
             var app = RoomRouterApp.Build(Arguments(httpPort, grpcPort, settings));
             await app.StartAsync();
             Sidecar sidecar;
