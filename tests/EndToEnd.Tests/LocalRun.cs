@@ -59,11 +59,11 @@ internal sealed partial class LocalRun : IAsyncDisposable
     // What the devhost printed after the status board's last line, which should be nothing in a quiet start.
     public IReadOnlyList<string> PrintedAfterStatusBoard()
     {
-        var printed = _log.Where(line => line.StartsWith("[_devhost", StringComparison.Ordinal)).ToList();
-        return [.. printed.Skip(printed.LastIndexOf("[_devhost] " + StatusBoard.PageLine(Topology)) + 1)];
+        var printed = _log.Where(line => line.StartsWith("[devhost", StringComparison.Ordinal)).ToList();
+        return [.. printed.Skip(printed.LastIndexOf("[devhost] " + StatusBoard.PageLine(Topology)) + 1)];
     }
 
-    public int PidOf(string name) => _pids.TryGetValue(name, out var pid) ? pid : throw new InvalidOperationException($"_devhost printed no pid for {name}; log:\n{Log}");
+    public int PidOf(string name) => _pids.TryGetValue(name, out var pid) ? pid : throw new InvalidOperationException($"devhost printed no pid for {name}; log:\n{Log}");
 
     // Starts the devhost and waits until it has printed its status board and the router lists every stream instance.
     public async Task StartDevHostAsync(TimeSpan ready)
@@ -77,7 +77,7 @@ internal sealed partial class LocalRun : IAsyncDisposable
         // The suite shares two cores with other test assemblies; a just-restarted instance's first /register can
         // take longer than the production 2 s, and a register that times out evicts the instance.
         info.Environment["Rooms__RegisterTimeout"] = "00:00:05";
-        _devhost = DotnetExec.Start(info, line => Record("_devhost", line), line => Record("_devhost!", line));
+        _devhost = DotnetExec.Start(info, line => Record("devhost", line), line => Record("devhost!", line));
 
         var expected = Topology.Apps.Where(a => a.Kind == AppKind.Stream).Select(a => a.AppId).ToHashSet();
         var deadline = Stopwatch.StartNew();
@@ -86,7 +86,7 @@ internal sealed partial class LocalRun : IAsyncDisposable
         {
             if (_devhost.HasExited)
             {
-                throw new InvalidOperationException($"_devhost exited with {_devhost.ExitCode} before it was ready; log:\n{Log}");
+                throw new InvalidOperationException($"devhost exited with {_devhost.ExitCode} before it was ready; log:\n{Log}");
             }
 
             seen = await TryInstancesAsync() ?? seen;
@@ -113,7 +113,7 @@ internal sealed partial class LocalRun : IAsyncDisposable
         _devhost = null;
         if (!await ChildProcess.StopAsync(process, grace))
         {
-            throw new TimeoutException($"_devhost did not stop within {grace.TotalSeconds:0} s of SIGTERM; log:\n{Log}");
+            throw new TimeoutException($"devhost did not stop within {grace.TotalSeconds:0} s of SIGTERM; log:\n{Log}");
         }
 
         process.Dispose();
@@ -196,12 +196,12 @@ internal sealed partial class LocalRun : IAsyncDisposable
         {
         }
 
-        if (source == "_devhost" && PidLine().Match(line) is { Success: true } match)
+        if (source == "devhost" && PidLine().Match(line) is { Success: true } match)
         {
             _pids[match.Groups[1].Value] = int.Parse(match.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture);
         }
 
-        _boardPrinted |= source == "_devhost" && line == StatusBoard.PageLine(Topology);
+        _boardPrinted |= source == "devhost" && line == StatusBoard.PageLine(Topology);
     }
 
     public async ValueTask DisposeAsync()
