@@ -152,9 +152,11 @@ public sealed class LifecycleTests
     {
         // Started as Program starts it: through WebApplicationFactory a failed start can surface as an
         // ObjectDisposedException when the entry point's disposal of the host wins the race.
-        await using var app = StreamServiceApp.Build(["--Stream:InstanceId=stream_1", "--Stream:PublicUrl=ws://127.0.0.1:1/", "--urls=http://127.0.0.1:0"]);
-
-        var error = await Assert.ThrowsAnyAsync<Exception>(() => app.StartAsync());
+        var error = await Assert.ThrowsAnyAsync<Exception>(async () =>
+        {
+            await using var app = StreamServiceApp.Build(["--Stream:InstanceId=stream_1", "--Stream:PublicUrl=ws://127.0.0.1:1/", "--urls=http://127.0.0.1:0"]);
+            await app.StartAsync();
+        });
 
         Assert.Contains("Stream:InstanceId must be this instance's Dapr app-id", error.ToString(), StringComparison.Ordinal);
     }
