@@ -40,6 +40,9 @@ public sealed class StreamServiceFactory : WebApplicationFactory<Program>
 
     public FakeRoomRouter Router { get; } = new();
 
+    // Replaces the system clock, for tests that decide when claim timers fire.
+    public TimeProvider? Clock { get; init; }
+
     public Uri Address => _address ??= Start();
 
     public RoomRegistry Registry => Services.GetRequiredService<RoomRegistry>();
@@ -80,6 +83,10 @@ public sealed class StreamServiceFactory : WebApplicationFactory<Program>
         {
             services.AddSingleton<IRoomRouterClient>(Router);
             services.AddSingleton<IInternalTokenSource, FakeTokenSource>();
+            if (Clock is not null)
+            {
+                services.AddSingleton(Clock);
+            }
         });
     }
 

@@ -5,6 +5,7 @@ using AvatarStream.Contracts;
 using AvatarStream.StreamService.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Time.Testing;
 
 namespace AvatarStream.StreamService.Tests.Service;
 
@@ -76,7 +77,10 @@ public sealed class RestartTests
     [Fact(Timeout = 30_000)]
     public async Task StoppingTheHostRemovesNoClientFromTheRouter()
     {
-        await using var app = new StreamServiceFactory(("Stream:ClaimTimeout", "00:00:00.300"));
+        // A fake clock: the pair that never connects reaches its claim timeout only when the test says so, after the stop,
+        // and a slow machine cannot let Alice's own claim time out before her socket arrives.
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var app = new StreamServiceFactory(("Stream:ClaimTimeout", "00:00:30")) { Clock = clock };
         using var alice = await app.JoinAsync("00157");
         await app.RegisterAsync("00158", ClientIds.New());
         var lifetime = app.Services.GetRequiredService<IHostApplicationLifetime>();
@@ -86,8 +90,10 @@ public sealed class RestartTests
         var closed = alice.ReceiveCloseAsync();
         lifetime.StopApplication();
         Assert.Equal(WebSocketCloseStatus.EndpointUnavailable, await closed);
+        // Answering the close lets the server finish the handshake without waiting out its close timeout on the fake clock.
+        await alice.Socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
         await stopped.Task.WaitAsync(TestSocket.DefaultTimeout);
-        await Task.Delay(500); // past the claim timeout of the pair that never connected
+        clock.Advance(TimeSpan.FromMinutes(1)); // past the claim timeout of the pair that never connected
 
         Assert.Empty(app.Router.Removals);
     }
