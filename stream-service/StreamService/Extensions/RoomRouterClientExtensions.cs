@@ -2,7 +2,6 @@ using AvatarStream.Contracts;
 using AvatarStream.ServiceDefaults.InternalAuth;
 using AvatarStream.StreamService.Core;
 using AvatarStream.StreamService.RoomRouter;
-using Dapr.Client;
 
 namespace AvatarStream.StreamService.Extensions;
 
@@ -16,7 +15,7 @@ public static class RoomRouterClientExtensions
         var services = builder.Services;
         services.AddInternalAuth();
         services.AddSingleton<IRoomRouterClient>(sp => new DaprRoomRouterClient(
-            sp.GetRequiredService<DaprClient>().CreateInvokableHttpClient(DaprNames.RoomRouter),
+            sp.GetRequiredService<DaprInvocationClients>().For(DaprNames.RoomRouter),
             sp.GetRequiredService<IInternalTokenSource>()));
         services.AddSingleton<RoomRestore>();
         services.AddHostedService<AnnounceWorker>();
