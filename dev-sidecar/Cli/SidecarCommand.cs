@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using System.Runtime.InteropServices;
 using AvatarStream.DevSidecar.Hosting;
 using Microsoft.AspNetCore.Connections;
+using Microsoft.Data.Sqlite;
 
 namespace AvatarStream.DevSidecar.Cli;
 
@@ -53,7 +54,17 @@ public static class SidecarCommand
             MetadataOverrides = parsed.MetadataOverrides,
         };
 
-        await using var cluster = SidecarCluster.Sqlite(parsed.StateDb, TimeProvider.System);
+        SidecarCluster cluster;
+        try
+        {
+            cluster = SidecarCluster.Sqlite(parsed.StateDb, TimeProvider.System);
+        }
+        catch (Exception e) when (e is SqliteException or IOException or UnauthorizedAccessException)
+        {
+            return await FailAsync($"--state-db: cannot open '{Path.GetFullPath(parsed.StateDb)}': {e.Message}");
+        }
+
+        await using var _ = cluster;
         Sidecar sidecar;
         try
         {

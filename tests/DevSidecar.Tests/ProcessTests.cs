@@ -142,6 +142,16 @@ public sealed partial class ProcessTests : IDisposable
         Assert.Contains($"--resources-path: {file}: cannot read: ", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Process_StateDbThatCannotBeOpened_IsNamed()
+    {
+        Directory.CreateDirectory(_folder.File("state.db"));
+
+        var output = await FailedStartAsync();
+
+        Assert.Contains($"--state-db: cannot open '{_folder.File("state.db")}': ", output, StringComparison.Ordinal);
+    }
+
     private StandaloneProcess StartApp(string name, int sidecarHttpPort, params string[] extra) =>
         StandaloneProcess.Start("SidecarTestApp",
             ["--name", name, "--port", "0", "--dapr-http-endpoint", $"http://127.0.0.1:{sidecarHttpPort}", .. extra], _folder.Path);
