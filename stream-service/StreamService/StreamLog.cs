@@ -5,8 +5,9 @@ internal static partial class StreamLog
     [LoggerMessage(101, LogLevel.Information, "Announced instance {InstanceId} at {StreamUrl} to the room router")]
     public static partial void Announced(ILogger logger, string instanceId, string streamUrl);
 
-    [LoggerMessage(102, LogLevel.Warning, "{Call} to the room router failed; attempt {Attempt} in {Delay}")]
-    public static partial void RouterCallRetrying(ILogger logger, string call, int attempt, TimeSpan delay, Exception? exception);
+    // One line per retry: the router or a sidecar still starting is expected, and a stack trace per attempt hid the rest.
+    [LoggerMessage(102, LogLevel.Warning, "{Call} to the room router failed ({Reason}); attempt {Attempt} in {Delay}")]
+    public static partial void RouterCallRetrying(ILogger logger, string call, string reason, int attempt, TimeSpan delay);
 
     [LoggerMessage(103, LogLevel.Warning, "remove-client for {ClientTag} in room {RoomId} failed")]
     public static partial void RemoveClientFailed(ILogger logger, string roomId, string clientTag, Exception exception);

@@ -44,7 +44,17 @@ internal sealed partial class LocalRun : IAsyncDisposable
 
     public HttpClient Internal { get; }
 
-    public string Log => string.Join('\n', _log.TakeLast(200));
+    // The start and the end of what the processes printed: the start names ports and failures, the end the last state.
+    public string Log
+    {
+        get
+        {
+            var lines = _log.ToArray();
+            return lines.Length <= 300
+                ? string.Join('\n', lines)
+                : string.Join('\n', [.. lines.Take(100), $"... {lines.Length - 300} lines ...", .. lines.TakeLast(200)]);
+        }
+    }
 
     public static string Root => RepositoryRoot.Find();
 
