@@ -13,11 +13,13 @@ const ui = {
 const HELLO_EVERY_MS = 2000;
 const MEMBER_TIMEOUT_MS = 7000;
 const MAX_BUFFERED = 512 * 1024;
-const MAX_RECONNECTS = 8;
+// How long the page keeps trying after losing its socket: a restart of the whole system can take a minute or more on
+// a busy machine, and the seat is held meanwhile. A fixed count of attempts gave up after about 25 to 45 s.
+const RECONNECT_WINDOW_MS = 180_000;
 
 // Everything the session knows; counters are mirrored into data-* attributes for tests and tooling.
 const session = {
-  ticket: null, ws: null, leaving: false, attempt: 0, reconnectTimer: 0, openedOnce: false, lastOpened: false,
+  ticket: null, ws: null, leaving: false, attempt: 0, lostAt: 0, reconnectTimer: 0, openedOnce: false, lastOpened: false,
   name: '', hue: randomHue(), mode: 'off', pose: { x: 0.5, y: 0.5, level: 0 },
   stream: null, captureTimer: 0, helloTimer: 0, sentFrames: 0, sentPoses: 0, poseTimer: 0, posePending: false,
   members: new Map(), // id -> {name, mode, hue, lastSeen, tile, frames, poses, pose}
@@ -144,7 +146,8 @@ function connect() {
 
 function scheduleReconnect(wasOpen) {
   session.attempt += 1;
-  if (session.attempt > MAX_RECONNECTS) {
+  if (session.attempt === 1) session.lostAt = Date.now();
+  if (Date.now() - session.lostAt > RECONNECT_WINDOW_MS) {
     closeFor('Lost the connection and could not get it back. Try joining again.', 'lost');
     return;
   }
