@@ -12,7 +12,6 @@ public sealed class RoomRegistry : IDisposable
     private readonly RelayContext _context;
     private readonly IClientDepartureSink _departures;
     private readonly ITimer _sweeper;
-    private readonly ILogger _logger;
     private bool _stopping;
 
     public RoomRegistry(RelayOptions options, IClientDepartureSink departures, RelayMetrics metrics, TimeProvider time, ILogger<RoomRegistry> logger)
@@ -20,7 +19,6 @@ public sealed class RoomRegistry : IDisposable
         ArgumentNullException.ThrowIfNull(options);
         _context = new RelayContext(options, new MessagePool(options.MaxMessageBytes + 1), metrics, time, logger);
         _departures = departures;
-        _logger = logger;
         var period = TimeSpan.FromTicks(Math.Clamp(options.SendTimeout.Ticks / 4, TimeSpan.TicksPerMillisecond * 5, TimeSpan.TicksPerSecond));
         _sweeper = time.CreateTimer(static state => ((RoomRegistry)state!).CloseStuckReceivers(), this, period, period);
     }
@@ -72,11 +70,11 @@ public sealed class RoomRegistry : IDisposable
             var tag = ClientTag.Of(clientId);
             if (created)
             {
-                RelayLog.RoomCreated(_logger, roomId, tag);
+                RelayLog.RoomCreated(_context.Logger, roomId, tag);
                 return RegisterOutcome.RoomCreated;
             }
 
-            RelayLog.ClientSeated(_logger, roomId, tag);
+            RelayLog.ClientSeated(_context.Logger, roomId, tag);
             return RegisterOutcome.Seated;
         }
     }
@@ -106,13 +104,13 @@ public sealed class RoomRegistry : IDisposable
 
         if (replaced is not null && replaced.BeginClose(CloseCodes.Replaced, "replaced by a newer connection", CloseReason.Replaced))
         {
-            RelayLog.Replaced(_logger, roomId, replaced.ClientTag);
+            RelayLog.Replaced(_context.Logger, roomId, replaced.ClientTag);
         }
 
         try
         {
             using var socket = await acceptAsync();
-            RelayLog.Connected(_logger, roomId, connection.ClientTag);
+            RelayLog.Connected(_context.Logger, roomId, connection.ClientTag);
             await connection.RunAsync(socket);
         }
         finally
@@ -135,7 +133,7 @@ public sealed class RoomRegistry : IDisposable
             }
         }
 
-        RelayLog.ClosingAll(_logger, connections.Count);
+        RelayLog.ClosingAll(_context.Logger, connections.Count);
         foreach (var connection in connections)
         {
             connection.BeginClose(WebSocketCloseStatus.EndpointUnavailable, "server shutting down", CloseReason.Shutdown);
@@ -183,7 +181,7 @@ public sealed class RoomRegistry : IDisposable
         }
 
         _context.Metrics.ConnectionClosed(connection.CloseReason);
-        RelayLog.Disconnected(_logger, room.Id, connection.ClientTag, connection.CloseReason);
+        RelayLog.Disconnected(_context.Logger, room.Id, connection.ClientTag, connection.CloseReason);
         if (departed)
         {
             _departures.ClientDeparted(room.Id, connection.ClientId);
@@ -205,7 +203,7 @@ public sealed class RoomRegistry : IDisposable
             RemoveIfEmpty(room);
         }
 
-        RelayLog.ClaimExpired(_logger, room.Id, ClientTag.Of(seat.ClientId), _context.Options.ClaimTimeout);
+        RelayLog.ClaimExpired(_context.Logger, room.Id, ClientTag.Of(seat.ClientId), _context.Options.ClaimTimeout);
         _departures.ClientDeparted(room.Id, seat.ClientId);
     }
 
@@ -214,7 +212,7 @@ public sealed class RoomRegistry : IDisposable
         if (room.Seats.Count == 0 && _rooms.Remove(room.Id))
         {
             _context.Metrics.RoomRemoved();
-            RelayLog.RoomRemoved(_logger, room.Id);
+            RelayLog.RoomRemoved(_context.Logger, room.Id);
         }
     }
 

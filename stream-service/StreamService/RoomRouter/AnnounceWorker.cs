@@ -89,22 +89,7 @@ internal sealed class AnnounceWorker(
             settings.PutTaskRetryDelay,
             e => e is not OperationCanceledException || !stoppingToken.IsCancellationRequested,
             settings.PutTaskMaxRetryDelay,
-            (attempt, delay, exception) => StreamLog.RouterCallRetrying(logger, call, Innermost(exception), attempt, delay));
-    }
-
-    // The root cause ("Connection refused (127.0.0.1:50002)"), not the wrappers the Dapr client and Polly add around it.
-    private static string Innermost(Exception? exception)
-    {
-        if (exception is null)
-        {
-            return "no exception";
-        }
-
-        while (exception.InnerException is not null)
-        {
-            exception = exception.InnerException;
-        }
-
-        return $"{exception.GetType().Name}: {exception.Message}";
+            (attempt, delay, exception) => StreamLog.RouterCallRetrying(
+                logger, call, exception?.GetBaseException().Message ?? "no exception", attempt, delay));
     }
 }
