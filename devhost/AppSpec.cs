@@ -34,13 +34,6 @@ public sealed record AppSpec(string AppId, AppKind Kind, int AppPort, int Sideca
         {
             args.Add($"--Stream:InstanceId={AppId}");
             args.Add($"--Stream:PublicUrl={StreamUrl}");
-
-            // The router starts after the streams, so their first put-tasks fail; with the production backoff (up to
-            // 30 s) a stream could stay unregistered that long after the router is up. Locally a retry costs nothing.
-            if (Environment.GetEnvironmentVariable("Stream__PutTaskMaxRetryDelay") is null)
-            {
-                args.Add("--Stream:PutTaskMaxRetryDelay=00:00:02");
-            }
         }
 
         return args;

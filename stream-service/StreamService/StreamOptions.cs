@@ -33,6 +33,8 @@ public sealed class StreamOptions
     [Range(typeof(TimeSpan), "00:00:00.001", "00:10:00")]
     public TimeSpan PutTaskRetryDelay { get; set; } = TimeSpan.FromSeconds(1);
 
+    // Apps start in any order (dapr run -f ., Kubernetes, the devhost starts the streams first), so an instance is
+    // unregistered for up to this long after the router comes up. One cheap call per instance: keep it short.
     [Range(typeof(TimeSpan), "00:00:00.001", "01:00:00")]
-    public TimeSpan PutTaskMaxRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
+    public TimeSpan PutTaskMaxRetryDelay { get; set; } = TimeSpan.FromSeconds(5);
 }
