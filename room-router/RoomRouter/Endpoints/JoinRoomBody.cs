@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using AvatarStream.RoomRouter.Rooms;
 
 namespace AvatarStream.RoomRouter.Endpoints;
@@ -8,6 +9,10 @@ namespace AvatarStream.RoomRouter.Endpoints;
 // holds its seat, the same ticket comes back (a reconnect), otherwise a new client id is issued.
 internal sealed record JoinRoomBody(string RoomId, string? ClientId = null)
 {
+    // The room id as read, so the handler does not parse the canonical text again; not part of the body's schema.
+    [JsonIgnore]
+    public Core.Rooms.RoomId Room { get; private init; }
+
     private const string RoomProperty = "room_id";
     private const string ClientProperty = "client_id";
 
@@ -20,7 +25,7 @@ internal sealed record JoinRoomBody(string RoomId, string? ClientId = null)
             return null;
         }
 
-        return new JoinRoomBody(roomId.ToString(), clientId);
+        return new JoinRoomBody(roomId.ToString(), clientId) { Room = roomId };
     }
 
     private static bool TryReadRoomId(JsonElement body, out Core.Rooms.RoomId roomId, out string error)

@@ -1,5 +1,4 @@
 using AvatarStream.Contracts;
-using AvatarStream.RoomRouter.Core.Rooms;
 using AvatarStream.RoomRouter.Options;
 using AvatarStream.RoomRouter.Rooms;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -57,8 +56,7 @@ internal static class RoomEndpoints
             return RoomProblems.BadRequest(error);
         }
 
-        RoomId.TryParse(join.RoomId, out var roomId);
-        var outcome = await joining.JoinAsync(roomId, join.ClientId, http.RequestAborted);
+        var outcome = await joining.JoinAsync(join.Room, join.ClientId, http.RequestAborted);
         metrics.Answered("join-room", outcome);
         return RoomProblems.ToResult(outcome, http, options.CurrentValue.RetryAfter);
     }
