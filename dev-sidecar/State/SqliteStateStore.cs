@@ -182,7 +182,24 @@ public sealed class SqliteStateStore : IStateStore, IAsyncDisposable
         return true;
     }
 
+    // Sidecar processes starting together open the file at once, and on a starved machine one of them can hold the
+    // lock past the busy timeout: the schema step retries on busy as a write transaction does, instead of failing the start.
     private void CreateSchema()
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                CreateSchemaOnce();
+                return;
+            }
+            catch (SqliteException e) when (IsBusy(e) && attempt < MaxAttempts)
+            {
+            }
+        }
+    }
+
+    private void CreateSchemaOnce()
     {
         using var connection = new SqliteConnection(_connectionString);
         connection.Open();
