@@ -19,5 +19,12 @@ public sealed record InstanceRooms(string InstanceId, IReadOnlyList<HostedRoom> 
 
 /// <summary>One room on an instance with the clients holding a live seat in it.</summary>
 /// <param name="RoomId">Canonical 5-digit room id.</param>
-/// <param name="ClientIds">Its clients, admitted or pending.</param>
-public sealed record HostedRoom(string RoomId, IReadOnlyList<string> ClientIds);
+/// <param name="Clients">Its clients, admitted or pending.</param>
+/// <param name="Settings">What the room was created with.</param>
+public sealed record HostedRoom(string RoomId, IReadOnlyList<HostedClient> Clients, RoomSettings Settings);
+
+/// <summary>One client of a hosted room, as it was registered.</summary>
+/// <param name="ClientId">The client's id.</param>
+/// <param name="Role">One of <see cref="RoomRoles"/>.</param>
+/// <param name="Name">Its display name.</param>
+public sealed record HostedClient(string ClientId, string Role, string Name);

@@ -5,15 +5,47 @@ namespace AvatarStream.Contracts;
 /// <param name="StreamUrl">The public WebSocket URL browsers connect to.</param>
 public sealed record PutTaskRequest(string InstanceId, string StreamUrl);
 
+/// <summary>Why a client left a stream instance.</summary>
+public static class DepartureReasons
+{
+    /// <summary>It closed its socket, never claimed its seat, or its resume grace ran out.</summary>
+    public const string Left = "left";
+
+    /// <summary>A host removed it: the router bars the identity from the room.</summary>
+    public const string Removed = "removed";
+
+    /// <summary>A host denied it at the lobby: the router bars the identity from the room.</summary>
+    public const string Denied = "denied";
+
+    /// <summary>It waited in the lobby past the knock timeout (not barred).</summary>
+    public const string KnockTimedOut = "knock_timed_out";
+
+    /// <summary>Whether the router keeps the identity out of the room after this departure.</summary>
+    public static bool Bars(string? reason) => reason is Removed or Denied;
+}
+
 /// <summary>A client left a stream instance (<c>POST /remove-client</c> on the room router).</summary>
 /// <param name="RoomId">Canonical 5-digit room id.</param>
 /// <param name="ClientId">The client's id.</param>
-public sealed record RemoveClientRequest(string RoomId, string ClientId);
+/// <param name="Reason">One of <see cref="DepartureReasons"/>; absent means <see cref="DepartureReasons.Left"/>.</param>
+public sealed record RemoveClientRequest(string RoomId, string ClientId, string? Reason = null);
+
+/// <summary>A host ended a room on its stream instance (<c>POST /end-room</c> on the room router).</summary>
+/// <param name="RoomId">Canonical 5-digit room id.</param>
+public sealed record EndRoomRequest(string RoomId);
+
+/// <summary>What a room was created with, carried to its stream instance on every register.</summary>
+/// <param name="Lobby">The room starts locked: joiners wait for a host to admit them.</param>
+/// <param name="JoinClosesAt">When join-room stops taking new identities, or null for never.</param>
+public sealed record RoomSettings(bool Lobby = false, DateTimeOffset? JoinClosesAt = null);
 
 /// <summary>The room router admits a client on a stream instance (<c>POST /register</c> on the instance).</summary>
 /// <param name="RoomId">Canonical 5-digit room id.</param>
 /// <param name="ClientId">The client's id.</param>
-public sealed record RegisterRequest(string RoomId, string ClientId);
+/// <param name="Role">One of <see cref="RoomRoles"/>; absent means <see cref="RoomRoles.Guest"/>.</param>
+/// <param name="Name">The member's display name (<see cref="MemberNames"/>); absent means <see cref="MemberNames.Default"/>.</param>
+/// <param name="Settings">The room's settings; absent means the defaults.</param>
+public sealed record RegisterRequest(string RoomId, string ClientId, string? Role = null, string? Name = null, RoomSettings? Settings = null);
 
 /// <summary>The IP updater asks the room router to drop a dead instance with its rooms and clients.</summary>
 /// <param name="InstanceId">The dead instance's app-id.</param>
@@ -23,4 +55,6 @@ public sealed record EvictInstanceRequest(string InstanceId);
 /// <param name="RoomId">Canonical 5-digit room id, leading zeros kept.</param>
 /// <param name="ClientId">A random UUID v4, the client's credential for the stream.</param>
 /// <param name="StreamUrl">WebSocket URL of the instance that hosts the room.</param>
-public sealed record RoomTicket(string RoomId, string ClientId, string StreamUrl);
+/// <param name="Role">The client's role in the room (<see cref="RoomRoles"/>).</param>
+/// <param name="Protocols">The subprotocols the instance speaks, preferred first (<see cref="StreamProtocol.Offered"/>).</param>
+public sealed record RoomTicket(string RoomId, string ClientId, string StreamUrl, string Role, IReadOnlyList<string> Protocols);

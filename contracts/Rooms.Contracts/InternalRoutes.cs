@@ -12,6 +12,9 @@ public static class InternalRoutes
     /// <summary>On the room router: a client left a stream instance (<see cref="RemoveClientRequest"/>).</summary>
     public const string RemoveClient = "/remove-client";
 
+    /// <summary>On the room router: a host ended a room (<see cref="EndRoomRequest"/>); join-room then answers 410.</summary>
+    public const string EndRoom = "/end-room";
+
     /// <summary>On the room router: drop a dead instance with its rooms and clients (<see cref="EvictInstanceRequest"/>).</summary>
     public const string EvictInstance = "/evict-instance";
 
