@@ -8,4 +8,12 @@ public static class CloseCodes
 {
     // A newer socket with the same client id took this one's place (private-use range).
     public const WebSocketCloseStatus Replaced = (WebSocketCloseStatus)4000;
+
+    public const WebSocketCloseStatus RoomEnded = (WebSocketCloseStatus)4001;
+
+    public const WebSocketCloseStatus Removed = (WebSocketCloseStatus)4003;
+
+    public const WebSocketCloseStatus Denied = (WebSocketCloseStatus)4004;
+
+    public const WebSocketCloseStatus KnockTimedOut = (WebSocketCloseStatus)4005;
 }

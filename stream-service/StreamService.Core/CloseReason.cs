@@ -10,4 +10,9 @@ public enum CloseReason
     Shutdown,
     NotRegistered,
     Aborted,
+    BadMessages,
+    Removed,
+    Denied,
+    KnockTimedOut,
+    RoomEnded,
 }

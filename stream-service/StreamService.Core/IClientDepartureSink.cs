@@ -1,8 +1,10 @@
 namespace AvatarStream.StreamService.Core;
 
-// Told when a client leaves the instance (it closed, or never claimed its registration).
+// Told when a client leaves the instance (it closed, never claimed its registration, or a host removed it), and
+// when a host ends a room. Called outside any relay lock; must not block.
 public interface IClientDepartureSink
 {
-    // Called once per departed client, outside any relay lock; must not block.
-    public void ClientDeparted(string roomId, string clientId);
+    public void ClientDeparted(string roomId, string clientId, DepartureReason reason);
+
+    public void RoomEnded(string roomId);
 }

@@ -27,6 +27,22 @@ internal sealed class MessagePool
     public RelayMessage Rent(int minimumCapacity) =>
         _classes[Math.Min(ClassOf(minimumCapacity), _classes.Length - 1)].Rent();
 
+    // Like Rent, but a message larger than the largest class (a big v2 welcome) gets a buffer of its own,
+    // which the largest class may keep afterwards.
+    public RelayMessage RentAtLeast(int capacity)
+    {
+        var message = Rent(capacity);
+        if (message.Buffer.Length >= capacity)
+        {
+            return message;
+        }
+
+        Return(message);
+        var own = new RelayMessage(this, _classes.Length - 1, capacity);
+        own.ResetForRent();
+        return own;
+    }
+
     // Moves the first length bytes into a message of the next size class; the old message goes back to the pool.
     public RelayMessage Grow(RelayMessage message, int length)
     {

@@ -1,11 +1,18 @@
+using System.Buffers.Binary;
 using System.Net.WebSockets;
+using AvatarStream.StreamService.Core.V2;
 
 namespace AvatarStream.StreamService.Core;
 
 // One member's socket: a receive loop that fans each message out to the room, and a send loop that
 // drains this member's queue (a WebSocket allows one send in flight). Either loop failing ends both.
-internal sealed class RelayConnection
+// v1 relays every frame to everyone else as it came. v2 hands text frames to the room state and relays
+// binary frames by the member's media route, stamped with its member number in place.
+internal sealed class RelayConnection : IMemberLink
 {
+    // v2 media: the client's [kind][layer] lands at offset 2, so the server's 4-byte header fits in front of it.
+    private const int MediaHeaderRoom = 2;
+
     private readonly RelayContext _context;
     private readonly SendQueue _queue;
     private WebSocket? _socket;
@@ -16,11 +23,13 @@ internal sealed class RelayConnection
     private string _closeDescription = string.Empty;
     private ITimer? _abortTimer;
     private bool _abortRequested;
+    private RoomState? _state;
+    private Member? _member;
 
     public RelayConnection(Room room, string clientId, RelayContext context)
     {
         _context = context;
-        _queue = new SendQueue(context.Options.SendQueueCapacity);
+        _queue = new SendQueue(context.Options.SendQueueCapacity, context.Options.ControlQueueCapacity);
         Room = room;
         ClientId = clientId;
         ClientTag = Core.ClientTag.Of(clientId);
@@ -34,7 +43,58 @@ internal sealed class RelayConnection
 
     public CloseReason CloseReason { get; private set; } = CloseReason.Aborted;
 
-    public EnqueueResult Enqueue(RelayMessage message) => _queue.TryEnqueue(message);
+    // The close code the client sent, when it closed (1005, Empty, when its close frame had none).
+    public WebSocketCloseStatus? ClientCloseStatus { get; private set; }
+
+    public Member? Member => _member;
+
+    public EnqueueResult Enqueue(RelayMessage message) => _queue.TryEnqueue(message, MessageClass.Video);
+
+    // Makes this a v2 connection of member in state; before the socket runs.
+    public void Attach(RoomState state, Member member)
+    {
+        _state = state;
+        _member = member;
+    }
+
+    // A v2 socket that ended on its own: leaving (a client close with 1000 or none, or too large a message)
+    // or dropped and maybe back soon (no close frame, 1001, too slow).
+    public Departure Departure => CloseReason switch
+    {
+        CloseReason.ClientClosed when ClientCloseStatus is WebSocketCloseStatus.NormalClosure or WebSocketCloseStatus.Empty => Departure.Left,
+        CloseReason.MessageTooBig => Departure.Left,
+        _ => Departure.Dropped,
+    };
+
+    public bool SendControl(ReadOnlySpan<byte> utf8Json)
+    {
+        var message = _context.Pool.RentAtLeast(utf8Json.Length);
+        utf8Json.CopyTo(message.Buffer);
+        message.Length = utf8Json.Length;
+        message.Type = WebSocketMessageType.Text;
+        var queued = _queue.TryEnqueue(message, MessageClass.Control);
+        if (queued == EnqueueResult.Queued)
+        {
+            return true;
+        }
+
+        message.Release();
+        if (queued != EnqueueResult.ControlOverflow)
+        {
+            return true;
+        }
+
+        if (BeginClose(WebSocketCloseStatus.PolicyViolation, "receiver too slow", CloseReason.ReceiverTooSlow))
+        {
+            RelayLog.ControlBacklogOverflow(_context.Logger, Room.Id, ClientTag, _context.Options.ControlQueueCapacity);
+        }
+
+        return false;
+    }
+
+    public EnqueueResult SendMedia(RelayMessage message, MessageClass messageClass) => _queue.TryEnqueue(message, messageClass);
+
+    public void Close(WebSocketCloseStatus status, string description, CloseReason reason) => BeginClose(status, description, reason);
 
     // Relays over socket until it closes. Messages queued before this call are sent first.
     public async Task RunAsync(WebSocket socket)
@@ -105,14 +165,14 @@ internal sealed class RelayConnection
     {
         var socket = _socket!;
         var pool = _context.Pool;
-        var limit = _context.Options.MaxMessageBytes + 1;
+        int limit;
         while (true)
         {
             // Wait for the next frame with no buffer, so an idle connection holds no payload memory.
             var result = await socket.ReceiveAsync(Memory<byte>.Empty, CancellationToken.None);
             if (result.MessageType == WebSocketMessageType.Close)
             {
-                BeginClose(WebSocketCloseStatus.NormalClosure, string.Empty, CloseReason.ClientClosed);
+                ClientClosed(socket);
                 return;
             }
 
@@ -125,7 +185,9 @@ internal sealed class RelayConnection
 
             var type = result.MessageType;
             var message = pool.Rent(_sizeHint);
-            var length = 0;
+            var start = _member is not null && type == WebSocketMessageType.Binary ? MediaHeaderRoom : 0;
+            var length = start;
+            limit = _context.Options.MaxMessageBytes + 1 + start;
             try
             {
                 while (!result.EndOfMessage && length < limit)
@@ -140,7 +202,7 @@ internal sealed class RelayConnection
                     if (result.MessageType == WebSocketMessageType.Close)
                     {
                         message.Release();
-                        BeginClose(WebSocketCloseStatus.NormalClosure, string.Empty, CloseReason.ClientClosed);
+                        ClientClosed(socket);
                         return;
                     }
 
@@ -170,7 +232,105 @@ internal sealed class RelayConnection
             _sizeHint = length;
             message.Length = length;
             message.Type = type;
-            FanOut(message);
+            if (_member is null)
+            {
+                FanOut(message);
+            }
+            else if (type == WebSocketMessageType.Binary)
+            {
+                RelayMedia(message);
+            }
+            else
+            {
+                ReceiveControl(message);
+            }
+        }
+    }
+
+    private void ClientClosed(WebSocket socket)
+    {
+        ClientCloseStatus = socket.CloseStatus ?? WebSocketCloseStatus.Empty;
+        BeginClose(WebSocketCloseStatus.NormalClosure, string.Empty, CloseReason.ClientClosed);
+    }
+
+    private void ReceiveControl(RelayMessage message)
+    {
+        try
+        {
+            if (message.Length > ProtocolLimits.MaxControlBytes)
+            {
+                _state!.RefuseOversized(_member!, this);
+            }
+            else
+            {
+                _state!.Receive(_member!, this, message.Payload);
+            }
+        }
+        finally
+        {
+            message.Release();
+        }
+    }
+
+    // [kind][layer] from the client, at offset 2, becomes [kind][layer][sender u16 BE] at offset 0: one header
+    // written in place, the same bytes for every receiver.
+    private void RelayMedia(RelayMessage message)
+    {
+        var member = _member!;
+        var buffer = message.Buffer;
+        var length = message.Length;
+        int kind = length >= MediaHeaderRoom + 2 ? buffer[MediaHeaderRoom] : 0;
+        int layer = length >= MediaHeaderRoom + 2 ? buffer[MediaHeaderRoom + 1] : 0;
+        if (kind is < 1 or > 3 || layer > ProtocolLimits.HighestLayer)
+        {
+            message.Release();
+            _state!.RefuseMedia(member, this);
+            return;
+        }
+
+        var route = member.Route;
+        if (ReferenceEquals(route, MediaRoute.Nobody))
+        {
+            // A joiner in the lobby: nobody may see its media yet.
+            message.Release();
+            _context.Metrics.MediaDropped(kind, 1);
+            return;
+        }
+
+        buffer[0] = (byte)kind;
+        buffer[1] = (byte)layer;
+        BinaryPrimitives.WriteUInt16BigEndian(buffer.AsSpan(2), (ushort)member.Number);
+        var isVideo = kind == 1;
+        var receivers = isVideo ? route.Video(layer) : route.Everyone;
+        var messageClass = isVideo ? MessageClass.Video : MessageClass.Audio;
+        int deliveries = 0, drops = 0, videoDropped = 0;
+        foreach (var receiver in receivers)
+        {
+            message.Retain();
+            switch (receiver.SendMedia(message, messageClass))
+            {
+                case EnqueueResult.Queued:
+                    deliveries++;
+                    break;
+                case EnqueueResult.QueuedDroppingVideo:
+                    deliveries++;
+                    videoDropped++;
+                    break;
+                case EnqueueResult.Full:
+                    message.Release();
+                    drops++;
+                    break;
+                default:
+                    message.Release();
+                    break;
+            }
+        }
+
+        message.Release();
+        _context.Metrics.MessageFannedOut(length, deliveries, drops, kind);
+        if (videoDropped > 0)
+        {
+            _context.Metrics.MediaDropped(1, videoDropped);
         }
     }
 

@@ -37,4 +37,10 @@ internal static partial class RelayLog
 
     [LoggerMessage(11, LogLevel.Debug, "Connection of client {ClientTag} in room {RoomId} failed")]
     public static partial void ConnectionFailed(ILogger logger, string roomId, string clientTag, Exception exception);
+
+    [LoggerMessage(12, LogLevel.Warning, "Client {ClientTag} in room {RoomId} let more than {Capacity} control messages queue up; closing")]
+    public static partial void ControlBacklogOverflow(ILogger logger, string roomId, string clientTag, int capacity);
+
+    [LoggerMessage(13, LogLevel.Information, "Room {RoomId} ended by a host")]
+    public static partial void RoomEnded(ILogger logger, string roomId);
 }

@@ -1,11 +1,16 @@
+using AvatarStream.StreamService.Core.V2;
+
 namespace AvatarStream.StreamService.Core;
 
 // A room on this instance: its seated clients and the member set that frames fan out to.
-internal sealed class Room(string id)
+internal sealed class Room(string id, RoomSetup setup)
 {
     private MemberSet _members = MemberSet.Empty;
 
     public string Id => id;
+
+    // What the room was created with (lobby, join window), from its first registration.
+    public RoomSetup Setup => setup;
 
     // Read lock-free by every receive loop; replaced whole under the registry lock.
     public MemberSet Members
@@ -16,4 +21,10 @@ internal sealed class Room(string id)
 
     // Seats by client id, connected or not yet; guarded by the registry lock.
     public Dictionary<string, Seat> Seats { get; } = new(StringComparer.Ordinal);
+
+    // Fixed by the first connection; guarded by the registry lock.
+    public RoomProtocol Protocol { get; set; }
+
+    // The v2 room, created by its first v2 connection.
+    public RoomState? State { get; set; }
 }

@@ -1,4 +1,5 @@
 using System.Net.WebSockets;
+using AvatarStream.StreamService.Core.V2;
 using Microsoft.Extensions.Logging;
 
 namespace AvatarStream.StreamService.Core;
@@ -8,7 +9,12 @@ namespace AvatarStream.StreamService.Core;
 public sealed class RoomRegistry : IDisposable
 {
     private readonly Lock _gate = new();
+    private static readonly TimeSpan EndedRoomMemory = TimeSpan.FromHours(1);
+
     private readonly Dictionary<string, Room> _rooms = new(StringComparer.Ordinal);
+
+    // Rooms a host ended, with when: a socket for one gets 410 rather than 401.
+    private readonly Dictionary<string, long> _endedRooms = new(StringComparer.Ordinal);
     private readonly RelayContext _context;
     private readonly IClientDepartureSink _departures;
     private readonly ITimer _sweeper;
@@ -17,7 +23,7 @@ public sealed class RoomRegistry : IDisposable
     public RoomRegistry(RelayOptions options, IClientDepartureSink departures, RelayMetrics metrics, TimeProvider time, ILogger<RoomRegistry> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
-        _context = new RelayContext(options, new MessagePool(options.MaxMessageBytes + 1), metrics, time, logger);
+        _context = new RelayContext(options, new MessagePool(options.MaxMessageBytes + 3), metrics, time, logger);
         _departures = departures;
         var period = TimeSpan.FromTicks(Math.Clamp(options.SendTimeout.Ticks / 4, TimeSpan.TicksPerMillisecond * 5, TimeSpan.TicksPerSecond));
         _sweeper = time.CreateTimer(static state => ((RoomRegistry)state!).CloseStuckReceivers(), this, period, period);
@@ -34,11 +40,12 @@ public sealed class RoomRegistry : IDisposable
         }
     }
 
-    // Seats a client, creating its room if absent. Idempotent.
-    public RegisterOutcome Register(string roomId, string clientId)
+    // Seats a client, creating its room if absent. Idempotent; a repeated register updates the profile.
+    public RegisterOutcome Register(string roomId, string clientId, MemberProfile? profile = null, RoomSetup? setup = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(roomId);
         ArgumentException.ThrowIfNullOrEmpty(clientId);
+        profile ??= MemberProfile.DefaultGuest;
         lock (_gate)
         {
             if (_stopping)
@@ -49,16 +56,19 @@ public sealed class RoomRegistry : IDisposable
             var created = !_rooms.TryGetValue(roomId, out var room);
             if (room is null)
             {
-                room = new Room(roomId);
+                // The router registers only for a live room: an id ended before is a new room now.
+                _endedRooms.Remove(roomId);
+                room = new Room(roomId, setup ?? RoomSetup.Default);
                 _rooms.Add(roomId, room);
                 _context.Metrics.RoomCreated();
             }
-            else if (room.Seats.ContainsKey(clientId))
+            else if (room.Seats.TryGetValue(clientId, out var existing))
             {
+                existing.Profile = profile;
                 return RegisterOutcome.AlreadySeated;
             }
 
-            var seat = new Seat(room, clientId);
+            var seat = new Seat(room, clientId, profile);
             room.Seats.Add(clientId, seat);
             var claimTimeout = _context.Options.ClaimTimeout;
             if (claimTimeout > TimeSpan.Zero && claimTimeout != Timeout.InfiniteTimeSpan)
@@ -87,30 +97,85 @@ public sealed class RoomRegistry : IDisposable
         }
     }
 
-    // Joins a seated client to its room, accepts its socket and relays until the socket closes, then
-    // removes the client. The client is a member before the upgrade completes, so nothing sent to the
-    // room after its handshake is missed. A socket already open for the same client is closed in favour of this one.
-    // The accepted socket is disposed here, once the relay is done with it.
-    public async Task RunAsync(Func<Task<WebSocket>> acceptAsync, string roomId, string clientId)
+    // Decides, before the upgrade, whether a socket may join, and if so makes it a member: nothing sent to the
+    // room after this is missed, and a v2 member's welcome is queued first. A socket already open for the same
+    // client is closed in favour of this one. The first connection fixes the room's protocol.
+    public PendingConnection Join(string roomId, string clientId, RoomProtocol offered, ResumeRequest? resume = null)
     {
+        lock (_gate)
+        {
+            if (_stopping)
+            {
+                return new PendingConnection(JoinStatus.Stopping);
+            }
+
+            if (!_rooms.TryGetValue(roomId, out var room))
+            {
+                return new PendingConnection(_endedRooms.ContainsKey(roomId) ? JoinStatus.RoomEnded : JoinStatus.NotSeated);
+            }
+
+            if (room.State?.IsBarred(clientId) == true)
+            {
+                return new PendingConnection(JoinStatus.Barred);
+            }
+
+            if (!room.Seats.TryGetValue(clientId, out var seat))
+            {
+                return new PendingConnection(JoinStatus.NotSeated);
+            }
+
+            var protocol = room.Protocol != RoomProtocol.None ? room.Protocol : offered.HasFlag(RoomProtocol.V2) ? RoomProtocol.V2 : RoomProtocol.V1;
+            if ((offered & protocol) == 0)
+            {
+                return new PendingConnection(JoinStatus.ProtocolMismatch);
+            }
+
+            var connection = new RelayConnection(room, clientId, _context);
+            if (protocol == RoomProtocol.V2)
+            {
+                room.State ??= new RoomState(room.Id, room.Setup, _context.Options, _context.Time, _context.Metrics, new RoomListener(this, room));
+                var member = room.State.Connect(clientId, seat.Profile, connection, resume);
+                if (member is null)
+                {
+                    return new PendingConnection(room.State.IsEnded ? JoinStatus.RoomEnded : JoinStatus.Barred);
+                }
+
+                connection.Attach(room.State, member);
+            }
+
+            room.Protocol = protocol;
+            seat.ClaimTimer?.Dispose();
+            seat.ClaimTimer = null;
+            var replaced = seat.Connection;
+            seat.Connection = connection;
+            room.Members = replaced is null ? room.Members.With(connection) : room.Members.Replace(replaced, connection);
+            if (replaced is not null && replaced.BeginClose(CloseCodes.Replaced, "replaced by a newer connection", CloseReason.Replaced))
+            {
+                RelayLog.Replaced(_context.Logger, roomId, replaced.ClientTag);
+            }
+
+            _context.Metrics.ConnectionOpened();
+            return new PendingConnection(JoinStatus.Joined, connection, protocol);
+        }
+    }
+
+    // Accepts the joined socket and relays until it closes, then removes the client. A socket that may not
+    // join (the instance is stopping, the pair is unknown) is accepted and closed. The socket is disposed here.
+    public async Task RunAsync(PendingConnection pending, Func<Task<WebSocket>> acceptAsync)
+    {
+        ArgumentNullException.ThrowIfNull(pending);
         ArgumentNullException.ThrowIfNull(acceptAsync);
-        var connection = Join(roomId, clientId, out var replaced);
-        if (connection is null)
+        if (pending.Connection is not { } connection)
         {
             using var refused = await acceptAsync();
             await RefuseAsync(refused);
             return;
         }
 
-        if (replaced is not null && replaced.BeginClose(CloseCodes.Replaced, "replaced by a newer connection", CloseReason.Replaced))
-        {
-            RelayLog.Replaced(_context.Logger, roomId, replaced.ClientTag);
-        }
-
         try
         {
             using var socket = await acceptAsync();
-            RelayLog.Connected(_context.Logger, roomId, connection.ClientTag);
+            RelayLog.Connected(_context.Logger, connection.Room.Id, connection.ClientTag);
             await connection.RunAsync(socket);
         }
         finally
@@ -118,6 +183,10 @@ public sealed class RoomRegistry : IDisposable
             Leave(connection);
         }
     }
+
+    // A v1 socket: join and run in one step.
+    public Task RunAsync(Func<Task<WebSocket>> acceptAsync, string roomId, string clientId) =>
+        RunAsync(Join(roomId, clientId, RoomProtocol.V1), acceptAsync);
 
     // Stops seating clients and starts closing every socket with 1001; each is aborted after the close timeout. No client
     // is reported as departed from here on, so the room router keeps every seat for the instance's restart.
@@ -129,6 +198,7 @@ public sealed class RoomRegistry : IDisposable
             _stopping = true;
             foreach (var room in _rooms.Values)
             {
+                room.State?.Stop();
                 connections.AddRange(room.Members.All);
             }
         }
@@ -142,37 +212,24 @@ public sealed class RoomRegistry : IDisposable
 
     public void Dispose() => _sweeper.Dispose();
 
-    private RelayConnection? Join(string roomId, string clientId, out RelayConnection? replaced)
-    {
-        replaced = null;
-        lock (_gate)
-        {
-            if (_stopping || !_rooms.TryGetValue(roomId, out var room) || !room.Seats.TryGetValue(clientId, out var seat))
-            {
-                return null;
-            }
-
-            seat.ClaimTimer?.Dispose();
-            seat.ClaimTimer = null;
-            var connection = new RelayConnection(room, clientId, _context);
-            replaced = seat.Connection;
-            seat.Connection = connection;
-            room.Members = replaced is null ? room.Members.With(connection) : room.Members.Replace(replaced, connection);
-            _context.Metrics.ConnectionOpened();
-            return connection;
-        }
-    }
-
+    // A replaced connection leaves its seat to its successor. On shutdown nobody departs: the room router keeps the
+    // seat, and the instance seats the client again when it starts. A v2 member's departure is its room's decision.
     private void Leave(RelayConnection connection)
     {
         var room = connection.Room;
         bool departed;
+        bool stopping;
         lock (_gate)
         {
             room.Members = room.Members.Without(connection);
-            // A replaced connection leaves its seat to its successor. On shutdown nobody departs: the room router
-            // keeps the seat, and the instance seats the client again when it starts.
-            departed = !_stopping && room.Seats.TryGetValue(connection.ClientId, out var seat) && seat.Connection == connection;
+            stopping = _stopping;
+            var current = room.Seats.TryGetValue(connection.ClientId, out var seat) && seat.Connection == connection;
+            if (current)
+            {
+                seat!.Connection = null;
+            }
+
+            departed = !stopping && current && connection.Member is null;
             if (departed)
             {
                 room.Seats.Remove(connection.ClientId);
@@ -184,8 +241,66 @@ public sealed class RoomRegistry : IDisposable
         RelayLog.Disconnected(_context.Logger, room.Id, connection.ClientTag, connection.CloseReason);
         if (departed)
         {
-            _departures.ClientDeparted(room.Id, connection.ClientId);
+            _departures.ClientDeparted(room.Id, connection.ClientId, DepartureReason.Left);
         }
+        else if (!stopping && connection.Member is { } member)
+        {
+            room.State!.Disconnected(member, connection, connection.Departure);
+        }
+    }
+
+    // The v2 room let an identity go for good: its seat is freed here and at the router.
+    private void MemberDeparted(Room room, string clientId, DepartureReason reason)
+    {
+        lock (_gate)
+        {
+            if (_stopping)
+            {
+                return;
+            }
+
+            if (room.Seats.Remove(clientId, out var seat))
+            {
+                seat.ClaimTimer?.Dispose();
+                RemoveIfEmpty(room);
+            }
+        }
+
+        _departures.ClientDeparted(room.Id, clientId, reason);
+    }
+
+    // A host ended the room: its seats go at once, here and at the router, and its id answers 410 for a while.
+    private void RoomEnded(Room room)
+    {
+        lock (_gate)
+        {
+            if (_stopping || !_rooms.TryGetValue(room.Id, out var current) || current != room)
+            {
+                return;
+            }
+
+            foreach (var seat in room.Seats.Values)
+            {
+                seat.ClaimTimer?.Dispose();
+            }
+
+            room.Seats.Clear();
+            _rooms.Remove(room.Id);
+            _context.Metrics.RoomRemoved();
+            var now = _context.Time.GetTimestamp();
+            foreach (var (id, endedAt) in _endedRooms)
+            {
+                if (_context.Time.GetElapsedTime(endedAt, now) > EndedRoomMemory)
+                {
+                    _endedRooms.Remove(id);
+                }
+            }
+
+            _endedRooms[room.Id] = now;
+        }
+
+        RelayLog.RoomEnded(_context.Logger, room.Id);
+        _departures.RoomEnded(room.Id);
     }
 
     private void ExpireClaim(Seat seat)
@@ -204,7 +319,7 @@ public sealed class RoomRegistry : IDisposable
         }
 
         RelayLog.ClaimExpired(_context.Logger, room.Id, ClientTag.Of(seat.ClientId), _context.Options.ClaimTimeout);
-        _departures.ClientDeparted(room.Id, seat.ClientId);
+        _departures.ClientDeparted(room.Id, seat.ClientId, DepartureReason.Left);
     }
 
     private void RemoveIfEmpty(Room room)
@@ -229,6 +344,13 @@ public sealed class RoomRegistry : IDisposable
                 }
             }
         }
+    }
+
+    private sealed class RoomListener(RoomRegistry registry, Room room) : IRoomStateListener
+    {
+        public void MemberDeparted(string clientId, DepartureReason reason) => registry.MemberDeparted(room, clientId, reason);
+
+        public void RoomEnded() => registry.RoomEnded(room);
     }
 
     private async Task RefuseAsync(WebSocket socket)

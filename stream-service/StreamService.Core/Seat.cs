@@ -1,11 +1,16 @@
+using AvatarStream.StreamService.Core.V2;
+
 namespace AvatarStream.StreamService.Core;
 
 // A registered client's place in a room on this instance: waiting for its socket (with a claim timer) or connected.
-internal sealed class Seat(Room room, string clientId)
+internal sealed class Seat(Room room, string clientId, MemberProfile profile)
 {
     public Room Room => room;
 
     public string ClientId => clientId;
+
+    // Who the room router registered: host or guest, and the name.
+    public MemberProfile Profile { get; set; } = profile;
 
     public RelayConnection? Connection { get; set; }
 

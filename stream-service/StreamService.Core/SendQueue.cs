@@ -3,23 +3,37 @@ using System.Threading.Tasks.Sources;
 namespace AvatarStream.StreamService.Core;
 
 // A receiver's outgoing queue: many writers (the members' receive loops), one reader (its send loop).
-// The queue is bounded; a full queue refuses the message for this receiver only. The reader waits on a
-// reusable value-task source; no lock is held while it is woken.
+// Three rings drained in priority order: control, audio, video. Media is bounded in total: a full queue
+// refuses video, and makes room for audio by dropping the oldest video. Control has its own, larger bound.
+// The reader waits on a reusable value-task source; no lock is held while it is woken.
 internal sealed class SendQueue : IValueTaskSource<bool>, IThreadPoolWorkItem
 {
     private const int InlineSendMaxBytes = 16 * 1024;
 
     private readonly Lock _gate = new();
-    private readonly MessageRing _media;
+    private readonly MessageRing _control;
+    private readonly MessageRing _audio;
+    private readonly MessageRing _video;
+    private readonly int _mediaCapacity;
     private ManualResetValueTaskSourceCore<bool> _signal;
     private bool _readerWaiting;
     private bool _completed;
 
-    public SendQueue(int mediaCapacity) => _media = new MessageRing(mediaCapacity);
+    public SendQueue(int mediaCapacity, int controlCapacity)
+    {
+        _mediaCapacity = mediaCapacity;
+        _control = new MessageRing(controlCapacity);
+        _audio = new MessageRing(mediaCapacity);
+        _video = new MessageRing(mediaCapacity);
+    }
 
-    public EnqueueResult TryEnqueue(RelayMessage message)
+    private int Count => _control.Count + _audio.Count + _video.Count;
+
+    public EnqueueResult TryEnqueue(RelayMessage message, MessageClass messageClass)
     {
         bool wake;
+        RelayMessage? dropped = null;
+        EnqueueResult result;
         lock (_gate)
         {
             if (_completed)
@@ -27,21 +41,41 @@ internal sealed class SendQueue : IValueTaskSource<bool>, IThreadPoolWorkItem
                 return EnqueueResult.Closed;
             }
 
-            if (!_media.TryAdd(message))
+            result = Add(message, messageClass, ref dropped);
+            if (result is not (EnqueueResult.Queued or EnqueueResult.QueuedDroppingVideo))
             {
-                return EnqueueResult.Full;
+                return result;
             }
 
             wake = _readerWaiting;
             _readerWaiting = false;
         }
 
+        dropped?.Release();
         if (wake)
         {
             Wake(message.Length);
         }
 
-        return EnqueueResult.Queued;
+        return result;
+    }
+
+    private EnqueueResult Add(RelayMessage message, MessageClass messageClass, ref RelayMessage? dropped)
+    {
+        switch (messageClass)
+        {
+            case MessageClass.Control:
+                return _control.TryAdd(message) ? EnqueueResult.Queued : EnqueueResult.ControlOverflow;
+            case MessageClass.Audio when _audio.Count + _video.Count < _mediaCapacity:
+                return _audio.TryAdd(message) ? EnqueueResult.Queued : EnqueueResult.Full;
+            case MessageClass.Audio when _video.TryTake(out var oldest):
+                dropped = oldest;
+                return _audio.TryAdd(message) ? EnqueueResult.QueuedDroppingVideo : EnqueueResult.Full;
+            case MessageClass.Video when _audio.Count + _video.Count < _mediaCapacity:
+                return _video.TryAdd(message) ? EnqueueResult.Queued : EnqueueResult.Full;
+            default:
+                return EnqueueResult.Full;
+        }
     }
 
     // True when a message can be taken; false once the queue is completed. One caller at a time.
@@ -54,7 +88,7 @@ internal sealed class SendQueue : IValueTaskSource<bool>, IThreadPoolWorkItem
                 return new ValueTask<bool>(false);
             }
 
-            if (_media.Count > 0)
+            if (Count > 0)
             {
                 return new ValueTask<bool>(true);
             }
@@ -76,7 +110,7 @@ internal sealed class SendQueue : IValueTaskSource<bool>, IThreadPoolWorkItem
                 return false;
             }
 
-            return _media.TryTake(out message);
+            return _control.TryTake(out message) || _audio.TryTake(out message) || _video.TryTake(out message);
         }
     }
 
@@ -97,9 +131,12 @@ internal sealed class SendQueue : IValueTaskSource<bool>, IThreadPoolWorkItem
         }
 
         // No writer adds after _completed and the reader takes nothing after it, so the ring is ours now.
-        while (_media.TryTake(out var message))
+        foreach (var ring in (ReadOnlySpan<MessageRing>)[_control, _audio, _video])
         {
-            message.Release();
+            while (ring.TryTake(out var message))
+            {
+                message.Release();
+            }
         }
 
         if (wake)

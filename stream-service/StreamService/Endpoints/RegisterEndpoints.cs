@@ -3,6 +3,7 @@ using AvatarStream.Contracts;
 using AvatarStream.ServiceDefaults;
 using AvatarStream.ServiceDefaults.InternalAuth;
 using AvatarStream.StreamService.Core;
+using AvatarStream.StreamService.Core.V2;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace AvatarStream.StreamService.Endpoints;
@@ -34,7 +35,20 @@ public static class RegisterEndpoints
             return BadRequest("room_id must be 1 to 5 digits and client_id a UUID.");
         }
 
-        if (registry.Register(request.RoomId, request.ClientId) == RegisterOutcome.Stopping)
+        if (request.Role is not null && !RoomRoles.IsKnown(request.Role))
+        {
+            return BadRequest("role must be \"host\" or \"guest\".");
+        }
+
+        var name = request.Name is null ? MemberNames.Default : MemberNames.Normalize(request.Name);
+        if (name is null)
+        {
+            return BadRequest($"name must be 1 to {MemberNames.MaxLength} characters without control characters.");
+        }
+
+        var profile = new MemberProfile(request.Role == RoomRoles.Host, name);
+        var setup = request.Settings is { } settings ? new RoomSetup(settings.Lobby, settings.JoinClosesAt) : null;
+        if (registry.Register(request.RoomId, request.ClientId, profile, setup) == RegisterOutcome.Stopping)
         {
             return TypedResults.Problem("This instance is shutting down.", statusCode: StatusCodes.Status503ServiceUnavailable);
         }

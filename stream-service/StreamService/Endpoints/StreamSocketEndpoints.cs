@@ -1,3 +1,4 @@
+using AvatarStream.Contracts;
 using AvatarStream.ServiceDefaults;
 using AvatarStream.StreamService.Core;
 using AvatarStream.StreamService.RoomRouter;
@@ -27,10 +28,25 @@ public static class StreamSocketEndpoints
             return Refuse(loggers, "missing or malformed credentials");
         }
 
-        if (!registry.HasSeat(credentials.RoomId, credentials.ClientId) &&
-            !await SeatedAfterRestoreAsync(registry, restore, credentials, context.RequestAborted))
+        var pending = Join(registry, credentials);
+        if (pending.Status == JoinStatus.NotSeated && !restore.IsDone)
         {
-            return Refuse(loggers, "pair not registered on this instance");
+            // Right after a restart the pair may be on its way back from the room router: wait for that, once.
+            await restore.WaitAsync(context.RequestAborted);
+            pending = Join(registry, credentials);
+        }
+
+        switch (pending.Status)
+        {
+            case JoinStatus.NotSeated:
+                return Refuse(loggers, "pair not registered on this instance");
+            case JoinStatus.Barred:
+                return TypedResults.Problem("A host removed this client from the room.", statusCode: StatusCodes.Status403Forbidden, type: StreamProblemTypes.Barred);
+            case JoinStatus.RoomEnded:
+                return TypedResults.Problem("The room has ended.", statusCode: StatusCodes.Status410Gone, type: StreamProblemTypes.RoomEnded);
+            case JoinStatus.ProtocolMismatch:
+                return TypedResults.Problem(
+                    "This room speaks the other protocol version; one room speaks one protocol.", statusCode: StatusCodes.Status409Conflict, type: StreamProblemTypes.ProtocolMismatch);
         }
 
         if (credentials.RawProtocolEcho is { } echo)
@@ -38,25 +54,13 @@ public static class StreamSocketEndpoints
             context.Response.Headers.SecWebSocketProtocol = echo;
         }
 
-        await registry.RunAsync(
-            () => context.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext { SubProtocol = credentials.SubProtocol }),
-            credentials.RoomId,
-            credentials.ClientId);
+        var subProtocol = pending.Protocol == RoomProtocol.V2 ? StreamProtocol.V2 : credentials.SubProtocol;
+        await registry.RunAsync(pending, () => context.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext { SubProtocol = subProtocol }));
         return TypedResults.Empty;
     }
 
-    // Right after a restart the pair may be on its way back from the room router: wait for that, once.
-    private static async Task<bool> SeatedAfterRestoreAsync(
-        RoomRegistry registry, RoomRestore restore, StreamCredentials credentials, CancellationToken cancellationToken)
-    {
-        if (restore.IsDone)
-        {
-            return false;
-        }
-
-        await restore.WaitAsync(cancellationToken);
-        return registry.HasSeat(credentials.RoomId, credentials.ClientId);
-    }
+    private static PendingConnection Join(RoomRegistry registry, StreamCredentials credentials) =>
+        registry.Join(credentials.RoomId, credentials.ClientId, credentials.Offered, credentials.Resume);
 
     // Refusals are rare, so the logger is looked up only for them; a static class cannot be ILogger<T>'s category.
     private static ProblemHttpResult Refuse(ILoggerFactory loggers, string reason)

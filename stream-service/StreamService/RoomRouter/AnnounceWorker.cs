@@ -1,5 +1,6 @@
 using AvatarStream.Contracts;
 using AvatarStream.StreamService.Core;
+using AvatarStream.StreamService.Core.V2;
 using Microsoft.Extensions.Options;
 using Polly;
 
@@ -70,9 +71,11 @@ internal sealed class AnnounceWorker(
         var clients = 0;
         foreach (var room in hosted.Rooms)
         {
-            foreach (var clientId in room.ClientIds)
+            var setup = new RoomSetup(room.Settings.Lobby, room.Settings.JoinClosesAt);
+            foreach (var client in room.Clients)
             {
-                registry.Register(room.RoomId, clientId);
+                var profile = new MemberProfile(client.Role == RoomRoles.Host, MemberNames.Normalize(client.Name) ?? MemberNames.Default);
+                registry.Register(room.RoomId, client.ClientId, profile, setup);
                 clients++;
             }
         }

@@ -13,6 +13,9 @@ internal sealed class DaprRoomRouterClient(HttpClient http, IInternalTokenSource
     public Task RemoveClientAsync(RemoveClientRequest request, CancellationToken cancellationToken) =>
         PostAsync(InternalRoutes.RemoveClient, request, cancellationToken);
 
+    public Task EndRoomAsync(EndRoomRequest request, CancellationToken cancellationToken) =>
+        PostAsync(InternalRoutes.EndRoom, request, cancellationToken);
+
     public async Task<InstanceRooms> GetHostedRoomsAsync(string instanceId, CancellationToken cancellationToken)
     {
         using var response = await http.SendInternalAsync(

@@ -9,5 +9,7 @@ public interface IRoomRouterClient
 
     public Task RemoveClientAsync(RemoveClientRequest request, CancellationToken cancellationToken);
 
+    public Task EndRoomAsync(EndRoomRequest request, CancellationToken cancellationToken);
+
     public Task<InstanceRooms> GetHostedRoomsAsync(string instanceId, CancellationToken cancellationToken);
 }

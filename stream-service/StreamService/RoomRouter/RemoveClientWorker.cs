@@ -3,9 +3,9 @@ using AvatarStream.StreamService.Core;
 
 namespace AvatarStream.StreamService.RoomRouter;
 
-// Tells the room router about the departures in the DepartureQueue. A departure is dropped when
+// Tells the room router about the departures and ended rooms in the DepartureQueue. A departure is dropped when
 // the client has been seated in the same room again before it is sent (a page that rejoins right after its
-// socket dropped): sending it would take the rejoined client's seat.
+// socket dropped): sending it would take the rejoined client's seat. A removal or denial is always sent: it bars.
 internal sealed class RemoveClientWorker(
     IRoomRouterClient router,
     DepartureQueue departures,
@@ -19,29 +19,35 @@ internal sealed class RemoveClientWorker(
             time, attempts: 4, TimeSpan.FromMilliseconds(200), e => e is not OperationCanceledException);
         try
         {
-            await foreach (var departure in departures.Reader.ReadAllAsync(stoppingToken))
+            await foreach (var notice in departures.Reader.ReadAllAsync(stoppingToken))
             {
                 try
                 {
-                    await pipeline.ExecuteAsync(
-                        async token =>
-                        {
-                            if (!SeatedAgain(departure))
-                            {
-                                await router.RemoveClientAsync(departure, token);
-                            }
-                        },
-                        stoppingToken);
+                    await pipeline.ExecuteAsync(async token => await TellAsync(notice, token), stoppingToken);
                 }
                 catch (Exception exception) when (exception is not OperationCanceledException)
                 {
                     // The router's sweep of dead instances reconciles what is lost here.
-                    StreamLog.RemoveClientFailed(logger, departure.RoomId, ClientTag.Of(departure.ClientId), exception);
+                    var roomId = notice.Departure?.RoomId ?? notice.EndedRoom!.RoomId;
+                    var clientTag = notice.Departure is { } departure ? ClientTag.Of(departure.ClientId) : "-";
+                    StreamLog.RemoveClientFailed(logger, roomId, clientTag, exception);
                 }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
+        }
+    }
+
+    private async Task TellAsync(RouterNotice notice, CancellationToken cancellationToken)
+    {
+        if (notice.EndedRoom is { } ended)
+        {
+            await router.EndRoomAsync(ended, cancellationToken);
+        }
+        else if (notice.Departure is { } departure && (DepartureReasons.Bars(departure.Reason) || !SeatedAgain(departure)))
+        {
+            await router.RemoveClientAsync(departure, cancellationToken);
         }
     }
 

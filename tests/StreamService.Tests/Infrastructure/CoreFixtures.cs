@@ -12,7 +12,7 @@ internal static class CoreFixtures
     {
         var options = new RelayOptions();
         var context = new RelayContext(options, new MessagePool(1024), Metrics(), TimeProvider.System, NullLogger.Instance);
-        return new RelayConnection(new Room("r"), clientId, context);
+        return new RelayConnection(new Room("r", AvatarStream.StreamService.Core.V2.RoomSetup.Default), clientId, context);
     }
 
     private sealed class TestMeterFactory : IMeterFactory

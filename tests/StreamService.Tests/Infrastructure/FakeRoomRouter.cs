@@ -19,6 +19,8 @@ public sealed class FakeRoomRouter : IRoomRouterClient
 
     public ConcurrentQueue<RemoveClientRequest> Removals { get; } = new();
 
+    public ConcurrentQueue<EndRoomRequest> EndedRooms { get; } = new();
+
     public Task<PutTaskRequest> Announced => _announced.Task;
 
     // What GET /instances/{id}/rooms answers.
@@ -50,6 +52,12 @@ public sealed class FakeRoomRouter : IRoomRouterClient
         await RemoveClientGate.WaitAsync(cancellationToken);
         Removals.Enqueue(request);
         _removals.Writer.TryWrite(request);
+    }
+
+    public Task EndRoomAsync(EndRoomRequest request, CancellationToken cancellationToken)
+    {
+        EndedRooms.Enqueue(request);
+        return Task.CompletedTask;
     }
 
     public async Task<InstanceRooms> GetHostedRoomsAsync(string instanceId, CancellationToken cancellationToken)

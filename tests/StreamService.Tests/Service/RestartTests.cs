@@ -17,7 +17,7 @@ public sealed class RestartTests
     {
         await using var app = new StreamServiceFactory(("Stream:InstanceId", "stream-3"));
         var (aliceId, bobId, carolId) = (ClientIds.New(), ClientIds.New(), ClientIds.New());
-        app.Router.HostedRooms = [new HostedRoom("00157", [aliceId, bobId]), new HostedRoom("00158", [carolId])];
+        app.Router.HostedRooms = [Hosted("00157", aliceId, bobId), Hosted("00158", carolId)];
 
         using var alice = await TestSocket.ConnectAsync(app.SocketUri("00157", aliceId), aliceId);
         using var bob = await TestSocket.ConnectAsync(app.SocketUri("00157", bobId), bobId);
@@ -35,7 +35,7 @@ public sealed class RestartTests
         await using var app = new StreamServiceFactory();
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var aliceId = ClientIds.New();
-        app.Router.HostedRooms = [new HostedRoom("00157", [aliceId])];
+        app.Router.HostedRooms = [Hosted("00157", aliceId)];
         app.Router.HostedRoomsGate = release.Task;
 
         var connecting = TestSocket.ConnectAsync(app.SocketUri("00157", aliceId), aliceId);
@@ -66,7 +66,7 @@ public sealed class RestartTests
     {
         await using var app = new StreamServiceFactory(("Stream:ClaimTimeout", "00:00:00.200"));
         var goneForGood = ClientIds.New();
-        app.Router.HostedRooms = [new HostedRoom("00157", [goneForGood])];
+        app.Router.HostedRooms = [Hosted("00157", goneForGood)];
         _ = app.Address;
 
         var removal = await app.Router.NextRemovalAsync(TestSocket.DefaultTimeout);
@@ -128,4 +128,7 @@ public sealed class RestartTests
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
     }
+
+    private static HostedRoom Hosted(string roomId, params string[] clientIds) =>
+        new(roomId, [.. clientIds.Select(id => new HostedClient(id, RoomRoles.Guest, MemberNames.Default))], new RoomSettings());
 }

@@ -1,0 +1,22 @@
+namespace AvatarStream.StreamService.Core;
+
+// Whether a socket may join its room, decided before the upgrade.
+public enum JoinStatus
+{
+    Joined,
+
+    // No seat for this pair on this instance (401).
+    NotSeated,
+
+    // A host removed or denied this identity (403).
+    Barred,
+
+    // A host ended the room (410).
+    RoomEnded,
+
+    // The room speaks the other protocol (409).
+    ProtocolMismatch,
+
+    // The instance is shutting down: the socket is accepted and closed with 1001.
+    Stopping,
+}

@@ -1,0 +1,84 @@
+namespace AvatarStream.StreamService.Core.V2;
+
+// The lobby: a joiner that is not a host and was never admitted waits for a host's decision.
+internal sealed partial class RoomState
+{
+    private void Knock(Member member)
+    {
+        member.State = MemberState.Waiting;
+        member.KnockedAt = _time.GetTimestamp();
+        member.KnockTimer = _time.CreateTimer(
+            static state => ((Expiry)state!).Room.ExpireKnock(((Expiry)state).Member), new Expiry(this, member), _options.KnockTimeout, Timeout.InfiniteTimeSpan);
+        SendWaiting(member);
+        Emit(Hosts(), KnockEvent("knock", member));
+    }
+
+    private void SendWaiting(Member member)
+    {
+        var json = _writer.Start("waiting");
+        json.WriteString("room"u8, _roomId);
+        json.WriteBoolean("host_present"u8, HostPresent);
+        member.Link?.SendControl(_writer.Finish());
+    }
+
+    // The knock is decided or withdrawn: the hosts drop it from their list.
+    private void EndKnock(Member member, LobbyOutcome outcome)
+    {
+        member.KnockTimer?.Dispose();
+        member.KnockTimer = null;
+        _metrics.LobbyWaitEnded(outcome, _time.GetElapsedTime(member.KnockedAt));
+        Emit(Hosts(), KnockEvent("knock_cancelled", member));
+    }
+
+    private void ExpireKnock(Member member)
+    {
+        lock (_gate)
+        {
+            if (_stopped || member.State != MemberState.Waiting || member.KnockTimer is null)
+            {
+                return;
+            }
+
+            EndKnock(member, LobbyOutcome.TimedOut);
+            CloseLink(member, CloseCodes.KnockTimedOut, "knock timed out", CloseReason.KnockTimedOut);
+            Depart(member, DepartureReason.KnockTimedOut);
+            Settle();
+        }
+
+        Flush();
+    }
+
+    private void AdmitWaiting(Member member)
+    {
+        EndKnock(member, LobbyOutcome.Admitted);
+        Admit(member);
+    }
+
+    private void Deny(Member member)
+    {
+        EndKnock(member, LobbyOutcome.Denied);
+        _barred.Add(member.ClientId);
+        CloseLink(member, CloseCodes.Denied, "denied", CloseReason.Denied);
+        Depart(member, DepartureReason.Denied);
+    }
+
+    private void Remove(Member member)
+    {
+        _barred.Add(member.ClientId);
+        CloseLink(member, CloseCodes.Removed, "removed by a host", CloseReason.Removed);
+        Leave(member, "removed", DepartureReason.Removed);
+    }
+
+    private void SetLocked(bool locked)
+    {
+        if (_locked == locked)
+        {
+            return;
+        }
+
+        _locked = locked;
+        var json = _writer.Start("room_updated");
+        json.WriteBoolean("locked"u8, locked);
+        Emit(Admitted(), _writer.OpenEvent());
+    }
+}
