@@ -45,4 +45,51 @@ public sealed class SendQueueTests
         message.Release();
         Assert.Same(message, _pool.Rent(1));
     }
+
+    [Fact]
+    public void ControlDrainsFirstThenAudioThenVideo()
+    {
+        var queue = new SendQueue(8, 16);
+        var video = _pool.Rent(1);
+        var audio = _pool.Rent(1);
+        var control = _pool.Rent(1);
+        queue.TryEnqueue(video, MessageClass.Video);
+        queue.TryEnqueue(audio, MessageClass.Audio);
+        queue.TryEnqueue(control, MessageClass.Control);
+
+        Assert.True(queue.TryDequeue(out var first));
+        Assert.True(queue.TryDequeue(out var second));
+        Assert.True(queue.TryDequeue(out var third));
+        Assert.Equal([control, audio, video], [first, second, third]);
+    }
+
+    [Fact]
+    public void UnderPressureVideoIsDroppedFirstThenAudio()
+    {
+        var queue = new SendQueue(2, 16);
+        var oldVideo = _pool.Rent(1);
+        oldVideo.Retain();
+        queue.TryEnqueue(oldVideo, MessageClass.Video);
+        queue.TryEnqueue(_pool.Rent(1), MessageClass.Video);
+
+        Assert.Equal(EnqueueResult.Full, queue.TryEnqueue(_pool.Rent(1), MessageClass.Video));
+        Assert.Equal(EnqueueResult.QueuedDroppingVideo, queue.TryEnqueue(_pool.Rent(1), MessageClass.Audio));
+        Assert.Equal(EnqueueResult.QueuedDroppingVideo, queue.TryEnqueue(_pool.Rent(1), MessageClass.Audio));
+        Assert.Equal(EnqueueResult.Full, queue.TryEnqueue(_pool.Rent(1), MessageClass.Audio));
+
+        // The oldest video went first, and the queue let go of it: our reference is its last.
+        oldVideo.Release();
+        Assert.Same(oldVideo, _pool.Rent(1));
+    }
+
+    [Fact]
+    public void ControlIsNeverDroppedForMediaAndOverflowsOnlyPastItsOwnBound()
+    {
+        var queue = new SendQueue(1, 2);
+        queue.TryEnqueue(_pool.Rent(1), MessageClass.Video);
+
+        Assert.Equal(EnqueueResult.Queued, queue.TryEnqueue(_pool.Rent(1), MessageClass.Control));
+        Assert.Equal(EnqueueResult.Queued, queue.TryEnqueue(_pool.Rent(1), MessageClass.Control));
+        Assert.Equal(EnqueueResult.ControlOverflow, queue.TryEnqueue(_pool.Rent(1), MessageClass.Control));
+    }
 }

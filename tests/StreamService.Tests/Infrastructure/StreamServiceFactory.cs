@@ -55,10 +55,12 @@ public sealed class StreamServiceFactory : WebApplicationFactory<Program>
         new($"ws://{Address.Authority}/?room_id={Uri.EscapeDataString(roomId)}&client_id={Uri.EscapeDataString(clientId)}");
 
     // Registers a pair the way the room router does.
-    public async Task RegisterAsync(string roomId, string clientId)
+    public Task RegisterAsync(string roomId, string clientId) => RegisterAsync(new RegisterRequest(roomId, clientId));
+
+    public async Task RegisterAsync(RegisterRequest register)
     {
         using var http = CreateHttpClient();
-        using var request = new HttpRequestMessage(HttpMethod.Post, InternalRoutes.Register) { Content = JsonContent.Create(new { room_id = roomId, client_id = clientId }) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, InternalRoutes.Register) { Content = JsonContent.Create(register, options: ContractJson.Options) };
         request.Headers.Authorization = new("Bearer", FakeTokenSource.Token);
         using var response = await http.SendAsync(request);
         response.EnsureSuccessStatusCode();
@@ -70,6 +72,14 @@ public sealed class StreamServiceFactory : WebApplicationFactory<Program>
         clientId ??= ClientIds.New();
         await RegisterAsync(roomId, clientId);
         return await TestSocket.ConnectAsync(SocketUri(roomId, clientId), clientId);
+    }
+
+    // Registers a v2 member (a host, or a guest with a name) and connects it with the subprotocol credentials.
+    public async Task<V2Socket> JoinV2Async(string roomId, string role = RoomRoles.Guest, string? name = null, RoomSettings? settings = null, string? clientId = null)
+    {
+        clientId ??= ClientIds.New();
+        await RegisterAsync(new RegisterRequest(roomId, clientId, role, name, settings));
+        return await V2Socket.ConnectAsync(Address, roomId, clientId);
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
