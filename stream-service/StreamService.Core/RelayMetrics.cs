@@ -39,7 +39,11 @@ public sealed class RelayMetrics
         _closed = meter.CreateCounter<long>("avatarstream.stream.connections.closed", "{connection}", "Closed connections, by reason.");
         meter.CreateObservableUpDownCounter("avatarstream.stream.members", MembersByRole, "{member}", "v2 members by role: host, guest, and waiting in a lobby.");
         _lobbyWaits = meter.CreateCounter<long>("avatarstream.stream.lobby.waits", "{wait}", "Lobby waits that ended, by outcome: admitted, denied, timed_out, left.");
-        _lobbyWaitDuration = meter.CreateHistogram<double>("avatarstream.stream.lobby.wait.duration", "s", "How long joiners waited in a lobby, by outcome.");
+        _lobbyWaitDuration = meter.CreateHistogram(
+            "avatarstream.stream.lobby.wait.duration",
+            "s",
+            "How long joiners waited in a lobby, by outcome.",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [1, 5, 15, 30, 60, 120, 300, 600, 1800] });
         _resumes = meter.CreateCounter<long>("avatarstream.stream.resumes", "{resume}", "Resume attempts, by whether the missed events were recovered.");
         _controlRefused = meter.CreateCounter<long>("avatarstream.stream.control.refused", "{message}", "Control messages answered with an error, by code.");
     }
