@@ -1,3 +1,4 @@
+using AvatarStream.Tests.Shared;
 using Microsoft.Playwright;
 
 namespace AvatarStream.Web.Tests;

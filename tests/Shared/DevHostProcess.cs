@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using AvatarStream.DevHost;
 
-namespace AvatarStream.Web.Tests;
+namespace AvatarStream.Tests.Shared;
 
 // The whole local system (devhost: room-router, stream instances, sidecars) as a child process.
 public sealed class DevHostProcess : IAsyncDisposable
