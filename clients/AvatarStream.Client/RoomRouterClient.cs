@@ -1,0 +1,86 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using AvatarStream.Contracts;
+
+namespace AvatarStream.Client;
+
+// The room router's public API. The HttpClient's BaseAddress is the router ("https://rooms.example/").
+public sealed class RoomRouterClient(HttpClient http)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    // Creates a room; the caller becomes its host. Every option left null takes the server's default.
+    public Task<RoomTicket> CreateRoomAsync(
+        string? name = null, bool? lobby = null, int? joinWindowSeconds = null, int? maxClients = null, CancellationToken cancellationToken = default) =>
+        PostAsync("create-room", new CreateRoomBody(name, lobby, joinWindowSeconds, maxClients), cancellationToken);
+
+    // Joins a room. With heldClientId (the client id of a ticket for this room held before) the same identity comes
+    // back while it still holds its seat, past the join window and the client limit.
+    public Task<RoomTicket> JoinRoomAsync(string roomId, string? name = null, string? heldClientId = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(roomId);
+        return PostAsync("join-room", new JoinRoomBody(roomId, heldClientId, name), cancellationToken);
+    }
+
+    // A rejoin callback for RoomConnectionOptions.Rejoin: join-room again with the identity the connection holds.
+    public Func<RoomTicket, CancellationToken, Task<RoomTicket>> Rejoin(string? name = null) =>
+        (ticket, cancellationToken) => JoinRoomAsync(ticket.RoomId, name, ticket.ClientId, cancellationToken);
+
+    private async Task<RoomTicket> PostAsync<TBody>(string path, TBody body, CancellationToken cancellationToken)
+    {
+        using var response = await http.PostAsJsonAsync(path, body, Json, cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw await ProblemAsync(response, cancellationToken);
+        }
+
+        return await response.Content.ReadFromJsonAsync<RoomTicket>(Json, cancellationToken)
+            ?? throw new RoomRouterException(response.StatusCode, null, "The answer had no body.");
+    }
+
+    private static async Task<RoomRouterException> ProblemAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        string? type = null, detail = null;
+        try
+        {
+            var problem = await response.Content.ReadFromJsonAsync<Problem>(Json, cancellationToken);
+            type = LastSegment(problem?.Type);
+            detail = problem?.Detail ?? problem?.Title;
+        }
+        catch (Exception exception) when (exception is JsonException or NotSupportedException or HttpRequestException)
+        {
+            // Not a problem body (a proxy's page, nothing at all): the status alone says what happened.
+        }
+
+        var retryAfter = response.Headers.RetryAfter switch
+        {
+            { Delta: { } delta } => delta,
+            { Date: { } date } => date - DateTimeOffset.UtcNow,
+            _ => (TimeSpan?)null,
+        };
+        return new RoomRouterException(response.StatusCode, type, detail, retryAfter);
+    }
+
+    private static string? LastSegment(string? type)
+    {
+        if (string.IsNullOrEmpty(type))
+        {
+            return null;
+        }
+
+        var trimmed = type.TrimEnd('/');
+        return trimmed[(trimmed.LastIndexOf('/') + 1)..];
+    }
+
+    private sealed record CreateRoomBody(string? Name, bool? Lobby, int? JoinWindowSeconds, int? MaxClients);
+
+    private sealed record JoinRoomBody(string RoomId, string? ClientId, string? Name);
+
+    private sealed record Problem(string? Type, string? Title, string? Detail, int? Status);
+}
