@@ -304,7 +304,7 @@ public sealed class RoomConnectionTests
     [Fact]
     public async Task Instance_gone_after_1001_is_left_for_the_one_the_rejoin_names()
     {
-        var stopping = await FakeStreamServer.StartAsync();
+        await using var stopping = await FakeStreamServer.StartAsync();
         await using var next = await FakeStreamServer.StartAsync();
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var options = Options() with
@@ -321,7 +321,7 @@ public sealed class RoomConnectionTests
 
         await first.CloseAsync(WebSocketCloseStatus.EndpointUnavailable);
         Assert.Equal(ConnectionState.Reconnecting, (await NextStateAsync(connection)).State);
-        await stopping.DisposeAsync();
+        await stopping.CrashAsync();
         gate.SetResult();
 
         var moved = await next.AcceptAsync();
@@ -334,7 +334,7 @@ public sealed class RoomConnectionTests
     [Fact]
     public async Task Instance_out_of_reach_twice_after_a_drop_is_left_for_the_one_the_rejoin_names()
     {
-        var crashed = await FakeStreamServer.StartAsync();
+        await using var crashed = await FakeStreamServer.StartAsync();
         await using var next = await FakeStreamServer.StartAsync();
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var rejoins = 0;
@@ -356,7 +356,7 @@ public sealed class RoomConnectionTests
 
         first.Drop();
         Assert.Equal(ConnectionState.Reconnecting, (await NextStateAsync(connection)).State);
-        await crashed.DisposeAsync();
+        await crashed.CrashAsync();
         gate.SetResult();
 
         Assert.NotNull((await next.AcceptAsync()).Credentials!.Resume);

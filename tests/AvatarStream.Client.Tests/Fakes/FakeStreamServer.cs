@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
+using System.Net.Sockets;
 using System.Threading.Channels;
 using AvatarStream.Client;
 using AvatarStream.Contracts;
@@ -24,6 +25,8 @@ internal sealed class FakeStreamServer : IAsyncDisposable
     private readonly Lock _gate = new();
     private readonly List<HandshakeAttempt> _attempts = [];
     private readonly List<FakeSocket> _sockets = [];
+    private Socket? _tombstone;
+    private bool _stopped;
 
     private FakeStreamServer(int port)
     {
@@ -86,6 +89,18 @@ internal sealed class FakeStreamServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await StopAsync();
+        _tombstone?.Dispose();
+    }
+
+    private async Task StopAsync()
+    {
+        if (_stopped)
+        {
+            return;
+        }
+
+        _stopped = true;
         List<FakeSocket> sockets;
         lock (_gate)
         {
@@ -99,6 +114,15 @@ internal sealed class FakeStreamServer : IAsyncDisposable
 
         await _app.StopAsync();
         await _app.DisposeAsync();
+    }
+
+    // The instance crashes: its sockets drop and its port refuses connections until the test ends. The port stays
+    // bound (without listening) so that no other process can take it and answer in its place.
+    public async Task CrashAsync()
+    {
+        await StopAsync();
+        _tombstone = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        _tombstone.Bind(new IPEndPoint(IPAddress.Loopback, Port));
     }
 
     private async Task HandleAsync(HttpContext context)
