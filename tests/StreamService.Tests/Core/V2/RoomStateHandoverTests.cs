@@ -119,4 +119,40 @@ public sealed class RoomStateHandoverTests
         Assert.Equal("host", link.Single("welcome").GetProperty("you").GetProperty("role").GetString());
         Assert.True(ann.Member.IsHost);
     }
+
+    [Fact]
+    public void AMemberEnteringAfterTheLastHostLeftBecomesHost()
+    {
+        var host = _room.Host("h");
+        host.Close();
+
+        var ann = _room.Guest("a");
+
+        Assert.Equal(["welcome", "member_updated", "layers_wanted"], ann.Link.Types);
+        JsonAssert.Equal("""{"type":"member_updated","member":2,"role":"host","seq":1}""", ann.Link.Single("member_updated"));
+        Assert.True(ann.Member.IsHost);
+    }
+
+    [Fact]
+    public void AnAdmittedGuestReturningToARoomWhoseHostsLeftTakesOverTheWaitingKnocks()
+    {
+        var room = RoomStateHarness.Locked();
+        var host = room.Host("h");
+        host.Send("""{"type":"unlock"}""");
+        var ann = room.Guest("a");
+        host.Send("""{"type":"lock"}""");
+        var joiner = room.Guest("w", "Wanda");
+        ann.Close();
+        host.Close();
+        joiner.Link.Clear();
+
+        var link = ann.Reconnect();
+        ann.Send("""{"type":"admit","member":3}""");
+
+        Assert.Equal(["welcome", "member_updated", "knock"], link.Types.Take(3));
+        Assert.Equal(3, link.Single("knock").GetProperty("member").GetInt32());
+        Assert.Empty(link.OfType("error"));
+        JsonAssert.Equal("""{"type":"waiting","room":"04217","host_present":true}""", joiner.Link.Control[0]);
+        Assert.True(joiner.Link.Received("welcome"));
+    }
 }
