@@ -26,6 +26,7 @@ internal sealed partial class RoomState
     private bool _ended;
     private bool _stopped;
     private bool _hostPresentAnnounced;
+    private bool _hadHost;
     private bool _changed;
     private long _admissions;
 
@@ -187,6 +188,12 @@ internal sealed partial class RoomState
         }
 
         Emit(Others(member), MemberJoined(member));
+
+        // A member entering after the last host has left takes the room over, as it would have had it been there.
+        if (_hadHost)
+        {
+            HandOverIfHostless();
+        }
     }
 
     private void Reconnect(Member member, ResumeRequest? resume)
@@ -403,6 +410,7 @@ internal sealed partial class RoomState
 
         RebuildRoutes();
         var hostPresent = HostPresent;
+        _hadHost |= hostPresent;
         if (hostPresent != _hostPresentAnnounced)
         {
             _hostPresentAnnounced = hostPresent;

@@ -1,0 +1,18 @@
+using AvatarStream.StreamService.Core;
+using AvatarStream.StreamService.Core.V2;
+
+namespace AvatarStream.StreamService.Tests.Infrastructure;
+
+// What a RoomState told its instance, in order.
+internal sealed class RecordingRoomListener : IRoomStateListener
+{
+    private readonly List<(string ClientId, DepartureReason Reason)> _departed = [];
+
+    public IReadOnlyList<(string ClientId, DepartureReason Reason)> Departed => _departed;
+
+    public int RoomEndedCalls { get; private set; }
+
+    public void MemberDeparted(string clientId, DepartureReason reason) => _departed.Add((clientId, reason));
+
+    public void RoomEnded() => RoomEndedCalls++;
+}
