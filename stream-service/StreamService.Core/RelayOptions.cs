@@ -19,7 +19,7 @@ public sealed class RelayOptions
     public int ControlQueueCapacity { get; set; } = 1024;
 
     // v2: how long a member whose socket dropped stays, reconnecting, for a resume.
-    [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan ResumeGrace { get; set; } = TimeSpan.FromSeconds(30);
 
     // v2: how long a joiner may wait in the lobby for a host's decision.

@@ -230,7 +230,8 @@ internal sealed partial class RoomState
                 return;
             }
 
-            if (publisher != member.Number)
+            // Unknown members are ignored, not kept for whoever gets that number later.
+            if (publisher != member.Number && MemberByNumber(publisher) is not null)
             {
                 chosen[publisher] = layer;
             }
@@ -250,7 +251,7 @@ internal sealed partial class RoomState
         var raw = JsonMarshal.GetRawUtf8Value(meta);
         if (raw.Length > ProtocolLimits.MaxMetaBytes)
         {
-            Refuse(member, ErrorCodes.TooLarge, $"meta is at most {ProtocolLimits.MaxMetaBytes} bytes", id);
+            Offend(member, ErrorCodes.TooLarge, $"meta is at most {ProtocolLimits.MaxMetaBytes} bytes", id);
             return;
         }
 

@@ -78,9 +78,11 @@ internal sealed partial class RoomState
         return _writer.Finish().ToArray();
     }
 
-    // A fresh snapshot: a new session and secret; the seq counter goes on from where it was.
+    // A fresh snapshot: a new session and secret, and the default subscription (the client starts over, and the
+    // welcome does not show an earlier subscription); the seq counter goes on from where it was.
     private void SendWelcome(Member member)
     {
+        member.Subscription = Subscription.Default;
         member.Session = NewSecret();
         member.Secret = NewSecret();
         var json = _writer.Start("welcome");

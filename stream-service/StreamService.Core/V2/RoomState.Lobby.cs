@@ -7,8 +7,9 @@ internal sealed partial class RoomState
     {
         member.State = MemberState.Waiting;
         member.KnockedAt = _time.GetTimestamp();
-        member.KnockTimer = _time.CreateTimer(
-            static state => ((Expiry)state!).Room.ExpireKnock(((Expiry)state).Member), new Expiry(this, member), _options.KnockTimeout, Timeout.InfiniteTimeSpan);
+        var expiry = new Expiry(this, member);
+        expiry.Timer = _time.CreateTimer(static state => ((Expiry)state!).Room.ExpireKnock((Expiry)state), expiry, _options.KnockTimeout, Timeout.InfiniteTimeSpan);
+        member.KnockTimer = expiry.Timer;
         SendWaiting(member);
         Emit(Hosts(), KnockEvent("knock", member));
     }
@@ -21,20 +22,24 @@ internal sealed partial class RoomState
         member.Link?.SendControl(_writer.Finish());
     }
 
-    // The knock is decided or withdrawn: the hosts drop it from their list.
-    private void EndKnock(Member member, LobbyOutcome outcome)
+    // The knock is decided or withdrawn: the hosts drop it from their list (unless the room is ending anyway).
+    private void EndKnock(Member member, LobbyOutcome outcome, bool tellHosts = true)
     {
         member.KnockTimer?.Dispose();
         member.KnockTimer = null;
         _metrics.LobbyWaitEnded(outcome, _time.GetElapsedTime(member.KnockedAt));
-        Emit(Hosts(), KnockEvent("knock_cancelled", member));
+        if (tellHosts)
+        {
+            Emit(Hosts(), KnockEvent("knock_cancelled", member));
+        }
     }
 
-    private void ExpireKnock(Member member)
+    private void ExpireKnock(Expiry expiry)
     {
+        var member = expiry.Member;
         lock (_gate)
         {
-            if (_stopped || member.State != MemberState.Waiting || member.KnockTimer is null)
+            if (_stopped || member.State != MemberState.Waiting || member.KnockTimer is null || member.KnockTimer != expiry.Timer)
             {
                 return;
             }

@@ -135,17 +135,6 @@ internal sealed partial class RoomState
         Flush();
     }
 
-    // Ends the room for everyone (a host's end_room): room_ended, then 4001 to every socket, the lobby included.
-    public void End(string reason)
-    {
-        lock (_gate)
-        {
-            EndLocked(reason);
-        }
-
-        Flush();
-    }
-
     // The instance is stopping: sockets close with 1001 elsewhere, and nothing is reported from here on.
     public void Stop()
     {
@@ -262,15 +251,18 @@ internal sealed partial class RoomState
     private void StartGraceTimer(Member member)
     {
         member.GraceTimer?.Dispose();
-        member.GraceTimer = _time.CreateTimer(
-            static state => ((Expiry)state!).Room.ExpireGrace(((Expiry)state).Member), new Expiry(this, member), _options.ResumeGrace, Timeout.InfiniteTimeSpan);
+        var expiry = new Expiry(this, member);
+        expiry.Timer = _time.CreateTimer(static state => ((Expiry)state!).Room.ExpireGrace((Expiry)state), expiry, _options.ResumeGrace, Timeout.InfiniteTimeSpan);
+        member.GraceTimer = expiry.Timer;
     }
 
-    private void ExpireGrace(Member member)
+    private void ExpireGrace(Expiry expiry)
     {
+        var member = expiry.Member;
         lock (_gate)
         {
-            if (_stopped || member.Link is not null || member.GraceTimer is null)
+            // A timer disposed (or replaced) while its callback was already on its way is no longer this member's grace.
+            if (_stopped || member.Link is not null || member.GraceTimer is null || member.GraceTimer != expiry.Timer)
             {
                 return;
             }
@@ -336,7 +328,7 @@ internal sealed partial class RoomState
 
             if (member.State == MemberState.Waiting)
             {
-                EndKnock(member, LobbyOutcome.Left);
+                EndKnock(member, LobbyOutcome.Left, tellHosts: false);
             }
 
             CloseLink(member, CloseCodes.RoomEnded, "room ended", CloseReason.RoomEnded);
@@ -483,5 +475,13 @@ internal sealed partial class RoomState
         expected.Length > 0 && CryptographicOperations.FixedTimeEquals(
             System.Text.Encoding.UTF8.GetBytes(presented), System.Text.Encoding.UTF8.GetBytes(expected));
 
-    private sealed record Expiry(RoomState Room, Member Member);
+    // A timer's callback state; Timer tells the callback whether it is still the member's current timer.
+    private sealed class Expiry(RoomState room, Member member)
+    {
+        public RoomState Room => room;
+
+        public Member Member => member;
+
+        public ITimer? Timer { get; set; }
+    }
 }

@@ -220,12 +220,22 @@ public sealed class RoomStateHostTests
     }
 
     [Fact]
-    public void TheRoomEndedFromTheInstanceCarriesItsReason()
+    public void EndingARoomWithAKnockPendingSendsTheHostsNoKnockCancelled()
     {
-        _room.Room.End("instance_stopping");
+        _host.Send("""{"type":"lock"}""");
+        _room.Guest("w");
+        _host.Send("""{"type":"unlock"}""");
 
-        JsonAssert.Equal("""{"type":"room_ended","reason":"instance_stopping"}""", _ann.Link.Single("room_ended"));
-        Assert.Equal(1, _room.Listener.RoomEndedCalls);
+        // A host numbered after the waiting joiner: the room reaches the joiner before it when it ends.
+        var late = _room.Guest("c");
+        _host.Send($$"""{"type":"make_host","member":{{late.Number}}}""");
+        Clear();
+        late.Link.Clear();
+
+        _host.Send("""{"type":"end_room"}""");
+
+        Assert.Equal(["room_ended"], _host.Link.Types);
+        Assert.Equal(["room_ended"], late.Link.Types);
     }
 
     [Fact]

@@ -117,6 +117,34 @@ public sealed class RoomStateSubscriptionTests
     }
 
     [Fact]
+    public void AFeedOfANumberNobodyHasStaysIgnoredWhenThatNumberIsGivenLater()
+    {
+        var host = _room.Host("h");
+        var ann = _room.Guest("a");
+        ann.Send("""{"type":"subscribe","feeds":[{"member":1,"layer":0},{"member":3,"layer":1}]}""");
+
+        var bob = _room.Guest("b");
+
+        Assert.Equal(3, bob.Number);
+        Assert.Empty(Video(bob, 1));
+        Assert.DoesNotContain(ann.Link, Video(bob, 0));
+    }
+
+    [Fact]
+    public void AFreshWelcomeStartsFromTheDefaultSubscription()
+    {
+        var host = _room.Host("h");
+        var ann = _room.Guest("a");
+        ann.Send("""{"type":"subscribe","feeds":[]}""");
+        Assert.Empty(Video(host, 0));
+
+        var again = ann.Reconnect();
+
+        Assert.Equal("welcome", FakeMemberLink.TypeOf(again.Control[0]));
+        Assert.Equal<IMemberLink>([again], Video(host, 0));
+    }
+
+    [Fact]
     public void AllIsRecomputedWhenMembersJoin()
     {
         var host = _room.Host("h");
