@@ -11,7 +11,10 @@ public interface IRoomActor : IActor
     /// <summary>Creates the room with its host as first client, replacing any stale state left under this id.</summary>
     public Task<RoomSnapshot> CreateAsync(CreateRoomArgs args);
 
-    /// <summary>Reserves a pending seat for a new client, within the room's client limit, unless the caller still holds one.</summary>
+    /// <summary>
+    /// Reserves a pending seat for a new client, within the room's join window and client limit, unless the caller still
+    /// holds one (then that seat is the answer) or is barred.
+    /// </summary>
     public Task<JoinRoomResult> JoinAsync(JoinRoomArgs args);
 
     /// <summary>Turns a pending seat into a permanent one once the stream instance admitted the client.</summary>
@@ -26,7 +29,13 @@ public interface IRoomActor : IActor
     /// <summary>Drops a client; the room deletes itself when its last client leaves. Idempotent.</summary>
     public Task<RemoveClientResult> RemoveClientAsync(RemoveClientArgs args);
 
-    /// <summary>What the room looks like, or that it does not exist.</summary>
+    /// <summary>
+    /// Ends the room for good (its host ended it): its seats are freed, a join is told it ended, and every other call
+    /// sees no room. A create under this id replaces it. Idempotent.
+    /// </summary>
+    public Task EndAsync();
+
+    /// <summary>What the room looks like, or that it does not exist (an ended room does not).</summary>
     public Task<RoomLookup> GetAsync();
 
     /// <summary>The room's clients with a live seat, for the instance that hosts it to admit again after a restart.</summary>
@@ -46,15 +55,31 @@ public interface IRoomActor : IActor
 /// <param name="InstanceId">App-id of the stream instance hosting the room.</param>
 /// <param name="HostClientId">The creating client, who becomes host.</param>
 /// <param name="Now">The caller's clock, so the actor needs none.</param>
-public sealed record CreateRoomArgs(string InstanceId, string HostClientId, DateTimeOffset Now);
+/// <param name="HostName">The host's display name (<see cref="MemberNames"/>).</param>
+/// <param name="Settings">What the room is created with; absent means the defaults.</param>
+/// <param name="MaxClients">The room's own client limit (at most the server's), or null for the server's.</param>
+public sealed record CreateRoomArgs(
+    string InstanceId,
+    string HostClientId,
+    DateTimeOffset Now,
+    string HostName = MemberNames.Default,
+    RoomSettings? Settings = null,
+    int? MaxClients = null);
 
 /// <summary>Arguments of <see cref="IRoomActor.JoinAsync"/>.</summary>
 /// <param name="ClientId">The new client.</param>
-/// <param name="MaxClients">The room's client limit, pending seats included.</param>
+/// <param name="MaxClients">The server's client limit per room, pending seats included; a room created with a lower one keeps to that.</param>
 /// <param name="Now">The caller's clock; pending seats older than it are free again.</param>
 /// <param name="PendingUntil">When this seat frees itself unless confirmed.</param>
 /// <param name="HeldClientId">A client id the caller already holds; while its seat is live, that seat is the answer (a reconnect takes no new seat).</param>
-public sealed record JoinRoomArgs(string ClientId, int MaxClients, DateTimeOffset Now, DateTimeOffset PendingUntil, string? HeldClientId = null);
+/// <param name="Name">The new client's display name (<see cref="MemberNames"/>); a held seat keeps its own.</param>
+public sealed record JoinRoomArgs(
+    string ClientId,
+    int MaxClients,
+    DateTimeOffset Now,
+    DateTimeOffset PendingUntil,
+    string? HeldClientId = null,
+    string Name = MemberNames.Default);
 
 /// <summary>Arguments of <see cref="IRoomActor.GetClientsAsync"/>.</summary>
 /// <param name="Now">The caller's clock; pending seats older than it are left out.</param>
@@ -63,7 +88,8 @@ public sealed record ClientsArgs(DateTimeOffset Now);
 /// <summary>Arguments of <see cref="IRoomActor.RemoveClientAsync"/> and <see cref="IRoomActor.RemoveClientUnlessLastAsync"/>.</summary>
 /// <param name="ClientId">The client that left.</param>
 /// <param name="Now">The caller's clock; pending seats older than it do not count as clients left behind.</param>
-public sealed record RemoveClientArgs(string ClientId, DateTimeOffset Now);
+/// <param name="Bar">Keep the client's identity out of the room from now on (<see cref="DepartureReasons.Bars"/>).</param>
+public sealed record RemoveClientArgs(string ClientId, DateTimeOffset Now, bool Bar = false);
 
 /// <summary>Names one client of the room.</summary>
 /// <param name="ClientId">The client.</param>
@@ -80,13 +106,31 @@ public enum JoinRoomStatus
 
     /// <summary>The room is at its client limit.</summary>
     RoomFull,
+
+    /// <summary>The held client id was removed or denied by a host: it never gets a seat again.</summary>
+    Barred,
+
+    /// <summary>The room's join window has closed: it seats no new identity.</summary>
+    JoinWindowClosed,
+
+    /// <summary>The room's host ended it.</summary>
+    Ended,
 }
 
 /// <summary>Result of <see cref="IRoomActor.JoinAsync"/>.</summary>
 /// <param name="Status">How it went.</param>
 /// <param name="InstanceId">The hosting instance when joined.</param>
 /// <param name="ClientId">Whose seat it is when joined: the held client id, or the new one.</param>
-public sealed record JoinRoomResult(JoinRoomStatus Status, string? InstanceId, string? ClientId = null);
+/// <param name="Role">That client's role when joined (<see cref="RoomRoles"/>).</param>
+/// <param name="Name">That client's display name when joined.</param>
+/// <param name="Settings">What the room was created with, when joined.</param>
+public sealed record JoinRoomResult(
+    JoinRoomStatus Status,
+    string? InstanceId,
+    string? ClientId = null,
+    string? Role = null,
+    string? Name = null,
+    RoomSettings? Settings = null);
 
 /// <summary>Result of <see cref="IRoomActor.ConfirmClientAsync"/>.</summary>
 /// <param name="Confirmed">False when the seat had expired or the room is gone.</param>
@@ -127,8 +171,9 @@ public sealed record RoomLookup(RoomSnapshot? Room);
 
 /// <summary>Result of <see cref="IRoomActor.GetClientsAsync"/>.</summary>
 /// <param name="InstanceId">The hosting instance, or null when the room does not exist.</param>
-/// <param name="ClientIds">Clients with a live seat, admitted or pending.</param>
-public sealed record RoomClients(string? InstanceId, IReadOnlyList<string> ClientIds);
+/// <param name="Clients">Clients with a live seat, admitted or pending, with their roles and names.</param>
+/// <param name="Settings">What the room was created with, or null when it does not exist.</param>
+public sealed record RoomClients(string? InstanceId, IReadOnlyList<HostedClient> Clients, RoomSettings? Settings = null);
 
 /// <summary>Result of <see cref="IRoomActor.DeleteIfHostAsync"/>.</summary>
 /// <param name="Deleted">False when there was no room, or another host's room.</param>

@@ -20,8 +20,8 @@ internal static partial class RouterLog
     [LoggerMessage(5, LogLevel.Information, "Stream instance {InstanceId} announced at {StreamUrl}")]
     public static partial void InstanceAnnounced(ILogger logger, string instanceId, string streamUrl);
 
-    [LoggerMessage(6, LogLevel.Information, "Client {Client} left room {RoomId}: {Status}")]
-    public static partial void ClientRemoved(ILogger logger, string client, string roomId, string status);
+    [LoggerMessage(6, LogLevel.Information, "Client {Client} left room {RoomId}: {Status}, barred = {Barred}")]
+    public static partial void ClientRemoved(ILogger logger, string client, string roomId, string status, bool barred);
 
     [LoggerMessage(7, LogLevel.Error, "Rolling back room {RoomId} failed; its pending row will be settled by the repair")]
     public static partial void RollbackFailed(ILogger logger, Exception exception, string roomId);
@@ -40,4 +40,7 @@ internal static partial class RouterLog
 
     [LoggerMessage(13, LogLevel.Warning, "A dependency (sidecar, state store or actor) failed on {Path}")]
     public static partial void DependencyFailed(ILogger logger, Exception exception, string path);
+
+    [LoggerMessage(14, LogLevel.Information, "Room {RoomId} ended by its host; ledger row released = {Released}")]
+    public static partial void RoomEnded(ILogger logger, string roomId, bool released);
 }

@@ -25,7 +25,11 @@ public class CreateRoomTests
         Assert.Matches("^[0-9]{5}$", roomId);
         Assert.Equal(4, Guid.ParseExact(clientId, "D").Version);
         Assert.Equal(RouterApplication.StreamUrl("stream-1"), body.RootElement.GetProperty("stream_url").GetString());
-        Assert.Equal(("stream-1", new RegisterRequest(roomId, clientId)), Assert.Single(app.Streams.Registered));
+        Assert.Equal("host", body.RootElement.GetProperty("role").GetString());
+        Assert.Equal(["avatar-stream.v2", "avatar-stream.v1"], body.RootElement.GetProperty("protocols").EnumerateArray().Select(p => p.GetString()));
+        Assert.Equal(
+            ("stream-1", new RegisterRequest(roomId, clientId, RoomRoles.Host, MemberNames.Default, new RoomSettings())),
+            Assert.Single(app.Streams.Registered));
         Assert.True(app.Actors.HasState(roomId));
     }
 

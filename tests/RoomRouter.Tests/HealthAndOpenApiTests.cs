@@ -18,10 +18,11 @@ public class HealthAndOpenApiTests
     }
 
     [Theory]
-    [InlineData("/create-room", "post", new[] { "200", "413", "429", "503" })]
-    [InlineData("/join-room", "post", new[] { "200", "400", "404", "410", "413", "429", "503" })]
+    [InlineData("/create-room", "post", new[] { "200", "400", "413", "429", "503" })]
+    [InlineData("/join-room", "post", new[] { "200", "400", "403", "404", "410", "413", "429", "503" })]
     [InlineData("/put-task", "post", new[] { "200", "400", "401", "413", "503" })]
     [InlineData("/remove-client", "post", new[] { "200", "400", "401", "413", "503" })]
+    [InlineData("/end-room", "post", new[] { "200", "400", "401", "413", "503" })]
     [InlineData("/evict-instance", "post", new[] { "200", "400", "401", "413", "503" })]
     [InlineData("/instances", "get", new[] { "200", "401", "503" })]
     public async Task OpenApi_ListsEveryOutcome(string path, string method, string[] statuses)
@@ -35,6 +36,26 @@ public class HealthAndOpenApiTests
         Assert.Equal(statuses.Order(), responses.EnumerateObject().Select(r => r.Name).Order());
     }
 
+    [Theory]
+    [InlineData("/create-room", "CreateRoomBody", false, new[] { "name", "lobby", "join_window_seconds", "max_clients" })]
+    [InlineData("/join-room", "JoinRoomBody", true, new[] { "room_id", "client_id", "name" })]
+    [InlineData("/end-room", "EndRoomRequest", true, new[] { "room_id" })]
+    public async Task OpenApi_DescribesEachRequestBody(string path, string schema, bool required, string[] properties)
+    {
+        await using var app = new RouterApplication();
+        using var client = app.CreateClient();
+
+        using var document = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json"));
+
+        var body = document.RootElement.GetProperty("paths").GetProperty(path).GetProperty("post").GetProperty("requestBody");
+        Assert.Equal(required, body.TryGetProperty("required", out var flag) && flag.GetBoolean());
+        Assert.Equal(
+            $"#/components/schemas/{schema}",
+            body.GetProperty("content").GetProperty("application/json").GetProperty("schema").GetProperty("$ref").GetString());
+        var described = document.RootElement.GetProperty("components").GetProperty("schemas").GetProperty(schema).GetProperty("properties");
+        Assert.Equal(properties.Order(), described.EnumerateObject().Select(p => p.Name).Order());
+    }
+
     [Fact]
     public async Task OpenApi_DescribesTheTicketInSnakeCase()
     {
@@ -46,5 +67,17 @@ public class HealthAndOpenApiTests
         Assert.Contains("\"room_id\"", document, StringComparison.Ordinal);
         Assert.Contains("\"client_id\"", document, StringComparison.Ordinal);
         Assert.Contains("\"stream_url\"", document, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OpenApi_TheTicketCarriesTheRoleAndTheProtocols()
+    {
+        await using var app = new RouterApplication();
+        using var client = app.CreateClient();
+
+        using var document = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json"));
+
+        var ticket = document.RootElement.GetProperty("components").GetProperty("schemas").GetProperty("RoomTicket").GetProperty("properties");
+        Assert.Equal(["client_id", "protocols", "role", "room_id", "stream_url"], ticket.EnumerateObject().Select(p => p.Name).Order());
     }
 }

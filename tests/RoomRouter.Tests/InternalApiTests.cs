@@ -12,6 +12,7 @@ public class InternalApiTests
     {
         { "POST", "/put-task" },
         { "POST", "/remove-client" },
+        { "POST", "/end-room" },
         { "POST", "/evict-instance" },
         { "GET", "/instances" },
         { "GET", "/instances/stream-1/rooms" },
@@ -271,8 +272,10 @@ public class InternalApiTests
 
         Assert.Equal("stream-1", listed!.InstanceId);
         Assert.Equal(onFirst.Select(r => r.RoomId), listed.Rooms.Select(r => r.RoomId));
-        Assert.Equal(new[] { onFirst[0].ClientId, joiner.ClientId }.Order(StringComparer.Ordinal), listed.Rooms[0].ClientIds.Order(StringComparer.Ordinal));
-        Assert.All(onFirst.Skip(1), room => Assert.Equal([room.ClientId], listed.Rooms.Single(r => r.RoomId == room.RoomId).ClientIds));
+        Assert.Equal(
+            new[] { onFirst[0].ClientId, joiner.ClientId }.Order(StringComparer.Ordinal),
+            listed.Rooms[0].Clients.Select(c => c.ClientId).Order(StringComparer.Ordinal));
+        Assert.All(onFirst.Skip(1), room => Assert.Equal([room.ClientId], listed.Rooms.Single(r => r.RoomId == room.RoomId).Clients.Select(c => c.ClientId)));
     }
 
     [Fact]

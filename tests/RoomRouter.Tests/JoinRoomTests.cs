@@ -38,7 +38,7 @@ public class JoinRoomTests
             Assert.Equal(4, Guid.ParseExact(ticket.ClientId, "D").Version);
         });
         Assert.Equal(4, new[] { room.ClientId, bySpelledOut.ClientId, byShortText.ClientId, byNumber.ClientId }.Distinct(StringComparer.Ordinal).Count());
-        Assert.Contains(app.Streams.Registered, r => r.Request == new RegisterRequest(room.RoomId, byNumber.ClientId));
+        Assert.Contains(app.Streams.Registered, r => r.Request == new RegisterRequest(room.RoomId, byNumber.ClientId, RoomRoles.Guest, MemberNames.Default, new RoomSettings()));
     }
 
     [Fact]
@@ -88,6 +88,8 @@ public class JoinRoomTests
     [InlineData("""{"room_id":"00157","client_id":"not-a-uuid"}""")]
     [InlineData("""{"room_id":"00157","client_id":42}""")]
     [InlineData("""{"room_id":"00157","client_id":""}""")]
+    [InlineData("""{"room_id":"\ud800"}""")]
+    [InlineData("""{"room_id":"00157","client_id":"\udc00"}""")]
     public async Task JoinRoom_MalformedBody_Is400(string json)
     {
         await using var app = new RouterApplication();
@@ -211,10 +213,12 @@ public class JoinRoomTests
         var hostAgain = await JoinAsync(client, $$"""{"room_id":"{{room.RoomId}}","client_id":"{{room.ClientId.ToUpperInvariant()}}"}""").ReadTicketAsync();
         var guestAgain = await JoinAsync(client, $$"""{"room_id":"{{room.RoomId}}","client_id":"{{guest.ClientId}}"}""").ReadTicketAsync();
 
-        Assert.Equal(room, hostAgain);
-        Assert.Equal(guest, guestAgain);
+        Assert.Equal(room.Identity(), hostAgain.Identity());
+        Assert.Equal(guest.Identity(), guestAgain.Identity());
+        Assert.Equal(RoomRoles.Host, hostAgain.Role);
+        Assert.Equal(RoomRoles.Guest, guestAgain.Role);
         Assert.Equal(2, (await app.Actors.Get(room.RoomId).GetAsync()).Room?.ClientCount);
-        Assert.Equal(2, app.Streams.Registered.Count(r => r.Request == new RegisterRequest(room.RoomId, guest.ClientId)));
+        Assert.Equal(2, app.Streams.Registered.Count(r => r.Request.ClientId == guest.ClientId));
     }
 
     [Fact]
@@ -260,7 +264,7 @@ public class JoinRoomTests
 
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.ServiceUnavailable, ProblemTypes.DependencyUnavailable);
         Assert.Equal(1, (await app.Actors.Get(room.RoomId).GetAsync()).Room?.ClientCount);
-        Assert.Contains(room.ClientId, (await app.Actors.Get(room.RoomId).GetClientsAsync(new ClientsArgs(DateTimeOffset.UtcNow))).ClientIds);
+        Assert.Contains(room.ClientId, (await app.Actors.Get(room.RoomId).GetClientsAsync(new ClientsArgs(DateTimeOffset.UtcNow))).Clients.Select(c => c.ClientId));
     }
 
     [Fact]

@@ -38,6 +38,7 @@ public class OptionsTests
     [InlineData("Rooms:RegisterRetries", "-1", "Rooms:RegisterRetries must be between 0 and 10")]
     [InlineData("Rooms:RegisterTimeout", "00:00:15", "Rooms:ReservationTtl (00:00:30) must be at least 3 x Rooms:RegisterTimeout (00:00:15)")]
     [InlineData("Rooms:RepairInterval", "00:00:00.500", "Rooms:RepairInterval must be between 00:00:01 and 01:00:00")]
+    [InlineData("Rooms:EndedRoomTtl", "00:00:00", "Rooms:EndedRoomTtl must be between 00:00:01 and 7.00:00:00")]
     [InlineData("Rooms:MaxRooms", "many", "MaxRooms")]
     public async Task InvalidSetting_StopsStartUpWithAClearMessage(string key, string value, string message)
     {

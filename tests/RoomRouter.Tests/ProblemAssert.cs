@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using AvatarStream.ServiceDefaults;
 
 namespace AvatarStream.RoomRouter.Tests;
 
@@ -15,5 +16,13 @@ internal static class ProblemAssert
         Assert.Equal(type, problem.RootElement.GetProperty("type").GetString());
         Assert.Equal((int)status, problem.RootElement.GetProperty("status").GetInt32());
         Assert.False(string.IsNullOrWhiteSpace(problem.RootElement.GetProperty("detail").GetString()));
+    }
+
+    // Asserts a 400 bad-request problem whose detail names what was wrong (a field, say).
+    public static async Task IsBadRequestNamingAsync(HttpResponseMessage response, string named)
+    {
+        await IsProblemAsync(response, HttpStatusCode.BadRequest, ProblemTypes.BadRequest);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Contains(named, problem.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 }

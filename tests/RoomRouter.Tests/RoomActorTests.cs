@@ -48,7 +48,7 @@ public class RoomActorTests
 
         var result = await NewActor().JoinAsync(new JoinRoomArgs("guest", 2, Now, Now.AddSeconds(30)));
 
-        Assert.Equal(new JoinRoomResult(JoinRoomStatus.Joined, "stream-1", "guest"), result);
+        Assert.Equal(new JoinRoomResult(JoinRoomStatus.Joined, "stream-1", "guest", RoomRoles.Guest, MemberNames.Default, new RoomSettings()), result);
         Assert.Equal(2, (await NewActor().GetAsync()).Room?.ClientCount);
     }
 
@@ -150,11 +150,15 @@ public class RoomActorTests
     }
 
     [Fact]
-    public async Task GetClients_ListsAdmittedAndUnexpiredPendingClients()
+    public async Task GetClients_ListsAdmittedAndUnexpiredPendingClients_WithRolesNamesAndTheRoomsSettings()
     {
-        Assert.Equal(new RoomClients(null, []), await NewActor().GetClientsAsync(new ClientsArgs(Now)));
-        await NewActor().CreateAsync(new CreateRoomArgs("stream-2", "host", Now));
-        await NewActor().JoinAsync(new JoinRoomArgs("admitted", 5, Now, Now.AddSeconds(30)));
+        var none = await NewActor().GetClientsAsync(new ClientsArgs(Now));
+        Assert.Null(none.InstanceId);
+        Assert.Empty(none.Clients);
+        Assert.Null(none.Settings);
+        var settings = new RoomSettings(Lobby: true, JoinClosesAt: Now.AddHours(1));
+        await NewActor().CreateAsync(new CreateRoomArgs("stream-2", "host", Now, "Hana", settings));
+        await NewActor().JoinAsync(new JoinRoomArgs("admitted", 5, Now, Now.AddSeconds(30), Name: "Ada"));
         await NewActor().ConfirmClientAsync(new ClientArgs("admitted"));
         await NewActor().JoinAsync(new JoinRoomArgs("pending", 5, Now, Now.AddSeconds(30)));
         await NewActor().JoinAsync(new JoinRoomArgs("expired", 5, Now, Now.AddSeconds(5)));
@@ -162,7 +166,10 @@ public class RoomActorTests
         var clients = await NewActor().GetClientsAsync(new ClientsArgs(Now.AddSeconds(10)));
 
         Assert.Equal("stream-2", clients.InstanceId);
-        Assert.Equal(["admitted", "host", "pending"], clients.ClientIds.Order(StringComparer.Ordinal));
+        Assert.Equal(settings, clients.Settings);
+        Assert.Equal(
+            [new HostedClient("admitted", RoomRoles.Guest, "Ada"), new HostedClient("host", RoomRoles.Host, "Hana"), new HostedClient("pending", RoomRoles.Guest, MemberNames.Default)],
+            clients.Clients.OrderBy(c => c.ClientId, StringComparer.Ordinal));
     }
 
     [Fact]
@@ -172,12 +179,14 @@ public class RoomActorTests
         await NewActor().CreateAsync(new CreateRoomArgs("stream-1", "host", Now));
         await NewActor().JoinAsync(new JoinRoomArgs("pending", 5, Now, Now.AddSeconds(30)));
 
-        Assert.Equal(new JoinRoomResult(JoinRoomStatus.Joined, "stream-1", "host"), await NewActor().JoinAsync(new JoinRoomArgs("new-1", 5, Now.AddSeconds(10), Now.AddSeconds(40), HeldClientId: "host")));
-        Assert.Equal(2, (await NewActor().GetClientsAsync(new ClientsArgs(Now.AddSeconds(10)))).ClientIds.Count);
+        Assert.Equal(
+            new JoinRoomResult(JoinRoomStatus.Joined, "stream-1", "host", RoomRoles.Host, MemberNames.Default, new RoomSettings()),
+            await NewActor().JoinAsync(new JoinRoomArgs("new-1", 5, Now.AddSeconds(10), Now.AddSeconds(40), HeldClientId: "host")));
+        Assert.Equal(2, (await NewActor().GetClientsAsync(new ClientsArgs(Now.AddSeconds(10)))).Clients.Count);
         Assert.Equal("pending", (await NewActor().JoinAsync(new JoinRoomArgs("new-2", 5, Now.AddSeconds(10), Now.AddSeconds(40), HeldClientId: "pending"))).ClientId);
         Assert.Equal("new-3", (await NewActor().JoinAsync(new JoinRoomArgs("new-3", 5, Now.AddSeconds(31), Now.AddSeconds(61), HeldClientId: "pending"))).ClientId);
         Assert.Equal("new-4", (await NewActor().JoinAsync(new JoinRoomArgs("new-4", 5, Now.AddSeconds(31), Now.AddSeconds(61), HeldClientId: "stranger"))).ClientId);
-        Assert.Equal(["host", "new-3", "new-4"], (await NewActor().GetClientsAsync(new ClientsArgs(Now.AddSeconds(32)))).ClientIds.Order(StringComparer.Ordinal));
+        Assert.Equal(["host", "new-3", "new-4"], (await NewActor().GetClientsAsync(new ClientsArgs(Now.AddSeconds(32)))).Clients.Select(c => c.ClientId).Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -23,7 +23,9 @@ public class SidecarConfigurationTests
         var (path, authorization, body) = Assert.Single(sidecar.Calls);
         Assert.Equal("/v1.0/invoke/stream-7/method/register", path);
         Assert.Equal("Bearer " + RouterApplication.Token, authorization);
-        Assert.Equal($$"""{"room_id":"{{ticket.RoomId}}","client_id":"{{ticket.ClientId}}"}""", body);
+        Assert.Equal(
+            $$$"""{"room_id":"{{{ticket.RoomId}}}","client_id":"{{{ticket.ClientId}}}","role":"host","name":"Guest","settings":{"lobby":false,"join_closes_at":null}}""",
+            body);
     }
 
     [Fact]

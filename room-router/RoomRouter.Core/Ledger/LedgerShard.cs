@@ -6,14 +6,16 @@ namespace AvatarStream.RoomRouter.Core.Ledger;
 // A row is pending while a multi-step change (create, last client leaving) is in flight. A pending row counts
 // against the quota like any other, so limits hold while work is half done; once its deadline passes, the room's
 // actor decides its fate (Settle): the room exists, so the row stays; or it does not, so the row goes.
-// Rooms evicted with a dead instance leave a tombstone until an expiry, so a join can tell "gone" (410) from
-// "never existed" (404); a tombstone does not count against the quota and is cleared when its id is reused.
+// Rooms evicted with a dead instance, and rooms their host ended, leave a tombstone until an expiry, so a join can
+// tell "gone" or "ended" (410) from "never existed" (404); a tombstone does not count against the quota and is cleared
+// when its id is reused.
 // Instances are read fresh from the store for every compare-and-swap attempt and never shared while mutable.
 public sealed class LedgerShard
 {
     private readonly Dictionary<int, string> _instanceOf = [];
     private readonly Dictionary<int, long> _pending = [];
     private readonly Dictionary<int, long> _gone = [];
+    private readonly Dictionary<int, long> _ended = [];
     private readonly Dictionary<string, int> _countByInstance = new(StringComparer.Ordinal);
 
     public LedgerShard(int index)
@@ -34,6 +36,9 @@ public sealed class LedgerShard
 
     // Tombstones of rooms evicted with their instance: room id to expiry stamp (Unix ms).
     public IReadOnlyDictionary<int, long> Gone => _gone;
+
+    // Tombstones of rooms their host ended: room id to expiry stamp (Unix ms).
+    public IReadOnlyDictionary<int, long> Ended => _ended;
 
     public IEnumerable<(RoomId RoomId, string InstanceId)> Rows =>
         _instanceOf.Select(row => (new RoomId(row.Key), row.Value));
@@ -63,10 +68,19 @@ public sealed class LedgerShard
         _gone[id.Value] = untilStamp;
     }
 
-    // Whether the room has a row, was evicted with its instance (tombstone not yet expired), or neither.
+    // Adds an ended tombstone while loading a stored shard.
+    public void LoadEnded(RoomId id, long untilStamp)
+    {
+        EnsureMine(id);
+        _ended[id.Value] = untilStamp;
+    }
+
+    // Whether the room has a row, was evicted with its instance or ended by its host (tombstone not yet expired),
+    // or none of these.
     public RoomPresence PresenceOf(RoomId id, DateTimeOffset now) =>
         _instanceOf.ContainsKey(id.Value) ? RoomPresence.Present
-        : _gone.TryGetValue(id.Value, out var until) && until > now.ToUnixTimeMilliseconds() ? RoomPresence.Gone
+        : IsLive(_gone, id, now) ? RoomPresence.Gone
+        : IsLive(_ended, id, now) ? RoomPresence.Ended
         : RoomPresence.Absent;
 
     // Claims a random free id of this shard for instanceId; null when the shard is at its quota.
@@ -87,6 +101,7 @@ public sealed class LedgerShard
                 var reservation = new Reservation(id, instanceId, until.ToUnixTimeMilliseconds());
                 Load(id, instanceId, reservation.Stamp);
                 _gone.Remove(id.Value);
+                _ended.Remove(id.Value);
                 return reservation;
             }
         }
@@ -108,6 +123,20 @@ public sealed class LedgerShard
 
     // Drops the reservation's row; false when it is no longer there (already released, settled or evicted).
     public bool Release(Reservation reservation) => Holds(reservation) && Remove(reservation.RoomId);
+
+    // Drops the reservation's row, its host having ended the room, and leaves an ended tombstone until endedUntil;
+    // forgets ended tombstones expired by now. False when the row is no longer this reservation's.
+    public bool End(Reservation reservation, DateTimeOffset now, DateTimeOffset endedUntil)
+    {
+        if (!Release(reservation))
+        {
+            return false;
+        }
+
+        ForgetExpired(_ended, now);
+        _ended[reservation.RoomId.Value] = endedUntil.ToUnixTimeMilliseconds();
+        return true;
+    }
 
     // Marks a committed row pending; null when the room has no row or the row is already pending.
     public Reservation? TryMarkPending(RoomId id, DateTimeOffset until)
@@ -154,12 +183,7 @@ public sealed class LedgerShard
     // and forgets tombstones expired by now; returns the evicted rooms.
     public IReadOnlyList<RoomId> RemoveInstance(string instanceId, DateTimeOffset now, DateTimeOffset goneUntil)
     {
-        var nowStamp = now.ToUnixTimeMilliseconds();
-        foreach (var expired in _gone.Where(row => row.Value <= nowStamp).Select(row => row.Key).ToList())
-        {
-            _gone.Remove(expired);
-        }
-
+        ForgetExpired(_gone, now);
         var rooms = RemoveInstance(instanceId);
         foreach (var room in rooms)
         {
@@ -182,6 +206,18 @@ public sealed class LedgerShard
     // Resolves an expired pending row by what its actor says; false when the row changed meanwhile.
     public bool Settle(Reservation reservation, bool roomExists) =>
         roomExists ? Commit(reservation) : Release(reservation);
+
+    private static bool IsLive(Dictionary<int, long> tombstones, RoomId id, DateTimeOffset now) =>
+        tombstones.TryGetValue(id.Value, out var until) && until > now.ToUnixTimeMilliseconds();
+
+    private static void ForgetExpired(Dictionary<int, long> tombstones, DateTimeOffset now)
+    {
+        var nowStamp = now.ToUnixTimeMilliseconds();
+        foreach (var expired in tombstones.Where(row => row.Value <= nowStamp).Select(row => row.Key).ToList())
+        {
+            tombstones.Remove(expired);
+        }
+    }
 
     private bool Holds(Reservation reservation) =>
         _pending.TryGetValue(reservation.RoomId.Value, out var stamp) && stamp == reservation.Stamp;

@@ -4,4 +4,7 @@ public enum JoinStatus
 {
     Joined,
     RoomFull,
+    Barred,
+    JoinWindowClosed,
+    Ended,
 }

@@ -1,90 +1,120 @@
 namespace AvatarStream.RoomRouter.Core.Rooms;
 
-// One room: the instance hosting it, its creator and its clients. A client is pending (with a deadline) from the
-// moment a join reserves its seat until the stream instance has admitted it; a seat whose deadline passed is free
-// again, so a router that died half-way through a join never leaks a seat.
-// Clients: client id to the deadline of its pending seat, or null once admitted.
+// One room: the instance hosting it, its creator, what it was created with, its clients and the identities barred
+// from it. A client is pending (with a deadline) from the moment a join reserves its seat until the stream instance
+// has admitted it; a seat whose deadline passed is free again, so a router that died half-way through a join never
+// leaks a seat. An ended room (its host ended it) holds no seats and seats nobody.
+// Clients: client id to its seat. Barred: client ids a host removed or denied; they never get a seat again.
 public sealed record Room(
     string InstanceId,
     string HostClientId,
     DateTimeOffset CreatedAt,
-    IReadOnlyDictionary<string, DateTimeOffset?> Clients)
+    RoomPolicy Policy,
+    IReadOnlyDictionary<string, Seat> Clients,
+    IReadOnlyList<string> Barred,
+    bool Ended = false)
 {
-    public static Room Create(string instanceId, string hostClientId, DateTimeOffset now) =>
-        new(instanceId, hostClientId, now, new Dictionary<string, DateTimeOffset?>(StringComparer.Ordinal) { [hostClientId] = null });
+    public static Room Create(string instanceId, string hostClientId, string hostName, RoomPolicy policy, DateTimeOffset now) =>
+        new(
+            instanceId,
+            hostClientId,
+            now,
+            policy,
+            new Dictionary<string, Seat>(StringComparer.Ordinal) { [hostClientId] = new Seat(MemberRole.Host, hostName, null) },
+            []);
 
-    public (JoinStatus Status, Room Room) Join(string clientId, int maxClients, DateTimeOffset pendingUntil, DateTimeOffset now)
+    // Seats a joiner; ClientId is whose seat it is. A held client id that still holds a seat gets that seat back as it
+    // was (a rejoin: same role and name), past the join window and the client limit. Any other joiner is a new
+    // identity: newClientId, a guest named name, within the join window and the seat limit. A held client id that
+    // holds no seat is such a joiner too, unless it is barred.
+    public (JoinStatus Status, string? ClientId, Room Room) Join(
+        string newClientId, string? heldClientId, string name, int serverLimit, DateTimeOffset pendingUntil, DateTimeOffset now)
     {
+        if (Ended)
+        {
+            return (JoinStatus.Ended, null, this);
+        }
+
+        if (heldClientId is not null && Barred.Contains(heldClientId, StringComparer.Ordinal))
+        {
+            return (JoinStatus.Barred, null, this);
+        }
+
         var seats = LiveSeats(now);
-        if (seats.ContainsKey(clientId))
+        var pruned = this with { Clients = seats };
+        if (heldClientId is not null && seats.ContainsKey(heldClientId))
         {
-            return (JoinStatus.Joined, this with { Clients = seats });
+            return (JoinStatus.Joined, heldClientId, pruned);
         }
 
-        if (seats.Count >= maxClients)
+        if (!Policy.TakesNewMembers(now))
         {
-            return (JoinStatus.RoomFull, this with { Clients = seats });
+            return (JoinStatus.JoinWindowClosed, null, pruned);
         }
 
-        seats[clientId] = pendingUntil;
-        return (JoinStatus.Joined, this with { Clients = seats });
+        if (seats.Count >= Policy.SeatLimit(serverLimit))
+        {
+            return (JoinStatus.RoomFull, null, pruned);
+        }
+
+        seats[newClientId] = new Seat(MemberRole.Guest, name, pendingUntil);
+        return (JoinStatus.Joined, newClientId, pruned);
     }
 
-    // Admits a pending client; false when its seat is unknown (expired or removed).
+    // Admits a pending client; false when its seat is unknown (expired, removed, or the room ended).
     public bool TryConfirm(string clientId, out Room room)
     {
         room = this;
-        if (!Clients.TryGetValue(clientId, out var pendingUntil))
+        if (!Clients.TryGetValue(clientId, out var seat))
         {
             return false;
         }
 
-        if (pendingUntil is null)
+        if (seat.PendingUntil is null)
         {
             return true; // admitted already (a rejoin): nothing to change
         }
 
-        var seats = Copy();
-        seats[clientId] = null;
+        var seats = new Dictionary<string, Seat>(Clients, StringComparer.Ordinal) { [clientId] = seat with { PendingUntil = null } };
         room = this with { Clients = seats };
         return true;
     }
 
-    // Drops a client. LastClientLeft means the room is over and the caller deletes it: no
+    // Drops a client, and with bar keeps its identity out for good (even one that holds no seat any more, so a
+    // departure reported twice bars it as once). LastClientLeft means the room is over and the caller deletes it: no
     // other client holds a live seat (a pending seat past its deadline, left by a join that never finished, does not
     // keep an empty room alive).
-    public (RemoveStatus Status, Room Room) Remove(string clientId, DateTimeOffset now)
+    public (RemoveStatus Status, Room Room) Remove(string clientId, bool bar, DateTimeOffset now)
     {
+        IReadOnlyList<string> barred = bar && !Barred.Contains(clientId, StringComparer.Ordinal) ? [.. Barred, clientId] : Barred;
         if (!Clients.ContainsKey(clientId))
         {
-            return (RemoveStatus.NotMember, this);
+            return (RemoveStatus.NotMember, ReferenceEquals(barred, Barred) ? this : this with { Barred = barred });
         }
 
         var seats = LiveSeats(now);
         seats.Remove(clientId);
-        return (seats.Count == 0 ? RemoveStatus.LastClientLeft : RemoveStatus.Removed, this with { Clients = seats });
+        return (seats.Count == 0 ? RemoveStatus.LastClientLeft : RemoveStatus.Removed, this with { Clients = seats, Barred = barred });
     }
 
-    // Whether clientId holds a seat at the given time (admitted, or pending within its deadline).
-    public bool HoldsSeat(string clientId, DateTimeOffset now) =>
-        Clients.TryGetValue(clientId, out var pendingUntil) && (pendingUntil is null || pendingUntil > now);
+    // The room as its host left it when ending it: no seats, and nothing else a join would need (who is barred no
+    // longer matters, every join is told the room ended).
+    public Room End() => this with { Clients = new Dictionary<string, Seat>(StringComparer.Ordinal), Barred = [], Ended = true };
 
     // Clients holding a seat at the given time: admitted ones and pending ones within their deadline.
-    public IReadOnlyList<string> LiveClientIds(DateTimeOffset now) => [.. LiveSeats(now).Keys];
+    public IReadOnlyDictionary<string, Seat> LiveClients(DateTimeOffset now) => LiveSeats(now);
 
-    private Dictionary<string, DateTimeOffset?> LiveSeats(DateTimeOffset now)
+    private Dictionary<string, Seat> LiveSeats(DateTimeOffset now)
     {
-        var seats = new Dictionary<string, DateTimeOffset?>(Clients.Count + 1, StringComparer.Ordinal);
-        foreach (var (client, pendingUntil) in Clients)
+        var seats = new Dictionary<string, Seat>(Clients.Count + 1, StringComparer.Ordinal);
+        foreach (var (client, seat) in Clients)
         {
-            if (pendingUntil is null || pendingUntil > now)
+            if (seat.IsLive(now))
             {
-                seats[client] = pendingUntil;
+                seats[client] = seat;
             }
         }
 
         return seats;
     }
-
-    private Dictionary<string, DateTimeOffset?> Copy() => new(Clients, StringComparer.Ordinal);
 }

@@ -1,11 +1,14 @@
 using AvatarStream.Contracts;
 using AvatarStream.RoomRouter.Core.Rooms;
+using AvatarStream.RoomRouter.Rooms;
 using Dapr.Actors.Runtime;
 
 namespace AvatarStream.RoomRouter.Actors;
 
 // A room as a Dapr actor: load the room, let Core decide, save the room. Dapr runs one call per room at a time,
 // so seat counting needs no further locking. The caller passes the time, so the actor holds no clock.
+// An ended room stays stored as such until a create reuses the id: a join is told it ended, every other call sees
+// no room, so the ledger's repair and a late departure treat it as gone.
 public sealed class RoomActor : Actor, IRoomActor
 {
     private const string RoomKey = "room";
@@ -22,7 +25,8 @@ public sealed class RoomActor : Actor, IRoomActor
     public async Task<RoomSnapshot> CreateAsync(CreateRoomArgs args)
     {
         // Overwrites on purpose: the caller holds the ledger row for this id, so whatever is here is a leftover.
-        var room = Room.Create(args.InstanceId, args.HostClientId, args.Now);
+        var policy = RoomMapping.ToPolicy(args.Settings, args.MaxClients);
+        var room = Room.Create(args.InstanceId, args.HostClientId, args.HostName, policy, args.Now);
         await StateManager.SetStateAsync(RoomKey, room);
         return Snapshot(room);
     }
@@ -34,13 +38,20 @@ public sealed class RoomActor : Actor, IRoomActor
             return new JoinRoomResult(JoinRoomStatus.NotFound, null);
         }
 
-        // Core answers Joined without a new seat for a client that already holds one.
-        var clientId = args.HeldClientId is { } held && room.HoldsSeat(held, args.Now) ? held : args.ClientId;
-        var (status, after) = room.Join(clientId, args.MaxClients, args.PendingUntil, args.Now);
-        await StateManager.SetStateAsync(RoomKey, after);
-        return status is JoinStatus.Joined
-            ? new JoinRoomResult(JoinRoomStatus.Joined, after.InstanceId, clientId)
-            : new JoinRoomResult(JoinRoomStatus.RoomFull, null);
+        var (status, clientId, after) = room.Join(args.ClientId, args.HeldClientId, args.Name, args.MaxClients, args.PendingUntil, args.Now);
+        if (!ReferenceEquals(after, room))
+        {
+            await StateManager.SetStateAsync(RoomKey, after);
+        }
+
+        if (status is not JoinStatus.Joined || clientId is null)
+        {
+            return new JoinRoomResult(Refusal(status), null);
+        }
+
+        var seat = after.Clients[clientId];
+        return new JoinRoomResult(
+            JoinRoomStatus.Joined, after.InstanceId, clientId, RoomMapping.ToRole(seat.Role), seat.Name, RoomMapping.ToSettings(after.Policy));
     }
 
     public async Task<ConfirmClientResult> ConfirmClientAsync(ClientArgs args)
@@ -62,11 +73,27 @@ public sealed class RoomActor : Actor, IRoomActor
 
     public Task<RemoveClientResult> RemoveClientAsync(RemoveClientArgs args) => RemoveAsync(args, endRoom: true);
 
-    public async Task<RoomLookup> GetAsync() =>
-        new(await LoadAsync() is { } room ? Snapshot(room) : null);
+    public async Task EndAsync()
+    {
+        if (await LoadOpenAsync() is { } room)
+        {
+            await StateManager.SetStateAsync(RoomKey, room.End());
+        }
+    }
 
-    public async Task<RoomClients> GetClientsAsync(ClientsArgs args) =>
-        await LoadAsync() is { } room ? new(room.InstanceId, room.LiveClientIds(args.Now)) : new(null, []);
+    public async Task<RoomLookup> GetAsync() =>
+        new(await LoadOpenAsync() is { } room ? Snapshot(room) : null);
+
+    public async Task<RoomClients> GetClientsAsync(ClientsArgs args)
+    {
+        if (await LoadOpenAsync() is not { } room)
+        {
+            return new RoomClients(null, []);
+        }
+
+        var clients = room.LiveClients(args.Now).Select(client => RoomMapping.ToClient(client.Key, client.Value)).ToList();
+        return new RoomClients(room.InstanceId, clients, RoomMapping.ToSettings(room.Policy));
+    }
 
     public Task DeleteAsync() => StateManager.TryRemoveStateAsync(RoomKey);
 
@@ -75,12 +102,12 @@ public sealed class RoomActor : Actor, IRoomActor
 
     private async Task<RemoveClientResult> RemoveAsync(RemoveClientArgs args, bool endRoom)
     {
-        if (await LoadAsync() is not { } room)
+        if (await LoadOpenAsync() is not { } room)
         {
             return new RemoveClientResult(RemoveClientStatus.NotFound);
         }
 
-        var (status, after) = room.Remove(args.ClientId, args.Now);
+        var (status, after) = room.Remove(args.ClientId, args.Bar, args.Now);
         switch (status)
         {
             case RemoveStatus.LastClientLeft when !endRoom:
@@ -92,15 +119,32 @@ public sealed class RoomActor : Actor, IRoomActor
                 await StateManager.SetStateAsync(RoomKey, after);
                 return new RemoveClientResult(RemoveClientStatus.Removed);
             default:
+                // Not a member, though a bar on its identity may still have to be kept.
+                if (!ReferenceEquals(after, room))
+                {
+                    await StateManager.SetStateAsync(RoomKey, after);
+                }
+
                 return new RemoveClientResult(RemoveClientStatus.NotMember);
         }
     }
+
+    private static JoinRoomStatus Refusal(JoinStatus status) => status switch
+    {
+        JoinStatus.Barred => JoinRoomStatus.Barred,
+        JoinStatus.JoinWindowClosed => JoinRoomStatus.JoinWindowClosed,
+        JoinStatus.Ended => JoinRoomStatus.Ended,
+        _ => JoinRoomStatus.RoomFull,
+    };
 
     private async Task<Room?> LoadAsync()
     {
         var stored = await StateManager.TryGetStateAsync<Room>(RoomKey);
         return stored.HasValue ? stored.Value : null;
     }
+
+    // The room unless it ended: to everything but a join, an ended room is no room.
+    private async Task<Room?> LoadOpenAsync() => await LoadAsync() is { Ended: false } room ? room : null;
 
     private static RoomSnapshot Snapshot(Room room) => new(room.InstanceId, room.Clients.Count, room.CreatedAt);
 }

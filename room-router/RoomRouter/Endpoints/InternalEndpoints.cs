@@ -27,8 +27,14 @@ internal static class InternalEndpoints
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
 
         calls.MapPost(InternalRoutes.RemoveClient, RemoveClientAsync)
-            .WithSummary("A client left its stream instance; the last one leaving ends the room. Idempotent.")
+            .WithSummary("A client left its stream instance; the last one leaving ends the room. Reason removed or denied bars the client from the room. Idempotent.")
             .Accepts<RemoveClientRequest>("application/json")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+
+        calls.MapPost(InternalRoutes.EndRoom, EndRoomAsync)
+            .WithSummary("A host ended a room on its stream instance: its seats are freed and join-room answers 410 room-ended. Idempotent.")
+            .Accepts<EndRoomRequest>("application/json")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
 
@@ -76,7 +82,22 @@ internal static class InternalEndpoints
 
         RoomId.TryParse(request.RoomId, out var roomId);
         ClientIds.TryNormalize(request.ClientId, out var clientId);
-        await removal.RemoveAsync(roomId, clientId, http.RequestAborted);
+        // Any other reason, known or not, only frees the seat: refusing it would leave the seat taken.
+        await removal.RemoveAsync(roomId, clientId, DepartureReasons.Bars(request.Reason), http.RequestAborted);
+        return TypedResults.Ok();
+    }
+
+    private static async Task<Results<Ok, ProblemHttpResult>> EndRoomAsync(RoomEnding ending, HttpContext http)
+    {
+        var (request, problem) = await InternalRequests.ReadAsync(
+            http.Request, (EndRoomRequest r) => InternalRequests.CheckRoomId(r.RoomId), http.RequestAborted);
+        if (request is null)
+        {
+            return problem!;
+        }
+
+        RoomId.TryParse(request.RoomId, out var roomId);
+        await ending.EndAsync(roomId, http.RequestAborted);
         return TypedResults.Ok();
     }
 

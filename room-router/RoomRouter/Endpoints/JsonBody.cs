@@ -8,7 +8,16 @@ internal static class JsonBody
 {
     public const int MaxBytes = 4096;
 
-    public static async Task<(JsonElement Root, ProblemHttpResult? Problem)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    private static readonly JsonElement EmptyObject = JsonDocument.Parse("{}").RootElement.Clone();
+
+    public static Task<(JsonElement Root, ProblemHttpResult? Problem)> ReadAsync(HttpRequest request, CancellationToken cancellationToken) =>
+        ReadAsync(request, optional: false, cancellationToken);
+
+    // Like ReadAsync, but no body at all (or an empty one) reads as {}.
+    public static Task<(JsonElement Root, ProblemHttpResult? Problem)> ReadOptionalAsync(HttpRequest request, CancellationToken cancellationToken) =>
+        ReadAsync(request, optional: true, cancellationToken);
+
+    private static async Task<(JsonElement Root, ProblemHttpResult? Problem)> ReadAsync(HttpRequest request, bool optional, CancellationToken cancellationToken)
     {
         if (request.ContentLength > MaxBytes)
         {
@@ -31,7 +40,7 @@ internal static class JsonBody
 
         if (length == 0)
         {
-            return (default, RoomProblems.BadRequest("A JSON body is required."));
+            return optional ? (EmptyObject, null) : (default, RoomProblems.BadRequest("A JSON body is required."));
         }
 
         try

@@ -21,13 +21,19 @@ internal static class RoomEndpoints
 
         rooms.MapPost("/create-room", CreateRoomAsync)
             .WithName("CreateRoom")
-            .WithSummary("Creates a room on the stream instance with the fewest rooms; the caller becomes its host.");
+            .WithSummary("Creates a room on the stream instance with the fewest rooms; the caller becomes its host. The body is optional.")
+            // Read as JSON whatever its declared type, since a create without options may come with any (curl -d ''
+            // sends a form type); declaring JSON alone would turn those into 415s.
+            .Accepts<CreateRoomBody>(isOptional: true, "application/json", "*/*")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
 
         rooms.MapPost("/join-room", JoinRoomAsync)
             .WithName("JoinRoom")
-            .WithSummary("Joins a room by its id (\"00157\" or 157); with the client_id of a ticket still holding its seat, the same ticket comes back.")
+            .WithSummary("Joins a room by its id (\"00157\" or 157); with the client_id of a ticket still holding its seat, the same ticket comes back. "
+                + "403: barred (a host removed or denied this client_id) or join-window-closed; 410: room-gone (its instance died) or room-ended (its host ended it).")
             .Accepts<JoinRoomBody>("application/json")
             .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status410Gone);
 
@@ -35,9 +41,20 @@ internal static class RoomEndpoints
     }
 
     private static async Task<Results<Ok<RoomTicket>, ProblemHttpResult>> CreateRoomAsync(
-        RoomCreation creation, RouterMetrics metrics, IOptionsMonitor<RoomsOptions> options, HttpContext http)
+        RoomCreation creation, RouterMetrics metrics, IOptionsMonitor<RoomsOptions> options, TimeProvider clock, HttpContext http)
     {
-        var outcome = await creation.CreateAsync(http.RequestAborted);
+        var (body, problem) = await JsonBody.ReadOptionalAsync(http.Request, http.RequestAborted);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        if (CreateRoomBody.Read(body, options.CurrentValue.MaxClientsPerRoom, out var error) is not { } create)
+        {
+            return RoomProblems.BadRequest(error);
+        }
+
+        var outcome = await creation.CreateAsync(create.Name, create.PolicyAt(clock.GetUtcNow()), http.RequestAborted);
         metrics.Answered("create-room", outcome);
         return RoomProblems.ToResult(outcome, http, options.CurrentValue.RetryAfter);
     }
@@ -56,7 +73,7 @@ internal static class RoomEndpoints
             return RoomProblems.BadRequest(error);
         }
 
-        var outcome = await joining.JoinAsync(join.Room, join.ClientId, http.RequestAborted);
+        var outcome = await joining.JoinAsync(join.Room, join.ClientId, join.Name, http.RequestAborted);
         metrics.Answered("join-room", outcome);
         return RoomProblems.ToResult(outcome, http, options.CurrentValue.RetryAfter);
     }

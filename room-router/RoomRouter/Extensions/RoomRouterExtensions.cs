@@ -49,6 +49,7 @@ internal static class RoomRouterExtensions
         services.AddSingleton<InstanceEviction>();
         services.AddSingleton<HostedRoomsQuery>();
         services.AddSingleton<ClientRemoval>();
+        services.AddSingleton<RoomEnding>();
         services.AddSingleton<RoomCreation>();
         services.AddSingleton<RoomJoining>();
         services.AddSingleton<LedgerRepair>();

@@ -6,7 +6,7 @@ using AvatarStream.RoomRouter.Rooms;
 namespace AvatarStream.RoomRouter.Instances;
 
 // The rooms an instance hosts with their clients, for a restarted instance to admit again: the ledger names the
-// rooms, each room's actor names its clients. A room whose actor says another instance (or none) is left out.
+// rooms, each room's actor names its clients (with their roles and names) and the room's settings. A room whose actor says another instance (or none) is left out.
 internal sealed class HostedRoomsQuery(RoomLedger ledger, IRoomActors actors, TimeProvider clock)
 {
     private const int ParallelActorReads = 8;
@@ -22,9 +22,9 @@ internal sealed class HostedRoomsQuery(RoomLedger ledger, IRoomActors actors, Ti
             {
                 var id = room.ToString();
                 var clients = await actors.Get(id).GetClientsAsync(new ClientsArgs(clock.GetUtcNow()));
-                if (clients.InstanceId == instanceId && clients.ClientIds.Count > 0)
+                if (clients is { Settings: { } settings, Clients.Count: > 0 } && clients.InstanceId == instanceId)
                 {
-                    hosted.Add(new HostedRoom(id, clients.ClientIds));
+                    hosted.Add(new HostedRoom(id, clients.Clients, settings));
                 }
             });
         return [.. hosted.OrderBy(room => room.RoomId, StringComparer.Ordinal)];

@@ -8,18 +8,20 @@ namespace AvatarStream.RoomRouter.Ledger;
 // Rooms: instance id to its room numbers in this shard.
 // Pending: room number (as text; JSON keys are strings) to its pending deadline, Unix ms.
 // Gone: room number (as text) to the expiry of its tombstone, Unix ms: rooms evicted with their instance.
-internal sealed record LedgerShardDocument(Dictionary<string, int[]> Rooms, Dictionary<string, long>? Pending, Dictionary<string, long>? Gone = null)
+// Ended: room number (as text) to the expiry of its tombstone, Unix ms: rooms their host ended.
+internal sealed record LedgerShardDocument(
+    Dictionary<string, int[]> Rooms,
+    Dictionary<string, long>? Pending,
+    Dictionary<string, long>? Gone = null,
+    Dictionary<string, long>? Ended = null)
 {
     public static LedgerShardDocument From(LedgerShard shard) =>
         new(
             shard.Rows.GroupBy(row => row.InstanceId, StringComparer.Ordinal)
                 .ToDictionary(group => group.Key, group => group.Select(row => row.RoomId.Value).Order().ToArray(), StringComparer.Ordinal),
-            shard.Pending.Count == 0
-                ? null
-                : shard.Pending.ToDictionary(row => row.Key.ToString(CultureInfo.InvariantCulture), row => row.Value),
-            shard.Gone.Count == 0
-                ? null
-                : shard.Gone.ToDictionary(row => row.Key.ToString(CultureInfo.InvariantCulture), row => row.Value));
+            Stamps(shard.Pending),
+            Stamps(shard.Gone),
+            Stamps(shard.Ended));
 
     public static LedgerShard ToShard(int index, LedgerShardDocument? document)
     {
@@ -43,6 +45,15 @@ internal sealed record LedgerShardDocument(Dictionary<string, int[]> Rooms, Dict
             shard.LoadGone(new RoomId(int.Parse(room, CultureInfo.InvariantCulture)), until);
         }
 
+        foreach (var (room, until) in document.Ended ?? [])
+        {
+            shard.LoadEnded(new RoomId(int.Parse(room, CultureInfo.InvariantCulture)), until);
+        }
+
         return shard;
     }
+
+    // Room number to stamp, keyed by the number as text; null when empty, to keep the stored shard small.
+    private static Dictionary<string, long>? Stamps(IReadOnlyDictionary<int, long> stamps) =>
+        stamps.Count == 0 ? null : stamps.ToDictionary(row => row.Key.ToString(CultureInfo.InvariantCulture), row => row.Value);
 }

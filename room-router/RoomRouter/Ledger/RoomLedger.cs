@@ -78,6 +78,10 @@ internal sealed class RoomLedger
     public Task<bool> SettleAsync(Reservation reservation, bool roomExists, CancellationToken cancellationToken) =>
         UpdateShardAsync(reservation.RoomId, s => s.Settle(reservation, roomExists), cancellationToken);
 
+    // Drops a pending row whose room its host ended, leaving an ended tombstone until endedUntil.
+    public Task<bool> EndAsync(Reservation reservation, DateTimeOffset endedUntil, CancellationToken cancellationToken) =>
+        UpdateShardAsync(reservation.RoomId, s => s.End(reservation, _clock.GetUtcNow(), endedUntil), cancellationToken);
+
     // Marks a committed row pending before a change that may end the room; null when there is no committed row.
     public Task<Reservation?> MarkPendingAsync(RoomId id, DateTimeOffset until, CancellationToken cancellationToken) =>
         UpdateShardAsync(LedgerLayout.ShardOf(id), s => s.TryMarkPending(id, until), r => r is not null, UpdateAttempts, cancellationToken);

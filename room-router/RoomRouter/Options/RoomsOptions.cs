@@ -37,6 +37,10 @@ public sealed class RoomsOptions
     [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00", ErrorMessage = "Rooms:EvictedRoomTtl must be between {1} and {2}.")]
     public TimeSpan EvictedRoomTtl { get; set; } = TimeSpan.FromHours(1);
 
+    // How long join-room answers 410 room-ended (not 404) for a room its host ended.
+    [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00", ErrorMessage = "Rooms:EndedRoomTtl must be between {1} and {2}.")]
+    public TimeSpan EndedRoomTtl { get; set; } = TimeSpan.FromHours(1);
+
     // How many create and join requests run at once on this replica; more wait in a queue. Each one's calls (state,
     // actor, /register) then see the latency of a bounded amount of work, instead of every call in a burst
     // slowing down together until /register times out and a live instance is taken for dead.

@@ -16,22 +16,23 @@ internal sealed class ClientRemoval(
     TimeProvider clock,
     ILogger<ClientRemoval> logger)
 {
-    // Idempotent: removing a client twice, or from a room that is gone, changes nothing.
-    public async Task<RemoveClientStatus> RemoveAsync(RoomId roomId, string clientId, CancellationToken cancellationToken)
+    // Idempotent: removing a client twice, or from a room that is gone, changes nothing. With bar, the room keeps the
+    // client's identity out from now on (a host removed or denied it).
+    public async Task<RemoveClientStatus> RemoveAsync(RoomId roomId, string clientId, bool bar, CancellationToken cancellationToken)
     {
         var room = actors.Get(roomId.ToString());
-        var status = (await room.RemoveClientUnlessLastAsync(new RemoveClientArgs(clientId, clock.GetUtcNow()))).Status;
+        var status = (await room.RemoveClientUnlessLastAsync(new RemoveClientArgs(clientId, clock.GetUtcNow(), bar))).Status;
         if (status is RemoveClientStatus.LastClient or RemoveClientStatus.NotFound)
         {
-            status = await RemoveEndingTheRoomAsync(roomId, room, clientId, status, cancellationToken);
+            status = await RemoveEndingTheRoomAsync(roomId, room, clientId, bar, status, cancellationToken);
         }
 
-        RouterLog.ClientRemoved(logger, ClientIds.Redact(clientId), roomId.ToString(), status.ToString());
+        RouterLog.ClientRemoved(logger, ClientIds.Redact(clientId), roomId.ToString(), status.ToString(), bar);
         return status;
     }
 
     private async Task<RemoveClientStatus> RemoveEndingTheRoomAsync(
-        RoomId roomId, IRoomActor room, string clientId, RemoveClientStatus first, CancellationToken cancellationToken)
+        RoomId roomId, IRoomActor room, string clientId, bool bar, RemoveClientStatus first, CancellationToken cancellationToken)
     {
         var marked = await ledger.MarkPendingAsync(roomId, clock.GetUtcNow() + options.CurrentValue.ReservationTtl, cancellationToken);
         if (marked is null && first is RemoveClientStatus.NotFound)
@@ -41,9 +42,10 @@ internal sealed class ClientRemoval(
             return first;
         }
 
-        var status = (await room.RemoveClientAsync(new RemoveClientArgs(clientId, clock.GetUtcNow()))).Status;
+        var status = (await room.RemoveClientAsync(new RemoveClientArgs(clientId, clock.GetUtcNow(), bar))).Status;
 
-        // NotFound with a committed row means the actor is gone but its row was left behind: drop the row too.
+        // NotFound with a committed row means the actor is gone (or its host ended it meanwhile) but its row was left
+        // behind: drop the row too.
         var roomOver = status is RemoveClientStatus.RoomEnded || (status is RemoveClientStatus.NotFound && marked is not null);
         if (marked is { } pending)
         {

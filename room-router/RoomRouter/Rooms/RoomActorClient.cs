@@ -25,6 +25,8 @@ internal sealed class RoomActorClient(ActorProxy proxy) : IRoomActor
     public Task<RemoveClientResult> RemoveClientAsync(RemoveClientArgs args) =>
         proxy.InvokeMethodAsync<RemoveClientArgs, RemoveClientResult>(nameof(IRoomActor.RemoveClientAsync), args);
 
+    public Task EndAsync() => proxy.InvokeMethodAsync(nameof(IRoomActor.EndAsync));
+
     public Task<RoomLookup> GetAsync() => proxy.InvokeMethodAsync<RoomLookup>(nameof(IRoomActor.GetAsync));
 
     public Task<RoomClients> GetClientsAsync(ClientsArgs args) =>

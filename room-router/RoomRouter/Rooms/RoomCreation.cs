@@ -1,6 +1,7 @@
 using AvatarStream.Contracts;
 using AvatarStream.RoomRouter.Core.Ledger;
 using AvatarStream.RoomRouter.Core.Placement;
+using AvatarStream.RoomRouter.Core.Rooms;
 using AvatarStream.RoomRouter.Instances;
 using AvatarStream.RoomRouter.Ledger;
 using AvatarStream.RoomRouter.Options;
@@ -22,9 +23,10 @@ internal sealed class RoomCreation(
     TimeProvider clock,
     ILogger<RoomCreation> logger)
 {
-    public async Task<RoomOutcome> CreateAsync(CancellationToken cancellationToken)
+    // A room with this policy whose host, the caller, is named hostName.
+    public async Task<RoomOutcome> CreateAsync(string hostName, RoomPolicy policy, CancellationToken cancellationToken)
     {
-        var clientId = ClientIds.New();
+        var host = new HostedClient(ClientIds.New(), RoomRoles.Host, hostName);
         var instances = await registry.LiveAsync(cancellationToken);
         if (instances.Count == 0)
         {
@@ -41,7 +43,7 @@ internal sealed class RoomCreation(
             }
 
             tried.Add(instanceId);
-            if (await TryCreateOnAsync(instanceId, instances[instanceId], clientId, cancellationToken) is { } outcome)
+            if (await TryCreateOnAsync(instanceId, instances[instanceId], host, policy, cancellationToken) is { } outcome)
             {
                 return outcome;
             }
@@ -51,7 +53,8 @@ internal sealed class RoomCreation(
     }
 
     // A ticket, a limit, or null when this instance failed and the next one should be tried.
-    private async Task<RoomOutcome?> TryCreateOnAsync(string instanceId, string streamUrl, string clientId, CancellationToken cancellationToken)
+    private async Task<RoomOutcome?> TryCreateOnAsync(
+        string instanceId, string streamUrl, HostedClient host, RoomPolicy policy, CancellationToken cancellationToken)
     {
         var ttl = options.CurrentValue.ReservationTtl;
         if (await ledger.ReserveAsync(instanceId, clock.GetUtcNow() + ttl, cancellationToken) is not { } reservation)
@@ -65,8 +68,11 @@ internal sealed class RoomCreation(
         {
             // The actor and the instance are independent, so both are asked at once: one round trip off the
             // critical path. If the register fails, the finally below deletes the actor again.
-            var creating = actors.Get(roomId).CreateAsync(new CreateRoomArgs(instanceId, clientId, clock.GetUtcNow()));
-            var registering = streams.RegisterAsync(instanceId, new RegisterRequest(roomId, clientId), cancellationToken);
+            var settings = RoomMapping.ToSettings(policy);
+            var creating = actors.Get(roomId).CreateAsync(
+                new CreateRoomArgs(instanceId, host.ClientId, clock.GetUtcNow(), host.Name, settings, policy.MaxClients));
+            var registering = streams.RegisterAsync(
+                instanceId, new RegisterRequest(roomId, host.ClientId, host.Role, host.Name, settings), cancellationToken);
             await Task.WhenAll(creating, registering);
             if (!await registering)
             {
@@ -86,14 +92,14 @@ internal sealed class RoomCreation(
                 return null;
             }
 
-            RouterLog.RoomCreated(logger, roomId, instanceId, ClientIds.Redact(clientId));
-            return RoomOutcome.Issued(new RoomTicket(roomId, clientId, streamUrl));
+            RouterLog.RoomCreated(logger, roomId, instanceId, ClientIds.Redact(host.ClientId));
+            return RoomOutcome.Issued(new RoomTicket(roomId, host.ClientId, streamUrl, host.Role, StreamProtocol.Offered));
         }
         finally
         {
             if (!committed)
             {
-                await RollBackAsync(reservation, clientId);
+                await RollBackAsync(reservation, host.ClientId);
             }
         }
     }

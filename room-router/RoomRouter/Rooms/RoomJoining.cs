@@ -9,10 +9,10 @@ using Microsoft.Extensions.Options;
 
 namespace AvatarStream.RoomRouter.Rooms;
 
-// join-room: reserve a pending seat in the room actor (which enforces the client limit), register on the room's
-// instance, confirm the seat. A failed register means the instance is dead: evict it and answer 410. A seat left
-// pending by a crash frees itself at its deadline. A client that still holds a seat (a reconnect) gets it back: the
-// same client id, registered again, no new seat.
+// join-room: reserve a pending seat in the room actor (which enforces the join window, the client limit and bars),
+// register on the room's instance, confirm the seat. A failed register means the instance is dead: evict it and
+// answer 410. A seat left pending by a crash frees itself at its deadline. A client that still holds a seat (a
+// reconnect) gets it back: the same client id, role and name, registered again, no new seat.
 internal sealed class RoomJoining(
     InstanceRegistry registry,
     RoomLedger ledger,
@@ -24,35 +24,35 @@ internal sealed class RoomJoining(
     TimeProvider clock,
     ILogger<RoomJoining> logger)
 {
-    public async Task<RoomOutcome> JoinAsync(RoomId roomId, string? heldClientId, CancellationToken cancellationToken)
+    // name is the display name of a new identity; a held seat keeps its own.
+    public async Task<RoomOutcome> JoinAsync(RoomId roomId, string? heldClientId, string name, CancellationToken cancellationToken)
     {
-        // A room actor without a ledger row is a leftover of a crash, not a room; a tombstone says it died with its instance.
-        switch (await ledger.PresenceAsync(roomId, cancellationToken))
+        // A room actor without a ledger row is a leftover of a crash, not a room; a tombstone says it died with its
+        // instance or was ended by its host.
+        var presence = await ledger.PresenceAsync(roomId, cancellationToken);
+        if (presence is not RoomPresence.Present)
         {
-            case RoomPresence.Gone:
-                return RoomOutcome.Failed(RoomFailure.RoomGone);
-            case RoomPresence.Absent:
-                return RoomOutcome.Failed(RoomFailure.RoomNotFound);
+            return RoomOutcome.Failed(Missing(presence));
         }
 
-        var outcome = await AdmitAsync(roomId, heldClientId, cancellationToken);
+        var outcome = await AdmitAsync(roomId, heldClientId, name, cancellationToken);
 
         // A held seat can be removed between taking and confirming it (its old socket's departure arriving late):
-        // then join as anyone would.
-        return outcome is null ? await AdmitAsync(roomId, null, cancellationToken) ?? RoomOutcome.Failed(RoomFailure.RoomGone) : outcome;
+        // then ask again, which seats a new identity unless that departure barred the held one.
+        return outcome ?? await AdmitAsync(roomId, heldClientId, name, cancellationToken) ?? RoomOutcome.Failed(RoomFailure.RoomGone);
     }
 
     // Seat, register, confirm. Null when a held seat was lost before its confirm.
-    private async Task<RoomOutcome?> AdmitAsync(RoomId roomId, string? heldClientId, CancellationToken cancellationToken)
+    private async Task<RoomOutcome?> AdmitAsync(RoomId roomId, string? heldClientId, string name, CancellationToken cancellationToken)
     {
         var id = roomId.ToString();
         var room = actors.Get(id);
         var now = clock.GetUtcNow();
         var seat = await room.JoinAsync(new JoinRoomArgs(
-            ClientIds.New(), options.CurrentValue.MaxClientsPerRoom, now, now + options.CurrentValue.ReservationTtl, heldClientId));
-        if (seat is not { Status: JoinRoomStatus.Joined, InstanceId: { } instanceId, ClientId: { } clientId })
+            ClientIds.New(), options.CurrentValue.MaxClientsPerRoom, now, now + options.CurrentValue.ReservationTtl, heldClientId, name));
+        if (seat is not { Status: JoinRoomStatus.Joined, InstanceId: { } instanceId, ClientId: { } clientId, Role: { } role, Name: { } memberName })
         {
-            return RoomOutcome.Failed(seat.Status is JoinRoomStatus.RoomFull ? RoomFailure.RoomFull : await MissingRoomAsync(roomId, cancellationToken));
+            return RoomOutcome.Failed(await RefusalAsync(roomId, seat.Status, cancellationToken));
         }
 
         var held = clientId == heldClientId;
@@ -60,7 +60,7 @@ internal sealed class RoomJoining(
         try
         {
             if (await registry.StreamUrlAsync(instanceId, cancellationToken) is not { } streamUrl
-                || !await streams.RegisterAsync(instanceId, new RegisterRequest(id, clientId), cancellationToken))
+                || !await streams.RegisterAsync(instanceId, new RegisterRequest(id, clientId, role, memberName, seat.Settings), cancellationToken))
             {
                 await eviction.EvictAsync(instanceId, cancellationToken);
                 return RoomOutcome.Failed(RoomFailure.RoomGone);
@@ -74,7 +74,7 @@ internal sealed class RoomJoining(
             }
 
             RouterLog.ClientJoined(logger, ClientIds.Redact(clientId), id, instanceId);
-            return RoomOutcome.Issued(new RoomTicket(id, clientId, streamUrl));
+            return RoomOutcome.Issued(new RoomTicket(id, clientId, streamUrl, role, StreamProtocol.Offered));
         }
         finally
         {
@@ -86,16 +86,30 @@ internal sealed class RoomJoining(
         }
     }
 
-    // The actor has no room, though the cached ledger view had a row: the store says whether the room was evicted
-    // with its instance meanwhile (410) or simply ended (404).
-    private async Task<RoomFailure> MissingRoomAsync(RoomId roomId, CancellationToken cancellationToken) =>
-        await ledger.StoredPresenceAsync(roomId, cancellationToken) is RoomPresence.Gone ? RoomFailure.RoomGone : RoomFailure.RoomNotFound;
+    private async Task<RoomFailure> RefusalAsync(RoomId roomId, JoinRoomStatus status, CancellationToken cancellationToken) => status switch
+    {
+        JoinRoomStatus.RoomFull => RoomFailure.RoomFull,
+        JoinRoomStatus.Barred => RoomFailure.Barred,
+        JoinRoomStatus.JoinWindowClosed => RoomFailure.JoinWindowClosed,
+        JoinRoomStatus.Ended => RoomFailure.RoomEnded,
+
+        // The actor has no room, though the cached ledger view had a row: the store says whether the room was evicted
+        // with its instance (410), ended by its host (410), or lost its last client (404) meanwhile.
+        _ => Missing(await ledger.StoredPresenceAsync(roomId, cancellationToken)),
+    };
+
+    private static RoomFailure Missing(RoomPresence presence) => presence switch
+    {
+        RoomPresence.Gone => RoomFailure.RoomGone,
+        RoomPresence.Ended => RoomFailure.RoomEnded,
+        _ => RoomFailure.RoomNotFound,
+    };
 
     private async Task GiveBackSeatAsync(RoomId roomId, string clientId)
     {
         try
         {
-            await removal.RemoveAsync(roomId, clientId, CancellationToken.None);
+            await removal.RemoveAsync(roomId, clientId, bar: false, CancellationToken.None);
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {

@@ -45,6 +45,12 @@ public sealed class InMemoryRoomActors : IRoomActors
 
         public Task<RemoveClientResult> RemoveClientAsync(RemoveClientArgs args) => actors.InvokeAsync(roomId, a => a.RemoveClientAsync(args));
 
+        public Task EndAsync() => actors.InvokeAsync(roomId, async a =>
+        {
+            await a.EndAsync();
+            return true;
+        });
+
         public Task<RoomLookup> GetAsync() => actors.InvokeAsync(roomId, a => a.GetAsync());
 
         public Task<RoomClients> GetClientsAsync(ClientsArgs args) => actors.InvokeAsync(roomId, a => a.GetClientsAsync(args));

@@ -33,7 +33,11 @@ public class PublicEndpointTests
         Assert.Matches("^[0-9]{5}$", ticket.RoomId);
         Assert.True(Guid.TryParseExact(ticket.ClientId, "D", out _));
         Assert.Equal(stream.StreamUrl, ticket.StreamUrl);
-        Assert.Equal(new RegisterRequest(ticket.RoomId, ticket.ClientId), Assert.Single(stream.Registered));
+        Assert.Equal(RoomRoles.Host, ticket.Role);
+        Assert.Equal(StreamProtocol.Offered, ticket.Protocols);
+        Assert.Equal(
+            new RegisterRequest(ticket.RoomId, ticket.ClientId, RoomRoles.Host, MemberNames.Default, new RoomSettings()),
+            Assert.Single(stream.Registered));
     }
 
     [Fact]
@@ -49,7 +53,10 @@ public class PublicEndpointTests
         Assert.Equal(room.RoomId, joined.RoomId);
         Assert.NotEqual(room.ClientId, joined.ClientId);
         Assert.Equal(stream.StreamUrl, joined.StreamUrl);
-        Assert.Equal(new RegisterRequest(room.RoomId, joined.ClientId), stream.Registered.Last());
+        Assert.Equal(RoomRoles.Guest, joined.Role);
+        Assert.Equal(
+            new RegisterRequest(room.RoomId, joined.ClientId, RoomRoles.Guest, MemberNames.Default, new RoomSettings()),
+            stream.Registered.Last());
     }
 
     [Fact]
