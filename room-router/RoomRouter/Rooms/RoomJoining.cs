@@ -37,12 +37,13 @@ internal sealed class RoomJoining(
 
         var outcome = await AdmitAsync(roomId, heldClientId, name, cancellationToken);
 
-        // A held seat can be removed between taking and confirming it (its old socket's departure arriving late):
-        // then ask again, which seats a new identity unless that departure barred the held one.
+        // A seat can be lost between taking and confirming it (a held seat's old socket's departure arriving late, or
+        // the room ending meanwhile): then ask again, which seats a new identity unless that departure barred the held
+        // one, or answers what became of the room.
         return outcome ?? await AdmitAsync(roomId, heldClientId, name, cancellationToken) ?? RoomOutcome.Failed(RoomFailure.RoomGone);
     }
 
-    // Seat, register, confirm. Null when a held seat was lost before its confirm.
+    // Seat, register, confirm. Null when the seat was lost before its confirm.
     private async Task<RoomOutcome?> AdmitAsync(RoomId roomId, string? heldClientId, string name, CancellationToken cancellationToken)
     {
         var id = roomId.ToString();
@@ -69,8 +70,9 @@ internal sealed class RoomJoining(
             confirmed = (await room.ConfirmClientAsync(new ClientArgs(clientId))).Confirmed;
             if (!confirmed)
             {
-                // Otherwise the room was ended or evicted while this client was being admitted.
-                return held ? null : RoomOutcome.Failed(RoomFailure.RoomGone);
+                // The seat went while this client was being admitted: a held seat's late departure, or the room ended
+                // or was evicted meanwhile. Asking again tells which (a new seat, 410 room-ended, 410 room-gone).
+                return null;
             }
 
             RouterLog.ClientJoined(logger, ClientIds.Redact(clientId), id, instanceId);

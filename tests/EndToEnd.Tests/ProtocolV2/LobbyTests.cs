@@ -53,7 +53,7 @@ public sealed class LobbyTests(V2System system)
 
         Assert.Equal(StreamProtocol.CloseCodes.Denied, (await joiner.ClosedAsync()).CloseStatus);
         await host.NextAsync<KnockCancelled>();
-        var barred = await Assert.ThrowsAsync<RoomRouterException>(() => system.Router.JoinRoomAsync(ticket.RoomId, heldClientId: joinerTicket.ClientId));
+        var barred = await RouterRefusal.OfJoinAsync(token => system.Router.JoinRoomAsync(ticket.RoomId, heldClientId: joinerTicket.ClientId, cancellationToken: token));
         Assert.Equal((HttpStatusCode.Forbidden, "barred"), (barred.Status, barred.ProblemType));
     }
 
@@ -81,20 +81,7 @@ public sealed class LobbyTests(V2System system)
         var early = await system.Router.JoinRoomAsync(ticket.RoomId);
 
         // Wait for the window to close by the router's own answer, bounded.
-        using var deadline = new CancellationTokenSource(TestMember.Patience);
-        RoomRouterException? closed = null;
-        while (closed is null)
-        {
-            try
-            {
-                await system.Router.JoinRoomAsync(ticket.RoomId, cancellationToken: deadline.Token);
-                await Task.Delay(200, deadline.Token);
-            }
-            catch (RoomRouterException refused)
-            {
-                closed = refused;
-            }
-        }
+        var closed = await RouterRefusal.OfJoinAsync(token => system.Router.JoinRoomAsync(ticket.RoomId, cancellationToken: token));
 
         Assert.Equal((HttpStatusCode.Forbidden, "join-window-closed"), (closed.Status, closed.ProblemType));
         Assert.True(DateTimeOffset.UtcNow >= welcome.Room.JoinClosesAt!.Value.AddMilliseconds(-500));

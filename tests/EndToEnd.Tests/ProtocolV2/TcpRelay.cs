@@ -35,8 +35,15 @@ public sealed class TcpRelay : IAsyncDisposable
 
         foreach (var socket in open)
         {
-            socket.LingerState = new LingerOption(true, 0);
-            socket.Close();
+            try
+            {
+                socket.LingerState = new LingerOption(true, 0);
+                socket.Close();
+            }
+            catch (ObjectDisposedException)
+            {
+                // Its other end went first and the pump closed it.
+            }
         }
     }
 
