@@ -40,6 +40,30 @@ public class EndRoomTests
     }
 
     [Fact]
+    public async Task EndRoom_WhileAJoinIsRegistering_TheJoinIs410RoomEnded()
+    {
+        await using var app = new RouterApplication();
+        await app.AnnounceAsync("stream-1");
+        using var client = app.CreateClient();
+        var room = await CreateAsync(client);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        app.Streams.Hold = release.Task;
+
+        // The join holds its seat and waits on the instance's /register while the room ends.
+        var joining = JoinAsync(client, room.RoomId);
+        using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while ((await app.Actors.Get(room.RoomId).GetAsync()).Room!.ClientCount < 2)
+        {
+            await Task.Delay(10, bound.Token);
+        }
+
+        await EndAsync(app, room.RoomId);
+        release.SetResult();
+
+        await ProblemAssert.IsProblemAsync(await joining, HttpStatusCode.Gone, RouterProblemTypes.RoomEnded);
+    }
+
+    [Fact]
     public async Task EndRoom_FreesTheRoomsPlace_AndItsInstanceNoLongerHostsIt()
     {
         await using var app = new RouterApplication(("Rooms:MaxRooms", "1"));
