@@ -3,6 +3,9 @@ using AvatarStream.StreamService.Tests.Infrastructure;
 
 namespace AvatarStream.StreamService.Tests.Service.V2;
 
+// The exporter sees every relay meter of the process by name, so the exported values are this app's only when no
+// other stream service runs beside it.
+[Collection(nameof(AloneCollection))]
 public sealed class V2MetricsTests
 {
     [Fact(Timeout = 30_000)]
