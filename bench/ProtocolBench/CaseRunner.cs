@@ -1,0 +1,182 @@
+using System.Diagnostics;
+using System.Net.WebSockets;
+
+namespace AvatarStream.ProtocolBench;
+
+// Runs one case on one protocol against one relay: connect every room in order (the first client creates the
+// room, so it is the v2 host), wait until every v2 member knows the whole room, send for warm-up + duration,
+// drain, close. Every wait is bounded.
+internal static class CaseRunner
+{
+    private static readonly TimeSpan Settle = TimeSpan.FromMilliseconds(500);
+    private static readonly TimeSpan Drain = TimeSpan.FromSeconds(3);
+    private static readonly TimeSpan CloseTimeout = TimeSpan.FromSeconds(5);
+
+    public static async Task<RunResult> RunAsync(BenchCase benchCase, WireProtocol protocol, RelayServer server, BenchOptions options, int repeat)
+    {
+        var load = LoadAverage();
+        var run = new RunContext();
+        var rooms = new List<BenchRoom>();
+        for (var r = 0; r < benchCase.Rooms; r++)
+        {
+            var room = new BenchRoom($"{benchCase.Name}-{protocol}-{repeat}-{r}");
+            for (var i = 0; i < benchCase.Size; i++)
+            {
+                var member = new Member(room, i, run.All.Count, protocol, options.PayloadBytes);
+                room.Members.Add(member);
+                run.All.Add(member);
+            }
+
+            rooms.Add(room);
+        }
+
+        var receiving = new List<Task>();
+        var socketErrors = 0L;
+        try
+        {
+            using (var connecting = new CancellationTokenSource(TimeSpan.FromSeconds(60)))
+            {
+                foreach (var member in run.All)
+                {
+                    await member.ConnectAsync(server.Address, connecting.Token);
+                    receiving.Add(member.ReceiveLoopAsync(run));
+                }
+            }
+
+            if (protocol == WireProtocol.V2)
+            {
+                await WaitUntilAsync(() => run.All.All(m => m.MemberNumber > 0 && m.KnownMembers == m.Room.Members.Count), TimeSpan.FromSeconds(10), "every v2 member to know its whole room");
+            }
+
+            // Every sender reaches every other member of its room (v2: by the default subscription, at most 49).
+            var senders = new List<Member>();
+            foreach (var room in rooms)
+            {
+                foreach (var member in room.Members.Take(benchCase.Senders))
+                {
+                    member.BecomeSender(Math.Min(room.Members.Count - 1, 49));
+                    senders.Add(member);
+                }
+            }
+
+            var clock = new RunClock(Settle, options.WarmUp, options.Duration);
+            run.Clock = clock;
+            var sending = Task.WhenAll(senders.Select(s => Task.Run(() => s.SendLoopAsync(benchCase, clock))));
+
+            await RunClock.DelayUntilAsync(clock.MeasureStart);
+            var (serverCpu0, driverCpu0, wall0) = (server.CpuTime(), Process.GetCurrentProcess().TotalProcessorTime, Stopwatch.GetTimestamp());
+            await RunClock.DelayUntilAsync(clock.MeasureEnd);
+            var (serverCpu1, driverCpu1, wall1) = (server.CpuTime(), Process.GetCurrentProcess().TotalProcessorTime, Stopwatch.GetTimestamp());
+            await WaitBoundedAsync(sending, TimeSpan.FromSeconds(10), "the senders to stop");
+
+            var expected = senders.Sum(s => s.MeasuredSent * s.Receivers);
+            await WaitUntilAsync(() => run.All.Sum(m => m.Delivered) >= expected, Drain, null);
+
+            await CloseAllAsync(run.All, receiving);
+            socketErrors = run.All.Sum(m => m.SendErrors + (m.ReceiveFailed ? 1 : 0));
+
+            var latency = new LatencyHistogram();
+            foreach (var member in run.All)
+            {
+                latency.Add(member.Latency);
+            }
+
+            var seconds = options.Duration.TotalSeconds;
+            var delivered = run.All.Sum(m => m.Delivered);
+            var wall = Stopwatch.GetElapsedTime(wall0, wall1).TotalSeconds;
+            var serverCpu = (serverCpu1 - serverCpu0).TotalSeconds;
+            return new RunResult
+            {
+                Repeat = repeat,
+                Case = benchCase.Name,
+                Protocol = protocol.ToString().ToLowerInvariant(),
+                Clients = benchCase.Clients,
+                Connected = run.All.Count(m => m.Socket.State != WebSocketState.None),
+                SentPerSecond = senders.Sum(s => s.MeasuredSent) / seconds,
+                DeliveredPerSecond = delivered / seconds,
+                LossPercent = expected == 0 ? 0 : 100.0 * (1 - (delivered / (double)expected)),
+                P50Us = latency.PercentileMicroseconds(0.50),
+                P99Us = latency.PercentileMicroseconds(0.99),
+                P999Us = latency.PercentileMicroseconds(0.999),
+                MaxUs = latency.Max / 1000.0,
+                ServerCpuPercent = 100 * serverCpu / wall,
+                ServerCpuUsPerFrame = delivered == 0 ? double.NaN : serverCpu * 1e6 / delivered,
+                DriverCpuPercent = 100 * (driverCpu1 - driverCpu0).TotalSeconds / wall,
+                Stalls = senders.Sum(s => s.Stalls),
+                Gaps = run.All.Sum(m => m.Gaps),
+                ControlFrames = run.All.Sum(m => m.ControlFrames),
+                ControlInWindow = run.All.Sum(m => m.ControlInWindow),
+                StampErrors = run.All.Sum(m => m.StampErrors),
+                Corrupt = run.All.Sum(m => m.Corrupt),
+                OutOfOrder = run.All.Sum(m => m.OutOfOrder),
+                Foreign = run.All.Sum(m => m.Foreign),
+                Malformed = run.All.Sum(m => m.Malformed),
+                SocketErrors = socketErrors,
+                LoadAverage = load,
+            };
+        }
+        finally
+        {
+            foreach (var member in run.All)
+            {
+                member.Socket.Abort();
+                member.Socket.Dispose();
+            }
+
+            await Task.WhenAny(Task.WhenAll(receiving), Task.Delay(CloseTimeout));
+        }
+    }
+
+    // A close frame from each client; the relay answers with its own, which ends that receive loop. Whatever
+    // has not closed in time is aborted.
+    private static async Task CloseAllAsync(List<Member> members, List<Task> receiving)
+    {
+        using var timeout = new CancellationTokenSource(CloseTimeout);
+        var closing = members.Select(async m =>
+        {
+            try
+            {
+                await m.Socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, timeout.Token);
+            }
+            catch (Exception exception) when (exception is WebSocketException or OperationCanceledException)
+            {
+                m.Socket.Abort();
+            }
+        });
+        await Task.WhenAll(closing);
+        await Task.WhenAny(Task.WhenAll(receiving), Task.Delay(CloseTimeout));
+    }
+
+    private static async Task WaitBoundedAsync(Task task, TimeSpan limit, string what)
+    {
+        if (await Task.WhenAny(task, Task.Delay(limit)) != task)
+        {
+            throw new TimeoutException($"timed out waiting for {what}");
+        }
+
+        await task;
+    }
+
+    // Polls a condition for at most limit; throws when it is named (a precondition), returns quietly otherwise.
+    private static async Task WaitUntilAsync(Func<bool> condition, TimeSpan limit, string? what)
+    {
+        var until = Stopwatch.GetTimestamp() + (long)(limit.TotalSeconds * Stopwatch.Frequency);
+        while (!condition())
+        {
+            if (Stopwatch.GetTimestamp() >= until)
+            {
+                if (what is not null)
+                {
+                    throw new TimeoutException($"timed out waiting for {what}");
+                }
+
+                return;
+            }
+
+            await Task.Delay(10);
+        }
+    }
+
+    public static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
+}

@@ -1,0 +1,53 @@
+using System.Runtime.InteropServices;
+using System.Text.Json;
+using AvatarStream.ProtocolBench;
+
+// v1 against v2 on the same relay build, same cases, one run: each case on each protocol on a fresh relay
+// process, interleaved (v1, v2, v1, v2 ...) so that drift in a shared machine's load hits both alike.
+BenchOptions options;
+try
+{
+    options = BenchOptions.Parse(args);
+}
+catch (Exception exception) when (exception is ArgumentException or FormatException)
+{
+    Console.Error.WriteLine(exception.Message);
+    Console.Error.WriteLine(BenchOptions.Usage);
+    return 2;
+}
+
+var loadBefore = CaseRunner.LoadAverage();
+Console.Error.WriteLine($"nproc {Environment.ProcessorCount}, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}, load average before {loadBefore}");
+var results = new List<RunResult>();
+var json = new JsonSerializerOptions { WriteIndented = false };
+await using var jsonLines = options.JsonPath is null ? null : new StreamWriter(options.JsonPath, append: true);
+for (var repeat = 1; repeat <= options.Repeat; repeat++)
+{
+    foreach (var benchCase in options.Cases)
+    {
+        foreach (var protocol in (WireProtocol[])[WireProtocol.V1, WireProtocol.V2])
+        {
+            await using var server = await RelayServer.StartAsync(options.ServerDll);
+            var result = await CaseRunner.RunAsync(benchCase, protocol, server, options, repeat);
+            results.Add(result);
+            Console.Error.WriteLine(
+                $"repeat {repeat} {benchCase.Name} {result.Protocol}: {result.DeliveredPerSecond:0} delivered f/s, p99 {result.P99Us:0} us, loss {result.LossPercent:0.000}%, errors {result.Errors}, server CPU {result.ServerCpuPercent:0}%");
+            if (jsonLines is not null)
+            {
+                await jsonLines.WriteLineAsync(JsonSerializer.Serialize(result, json));
+                await jsonLines.FlushAsync();
+            }
+        }
+    }
+}
+
+var loadAfter = CaseRunner.LoadAverage();
+Console.WriteLine($"Load average before {loadBefore}, after {loadAfter}. {options.PayloadBytes}-byte payloads, {options.WarmUp.TotalSeconds:0} s warm-up, {options.Duration.TotalSeconds:0} s measured, {options.Repeat} repeats.");
+Console.WriteLine();
+Console.WriteLine("Medians of the repeats:");
+Console.WriteLine();
+Console.WriteLine(MarkdownReport.Summary(results));
+Console.WriteLine("Every run:");
+Console.WriteLine();
+Console.WriteLine(MarkdownReport.Runs(results));
+return results.Any(r => r.Errors > 0) ? 1 : 0;
