@@ -3,23 +3,32 @@ using System.Net.WebSockets;
 
 namespace AvatarStream.ProtocolBench;
 
-// Runs one case on one protocol against one relay: connect every room in order (the first client creates the
-// room, so it is the v2 host), wait until every v2 member knows the whole room, send for warm-up + duration,
-// drain, close. Every wait is bounded.
+// Runs one case against one relay: connect every room in order (the first client creates the room, so it is the
+// v2 host), wait until every v2 member knows its whole room, send for warm-up + duration, drain, close. Every
+// wait is bounded. Normally every room speaks one protocol; mixed, even rooms speak v1 and odd rooms v2 on the
+// same relay at the same time, so both see exactly the same machine, and there is one result per protocol.
 internal static class CaseRunner
 {
     private static readonly TimeSpan Settle = TimeSpan.FromMilliseconds(500);
     private static readonly TimeSpan Drain = TimeSpan.FromSeconds(3);
     private static readonly TimeSpan CloseTimeout = TimeSpan.FromSeconds(5);
 
-    public static async Task<RunResult> RunAsync(BenchCase benchCase, WireProtocol protocol, RelayServer server, BenchOptions options, int repeat)
+    public static async Task<RunResult> RunAsync(BenchCase benchCase, WireProtocol protocol, RelayServer server, BenchOptions options, int repeat) =>
+        (await RunAsync(benchCase, _ => protocol, server, options, repeat, label: null))[0];
+
+    public static Task<IReadOnlyList<RunResult>> RunMixedAsync(BenchCase benchCase, RelayServer server, BenchOptions options, int repeat) =>
+        RunAsync(benchCase, r => r % 2 == 0 ? WireProtocol.V1 : WireProtocol.V2, server, options, repeat, label: " mixed");
+
+    private static async Task<IReadOnlyList<RunResult>> RunAsync(
+        BenchCase benchCase, Func<int, WireProtocol> protocolOf, RelayServer server, BenchOptions options, int repeat, string? label)
     {
         var load = LoadAverage();
         var run = new RunContext();
         var rooms = new List<BenchRoom>();
         for (var r = 0; r < benchCase.Rooms; r++)
         {
-            var room = new BenchRoom($"{benchCase.Name}-{protocol}-{repeat}-{r}");
+            var protocol = protocolOf(r);
+            var room = new BenchRoom($"{benchCase.Name}-{protocol}{label?.Trim()}-{repeat}-{r}", protocol);
             for (var i = 0; i < benchCase.Size; i++)
             {
                 var member = new Member(room, i, run.All.Count, protocol, options.PayloadBytes);
@@ -31,7 +40,6 @@ internal static class CaseRunner
         }
 
         var receiving = new List<Task>();
-        var socketErrors = 0L;
         try
         {
             using (var connecting = new CancellationTokenSource(TimeSpan.FromSeconds(60)))
@@ -43,10 +51,10 @@ internal static class CaseRunner
                 }
             }
 
-            if (protocol == WireProtocol.V2)
-            {
-                await WaitUntilAsync(() => run.All.All(m => m.MemberNumber > 0 && m.KnownMembers == m.Room.Members.Count), TimeSpan.FromSeconds(10), "every v2 member to know its whole room");
-            }
+            await WaitUntilAsync(
+                () => run.All.All(m => m.Room.Protocol == WireProtocol.V1 || (m.MemberNumber > 0 && m.KnownMembers == m.Room.Members.Count)),
+                TimeSpan.FromSeconds(10),
+                "every v2 member to know its whole room");
 
             // Every sender reaches every other member of its room (v2: by the default subscription, at most 49).
             var senders = new List<Member>();
@@ -73,47 +81,57 @@ internal static class CaseRunner
             await WaitUntilAsync(() => run.All.Sum(m => m.Delivered) >= expected, Drain, null);
 
             await CloseAllAsync(run.All, receiving);
-            socketErrors = run.All.Sum(m => m.SendErrors + (m.ReceiveFailed ? 1 : 0));
 
-            var latency = new LatencyHistogram();
-            foreach (var member in run.All)
-            {
-                latency.Add(member.Latency);
-            }
-
-            var seconds = options.Duration.TotalSeconds;
-            var delivered = run.All.Sum(m => m.Delivered);
             var wall = Stopwatch.GetElapsedTime(wall0, wall1).TotalSeconds;
             var serverCpu = (serverCpu1 - serverCpu0).TotalSeconds;
-            return new RunResult
+            var allDelivered = run.All.Sum(m => m.Delivered);
+            var results = new List<RunResult>();
+            foreach (var protocol in rooms.Select(r => r.Protocol).Distinct())
             {
-                Repeat = repeat,
-                Case = benchCase.Name,
-                Protocol = protocol.ToString().ToLowerInvariant(),
-                Clients = benchCase.Clients,
-                Connected = run.All.Count(m => m.Socket.State != WebSocketState.None),
-                SentPerSecond = senders.Sum(s => s.MeasuredSent) / seconds,
-                DeliveredPerSecond = delivered / seconds,
-                LossPercent = expected == 0 ? 0 : 100.0 * (1 - (delivered / (double)expected)),
-                P50Us = latency.PercentileMicroseconds(0.50),
-                P99Us = latency.PercentileMicroseconds(0.99),
-                P999Us = latency.PercentileMicroseconds(0.999),
-                MaxUs = latency.Max / 1000.0,
-                ServerCpuPercent = 100 * serverCpu / wall,
-                ServerCpuUsPerFrame = delivered == 0 ? double.NaN : serverCpu * 1e6 / delivered,
-                DriverCpuPercent = 100 * (driverCpu1 - driverCpu0).TotalSeconds / wall,
-                Stalls = senders.Sum(s => s.Stalls),
-                Gaps = run.All.Sum(m => m.Gaps),
-                ControlFrames = run.All.Sum(m => m.ControlFrames),
-                ControlInWindow = run.All.Sum(m => m.ControlInWindow),
-                StampErrors = run.All.Sum(m => m.StampErrors),
-                Corrupt = run.All.Sum(m => m.Corrupt),
-                OutOfOrder = run.All.Sum(m => m.OutOfOrder),
-                Foreign = run.All.Sum(m => m.Foreign),
-                Malformed = run.All.Sum(m => m.Malformed),
-                SocketErrors = socketErrors,
-                LoadAverage = load,
-            };
+                var members = run.All.Where(m => m.Room.Protocol == protocol).ToList();
+                var sent = senders.Where(m => m.Room.Protocol == protocol).ToList();
+                var latency = new LatencyHistogram();
+                foreach (var member in members)
+                {
+                    latency.Add(member.Latency);
+                }
+
+                var seconds = options.Duration.TotalSeconds;
+                var delivered = members.Sum(m => m.Delivered);
+                var expectedHere = sent.Sum(s => s.MeasuredSent * s.Receivers);
+                results.Add(new RunResult
+                {
+                    Repeat = repeat,
+                    Case = benchCase.Name,
+                    Protocol = protocol.ToString().ToLowerInvariant() + label,
+                    Clients = members.Count,
+                    Connected = members.Count(m => m.Socket.State != WebSocketState.None),
+                    SentPerSecond = sent.Sum(s => s.MeasuredSent) / seconds,
+                    DeliveredPerSecond = delivered / seconds,
+                    LossPercent = expectedHere == 0 ? 0 : 100.0 * (1 - (delivered / (double)expectedHere)),
+                    P50Us = latency.PercentileMicroseconds(0.50),
+                    P99Us = latency.PercentileMicroseconds(0.99),
+                    P999Us = latency.PercentileMicroseconds(0.999),
+                    MaxUs = latency.Max / 1000.0,
+                    // Mixed: the relay's CPU is for both protocols together.
+                    ServerCpuPercent = 100 * serverCpu / wall,
+                    ServerCpuUsPerFrame = allDelivered == 0 ? double.NaN : serverCpu * 1e6 / allDelivered,
+                    DriverCpuPercent = 100 * (driverCpu1 - driverCpu0).TotalSeconds / wall,
+                    Stalls = sent.Sum(s => s.Stalls),
+                    Gaps = members.Sum(m => m.Gaps),
+                    ControlFrames = members.Sum(m => m.ControlFrames),
+                    ControlInWindow = members.Sum(m => m.ControlInWindow),
+                    StampErrors = members.Sum(m => m.StampErrors),
+                    Corrupt = members.Sum(m => m.Corrupt),
+                    OutOfOrder = members.Sum(m => m.OutOfOrder),
+                    Foreign = members.Sum(m => m.Foreign),
+                    Malformed = members.Sum(m => m.Malformed),
+                    SocketErrors = members.Sum(m => m.SendErrors + (m.ReceiveFailed ? 1 : 0)),
+                    LoadAverage = load,
+                });
+            }
+
+            return results;
         }
         finally
         {

@@ -23,8 +23,8 @@ internal static class MarkdownReport
     public static string Summary(IReadOnlyList<RunResult> results)
     {
         var text = new StringBuilder();
-        text.AppendLine("| case | v1 delivered f/s | v2 delivered f/s | v2/v1 f/s | paired v2/v1 f/s | v1 p99 us | v2 p99 us | v2/v1 p99 | v1 srv CPU us/frame | v2 srv CPU us/frame | v2/v1 CPU/frame | loss % v1 / v2 | errors v1 / v2 |");
-        text.AppendLine("| --- | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |");
+        text.AppendLine("| case | v1 delivered f/s | v2 delivered f/s | v2/v1 f/s | paired v2/v1 f/s | v1 p99 us | v2 p99 us | v2/v1 p99 | v1 srv CPU us/frame | v2 srv CPU us/frame | v2/v1 CPU/frame | mixed v2/v1 f/s | mixed v2/v1 p99 | loss % v1 / v2 | errors v1 / v2 |");
+        text.AppendLine("| --- | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- | --- | --- |");
         foreach (var name in results.Select(r => r.Case).Distinct())
         {
             var v1 = results.Where(r => r.Case == name && r.Protocol == "v1").ToList();
@@ -32,11 +32,14 @@ internal static class MarkdownReport
             var (f1, f2) = (Median(v1, r => r.DeliveredPerSecond), Median(v2, r => r.DeliveredPerSecond));
             var (p1, p2) = (Median(v1, r => r.P99Us), Median(v2, r => r.P99Us));
             var (c1, c2) = (Median(v1, r => r.ServerCpuUsPerFrame), Median(v2, r => r.ServerCpuUsPerFrame));
-            // Each repeat's v2 ran right after its v1, so these ratios see the least drift in the machine's load.
-            var paired = v1.Join(v2, a => a.Repeat, b => b.Repeat, (a, b) => b.DeliveredPerSecond / a.DeliveredPerSecond)
-                .Select(x => Invariant($"{x:0.00}"));
+            var paired = Ratios(v1, v2, r => r.DeliveredPerSecond);
+            var mixed1 = results.Where(r => r.Case == name && r.Protocol == "v1 mixed").ToList();
+            var mixed2 = results.Where(r => r.Case == name && r.Protocol == "v2 mixed").ToList();
+            var mixedRate = Ratios(mixed1, mixed2, r => r.DeliveredPerSecond);
+            var mixedP99 = Ratios(mixed1, mixed2, r => r.P99Us);
+            var all = results.Where(r => r.Case == name).ToList();
             text.AppendLine(Invariant(
-                $"| {name} | {f1:0} | {f2:0} | {f2 / f1:0.00} | {string.Join(", ", paired)} | {p1:0} | {p2:0} | {p2 / p1:0.00} | {c1:0.00} | {c2:0.00} | {c2 / c1:0.00} | {v1.Max(r => r.LossPercent):0.000} / {v2.Max(r => r.LossPercent):0.000} | {v1.Sum(r => r.Errors)} / {v2.Sum(r => r.Errors)} |"));
+                $"| {name} | {f1:0} | {f2:0} | {f2 / f1:0.00} | {Listed(paired)} | {p1:0} | {p2:0} | {p2 / p1:0.00} | {c1:0.00} | {c2:0.00} | {c2 / c1:0.00} | {Listed(mixedRate)} | {Listed(mixedP99)} | {Worst(all, "v1", r => r.LossPercent):0.000} / {Worst(all, "v2", r => r.LossPercent):0.000} | {Of(all, "v1").Sum(r => r.Errors)} / {Of(all, "v2").Sum(r => r.Errors)} |"));
         }
 
         return text.ToString();
@@ -46,17 +49,35 @@ internal static class MarkdownReport
         ? "0"
         : Invariant($"{r.Errors} (stamp {r.StampErrors}, corrupt {r.Corrupt}, order {r.OutOfOrder}, foreign {r.Foreign}, malformed {r.Malformed}, socket {r.SocketErrors})");
 
-    private static double Median(List<RunResult> runs, Func<RunResult, double> value)
+    private static double Median(List<RunResult> runs, Func<RunResult, double> value) => Median(runs.Select(value).ToList());
+
+    private static double Median(List<double> values)
     {
-        if (runs.Count == 0)
+        if (values.Count == 0)
         {
             return double.NaN;
         }
 
-        var sorted = runs.Select(value).Order().ToList();
+        var sorted = values.Order().ToList();
         var middle = sorted.Count / 2;
         return sorted.Count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
+
+    // v2 over v1 per repeat: each repeat's v2 ran right after its v1 (or at the same time, mixed).
+    private static List<double> Ratios(List<RunResult> v1, List<RunResult> v2, Func<RunResult, double> value) =>
+        v1.Join(v2, a => a.Repeat, b => b.Repeat, (a, b) => value(b) / value(a)).ToList();
+
+    // "median (each repeat)"; empty when there is nothing to compare.
+    private static string Listed(List<double> ratios) => ratios.Count == 0
+        ? "-"
+        : Invariant($"{Median(ratios):0.00} ({string.Join(", ", ratios.Select(r => r.ToString("0.00", CultureInfo.InvariantCulture)))})");
+
+    // The separate and the mixed runs of one protocol.
+    private static IEnumerable<RunResult> Of(List<RunResult> runs, string protocol) =>
+        runs.Where(r => r.Protocol.StartsWith(protocol, StringComparison.Ordinal));
+
+    private static double Worst(List<RunResult> runs, string protocol, Func<RunResult, double> value) =>
+        Of(runs, protocol).Select(value).DefaultIfEmpty(0).Max();
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

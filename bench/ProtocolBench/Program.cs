@@ -3,7 +3,8 @@ using System.Text.Json;
 using AvatarStream.ProtocolBench;
 
 // v1 against v2 on the same relay build, same cases, one run: each case on each protocol on a fresh relay
-// process, interleaved (v1, v2, v1, v2 ...) so that drift in a shared machine's load hits both alike.
+// process, interleaved (v1, v2, v1, v2 ...) so that drift in a shared machine's load hits both alike; and mixed,
+// both protocols on one relay at the same time, which removes the drift between runs altogether.
 BenchOptions options;
 try
 {
@@ -25,17 +26,24 @@ for (var repeat = 1; repeat <= options.Repeat; repeat++)
 {
     foreach (var benchCase in options.Cases)
     {
-        foreach (var protocol in (WireProtocol[])[WireProtocol.V1, WireProtocol.V2])
+        // null: the mixed run, v1 and v2 rooms on one relay at once.
+        WireProtocol?[] kinds = options.Mixed ? [WireProtocol.V1, WireProtocol.V2, null] : [WireProtocol.V1, WireProtocol.V2];
+        foreach (var protocol in kinds)
         {
             await using var server = await RelayServer.StartAsync(options.ServerDll);
-            var result = await CaseRunner.RunAsync(benchCase, protocol, server, options, repeat);
-            results.Add(result);
-            Console.Error.WriteLine(
-                $"repeat {repeat} {benchCase.Name} {result.Protocol}: {result.DeliveredPerSecond:0} delivered f/s, p99 {result.P99Us:0} us, loss {result.LossPercent:0.000}%, errors {result.Errors}, server CPU {result.ServerCpuPercent:0}%");
-            if (jsonLines is not null)
+            var run = protocol is { } single
+                ? [await CaseRunner.RunAsync(benchCase, single, server, options, repeat)]
+                : await CaseRunner.RunMixedAsync(benchCase, server, options, repeat);
+            foreach (var result in run)
             {
-                await jsonLines.WriteLineAsync(JsonSerializer.Serialize(result, json));
-                await jsonLines.FlushAsync();
+                results.Add(result);
+                Console.Error.WriteLine(
+                    $"repeat {repeat} {benchCase.Name} {result.Protocol}: {result.DeliveredPerSecond:0} delivered f/s, p99 {result.P99Us:0} us, loss {result.LossPercent:0.000}%, errors {result.Errors}, server CPU {result.ServerCpuPercent:0}%");
+                if (jsonLines is not null)
+                {
+                    await jsonLines.WriteLineAsync(JsonSerializer.Serialize(result, json));
+                    await jsonLines.FlushAsync();
+                }
             }
         }
     }
