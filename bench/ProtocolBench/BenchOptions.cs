@@ -8,6 +8,7 @@ internal sealed record BenchOptions(
     public const string Usage = """
         ProtocolBench --server PATH/StreamRelayBench.dll [--repeat 3] [--duration 10] [--warmup 2] [--payload 1024]
                       [--cases saturate-10x5,fanout-1to49,latency-100x2] [--no-mixed] [--json FILE]
+        ProtocolBench --table FILE.jsonl [FILE.jsonl ...]
         Runs every case on v1 and on v2, each on a fresh relay process, in the order v1, v2 per case and repeat;
         then (unless --no-mixed) once more with half the rooms on v1 and half on v2 on one relay at the same time.
         Prints markdown tables (medians of the repeats and the v2/v1 ratios).

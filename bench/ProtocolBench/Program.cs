@@ -4,7 +4,17 @@ using AvatarStream.ProtocolBench;
 
 // v1 against v2 on the same relay build, same cases, one run: each case on each protocol on a fresh relay
 // process, interleaved (v1, v2, v1, v2 ...) so that drift in a shared machine's load hits both alike; and mixed,
-// both protocols on one relay at the same time, which removes the drift between runs altogether.
+// both protocols on one relay at the same time. --table FILE... prints the tables again from recorded JSON lines.
+if (args.Length > 0 && args[0] == "--table")
+{
+    // Repeats pair only within their own file.
+    var recorded = args.Skip(1).SelectMany((file, index) => File.ReadLines(file)
+        .Select(line => JsonSerializer.Deserialize<RunResult>(line)!)
+        .Select(r => r with { Repeat = (index * 1000) + r.Repeat })).ToList();
+    PrintTables(recorded);
+    return 0;
+}
+
 BenchOptions options;
 try
 {
@@ -20,7 +30,6 @@ catch (Exception exception) when (exception is ArgumentException or FormatExcept
 var loadBefore = CaseRunner.LoadAverage();
 Console.Error.WriteLine($"nproc {Environment.ProcessorCount}, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}, load average before {loadBefore}");
 var results = new List<RunResult>();
-var json = new JsonSerializerOptions { WriteIndented = false };
 await using var jsonLines = options.JsonPath is null ? null : new StreamWriter(options.JsonPath, append: true);
 for (var repeat = 1; repeat <= options.Repeat; repeat++)
 {
@@ -41,7 +50,7 @@ for (var repeat = 1; repeat <= options.Repeat; repeat++)
                     $"repeat {repeat} {benchCase.Name} {result.Protocol}: {result.DeliveredPerSecond:0} delivered f/s, p99 {result.P99Us:0} us, loss {result.LossPercent:0.000}%, errors {result.Errors}, server CPU {result.ServerCpuPercent:0}%");
                 if (jsonLines is not null)
                 {
-                    await jsonLines.WriteLineAsync(JsonSerializer.Serialize(result, json));
+                    await jsonLines.WriteLineAsync(JsonSerializer.Serialize(result));
                     await jsonLines.FlushAsync();
                 }
             }
@@ -49,13 +58,20 @@ for (var repeat = 1; repeat <= options.Repeat; repeat++)
     }
 }
 
-var loadAfter = CaseRunner.LoadAverage();
-Console.WriteLine($"Load average before {loadBefore}, after {loadAfter}. {options.PayloadBytes}-byte payloads, {options.WarmUp.TotalSeconds:0} s warm-up, {options.Duration.TotalSeconds:0} s measured, {options.Repeat} repeats.");
+Console.WriteLine($"Load average before {loadBefore}, after {CaseRunner.LoadAverage()}. {options.PayloadBytes}-byte payloads, {options.WarmUp.TotalSeconds:0} s warm-up, {options.Duration.TotalSeconds:0} s measured, {options.Repeat} repeats.");
 Console.WriteLine();
-Console.WriteLine("Medians of the repeats:");
-Console.WriteLine();
-Console.WriteLine(MarkdownReport.Summary(results));
+PrintTables(results);
 Console.WriteLine("Every run:");
 Console.WriteLine();
 Console.WriteLine(MarkdownReport.Runs(results));
 return results.Any(r => r.Errors > 0) ? 1 : 0;
+
+static void PrintTables(List<RunResult> results)
+{
+    Console.WriteLine("Medians of the repeats:");
+    Console.WriteLine();
+    Console.WriteLine(MarkdownReport.Summary(results));
+    Console.WriteLine("v2/v1 per repeat:");
+    Console.WriteLine();
+    Console.WriteLine(MarkdownReport.Paired(results));
+}
