@@ -1,12 +1,17 @@
 using AvatarStream.StreamService.Core;
+using AvatarStream.StreamService.Core.V2;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace AvatarStream.StreamRelayBench;
 
 // /health and the WebSocket at /, seating any pair from the query. Written against the raw
 // request so that an idle socket keeps no parsed-query or request-scope objects alive.
+// A socket that offers avatar-stream.v2 joins as v2; the client that creates a room is its host.
 internal sealed class BenchEndpoints(RoomRegistry registry)
 {
+    private const string V2Protocol = "avatar-stream.v2";
+    private static readonly MemberProfile Host = new(IsHost: true, "Host");
+
     public async Task HandleAsync(HttpContext context)
     {
         if (context.Request.Path == "/health")
@@ -22,8 +27,28 @@ internal sealed class BenchEndpoints(RoomRegistry registry)
             return;
         }
 
-        registry.Register(roomId, clientId);
-        await registry.RunAsync(context.WebSockets.AcceptWebSocketAsync, roomId, clientId);
+        if (!context.WebSockets.WebSocketRequestedProtocols.Contains(V2Protocol))
+        {
+            registry.Register(roomId, clientId);
+            await registry.RunAsync(context.WebSockets.AcceptWebSocketAsync, roomId, clientId);
+            return;
+        }
+
+        if (registry.Register(roomId, clientId) == RegisterOutcome.RoomCreated)
+        {
+            // A repeated register updates the profile; the room's creator is known only after the first.
+            registry.Register(roomId, clientId, Host);
+        }
+
+        var pending = registry.Join(roomId, clientId, RoomProtocol.V2);
+        if (pending.Status is not (JoinStatus.Joined or JoinStatus.Stopping))
+        {
+            // The room speaks v1 (409), or it ended or barred the client: refused before the upgrade.
+            context.Response.StatusCode = pending.Status == JoinStatus.ProtocolMismatch ? StatusCodes.Status409Conflict : StatusCodes.Status403Forbidden;
+            return;
+        }
+
+        await registry.RunAsync(pending, () => context.WebSockets.AcceptWebSocketAsync(V2Protocol));
     }
 
     private static (string? RoomId, string? ClientId) ReadPair(string? query)

@@ -1,0 +1,7 @@
+namespace AvatarStream.ProtocolBench;
+
+internal enum WireProtocol
+{
+    V1,
+    V2,
+}
