@@ -1,4 +1,5 @@
 using System.Net.WebSockets;
+using AvatarStream.Contracts;
 using AvatarStream.StreamService.Core.V2;
 using Microsoft.Extensions.Logging;
 
@@ -149,7 +150,7 @@ public sealed class RoomRegistry : IDisposable
             var replaced = seat.Connection;
             seat.Connection = connection;
             room.Members = replaced is null ? room.Members.With(connection) : room.Members.Replace(replaced, connection);
-            if (replaced is not null && replaced.BeginClose(CloseCodes.Replaced, "replaced by a newer connection", CloseReason.Replaced))
+            if (replaced is not null && replaced.BeginClose(StreamProtocol.CloseCodes.Replaced, "replaced by a newer connection", CloseReason.Replaced))
             {
                 RelayLog.Replaced(_context.Logger, roomId, replaced.ClientTag);
             }

@@ -1,3 +1,5 @@
+using AvatarStream.Contracts;
+
 namespace AvatarStream.StreamService.Core.V2;
 
 // An identity in a room. Everything but Route is guarded by the room's lock; Route and Number are read by the
@@ -14,7 +16,7 @@ internal sealed class Member(string clientId, int number, MemberProfile profile,
 
     public bool IsHost { get; set; } = profile.IsHost;
 
-    public string Role => IsHost ? "host" : "guest";
+    public string Role => IsHost ? RoomRoles.Host : RoomRoles.Guest;
 
     public MemberState State { get; set; } = MemberState.Waiting;
 

@@ -1,6 +1,7 @@
 using System.Net.WebSockets;
 using System.Runtime.InteropServices;
 using System.Text.Json;
+using AvatarStream.Contracts;
 
 namespace AvatarStream.StreamService.Core.V2;
 

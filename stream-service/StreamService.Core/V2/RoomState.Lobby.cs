@@ -1,3 +1,5 @@
+using AvatarStream.Contracts;
+
 namespace AvatarStream.StreamService.Core.V2;
 
 // The lobby: a joiner that is not a host and was never admitted waits for a host's decision.
@@ -45,7 +47,7 @@ internal sealed partial class RoomState
             }
 
             EndKnock(member, LobbyOutcome.TimedOut);
-            CloseLink(member, CloseCodes.KnockTimedOut, "knock timed out", CloseReason.KnockTimedOut);
+            CloseLink(member, StreamProtocol.CloseCodes.KnockTimedOut, "knock timed out", CloseReason.KnockTimedOut);
             Depart(member, DepartureReason.KnockTimedOut);
             Settle();
         }
@@ -63,14 +65,14 @@ internal sealed partial class RoomState
     {
         EndKnock(member, LobbyOutcome.Denied);
         _barred.Add(member.ClientId);
-        CloseLink(member, CloseCodes.Denied, "denied", CloseReason.Denied);
+        CloseLink(member, StreamProtocol.CloseCodes.Denied, "denied", CloseReason.Denied);
         Depart(member, DepartureReason.Denied);
     }
 
     private void Remove(Member member)
     {
         _barred.Add(member.ClientId);
-        CloseLink(member, CloseCodes.Removed, "removed by a host", CloseReason.Removed);
+        CloseLink(member, StreamProtocol.CloseCodes.Removed, "removed by a host", CloseReason.Removed);
         Leave(member, "removed", DepartureReason.Removed);
     }
 

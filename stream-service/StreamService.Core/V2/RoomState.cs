@@ -1,5 +1,6 @@
 using System.Net.WebSockets;
 using System.Security.Cryptography;
+using AvatarStream.Contracts;
 
 namespace AvatarStream.StreamService.Core.V2;
 
@@ -85,7 +86,7 @@ internal sealed partial class RoomState
                 _members.Add(member);
             }
 
-            member.Link?.Close(CloseCodes.Replaced, "replaced by a newer connection", CloseReason.Replaced);
+            member.Link?.Close(StreamProtocol.CloseCodes.Replaced, "replaced by a newer connection", CloseReason.Replaced);
             member.Link = link;
             member.GraceTimer?.Dispose();
             member.GraceTimer = null;
@@ -331,7 +332,7 @@ internal sealed partial class RoomState
                 EndKnock(member, LobbyOutcome.Left, tellHosts: false);
             }
 
-            CloseLink(member, CloseCodes.RoomEnded, "room ended", CloseReason.RoomEnded);
+            CloseLink(member, StreamProtocol.CloseCodes.RoomEnded, "room ended", CloseReason.RoomEnded);
             member.State = MemberState.Gone;
             member.StopTimers();
             member.Route = MediaRoute.Nobody;

@@ -1,3 +1,4 @@
+using AvatarStream.Contracts;
 using AvatarStream.StreamService.Core;
 using AvatarStream.StreamService.Core.V2;
 using AvatarStream.StreamService.Tests.Infrastructure;
@@ -81,7 +82,7 @@ public sealed class RoomStateHostTests
     {
         _host.Send("""{"type":"remove","member":3}""");
 
-        Assert.Equal((CloseCodes.Removed, CloseReason.Removed), (_bob.Link.Closes[0].Status, _bob.Link.Closes[0].Reason));
+        Assert.Equal((StreamProtocol.CloseCodes.Removed, CloseReason.Removed), (_bob.Link.Closes[0].Status, _bob.Link.Closes[0].Reason));
         Assert.Equal(4003, _bob.Link.CloseCode);
         JsonAssert.Equal("""{"type":"member_left","member":3,"reason":"removed","seq":3}""", _host.Link.Single("member_left"));
         JsonAssert.Equal("""{"type":"member_left","member":3,"reason":"removed","seq":2}""", _ann.Link.Single("member_left"));
@@ -192,7 +193,7 @@ public sealed class RoomStateHostTests
         {
             JsonAssert.Equal("""{"type":"room_ended","reason":"ended_by_host"}""", link.Last("room_ended"));
             Assert.Equal("room_ended", FakeMemberLink.TypeOf(link.Control[^1]));
-            Assert.Equal((CloseCodes.RoomEnded, CloseReason.RoomEnded), (link.Closes.Single().Status, link.Closes.Single().Reason));
+            Assert.Equal((StreamProtocol.CloseCodes.RoomEnded, CloseReason.RoomEnded), (link.Closes.Single().Status, link.Closes.Single().Reason));
         }
     }
 

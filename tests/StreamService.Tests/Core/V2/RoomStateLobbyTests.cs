@@ -1,3 +1,4 @@
+using AvatarStream.Contracts;
 using AvatarStream.StreamService.Core;
 using AvatarStream.StreamService.Core.V2;
 using AvatarStream.StreamService.Tests.Infrastructure;
@@ -95,7 +96,7 @@ public sealed class RoomStateLobbyTests
 
         _host.Send("""{"type":"deny","member":3}""");
 
-        Assert.Equal((CloseCodes.Denied, CloseReason.Denied), (joiner.Link.Closes.Single().Status, joiner.Link.Closes.Single().Reason));
+        Assert.Equal((StreamProtocol.CloseCodes.Denied, CloseReason.Denied), (joiner.Link.Closes.Single().Status, joiner.Link.Closes.Single().Reason));
         Assert.Equal([("w", DepartureReason.Denied)], _room.Listener.Departed);
         Assert.True(_room.Room.IsBarred("w"));
         Assert.Null(_room.TryConnect("w", MemberProfile.DefaultGuest, new FakeMemberLink("w#2")));
@@ -114,7 +115,7 @@ public sealed class RoomStateLobbyTests
 
         _room.Advance(TimeSpan.FromSeconds(1));
 
-        Assert.Equal((CloseCodes.KnockTimedOut, CloseReason.KnockTimedOut), (joiner.Link.Closes.Single().Status, joiner.Link.Closes.Single().Reason));
+        Assert.Equal((StreamProtocol.CloseCodes.KnockTimedOut, CloseReason.KnockTimedOut), (joiner.Link.Closes.Single().Status, joiner.Link.Closes.Single().Reason));
         Assert.Equal([("w", DepartureReason.KnockTimedOut)], _room.Listener.Departed);
         Assert.Equal(["knock_cancelled"], _host.Link.Types);
         Assert.False(_room.Room.IsBarred("w"));

@@ -1,3 +1,4 @@
+using AvatarStream.Contracts;
 using AvatarStream.StreamService.Core;
 using AvatarStream.StreamService.Core.V2;
 using AvatarStream.StreamService.Tests.Infrastructure;
@@ -65,7 +66,7 @@ public sealed class RoomStateRaceTests
 
         var link = ann.Reconnect(request);
 
-        Assert.Equal((CloseCodes.Replaced, CloseReason.Replaced), (old.Closes.Single().Status, old.Closes.Single().Reason));
+        Assert.Equal((StreamProtocol.CloseCodes.Replaced, CloseReason.Replaced), (old.Closes.Single().Status, old.Closes.Single().Reason));
         Assert.True(link.Single("resumed").GetProperty("recovered").GetBoolean());
         Assert.False(link.Received("welcome"));
         Assert.Empty(host.Link.Control);
