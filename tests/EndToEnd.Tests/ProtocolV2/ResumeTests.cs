@@ -29,6 +29,10 @@ public sealed class ResumeTests(V2System system)
         Assert.Equal("reconnecting", (await host.NextAsync<MemberUpdated>()).State);
         var stale = bob.Connection.ResumeToken!;
         await host.SendAsync(new SetMeta(JsonDocument.Parse("""{"muted":true}""").RootElement));
+
+        // The host's socket is read in order: once its ping is answered, the meta change is an event kept for Bob.
+        await host.SendAsync(new Ping(JsonDocument.Parse("1").RootElement));
+        await host.NextAsync<Pong>();
         reconnectMayStart.SetResult();
 
         Assert.True((await StateAsync(bob, ConnectionState.Live)).Recovered);
