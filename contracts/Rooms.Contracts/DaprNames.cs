@@ -18,8 +18,14 @@ public static class DaprNames
     /// <summary>The secret store holding <see cref="InternalTokenKey"/>.</summary>
     public const string SecretStore = "secretstore";
 
-    /// <summary>Secret key of the bearer token for internal calls.</summary>
+    /// <summary>Secret (and key in it) of the bearer token for internal calls.</summary>
     public const string InternalTokenKey = "internal-token";
+
+    /// <summary>
+    /// Optional second key of secret <see cref="InternalTokenKey"/>: a token accepted besides the current one while
+    /// it is rotated (docs/deploy.md, "Rotating the internal token").
+    /// </summary>
+    public const string InternalTokenNextKey = "internal-token-next";
 
     /// <summary>The cron input binding that wakes the IP updater.</summary>
     public const string InstanceSweepBinding = "instance-sweep";

@@ -4,32 +4,53 @@ using Dapr.Client;
 namespace AvatarStream.ServiceDefaults.InternalAuth;
 
 /// <summary>
-/// Reads <c>internal-token</c> from the Dapr secret store and keeps it a few minutes, so a rotated secret is picked
-/// up. A failed read is not cached: a sidecar that starts after the app is found on the next call.
+/// Reads secret <c>internal-token</c> from the Dapr secret store: key <c>internal-token</c> is the current token, the
+/// optional key <c>internal-token-next</c> the next one. Both come from one read, so a swap of the two values is
+/// seen whole. The answer is kept a minute, so a rotation step is picked up without a restart; a refused call may
+/// read again sooner. A failed read is not cached: a sidecar that starts after the app is found on the next call.
 /// </summary>
-public sealed class DaprSecretTokenSource(DaprClient dapr, TimeProvider clock) : IInternalTokenSource
+public sealed class DaprSecretTokenSource : IInternalTokenSource
 {
-    private static readonly TimeSpan KeepFor = TimeSpan.FromMinutes(5);
+    /// <summary>How long one read is kept; a rotation step waits longer than this before the next one.</summary>
+    public static readonly TimeSpan KeepFor = TimeSpan.FromMinutes(1);
 
-    private CachedToken? _cached;
+    // A forced read at most this often: callers with wrong tokens must not be able to flood the secret store.
+    private static readonly TimeSpan RefreshGap = TimeSpan.FromSeconds(5);
 
-    public async ValueTask<string> GetAsync(CancellationToken cancellationToken)
+    private readonly Func<CancellationToken, Task<Dictionary<string, string>>> _readSecret;
+    private readonly TimeProvider _clock;
+    private Cached? _cached;
+
+    public DaprSecretTokenSource(DaprClient dapr, TimeProvider clock)
+        : this(ct => dapr.GetSecretAsync(DaprNames.SecretStore, DaprNames.InternalTokenKey, cancellationToken: ct), clock)
     {
-        if (Volatile.Read(ref _cached) is { } hit && clock.GetElapsedTime(hit.ReadAt) < KeepFor)
+    }
+
+    /// <summary>Over any reader of the secret's keys, as the store would answer them (tests change the answer).</summary>
+    public DaprSecretTokenSource(Func<CancellationToken, Task<Dictionary<string, string>>> readSecret, TimeProvider clock)
+    {
+        _readSecret = readSecret;
+        _clock = clock;
+    }
+
+    public async ValueTask<InternalTokens> GetAsync(bool refresh, CancellationToken cancellationToken)
+    {
+        if (Volatile.Read(ref _cached) is { } hit && _clock.GetElapsedTime(hit.ReadAt) < (refresh ? RefreshGap : KeepFor))
         {
-            return hit.Token;
+            return hit.Tokens;
         }
 
-        var secret = await dapr.GetSecretAsync(DaprNames.SecretStore, DaprNames.InternalTokenKey, cancellationToken: cancellationToken);
-        var token = secret.GetValueOrDefault(DaprNames.InternalTokenKey);
-        if (string.IsNullOrEmpty(token))
+        var secret = await _readSecret(cancellationToken);
+        var current = secret.GetValueOrDefault(DaprNames.InternalTokenKey);
+        if (string.IsNullOrEmpty(current))
         {
             throw new InvalidOperationException($"secret '{DaprNames.InternalTokenKey}' in store '{DaprNames.SecretStore}' is empty");
         }
 
-        Volatile.Write(ref _cached, new CachedToken(token, clock.GetTimestamp()));
-        return token;
+        var tokens = new InternalTokens(current, secret.GetValueOrDefault(DaprNames.InternalTokenNextKey));
+        Volatile.Write(ref _cached, new Cached(tokens, _clock.GetTimestamp()));
+        return tokens;
     }
 
-    private sealed record CachedToken(string Token, long ReadAt);
+    private sealed record Cached(InternalTokens Tokens, long ReadAt);
 }

@@ -4,16 +4,21 @@ using Microsoft.Net.Http.Headers;
 
 namespace AvatarStream.ServiceDefaults.InternalAuth;
 
-/// <summary>Lets an internal call through only with the internal token: 401 problem details otherwise.</summary>
+/// <summary>
+/// Lets an internal call through only with the current or the next internal token: 401 problem details otherwise.
+/// </summary>
 public sealed class InternalTokenFilter(IInternalTokenSource tokens, ILogger<InternalTokenFilter> logger) : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
-        string expected;
+        string? authorization = http.Request.Headers[HeaderNames.Authorization];
+        bool accepted;
         try
         {
-            expected = await tokens.GetAsync(http.RequestAborted);
+            // A refused token is checked once more against a fresh read: the caller may have seen a rotation step first.
+            accepted = (await tokens.GetAsync(refresh: false, http.RequestAborted)).Accepts(authorization)
+                || (await tokens.GetAsync(refresh: true, http.RequestAborted)).Accepts(authorization);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -26,7 +31,7 @@ public sealed class InternalTokenFilter(IInternalTokenSource tokens, ILogger<Int
                 type: ProblemTypes.DependencyUnavailable);
         }
 
-        if (!InternalToken.Matches(http.Request.Headers[HeaderNames.Authorization], expected))
+        if (!accepted)
         {
             ServiceDefaultsLog.InternalCallRejected(logger, http.Request.Path);
             return TypedResults.Problem(

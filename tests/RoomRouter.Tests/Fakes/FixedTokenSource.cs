@@ -4,5 +4,5 @@ namespace AvatarStream.RoomRouter.Tests.Fakes;
 
 public sealed class FixedTokenSource(string token) : IInternalTokenSource
 {
-    public ValueTask<string> GetAsync(CancellationToken cancellationToken) => ValueTask.FromResult(token);
+    public ValueTask<InternalTokens> GetAsync(bool refresh, CancellationToken cancellationToken) => ValueTask.FromResult(new InternalTokens(token));
 }

@@ -6,5 +6,5 @@ public sealed class FakeTokenSource : IInternalTokenSource
 {
     public const string Token = "test-internal-token";
 
-    public ValueTask<string> GetAsync(CancellationToken cancellationToken) => ValueTask.FromResult(Token);
+    public ValueTask<InternalTokens> GetAsync(bool refresh, CancellationToken cancellationToken) => ValueTask.FromResult(new InternalTokens(Token));
 }
