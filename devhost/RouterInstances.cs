@@ -20,7 +20,10 @@ public sealed class RouterInstances : IDisposable
     public static string DevelopmentToken(string root)
     {
         using var secrets = JsonDocument.Parse(File.ReadAllText(Path.Combine(root, "components", "secrets.dev.json")));
-        return secrets.RootElement.GetProperty(DaprNames.InternalTokenKey).GetString()!;
+        var secret = secrets.RootElement.GetProperty(DaprNames.InternalTokenKey);
+
+        // During a rotation the secret is an object holding the current and the next token (docs/deploy.md).
+        return (secret.ValueKind == JsonValueKind.Object ? secret.GetProperty(DaprNames.InternalTokenKey) : secret).GetString()!;
     }
 
     // Null while the router does not answer.
