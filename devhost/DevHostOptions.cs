@@ -11,8 +11,8 @@ public sealed record DevHostOptions(bool Processes, string DataDir, int Streams,
           --sweep SCHEDULE     the instance-sweep cron schedule (default "@every 10s")
           --base-port P        apps from port P, sidecar HTTP from P+100, gRPC from P+200
                                (default: apps 5000.., sidecar HTTP 3500.., gRPC 50001..)
-          --log-level LEVEL    what the services and sidecars log: debug | info | warn | error (default warn);
-                               the framework's own lines stay at warn and above
+          --log-level LEVEL    what the services and sidecars log: trace | debug | info | warn | error (default warn);
+                               the framework's own lines stay at warn and above, but at trace
           --verbose            the same as --log-level info
         """;
 
@@ -35,7 +35,7 @@ public sealed record DevHostOptions(bool Processes, string DataDir, int Streams,
                     "--streams" => options with { Streams = int.TryParse(Next(), out var n) && n is >= 1 and <= 9 ? n : throw new FormatException("--streams takes 1 to 9") },
                     "--sweep" => options with { SweepSchedule = Next() },
                     "--base-port" => options with { BasePort = int.TryParse(Next(), out var p) && p is >= 1024 and <= 65000 ? p : throw new FormatException("--base-port takes 1024 to 65000") },
-                    "--log-level" => options with { LogLevel = ServiceLogging.Parse(Next()) ?? throw new FormatException("--log-level takes debug, info, warn or error") },
+                    "--log-level" => options with { LogLevel = ServiceLogging.Parse(Next()) ?? throw new FormatException("--log-level takes trace, debug, info, warn or error") },
                     "--verbose" => options with { LogLevel = LogLevel.Information },
                     _ => throw new FormatException($"unknown option '{args[i]}'"),
                 };

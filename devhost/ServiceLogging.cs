@@ -1,11 +1,13 @@
 namespace AvatarStream.DevHost;
 
-// How much the services and sidecars log. The framework's own lines (Microsoft.*, System.*) never go below Warning:
-// below that they only repeat, once per app, what the status board says.
+// How much the services and sidecars log. The framework's own lines (Microsoft.*, System.*) stay at Warning and above:
+// below that they only repeat, once per app, what the status board says. Trace is the exception, everything at Trace
+// (what a check that nothing secret reaches a log needs).
 public static class ServiceLogging
 {
     public static LogLevel? Parse(string text) => text.ToLowerInvariant() switch
     {
+        "trace" => LogLevel.Trace,
         "debug" => LogLevel.Debug,
         "info" or "information" => LogLevel.Information,
         "warn" or "warning" => LogLevel.Warning,
@@ -13,7 +15,12 @@ public static class ServiceLogging
         _ => null,
     };
 
-    public static LogLevel Framework(LogLevel level) => level < LogLevel.Warning ? LogLevel.Warning : level;
+    public static LogLevel Framework(LogLevel level) => level switch
+    {
+        LogLevel.Trace => LogLevel.Trace,
+        < LogLevel.Warning => LogLevel.Warning,
+        _ => level,
+    };
 
     // Configuration keys as command-line arguments, so they outrank the app's appsettings and environment alike.
     public static IReadOnlyList<string> AppArguments(LogLevel level) =>
@@ -23,13 +30,14 @@ public static class ServiceLogging
         $"--Logging:LogLevel:System={Framework(level)}",
     ];
 
-    // The sidecar's own --log-level already keeps Microsoft.* at Warning and above.
+    // The sidecar's own --log-level already keeps Microsoft.* at Warning and above (but at trace).
     public static IReadOnlyList<string> SidecarArguments(LogLevel level) =>
     [
         "--log-level",
         level switch
         {
-            LogLevel.Debug or LogLevel.Trace => "debug",
+            LogLevel.Trace => "trace",
+            LogLevel.Debug => "debug",
             LogLevel.Information => "info",
             LogLevel.Warning => "warn",
             _ => "error",

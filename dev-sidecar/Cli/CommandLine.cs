@@ -17,7 +17,8 @@ public static class CommandLine
           --dapr-api-token T       token apps must send (default: env DAPR_API_TOKEN)
           --app-api-token T        token sent to the app (default: env APP_API_TOKEN)
           --config FILE            Dapr Configuration YAML (spec.features)
-          --log-level LEVEL        debug | info | warn | error (default info)
+          --log-level LEVEL        trace | debug | info | warn | error (default info); Microsoft.* stays
+                                   at warn and above, but at trace
           --metadata C.KEY=VALUE   override component C's metadata KEY (repeatable; not a daprd flag), e.g.
                                    --metadata instance-sweep.schedule="@every 10s"
         """;
@@ -109,7 +110,7 @@ public static class CommandLine
         {
             if (LevelOf(level) is not { } logLevel)
             {
-                error = $"--log-level must be debug, info, warn or error, not '{level}'";
+                error = $"--log-level must be trace, debug, info, warn or error, not '{level}'";
                 return null;
             }
 
@@ -162,6 +163,7 @@ public static class CommandLine
 
     private static LogLevel? LevelOf(string text) => text.ToLowerInvariant() switch
     {
+        "trace" => LogLevel.Trace,
         "debug" => LogLevel.Debug,
         "info" => LogLevel.Information,
         "warn" or "warning" => LogLevel.Warning,

@@ -70,7 +70,7 @@ public static class SidecarCommand
         {
             sidecar = await Sidecar.StartAsync(options, cluster, logging => logging
                 .SetMinimumLevel(parsed.LogLevel)
-                .AddFilter("Microsoft", parsed.LogLevel < LogLevel.Warning ? LogLevel.Warning : parsed.LogLevel));
+                .AddFilter("Microsoft", parsed.LogLevel is > LogLevel.Trace and < LogLevel.Warning ? LogLevel.Warning : parsed.LogLevel));
         }
         catch (Exception e) when (e is DirectoryNotFoundException or InvalidDataException)
         {

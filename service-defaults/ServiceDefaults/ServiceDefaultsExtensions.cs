@@ -31,6 +31,9 @@ public static class ServiceDefaultsExtensions
         // Request lines carry query strings, and the stream's carry client ids, which are credentials: keep the
         // framework's per-request logs off whatever configuration files a host does or does not load.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        // The request lines' own category as well: configuration naming it would outrank the prefix above, while a
+        // rule for the same category from code, added after configuration's, wins the tie.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
         builder.Services.AddProblemDetails(ProblemTypes.AddDefaultType);
         builder.Services.AddHealthChecks();
         builder.Services.AddOpenTelemetry()

@@ -33,6 +33,17 @@ public class DevHostLoggingTests
     }
 
     [Fact]
+    public void Trace_RaisesTheFrameworksLinesToo()
+    {
+        var options = DevHostOptions.Parse(["--log-level", "trace"], out _)!;
+        var arguments = LocalTopology.Create(2)["stream-1"].AppArguments(options.LogLevel);
+
+        Assert.Contains("--Logging:LogLevel:Microsoft=Trace", arguments);
+        Assert.Contains("--Logging:LogLevel:System=Trace", arguments);
+        Assert.Equal(["--log-level", "trace"], ServiceLogging.SidecarArguments(options.LogLevel));
+    }
+
+    [Fact]
     public void AnUnknownLevel_IsRefused()
     {
         Assert.Null(DevHostOptions.Parse(["--log-level", "loud"], out var error));

@@ -12,23 +12,26 @@ public sealed class DevHostProcess : IAsyncDisposable
     private readonly string _dataDir;
     private readonly int _basePort;
     private readonly IReadOnlyDictionary<string, string> _environment;
+    private readonly IReadOnlyList<string> _arguments;
     private readonly List<string> _output = [];
     private Process _process;
 
-    private DevHostProcess(string dataDir, int basePort, IReadOnlyDictionary<string, string> environment)
+    private DevHostProcess(string dataDir, int basePort, IReadOnlyDictionary<string, string> environment, IReadOnlyList<string> arguments)
     {
         _dataDir = dataDir;
         _basePort = basePort;
         _environment = environment;
+        _arguments = arguments;
         BaseUrl = $"http://127.0.0.1:{basePort}";
         _process = Launch();
     }
 
     public string BaseUrl { get; }
 
-    public static async Task<DevHostProcess> StartAsync(IReadOnlyDictionary<string, string> environment)
+    // Arguments: more devhost options, such as --log-level.
+    public static async Task<DevHostProcess> StartAsync(IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
-        var host = new DevHostProcess(Directory.CreateTempSubdirectory("web-tests-").FullName, LocalTopology.FreeBasePort(Streams, 20000, 29700), environment);
+        var host = new DevHostProcess(Directory.CreateTempSubdirectory("web-tests-").FullName, LocalTopology.FreeBasePort(Streams, 20000, 29700), environment, arguments);
         await host.WaitUntilReadyAsync();
         return host;
     }
@@ -44,7 +47,7 @@ public sealed class DevHostProcess : IAsyncDisposable
 
     private Process Launch()
     {
-        var info = DotnetExec.Info("DevHost", ["--data-dir", _dataDir, "--base-port", _basePort.ToString(System.Globalization.CultureInfo.InvariantCulture)], RepositoryRoot.Find());
+        var info = DotnetExec.Info("DevHost", ["--data-dir", _dataDir, "--base-port", _basePort.ToString(System.Globalization.CultureInfo.InvariantCulture), .. _arguments], RepositoryRoot.Find());
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         foreach (var (key, value) in _environment)
         {
@@ -67,6 +70,15 @@ public sealed class DevHostProcess : IAsyncDisposable
         lock (_output)
         {
             return string.Join('\n', _output.TakeLast(60));
+        }
+    }
+
+    // Every line printed so far, on stdout and stderr alike.
+    public IReadOnlyList<string> Lines()
+    {
+        lock (_output)
+        {
+            return [.. _output];
         }
     }
 
