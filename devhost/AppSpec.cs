@@ -12,6 +12,9 @@ public sealed record AppSpec(string AppId, AppKind Kind, int AppPort, int Sideca
 {
     public string AppUrl => $"http://127.0.0.1:{AppPort}";
 
+    // The room router's port, whose page (at 127.0.0.1 or localhost) a stream instance must admit.
+    public int RouterPort { get; init; } = LocalTopology.FirstAppPort;
+
     public string SidecarHttpEndpoint => $"http://127.0.0.1:{SidecarHttpPort}";
 
     public string SidecarGrpcEndpoint => $"http://127.0.0.1:{SidecarGrpcPort}";
@@ -34,6 +37,8 @@ public sealed record AppSpec(string AppId, AppKind Kind, int AppPort, int Sideca
         {
             args.Add($"--Stream:InstanceId={AppId}");
             args.Add($"--Stream:PublicUrl={StreamUrl}");
+            args.Add($"--Stream:AllowedOrigins:0=http://127.0.0.1:{RouterPort}");
+            args.Add($"--Stream:AllowedOrigins:1=http://localhost:{RouterPort}");
         }
 
         return args;

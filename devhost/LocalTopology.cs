@@ -18,7 +18,7 @@ public sealed record LocalTopology(IReadOnlyList<AppSpec> Apps)
         ids.AddRange(Enumerable.Range(1, streams).Select(n => (DaprNames.StreamAppId(n), AppKind.Stream)));
         ids.Add((DaprNames.IpUpdater, AppKind.IpUpdater));
         return new LocalTopology(ids
-            .Select((app, i) => new AppSpec(app.Id, app.Kind, apps + i, http + i, grpc + i))
+            .Select((app, i) => new AppSpec(app.Id, app.Kind, apps + i, http + i, grpc + i) { RouterPort = apps })
             .ToArray());
     }
 

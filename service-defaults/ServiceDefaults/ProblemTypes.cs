@@ -13,6 +13,7 @@ public static class ProblemTypes
     public const string Unauthorized = Base + "unauthorized";
     public const string Internal = Base + "internal";
     public const string DependencyUnavailable = Base + "dependency-unavailable";
+    public const string OriginNotAllowed = Base + "origin-not-allowed";
 
     /// <summary>Gives problems written by the framework (status code pages, exceptions) a stable type too.</summary>
     public static void AddDefaultType(Microsoft.AspNetCore.Http.ProblemDetailsOptions options) =>

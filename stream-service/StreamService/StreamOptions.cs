@@ -13,6 +13,10 @@ public sealed class StreamOptions
     [RegularExpression(@"^(wss?|https?)://\S+$")]
     public string PublicUrl { get; set; } = string.Empty;
 
+    // Browser origins, besides this instance's own, whose pages may open a socket: the page's origin (the room
+    // router's public URL) and any other front end. A socket request without an Origin header is always admitted.
+    public string[] AllowedOrigins { get; set; } = [];
+
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan KeepAliveInterval { get; set; } = TimeSpan.FromSeconds(30);
 

@@ -13,8 +13,10 @@ internal static class RoomEndpoints
     {
         var rooms = app.MapGroup(string.Empty)
             .WithTags("Rooms")
+            .AddEndpointFilter<OriginFilter>()
             .AddEndpointFilter<BodySizeFilter>()
             .RequireRateLimiting(RequestConcurrencyLimit.Policy)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
@@ -30,10 +32,9 @@ internal static class RoomEndpoints
         rooms.MapPost("/join-room", JoinRoomAsync)
             .WithName("JoinRoom")
             .WithSummary("Joins a room by its id (\"00157\" or 157); with the client_id of a ticket still holding its seat, the same ticket comes back. "
-                + "403: barred (a host removed or denied this client_id) or join-window-closed; 410: room-gone (its instance died) or room-ended (its host ended it).")
+                + "403: barred (a host removed or denied this client_id) or join-window-closed (and, on both calls, origin-not-allowed: a web page of an origin not in Web:AllowedOrigins); 410: room-gone (its instance died) or room-ended (its host ended it).")
             .Accepts<JoinRoomBody>("application/json")
             .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status410Gone);
 

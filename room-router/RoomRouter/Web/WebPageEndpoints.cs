@@ -42,7 +42,7 @@ public static class WebPageEndpoints
 
         // The page is small and changes with the build: revalidate rather than cache for long.
         http.Response.Headers.CacheControl = "no-cache";
-        http.Response.Headers.XContentTypeOptions = "nosniff";
+        PageHeaders.Apply(http.Response.Headers);
         return Results.Stream(info.CreateReadStream(), contentType, lastModified: info.LastModified);
     }
 }

@@ -3,6 +3,7 @@ using AvatarStream.ServiceDefaults;
 using AvatarStream.StreamService.Core;
 using AvatarStream.StreamService.RoomRouter;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 
 namespace AvatarStream.StreamService.Endpoints;
 
@@ -16,8 +17,15 @@ public static class StreamSocketEndpoints
     }
 
     internal static async Task<Results<EmptyHttpResult, ProblemHttpResult>> ConnectAsync(
-        HttpContext context, RoomRegistry registry, RoomRestore restore, ILoggerFactory loggers)
+        HttpContext context, RoomRegistry registry, RoomRestore restore, IOptions<StreamOptions> options, ILoggerFactory loggers)
     {
+        // Before anything else: a foreign page must not learn whether a pair exists, let alone get a socket.
+        if (!OriginCheck.Admits(context.Request, options.Value.AllowedOrigins))
+        {
+            StreamLog.SocketRefused(loggers.CreateLogger(typeof(StreamSocketEndpoints)), "origin not allowed");
+            return OriginCheck.Refusal();
+        }
+
         if (!context.WebSockets.IsWebSocketRequest)
         {
             return TypedResults.Problem("Connect with a WebSocket upgrade.", statusCode: StatusCodes.Status400BadRequest, type: ProblemTypes.BadRequest);
