@@ -18,7 +18,7 @@ public class HealthAndOpenApiTests
     }
 
     [Theory]
-    [InlineData("/create-room", "post", new[] { "200", "400", "413", "429", "503" })]
+    [InlineData("/create-room", "post", new[] { "200", "400", "403", "413", "429", "503" })]
     [InlineData("/join-room", "post", new[] { "200", "400", "403", "404", "410", "413", "429", "503" })]
     [InlineData("/put-task", "post", new[] { "200", "400", "401", "413", "503" })]
     [InlineData("/remove-client", "post", new[] { "200", "400", "401", "413", "503" })]
