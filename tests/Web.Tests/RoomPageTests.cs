@@ -19,7 +19,7 @@ public sealed class RoomPageTests(BrowserFixture fixture) : IAsyncLifetime
         }
     }
 
-    private async Task<IPage> OpenAsync(string path = "/", bool cameraFails = false)
+    private async Task<IPage> OpenAsync(string path = "/", bool cameraFails = false, List<string>? violations = null)
     {
         var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -37,7 +37,31 @@ public sealed class RoomPageTests(BrowserFixture fixture) : IAsyncLifetime
                 """);
         }
 
+        if (violations is not null)
+        {
+            // Violations show both as events in the page and as console errors; collect either.
+            await context.AddInitScriptAsync("""
+                window.cspViolations = [];
+                document.addEventListener('securitypolicyviolation',
+                  (e) => window.cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
+                """);
+        }
+
         var page = await context.NewPageAsync();
+        if (violations is not null)
+        {
+            page.Console += (_, message) =>
+            {
+                if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
+                {
+                    lock (violations)
+                    {
+                        violations.Add(message.Text);
+                    }
+                }
+            };
+        }
+
         page.SetDefaultTimeout((float)Patience.TotalMilliseconds);
         await page.GotoAsync(path);
         await page.WaitForSelectorAsync("body[data-ready=true]");
@@ -79,6 +103,28 @@ public sealed class RoomPageTests(BrowserFixture fixture) : IAsyncLifetime
         page.WaitForFunctionAsync(
             "([counter, count]) => [...document.querySelectorAll('.tile:not(.self)')].some(t => Number(t.dataset[counter]) >= count)",
             new object[] { counter, count });
+
+    [Fact]
+    public async Task Loading_the_page_and_joining_a_room_breaks_no_content_security_policy()
+    {
+        var violations = new List<string>();
+        var alice = await OpenAsync(violations: violations);
+        var roomId = await CreateRoomAsync(alice, "Alice");
+        var bob = await OpenAsync($"/?room={roomId}", violations: violations);
+        await JoinByLinkAsync(bob, "Bob", mode: "avatar");
+        await bob.WaitForSelectorAsync("body[data-state=live]");
+        await WaitForRemoteCounterAsync(bob, "frames", 2);
+        await bob.FocusAsync(".tile.self canvas");
+        await bob.Keyboard.PressAsync("ArrowRight");
+        await WaitForRemoteCounterAsync(alice, "poses", 1);
+
+        foreach (var page in new[] { alice, bob })
+        {
+            violations.AddRange(await page.EvaluateAsync<string[]>("() => window.cspViolations"));
+        }
+
+        Assert.Empty(violations);
+    }
 
     [Fact]
     public async Task Two_members_with_cameras_each_see_the_others_frames()
@@ -212,7 +258,31 @@ public sealed class RoomPageTests(BrowserFixture fixture) : IAsyncLifetime
             HasTouch = true,
         });
         _contexts.Add(context);
+        if (violations is not null)
+        {
+            // Violations show both as events in the page and as console errors; collect either.
+            await context.AddInitScriptAsync("""
+                window.cspViolations = [];
+                document.addEventListener('securitypolicyviolation',
+                  (e) => window.cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
+                """);
+        }
+
         var page = await context.NewPageAsync();
+        if (violations is not null)
+        {
+            page.Console += (_, message) =>
+            {
+                if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
+                {
+                    lock (violations)
+                    {
+                        violations.Add(message.Text);
+                    }
+                }
+            };
+        }
+
         page.SetDefaultTimeout((float)Patience.TotalMilliseconds);
         await page.GotoAsync("/");
         await CreateRoomAsync(page, "Mallory", mode: "avatar");
