@@ -258,31 +258,7 @@ public sealed class RoomPageTests(BrowserFixture fixture) : IAsyncLifetime
             HasTouch = true,
         });
         _contexts.Add(context);
-        if (violations is not null)
-        {
-            // Violations show both as events in the page and as console errors; collect either.
-            await context.AddInitScriptAsync("""
-                window.cspViolations = [];
-                document.addEventListener('securitypolicyviolation',
-                  (e) => window.cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
-                """);
-        }
-
         var page = await context.NewPageAsync();
-        if (violations is not null)
-        {
-            page.Console += (_, message) =>
-            {
-                if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
-                {
-                    lock (violations)
-                    {
-                        violations.Add(message.Text);
-                    }
-                }
-            };
-        }
-
         page.SetDefaultTimeout((float)Patience.TotalMilliseconds);
         await page.GotoAsync("/");
         await CreateRoomAsync(page, "Mallory", mode: "avatar");
