@@ -88,7 +88,7 @@ internal sealed partial class RoomState
     {
         if (member.State == MemberState.Waiting && type != "ping")
         {
-            Refuse(member, ErrorCodes.NotAllowed, "only ping is allowed while waiting in the lobby", id);
+            SendError(member, ErrorCodes.NotAllowed, "only ping is allowed while waiting in the lobby", id);
             return;
         }
 
@@ -107,7 +107,7 @@ internal sealed partial class RoomState
                 SetMeta(member, message, id);
                 break;
             case "lock" or "unlock" or "admit" or "deny" or "remove" or "make_host" or "end_room" when !member.IsHost:
-                Refuse(member, ErrorCodes.NotHost, $"only a host may {type}", id);
+                SendError(member, ErrorCodes.NotHost, $"only a host may {type}", id);
                 break;
             case "lock":
                 SetLocked(true);
@@ -189,7 +189,7 @@ internal sealed partial class RoomState
 
         if (unknown > 0)
         {
-            Refuse(member, ErrorCodes.UnknownMember, $"{unknown} addressee(s) are not members; the rest got the message", id);
+            SendError(member, ErrorCodes.UnknownMember, $"{unknown} addressee(s) are not members; the rest got the message", id);
         }
     }
 
@@ -216,7 +216,7 @@ internal sealed partial class RoomState
 
         if (feeds.GetArrayLength() > ProtocolLimits.MaxFeeds)
         {
-            Refuse(member, ErrorCodes.TooManyFeeds, $"at most {ProtocolLimits.MaxFeeds} feeds", id);
+            SendError(member, ErrorCodes.TooManyFeeds, $"at most {ProtocolLimits.MaxFeeds} feeds", id);
             return;
         }
 
@@ -272,7 +272,7 @@ internal sealed partial class RoomState
         var target = MemberByNumber(targetNumber);
         if (type == "remove" && target == host)
         {
-            Refuse(host, ErrorCodes.NotAllowed, "a host cannot remove itself; close the socket to leave", id);
+            SendError(host, ErrorCodes.NotAllowed, "a host cannot remove itself; close the socket to leave", id);
             return;
         }
 
@@ -280,7 +280,7 @@ internal sealed partial class RoomState
         var expected = type is "admit" or "deny" ? waiting : target?.IsAdmitted == true;
         if (target is null || !expected)
         {
-            Refuse(host, ErrorCodes.UnknownMember, type is "admit" or "deny" ? "no such member waiting in the lobby" : "no such member in the room", id);
+            SendError(host, ErrorCodes.UnknownMember, type is "admit" or "deny" ? "no such member waiting in the lobby" : "no such member in the room", id);
             return;
         }
 
@@ -300,8 +300,6 @@ internal sealed partial class RoomState
                 break;
         }
     }
-
-    private void Refuse(Member member, string code, string message, JsonElement? id) => SendError(member, code, message, id);
 
     // A refusal that counts toward the bad-message limit; past it the member is closed with 1008.
     private void Offend(Member member, string code, string message, JsonElement? id)
