@@ -43,16 +43,35 @@ internal static class JsonBody
             return optional ? (EmptyObject, null) : (default, RoomProblems.BadRequest("A JSON body is required."));
         }
 
+        return Parse(buffer.AsMemory(0, length));
+    }
+
+    // A body read whole: a JSON object whose property names are valid Unicode, or the 400 that says why not. A name
+    // such as "\ud800" parses, but every later lookup of a property throws on it.
+    public static (JsonElement Root, ProblemHttpResult? Problem) Parse(ReadOnlyMemory<byte> utf8)
+    {
         try
         {
-            using var document = JsonDocument.Parse(buffer.AsMemory(0, length));
-            return document.RootElement.ValueKind is JsonValueKind.Object
-                ? (document.RootElement.Clone(), null)
-                : (default, RoomProblems.BadRequest("The body must be a JSON object."));
+            using var document = JsonDocument.Parse(utf8);
+            if (document.RootElement.ValueKind is not JsonValueKind.Object)
+            {
+                return (default, RoomProblems.BadRequest("The body must be a JSON object."));
+            }
+
+            foreach (var property in document.RootElement.EnumerateObject())
+            {
+                _ = property.Name;
+            }
+
+            return (document.RootElement.Clone(), null);
         }
         catch (JsonException)
         {
             return (default, RoomProblems.BadRequest("The body is not valid JSON."));
+        }
+        catch (InvalidOperationException)
+        {
+            return (default, RoomProblems.BadRequest("A property name of the body is no valid Unicode."));
         }
     }
 }
