@@ -17,6 +17,11 @@ internal sealed partial class RoomState
         try
         {
             document = JsonDocument.Parse(utf8Json, ParseOptions);
+            if (!DecodesWhole(document.RootElement))
+            {
+                document.Dispose();
+                document = null;
+            }
         }
         catch (JsonException)
         {
@@ -316,6 +321,46 @@ internal sealed partial class RoomState
             }
 
             _changed = true;
+        }
+    }
+
+    // A lone surrogate escaped in a string or a name ("\ud800") parses, but reading, looking up or copying it throws:
+    // such a message is refused whole, before any of it is handled.
+    private static bool DecodesWhole(JsonElement element)
+    {
+        try
+        {
+            Decode(element);
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+
+        static void Decode(JsonElement element)
+        {
+            switch (element.ValueKind)
+            {
+                case JsonValueKind.String:
+                    _ = element.GetString();
+                    break;
+                case JsonValueKind.Array:
+                    foreach (var item in element.EnumerateArray())
+                    {
+                        Decode(item);
+                    }
+
+                    break;
+                case JsonValueKind.Object:
+                    foreach (var property in element.EnumerateObject())
+                    {
+                        _ = property.Name;
+                        Decode(property.Value);
+                    }
+
+                    break;
+            }
         }
     }
 

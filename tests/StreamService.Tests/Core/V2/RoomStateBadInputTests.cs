@@ -31,6 +31,12 @@ public sealed class RoomStateBadInputTests
     [InlineData("{}")]
     [InlineData("""{"type":7}""")]
     [InlineData("""{"type":"dance"}""")]
+
+    // Lone surrogates parse but throw when read: found by the v2 fuzz test, they ended the socket.
+    [InlineData("""{"type":"\ud800"}""")]
+    [InlineData("""{"\ud800":1,"type":"ping"}""")]
+    [InlineData("""{"type":"ping","t":"\udfff"}""")]
+    [InlineData("""{"type":"data","data":{"x":["\ud800"]}}""")]
     public void ABadMessageIsBadMessageTheSocketStaysAndNobodyElseSeesIt(string json)
     {
         _ann.Send(json);
