@@ -1,0 +1,54 @@
+using AvatarStream.Contracts;
+using AvatarStream.StreamService.Endpoints;
+using AvatarStream.StreamService.Tests.Infrastructure;
+using AvatarStream.Testing.Fuzzing;
+using CsCheck;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Primitives;
+
+namespace AvatarStream.StreamService.Tests.Fuzz;
+
+// The credential reader on its own, on every generated and mutated form: it never throws, and what it accepts is a
+// well-formed pair, echoed back verbatim only for the seed's raw header.
+public sealed class StreamCredentialsProperties
+{
+    private const int Attempts = 5000;
+
+    [Fact]
+    public void TheReaderNeverThrows_AndWhatItAcceptsIsAWellFormedPair()
+    {
+        var accepted = 0;
+        UpgradeCredentialForms.Any([("00157", ClientIds.Fixed), ("99999", ClientIds.Fixed)]).Sample(
+            attempt =>
+            {
+                if (!StreamCredentials.TryRead(Upgrade(attempt), out var credentials))
+                {
+                    return;
+                }
+
+                Assert.True(Identifiers.IsRoomId(credentials.RoomId), credentials.RoomId);
+                Assert.True(Identifiers.IsClientId(credentials.ClientId), credentials.ClientId);
+                Assert.True(credentials.RawProtocolEcho is null || credentials.RawProtocolEcho.StartsWith('{'), credentials.RawProtocolEcho);
+                accepted++;
+            },
+            seed: FuzzJson.Seed,
+            iter: Attempts,
+            threads: 1);
+
+        // The forms reach past the parser, so the checks above are met.
+        Assert.InRange(accepted, Attempts / 20, Attempts);
+    }
+
+    private static DefaultHttpContext Upgrade(UpgradeAttempt attempt)
+    {
+        var context = new DefaultHttpContext();
+        var query = attempt.Target.IndexOf('?', StringComparison.Ordinal);
+        if (query >= 0)
+        {
+            context.Request.QueryString = QueryString.FromUriComponent(attempt.Target[query..]);
+        }
+
+        context.Request.Headers.SecWebSocketProtocol = new StringValues([.. attempt.ProtocolHeaders]);
+        return context;
+    }
+}
