@@ -31,7 +31,9 @@ public sealed class DevHostFuzzTests(ITestOutputHelper output)
 
         var counts = new SortedDictionary<string, int>(StringComparer.Ordinal);
         var clock = Stopwatch.StartNew();
-        await FuzzRequests.Any(http.BaseAddress, stream, ticket.RoomId, ticket.ClientId).SampleAsync(
+        await FuzzCases.CheckAsync(
+            FuzzRequests.Any(http.BaseAddress, stream, ticket.RoomId, ticket.ClientId),
+            Requests,
             async request =>
             {
                 // Bounded by time as well as by count: past it, the remaining samples are skipped.
@@ -44,10 +46,7 @@ public sealed class DevHostFuzzTests(ITestOutputHelper output)
                 Assert.True(status < 500, $"{status} for {request}\n{devhost.Output()}");
                 var key = $"{request.Kind} {status}";
                 counts[key] = counts.GetValueOrDefault(key) + 1;
-            },
-            seed: FuzzJson.Seed,
-            iter: Requests,
-            threads: 1);
+            });
         output.WriteLine($"{counts.Values.Sum()} requests in {clock.Elapsed.TotalSeconds:F0} s: {string.Join(", ", counts.Select(c => $"{c.Key}: {c.Value}"))}");
 
         using var health = await http.GetAsync("health");

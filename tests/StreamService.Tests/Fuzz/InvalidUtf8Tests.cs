@@ -11,7 +11,7 @@ namespace AvatarStream.StreamService.Tests.Fuzz;
 // room are still served, and the member comes back with a fresh socket.
 public sealed class InvalidUtf8Tests
 {
-    private const int Samples = 8;
+    private const int Samples = 12;
 
     [Fact(Timeout = 120_000)]
     public async Task InvalidUtf8ClosesOnlyThatSocket_AndTheMemberCanComeBack()
@@ -19,7 +19,9 @@ public sealed class InvalidUtf8Tests
         await using var app = new StreamServiceFactory();
         var room = 0;
 
-        await V2Frames.InvalidUtf8.SampleAsync(
+        await FuzzCases.CheckAsync(
+            V2Frames.InvalidUtf8,
+            Samples,
             async bytes =>
             {
                 var roomId = (++room).ToString("D5", System.Globalization.CultureInfo.InvariantCulture);
@@ -39,10 +41,7 @@ public sealed class InvalidUtf8Tests
                 using var backSocket = back.Socket;
                 await back.NextAsync("welcome");
             },
-            seed: FuzzJson.Seed,
-            iter: Samples,
-            threads: 1,
-            print: Convert.ToHexString);
+            Convert.ToHexString);
     }
 
     // The close frame says 1007, unless the reset that follows it overtakes it: either way the socket is gone.

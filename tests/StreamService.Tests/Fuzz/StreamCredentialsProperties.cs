@@ -18,7 +18,9 @@ public sealed class StreamCredentialsProperties
     public void TheReaderNeverThrows_AndWhatItAcceptsIsAWellFormedPair()
     {
         var accepted = 0;
-        UpgradeCredentialForms.Any([("00157", ClientIds.Fixed), ("99999", ClientIds.Fixed)]).Sample(
+        FuzzCases.Check(
+            UpgradeCredentialForms.Any([("00157", ClientIds.Fixed), ("99999", ClientIds.Fixed)]),
+            Attempts,
             attempt =>
             {
                 if (!StreamCredentials.TryRead(Upgrade(attempt), out var credentials))
@@ -30,10 +32,7 @@ public sealed class StreamCredentialsProperties
                 Assert.True(Identifiers.IsClientId(credentials.ClientId), credentials.ClientId);
                 Assert.True(credentials.RawProtocolEcho is null || credentials.RawProtocolEcho.StartsWith('{'), credentials.RawProtocolEcho);
                 accepted++;
-            },
-            seed: FuzzJson.Seed,
-            iter: Attempts,
-            threads: 1);
+            });
 
         // The forms reach past the parser, so the checks above are met.
         Assert.InRange(accepted, Attempts / 20, Attempts);

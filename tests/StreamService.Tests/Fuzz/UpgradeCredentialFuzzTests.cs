@@ -11,7 +11,7 @@ namespace AvatarStream.StreamService.Tests.Fuzz;
 // answered with a refusal the protocol documents or a 101, never a 5xx; afterwards a registered client still connects.
 public sealed class UpgradeCredentialFuzzTests(ITestOutputHelper output)
 {
-    private const int Attempts = 500;
+    private const int Attempts = 1500;
 
     // 404 and 405: a mutated target that is no longer "/".
     private static readonly int[] Answers = [101, 400, 401, 403, 404, 405, 409, 410, 429];
@@ -30,7 +30,9 @@ public sealed class UpgradeCredentialFuzzTests(ITestOutputHelper output)
         }
 
         var counts = new SortedDictionary<int, int>();
-        await UpgradeCredentialForms.Any(known).SampleAsync(
+        await FuzzCases.CheckAsync(
+            UpgradeCredentialForms.Any(known),
+            Attempts,
             async attempt =>
             {
                 var status = await RawUpgrade.StatusAsync(app.Address, attempt);
@@ -41,10 +43,7 @@ public sealed class UpgradeCredentialFuzzTests(ITestOutputHelper output)
                     // The socket is dropped at once, and a v1 client that leaves gives up its seat: keep the pairs real.
                     await RegisterAsync(app, known);
                 }
-            },
-            seed: FuzzJson.Seed,
-            iter: Attempts,
-            threads: 1);
+            });
         output.WriteLine(string.Join(", ", counts.Select(c => $"{c.Key}: {c.Value}")));
 
         // The forms reach past the parser: real pairs get in, and both sides of a protocol mismatch are met.

@@ -14,7 +14,7 @@ namespace AvatarStream.StreamService.Tests.Fuzz;
 public sealed class V2BadMessageBudgetTests
 {
     private const int Budget = 20;
-    private const int Samples = 10;
+    private const int Samples = 20;
 
     [Fact(Timeout = 120_000)]
     public async Task TheFrameAfterTheBudgetClosesWith1008()
@@ -22,7 +22,9 @@ public sealed class V2BadMessageBudgetTests
         await using var app = new StreamServiceFactory { Clock = new FakeTimeProvider(DateTimeOffset.UtcNow) };
         var room = 0;
 
-        await V2Frames.Bad.Array[Budget + 1].SampleAsync(
+        await FuzzCases.CheckAsync(
+            V2Frames.Bad.Array[Budget + 1],
+            Samples,
             async frames =>
             {
                 var roomId = (++room).ToString("D5", System.Globalization.CultureInfo.InvariantCulture);
@@ -57,9 +59,6 @@ public sealed class V2BadMessageBudgetTests
                 Assert.InRange(errors, Budget, Budget + 1);
                 member.Socket.Dispose();
             },
-            seed: FuzzJson.Seed,
-            iter: Samples,
-            threads: 1,
-            print: frames => string.Join("\n", frames.Select(f => f.ToString())));
+            frames => string.Join("\n", frames.Select(f => f.ToString())));
     }
 }
