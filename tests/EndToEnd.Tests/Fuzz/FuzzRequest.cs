@@ -33,8 +33,10 @@ public static class FuzzRequests
         "X-Forwarded-For: 10.0.0.1", "Accept: application/xml", "Transfer-Encoding: gzip", "Expect: 100-continue", "Cookie: a=b",
     ];
 
-    public static Gen<FuzzRequest> Any(Uri router, Uri stream, string roomId, string clientId)
+    // known: real room/client pairs; the first names the room that the API bodies aim at.
+    public static Gen<FuzzRequest> Any(Uri router, Uri stream, IReadOnlyList<(string RoomId, string ClientId)> known)
     {
+        var (roomId, clientId) = known[0];
         var valid = $$"""{"room_id":"{{roomId}}","client_id":"{{clientId}}","name":"Ada","max_clients":8}""";
         var body = Gen.Frequency(
             (3, FuzzJson.Document(BodyFields, roomId, clientId).Select(Encoding.UTF8.GetBytes)),
@@ -49,7 +51,7 @@ public static class FuzzRequests
             (1, Gen.Int[1000, 9000].Select(n => "/" + new string('a', n))));
         var random = Gen.Select(Gen.OneOf(router, stream), Gen.OneOf(Methods), path, body, Gen.OneOf(ContentTypes), headers)
             .Select((server, method, p, bytes, type, extra) => new FuzzRequest("random", server, method, p, bytes, type, extra, null));
-        var upgrade = UpgradeCredentialForms.Any([(roomId, clientId)])
+        var upgrade = UpgradeCredentialForms.Any(known)
             .Select(attempt => new FuzzRequest("upgrade", stream, "GET", attempt.Target, null, null, [], attempt));
         return Gen.Frequency((3, api), (2, random), (3, upgrade));
     }

@@ -27,6 +27,10 @@ public static class UpgradeCredentialForms
         return Gen.Frequency((4, generated), (1, generated.SelectMany(Mutated)));
     }
 
+    // What a v2 client sends: the first upgrade of a room like this one makes the room speak v2.
+    public static UpgradeAttempt V2(string roomId, string clientId) => new(
+        "/", [$"avatar-stream.v2, avatar-stream.auth.{Base64Url(Encoding.UTF8.GetBytes($$"""{"room_id":"{{roomId}}","client_id":"{{clientId}}"}"""))}"]);
+
     // ?room_id=&client_id= (the seed's and v1's form), with whichever protocols are offered.
     private static Gen<UpgradeAttempt> QueryString(Gen<(string RoomId, string ClientId)> pair) =>
         Gen.Select(pair, Gen.Int[0, 3], Offered).Select((ids, shape, protocols) => new UpgradeAttempt(
