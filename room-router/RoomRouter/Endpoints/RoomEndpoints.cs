@@ -74,7 +74,7 @@ internal static class RoomEndpoints
             return RoomProblems.BadRequest(error);
         }
 
-        var outcome = await joining.JoinAsync(join.Room, join.ClientId, join.Name, http.RequestAborted);
+        var outcome = await joining.JoinAsync(join.Room, join.ClientId, join.Name, join.Key, http.RequestAborted);
         metrics.Answered("join-room", outcome);
         return RoomProblems.ToResult(outcome, http, options.CurrentValue.RetryAfter);
     }

@@ -8,7 +8,9 @@ using AvatarStream.RoomRouter.Options;
 using AvatarStream.RoomRouter.Rooms;
 using AvatarStream.RoomRouter.Storage;
 using AvatarStream.RoomRouter.Streams;
+using AvatarStream.ServiceDefaults;
 using AvatarStream.ServiceDefaults.InternalAuth;
+using AvatarStream.ServiceDefaults.Tickets;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -36,6 +38,7 @@ internal static class RoomRouterExtensions
         services.AddRequestConcurrencyLimit();
 
         services.AddInternalAuth();
+        services.AddTicketKeys();
         services.AddActors(actors =>
         {
             actors.UseJsonSerialization = true;
@@ -52,6 +55,7 @@ internal static class RoomRouterExtensions
         services.AddSingleton<HostedRoomsQuery>();
         services.AddSingleton<ClientRemoval>();
         services.AddSingleton<RoomEnding>();
+        services.AddSingleton<TicketIssuer>();
         services.AddSingleton<RoomCreation>();
         services.AddSingleton<RoomJoining>();
         services.AddSingleton<LedgerRepair>();

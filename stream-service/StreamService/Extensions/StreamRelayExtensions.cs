@@ -1,5 +1,8 @@
+using AvatarStream.ServiceDefaults;
+using AvatarStream.ServiceDefaults.Tickets;
 using AvatarStream.StreamService.Core;
 using AvatarStream.StreamService.RoomRouter;
+using AvatarStream.StreamService.Tickets;
 using Microsoft.Extensions.Options;
 
 namespace AvatarStream.StreamService.Extensions;
@@ -16,6 +19,10 @@ public static class StreamRelayExtensions
         services.AddSingleton<IValidateOptions<StreamOptions>, StreamOptionsValidator>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<RelayMetrics>();
+        services.AddExceptionHandler<DependencyExceptionHandler>();
+        services.AddTicketKeys();
+        services.AddSingleton<UsedTickets>();
+        services.AddSingleton<TicketGate>();
         services.AddSingleton(sp => new RoomRegistry(
             sp.GetRequiredService<IOptions<RelayOptions>>().Value,
             sp.GetRequiredService<IClientDepartureSink>(),
