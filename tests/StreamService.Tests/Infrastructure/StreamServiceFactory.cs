@@ -11,6 +11,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace AvatarStream.StreamService.Tests.Infrastructure;
 
@@ -52,9 +53,13 @@ public sealed class StreamServiceFactory : WebApplicationFactory<Program>
 
     public HttpClient CreateHttpClient() => new() { BaseAddress = Address };
 
+    // This instance's id, which its tickets name.
+    public string InstanceId => Services.GetRequiredService<IOptions<StreamOptions>>().Value.InstanceId;
+
     // The socket URL with a fresh ticket for the pair.
-    public Uri SocketUri(string roomId, string clientId) =>
-        new($"ws://{Address.Authority}/?ticket={Uri.EscapeDataString(TestTickets.For(roomId, clientId))}");
+    public Uri SocketUri(string roomId, string clientId) => TicketUri(TestTickets.For(roomId, clientId, instanceId: InstanceId));
+
+    public Uri TicketUri(string ticket) => new($"ws://{Address.Authority}/?ticket={Uri.EscapeDataString(ticket)}");
 
     // Registers a pair the way the room router does.
     public Task RegisterAsync(string roomId, string clientId) => RegisterAsync(new RegisterRequest(roomId, clientId));

@@ -44,7 +44,7 @@ public sealed class StreamCredentialsTests
     [Fact]
     public void AuthSubprotocolCarriesAResumeBesideTheTicket()
     {
-        var json = $$"""{"ticket":"{{Ticket}}","resume":{"session":"s","secret":"x","last_seq":7}}""";
+        var json = $$$"""{"ticket":"{{{Ticket}}}","resume":{"session":"s","secret":"x","last_seq":7}}""";
 
         Assert.True(StreamCredentials.TryRead(Upgrade($"avatar-stream.v2, {Auth(json)}"), out var credentials, out _));
         Assert.Equal((Ticket, new ResumeRequest("s", "x", 7)), (credentials.Ticket, credentials.Resume));
