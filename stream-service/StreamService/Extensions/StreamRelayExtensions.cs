@@ -1,4 +1,5 @@
 using AvatarStream.StreamService.Core;
+using AvatarStream.StreamService.Endpoints;
 using AvatarStream.StreamService.RoomRouter;
 using Microsoft.Extensions.Options;
 
@@ -6,7 +7,7 @@ namespace AvatarStream.StreamService.Extensions;
 
 public static class StreamRelayExtensions
 {
-    // Options, the room runtime and its metrics.
+    // Options, the room runtime, its metrics and the upgrade rate limit.
     public static IHostApplicationBuilder AddStreamRelay(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -16,6 +17,7 @@ public static class StreamRelayExtensions
         services.AddSingleton<IValidateOptions<StreamOptions>, StreamOptionsValidator>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<RelayMetrics>();
+        services.AddUpgradeRateLimit();
         services.AddSingleton(sp => new RoomRegistry(
             sp.GetRequiredService<IOptions<RelayOptions>>().Value,
             sp.GetRequiredService<IClientDepartureSink>(),
