@@ -18,7 +18,8 @@ public static class TrustedProxies
         services.AddSingleton<IValidateOptions<NetworkOptions>, NetworkOptionsValidator>();
         services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<NetworkOptions>>((forwarded, network) =>
         {
-            forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor;
+            // With no known proxy at all the middleware would believe every peer: without one, read no header.
+            forwarded.ForwardedHeaders = network.Value.TrustedProxies.Length == 0 ? ForwardedHeaders.None : ForwardedHeaders.XForwardedFor;
             // The framework trusts loopback by default; only what is configured is trusted here.
             forwarded.KnownProxies.Clear();
             forwarded.KnownIPNetworks.Clear();
@@ -42,5 +43,9 @@ public static class TrustedProxies
 
     /// <summary>The entries that are neither an IP address nor a CIDR network.</summary>
     public static IEnumerable<string> Invalid(IEnumerable<string> entries) =>
-        entries.Where(entry => !IPAddress.TryParse(entry, out _) && !IPNetwork.TryParse(entry, out _));
+        entries.Where(entry => !IPAddress.TryParse(entry, out _) && !IsNetwork(entry));
+
+    // 10.0.0.1/8 parses (as 10.0.0.0/8), but is more likely a typo for one address than a network: refuse it.
+    private static bool IsNetwork(string entry) =>
+        IPNetwork.TryParse(entry, out var network) && IPAddress.TryParse(entry.Split('/')[0], out var written) && network.BaseAddress.Equals(written);
 }
