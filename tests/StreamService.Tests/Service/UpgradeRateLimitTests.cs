@@ -45,7 +45,7 @@ public sealed class UpgradeRateLimitTests
         Assert.Equal(ProblemTypes.RateLimited, (await second.Content.ReadFromJsonAsync<ProblemDetails>())!.Type);
         Assert.True(second.Headers.RetryAfter?.Delta >= TimeSpan.FromSeconds(1), $"Retry-After: {second.Headers.RetryAfter}");
         var metrics = await http.GetStringAsync("/metrics");
-        Assert.Contains("avatarstream_stream_rate_limited", metrics, StringComparison.Ordinal);
+        Assert.Contains("avatarstream_stream_rate_limited_total", metrics, StringComparison.Ordinal);
         Assert.Contains("limit=\"upgrade\"", metrics, StringComparison.Ordinal);
     }
 
