@@ -6,6 +6,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using AvatarStream.DevHost;
+using AvatarStream.Tests.Shared;
 
 namespace AvatarStream.EndToEnd.Tests;
 
@@ -87,6 +88,11 @@ internal sealed partial class LocalRun : IAsyncDisposable
         // The suite shares two cores with other test assemblies; a just-restarted instance's first /register can
         // take longer than the production 2 s, and a register that times out evicts the instance.
         info.Environment["Rooms__RegisterTimeout"] = "00:00:05";
+        foreach (var (key, value) in DevHostProcess.GenerousRateLimits)
+        {
+            info.Environment[key] = value;
+        }
+
         _devhost = DotnetExec.Start(info, line => Record("devhost", line), line => Record("devhost!", line));
 
         var expected = Topology.Apps.Where(a => a.Kind == AppKind.Stream).Select(a => a.AppId).ToHashSet();

@@ -53,7 +53,7 @@ public sealed class RouterApplication(params (string Key, string Value)[] settin
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        foreach (var (key, value) in settings)
+        foreach (var (key, value) in GenerousRateLimits.Settings.Concat(settings))
         {
             builder.UseSetting(key, value);
         }
@@ -68,6 +68,7 @@ public sealed class RouterApplication(params (string Key, string Value)[] settin
             }
 
             services.AddSingleton<IInternalTokenSource>(new FixedTokenSource(Token));
+            services.AddSingleton<IStartupFilter, TestPeerAddress>();
             if (Clock is not null)
             {
                 services.AddSingleton(Clock);

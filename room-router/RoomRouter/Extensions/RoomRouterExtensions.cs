@@ -35,7 +35,11 @@ internal static class RoomRouterExtensions
         services.Configure<ProblemDetailsOptions>(FrameworkProblemDetails.AddDetail);
         services.AddExceptionHandler<DependencyExceptionHandler>();
         services.AddOpenApi();
-        services.AddRequestConcurrencyLimit();
+        services.AddOptions<RateLimitsOptions>()
+            .BindConfiguration(RateLimitsOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddRouterRateLimiter();
 
         services.AddInternalAuth();
         services.AddTicketKeys();

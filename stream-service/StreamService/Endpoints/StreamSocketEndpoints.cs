@@ -8,12 +8,13 @@ using Microsoft.Extensions.Options;
 
 namespace AvatarStream.StreamService.Endpoints;
 
-// The WebSocket at /: credentials are checked before the upgrade, then the relay takes the socket.
+// The WebSocket at /: attempts per address are limited, credentials are checked before the upgrade, then the relay
+// takes the socket.
 public static class StreamSocketEndpoints
 {
     public static IEndpointRouteBuilder MapStreamSocket(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/", ConnectAsync).ExcludeFromDescription();
+        app.MapGet("/", ConnectAsync).RequireRateLimiting(UpgradeRateLimit.Policy).ExcludeFromDescription();
         return app;
     }
 

@@ -1,6 +1,7 @@
 using AvatarStream.ServiceDefaults;
 using AvatarStream.ServiceDefaults.Tickets;
 using AvatarStream.StreamService.Core;
+using AvatarStream.StreamService.Endpoints;
 using AvatarStream.StreamService.RoomRouter;
 using AvatarStream.StreamService.Tickets;
 using Microsoft.Extensions.Options;
@@ -9,7 +10,7 @@ namespace AvatarStream.StreamService.Extensions;
 
 public static class StreamRelayExtensions
 {
-    // Options, the room runtime and its metrics.
+    // Options, the room runtime, its metrics and the upgrade rate limit.
     public static IHostApplicationBuilder AddStreamRelay(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -19,6 +20,7 @@ public static class StreamRelayExtensions
         services.AddSingleton<IValidateOptions<StreamOptions>, StreamOptionsValidator>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<RelayMetrics>();
+        services.AddUpgradeRateLimit();
         services.AddExceptionHandler<DependencyExceptionHandler>();
         services.AddTicketKeys();
         services.AddSingleton<UsedTickets>();

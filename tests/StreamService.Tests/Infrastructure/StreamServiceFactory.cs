@@ -26,6 +26,9 @@ public sealed class StreamServiceFactory : WebApplicationFactory<Program>
         ["Stream:PutTaskMaxRetryDelay"] = "00:00:00.050",
         ["Stream:CloseTimeout"] = "00:00:02",
         ["Logging:LogLevel:Default"] = "Warning",
+        // Every test socket comes from 127.0.0.1; UpgradeRateLimitTests set their own.
+        ["Stream:UpgradesPerMinute"] = "600000",
+        ["Stream:UpgradeBurst"] = "100000",
     };
 
     private Uri? _address;
