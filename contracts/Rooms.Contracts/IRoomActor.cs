@@ -66,7 +66,7 @@ public sealed record CreateRoomArgs(
     string HostName = MemberNames.Default,
     RoomSettings? Settings = null,
     int? MaxClients = null,
-    string JoinKey = "");
+    string? JoinKey = null);
 
 /// <summary>Arguments of <see cref="IRoomActor.JoinAsync"/>.</summary>
 /// <param name="ClientId">The new client.</param>

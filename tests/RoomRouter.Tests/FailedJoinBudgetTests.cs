@@ -49,9 +49,9 @@ public class FailedJoinBudgetTests
     }
 
     [Fact]
-    public void OnlyNotFound_CountsAsAGuess() =>
+    public void OnlyNotFoundAndAWrongKey_CountAsGuesses() =>
         Assert.Equal(
-            [Rooms.RoomFailure.RoomNotFound],
+            [Rooms.RoomFailure.RoomNotFound, Rooms.RoomFailure.WrongJoinKey],
             Enum.GetValues<Rooms.RoomFailure>().Where(FailedJoinBudget.IsGuess));
 
     // A five-digit id that is not the room's, so it names no room in an app holding only that one.

@@ -5,6 +5,7 @@ using AvatarStream.RoomRouter.Storage;
 using AvatarStream.RoomRouter.Streams;
 using AvatarStream.RoomRouter.Tests.Fakes;
 using AvatarStream.ServiceDefaults.InternalAuth;
+using AvatarStream.ServiceDefaults.Tickets;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -68,6 +69,7 @@ public sealed class RouterApplication(params (string Key, string Value)[] settin
             }
 
             services.AddSingleton<IInternalTokenSource>(new FixedTokenSource(Token));
+            services.AddSingleton<ITicketKeySource>(new FixedTicketKeySource(FixedTicketKeySource.TestKey));
             services.AddSingleton<IStartupFilter, TestPeerAddress>();
             if (Clock is not null)
             {

@@ -17,7 +17,7 @@ public sealed record Room(
     bool Ended = false,
     string? JoinKey = null)
 {
-    public static Room Create(string instanceId, string hostClientId, string hostName, RoomPolicy policy, DateTimeOffset now, string joinKey) =>
+    public static Room Create(string instanceId, string hostClientId, string hostName, RoomPolicy policy, DateTimeOffset now, string? joinKey) =>
         new(
             instanceId,
             hostClientId,

@@ -19,8 +19,9 @@ internal sealed class FailedJoinBudget : IDisposable
             RateLimitPartition.GetTokenBucketLimiter(address, _ => RateLimitProblem.TokenBucket(limits.FailedJoinsPerMinute, limits.FailedJoinBurst)));
     }
 
-    // The failures an outsider probing for rooms gets; a full or closed room means the id was right.
-    public static bool IsGuess(RoomFailure failure) => failure is RoomFailure.RoomNotFound;
+    // The failures an outsider probing for rooms gets: an unknown id, a wrong join key. A full or closed room means the
+    // id was right.
+    public static bool IsGuess(RoomFailure failure) => failure is RoomFailure.RoomNotFound or RoomFailure.WrongJoinKey;
 
     // When the address may try again, or null while it has budget left; asking spends nothing.
     public TimeSpan? Exhausted(string address, TimeSpan fallback)
