@@ -30,7 +30,15 @@ internal static class BenchMain
             }
         }
 
-        await using (var topology = await RouterTopology.StartAsync(options.Streams, [("Rooms:MaxRooms", "50000"), ("Rooms:MaxClientsPerRoom", "10000")]))
+        await using (var topology = await RouterTopology.StartAsync(options.Streams, [
+            ("Rooms:MaxRooms", "50000"),
+            ("Rooms:MaxClientsPerRoom", "10000"),
+            // Every client of the load is 127.0.0.1: one address.
+            ("RateLimits:CreateRoomPerMinute", "600000"),
+            ("RateLimits:CreateRoomBurst", "100000"),
+            ("RateLimits:JoinRoomPerMinute", "600000"),
+            ("RateLimits:JoinRoomBurst", "100000"),
+        ]))
         {
             timings.Name(topology.Router.Services, "router");
             timings.Name(topology.RouterSidecar.Services, "router sidecar");

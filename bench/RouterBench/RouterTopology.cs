@@ -106,7 +106,7 @@ internal sealed class RouterTopology : IAsyncDisposable
         var resources = Directory.CreateDirectory(Path.Combine(folder.FullName, "components")).FullName;
         File.Copy(Path.Combine(AppContext.BaseDirectory, "components", "statestore.yaml"), Path.Combine(resources, "statestore.yaml"));
         var secrets = Path.Combine(folder.FullName, "secrets.json");
-        File.WriteAllText(secrets, $$"""{ "internal-token": "{{Token}}" }""");
+        File.WriteAllText(secrets, $$"""{ "internal-token": "{{Token}}", "ticket-key": "bench-ticket-key-0123456789abcdef-0123" }""");
         File.WriteAllText(Path.Combine(resources, "secretstore.yaml"), $"""
             apiVersion: dapr.io/v1alpha1
             kind: Component

@@ -42,6 +42,7 @@ public sealed partial class RoomConnection
                     lock (_gate)
                     {
                         _ticket = ticket;
+                        _ticketShown = false;
                     }
 
                     needTicket = false;

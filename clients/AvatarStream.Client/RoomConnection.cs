@@ -29,6 +29,9 @@ public sealed partial class RoomConnection : IAsyncDisposable
     private bool _closeRequested;
     private ConnectionState _state = ConnectionState.Connecting;
     private RoomTicket _ticket;
+
+    // The ticket opens one socket: once shown, reconnects show the resume alone, or a new ticket from Rejoin.
+    private bool _ticketShown;
     private Welcome? _welcome;
     private string? _session;
     private string? _secret;
@@ -378,7 +381,7 @@ public sealed partial class RoomConnection : IAsyncDisposable
             socket.Options.KeepAliveTimeout = _options.KeepAliveTimeout;
             _options.ConfigureSocket?.Invoke(socket.Options);
             socket.Options.AddSubProtocol(StreamProtocol.V2);
-            socket.Options.AddSubProtocol(StreamAuth.Encode(new StreamCredentials(ticket.RoomId, ticket.ClientId, ResumeToken)));
+            socket.Options.AddSubProtocol(StreamAuth.Encode(Credentials(ticket)));
 
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(_options.HandshakeTimeout);
@@ -406,6 +409,23 @@ public sealed partial class RoomConnection : IAsyncDisposable
             socket.Dispose();
             throw;
         }
+    }
+
+    // A ticket not shown yet, with the resume if any; after it, the resume alone. Without either, only a new ticket
+    // from Rejoin opens a socket: the server answers 401, which asks for one.
+    private StreamCredentials Credentials(RoomTicket ticket)
+    {
+        var resume = ResumeToken;
+        lock (_gate)
+        {
+            if (!_ticketShown || resume is null)
+            {
+                _ticketShown = true;
+                return new StreamCredentials(ticket.Ticket, null, resume);
+            }
+        }
+
+        return new StreamCredentials(null, ticket.RoomId, resume);
     }
 
     private static RoomConnectionException Refusal(HttpStatusCode status, Exception exception) => status switch

@@ -15,22 +15,26 @@ public sealed class RoomRouterClient(HttpClient http)
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 
-    // Creates a room; the caller becomes its host. Every option left null takes the server's default.
+    // Creates a room; the caller becomes its host, and the answer carries the room's join key. Every option left null
+    // takes the server's default (a private room: joiners need the key). access: "private" or "open".
     public Task<RoomTicket> CreateRoomAsync(
-        string? name = null, bool? lobby = null, int? joinWindowSeconds = null, int? maxClients = null, CancellationToken cancellationToken = default) =>
-        PostAsync("create-room", new CreateRoomBody(name, lobby, joinWindowSeconds, maxClients), cancellationToken);
+        string? name = null, bool? lobby = null, int? joinWindowSeconds = null, int? maxClients = null, string? access = null,
+        CancellationToken cancellationToken = default) =>
+        PostAsync("create-room", new CreateRoomBody(name, lobby, joinWindowSeconds, maxClients, access), cancellationToken);
 
-    // Joins a room. With heldClientId (the client id of a ticket for this room held before) the same identity comes
-    // back while it still holds its seat, past the join window and the client limit.
-    public Task<RoomTicket> JoinRoomAsync(string roomId, string? name = null, string? heldClientId = null, CancellationToken cancellationToken = default)
+    // Joins a room. With the room's join key (from its invite link) the seat is a member's; without it, it knocks and
+    // waits in the lobby for a host. With heldClientId (the client id of a ticket for this room held before) the same
+    // identity comes back while it still holds its seat, past the join window and the client limit, without a key.
+    public Task<RoomTicket> JoinRoomAsync(
+        string roomId, string? name = null, string? heldClientId = null, string? key = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(roomId);
-        return PostAsync("join-room", new JoinRoomBody(roomId, heldClientId, name), cancellationToken);
+        return PostAsync("join-room", new JoinRoomBody(roomId, heldClientId, name, key), cancellationToken);
     }
 
     // A rejoin callback for RoomConnectionOptions.Rejoin: join-room again with the identity the connection holds.
     public Func<RoomTicket, CancellationToken, Task<RoomTicket>> Rejoin(string? name = null) =>
-        (ticket, cancellationToken) => JoinRoomAsync(ticket.RoomId, name, ticket.ClientId, cancellationToken);
+        (ticket, cancellationToken) => JoinRoomAsync(ticket.RoomId, name, ticket.ClientId, cancellationToken: cancellationToken);
 
     private async Task<RoomTicket> PostAsync<TBody>(string path, TBody body, CancellationToken cancellationToken)
     {
@@ -78,9 +82,9 @@ public sealed class RoomRouterClient(HttpClient http)
         return trimmed[(trimmed.LastIndexOf('/') + 1)..];
     }
 
-    private sealed record CreateRoomBody(string? Name, bool? Lobby, int? JoinWindowSeconds, int? MaxClients);
+    private sealed record CreateRoomBody(string? Name, bool? Lobby, int? JoinWindowSeconds, int? MaxClients, string? Access);
 
-    private sealed record JoinRoomBody(string RoomId, string? ClientId, string? Name);
+    private sealed record JoinRoomBody(string RoomId, string? ClientId, string? Name, string? Key);
 
     private sealed record Problem(string? Type, string? Title, string? Detail, int? Status);
 }

@@ -6,7 +6,8 @@ using AvatarStream.Contracts;
 namespace AvatarStream.Client;
 
 // The credential subprotocol: avatar-stream.auth.<base64url, no padding, of UTF-8 JSON>, where the JSON is
-// {"room_id", "client_id"} plus, for a resume, "resume": {"session", "secret", "last_seq"}.
+// {"ticket"} (the one-time ticket join-room answered) with, for a resume, "resume": {"session", "secret", "last_seq"};
+// or, once the ticket is spent, {"room_id", "resume"} alone: the resume secret is a credential of its own.
 public static class StreamAuth
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
@@ -29,7 +30,7 @@ public static class StreamAuth
         try
         {
             var credentials = JsonSerializer.Deserialize<StreamCredentials>(Base64Url.DecodeFromChars(protocol.AsSpan(StreamProtocol.AuthPrefix.Length)), Json);
-            return credentials is { RoomId: not null, ClientId: not null } ? credentials : null;
+            return credentials is { Ticket: not null } or { RoomId: not null, Resume: not null } ? credentials : null;
         }
         catch (Exception exception) when (exception is FormatException or JsonException)
         {
@@ -38,4 +39,5 @@ public static class StreamAuth
     }
 }
 
-public sealed record StreamCredentials(string RoomId, string ClientId, ResumeToken? Resume = null);
+// Ticket, or RoomId and Resume.
+public sealed record StreamCredentials(string? Ticket = null, string? RoomId = null, ResumeToken? Resume = null);

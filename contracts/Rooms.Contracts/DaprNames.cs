@@ -27,6 +27,15 @@ public static class DaprNames
     /// </summary>
     public const string InternalTokenNextKey = "internal-token-next";
 
+    /// <summary>Secret (and key in it) of the key that signs WebSocket tickets; at least 32 characters.</summary>
+    public const string TicketKeyKey = "ticket-key";
+
+    /// <summary>
+    /// Optional second key of secret <see cref="TicketKeyKey"/>: a ticket key accepted besides the current one while
+    /// it is rotated (docs/deploy.md, "Rotating the ticket key").
+    /// </summary>
+    public const string TicketKeyNextKey = "ticket-key-next";
+
     /// <summary>The cron input binding that wakes the IP updater.</summary>
     public const string InstanceSweepBinding = "instance-sweep";
 

@@ -58,13 +58,15 @@ public interface IRoomActor : IActor
 /// <param name="HostName">The host's display name (<see cref="MemberNames"/>).</param>
 /// <param name="Settings">What the room is created with; absent means the defaults.</param>
 /// <param name="MaxClients">The room's own client limit (at most the server's), or null for the server's.</param>
+/// <param name="JoinKey">The secret of the room's invite link: a joiner without it knocks (unless the room is open).</param>
 public sealed record CreateRoomArgs(
     string InstanceId,
     string HostClientId,
     DateTimeOffset Now,
     string HostName = MemberNames.Default,
     RoomSettings? Settings = null,
-    int? MaxClients = null);
+    int? MaxClients = null,
+    string? JoinKey = null);
 
 /// <summary>Arguments of <see cref="IRoomActor.JoinAsync"/>.</summary>
 /// <param name="ClientId">The new client.</param>
@@ -73,13 +75,15 @@ public sealed record CreateRoomArgs(
 /// <param name="PendingUntil">When this seat frees itself unless confirmed.</param>
 /// <param name="HeldClientId">A client id the caller already holds; while its seat is live, that seat is the answer (a reconnect takes no new seat).</param>
 /// <param name="Name">The new client's display name (<see cref="MemberNames"/>); a held seat keeps its own.</param>
+/// <param name="Key">The join key the caller showed, if any: none seats a new identity knocking, a wrong one seats nobody.</param>
 public sealed record JoinRoomArgs(
     string ClientId,
     int MaxClients,
     DateTimeOffset Now,
     DateTimeOffset PendingUntil,
     string? HeldClientId = null,
-    string Name = MemberNames.Default);
+    string Name = MemberNames.Default,
+    string? Key = null);
 
 /// <summary>Arguments of <see cref="IRoomActor.GetClientsAsync"/>.</summary>
 /// <param name="Now">The caller's clock; pending seats older than it are left out.</param>
@@ -115,6 +119,9 @@ public enum JoinRoomStatus
 
     /// <summary>The room's host ended it.</summary>
     Ended,
+
+    /// <summary>The join key shown is not the room's: a failed guess.</summary>
+    WrongKey,
 }
 
 /// <summary>Result of <see cref="IRoomActor.JoinAsync"/>.</summary>
@@ -124,13 +131,17 @@ public enum JoinRoomStatus
 /// <param name="Role">That client's role when joined (<see cref="RoomRoles"/>).</param>
 /// <param name="Name">That client's display name when joined.</param>
 /// <param name="Settings">What the room was created with, when joined.</param>
+/// <param name="Knocking">The seat came without the join key: its socket waits in the lobby for a host.</param>
+/// <param name="JoinKey">The room's join key, for its host only (the page of a host that reloads shows the invite link again).</param>
 public sealed record JoinRoomResult(
     JoinRoomStatus Status,
     string? InstanceId,
     string? ClientId = null,
     string? Role = null,
     string? Name = null,
-    RoomSettings? Settings = null);
+    RoomSettings? Settings = null,
+    bool Knocking = false,
+    string? JoinKey = null);
 
 /// <summary>Result of <see cref="IRoomActor.ConfirmClientAsync"/>.</summary>
 /// <param name="Confirmed">False when the seat had expired or the room is gone.</param>

@@ -27,4 +27,5 @@ public sealed record HostedRoom(string RoomId, IReadOnlyList<HostedClient> Clien
 /// <param name="ClientId">The client's id.</param>
 /// <param name="Role">One of <see cref="RoomRoles"/>.</param>
 /// <param name="Name">Its display name.</param>
-public sealed record HostedClient(string ClientId, string Role, string Name);
+/// <param name="Knock">It joined without the room's key (<see cref="RegisterRequest.Knock"/>).</param>
+public sealed record HostedClient(string ClientId, string Role, string Name, bool Knock = false);

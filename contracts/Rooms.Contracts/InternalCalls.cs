@@ -37,7 +37,8 @@ public sealed record EndRoomRequest(string RoomId);
 /// <summary>What a room was created with, carried to its stream instance on every register.</summary>
 /// <param name="Lobby">The room starts locked: joiners wait for a host to admit them.</param>
 /// <param name="JoinClosesAt">When join-room stops taking new identities, or null for never.</param>
-public sealed record RoomSettings(bool Lobby = false, DateTimeOffset? JoinClosesAt = null);
+/// <param name="Open">Joiners need no join key (the host asked for it at create-room).</param>
+public sealed record RoomSettings(bool Lobby = false, DateTimeOffset? JoinClosesAt = null, bool Open = false);
 
 /// <summary>The room router admits a client on a stream instance (<c>POST /register</c> on the instance).</summary>
 /// <param name="RoomId">Canonical 5-digit room id.</param>
@@ -45,7 +46,8 @@ public sealed record RoomSettings(bool Lobby = false, DateTimeOffset? JoinCloses
 /// <param name="Role">One of <see cref="RoomRoles"/>; absent means <see cref="RoomRoles.Guest"/>.</param>
 /// <param name="Name">The member's display name (<see cref="MemberNames"/>); absent means <see cref="MemberNames.Default"/>.</param>
 /// <param name="Settings">The room's settings; absent means the defaults.</param>
-public sealed record RegisterRequest(string RoomId, string ClientId, string? Role = null, string? Name = null, RoomSettings? Settings = null);
+/// <param name="Knock">The client joined without the room's key: its v2 socket waits in the lobby for a host, a v1 socket is refused.</param>
+public sealed record RegisterRequest(string RoomId, string ClientId, string? Role = null, string? Name = null, RoomSettings? Settings = null, bool Knock = false);
 
 /// <summary>The IP updater asks the room router to drop a dead instance with its rooms and clients.</summary>
 /// <param name="InstanceId">The dead instance's app-id.</param>

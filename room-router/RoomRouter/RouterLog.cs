@@ -38,9 +38,6 @@ internal static partial class RouterLog
     [LoggerMessage(11, LogLevel.Warning, "Giving back a seat in room {RoomId} failed; the seat frees itself at its deadline")]
     public static partial void SeatGiveBackFailed(ILogger logger, Exception exception, string roomId);
 
-    [LoggerMessage(13, LogLevel.Warning, "A dependency (sidecar, state store or actor) failed on {Path}")]
-    public static partial void DependencyFailed(ILogger logger, Exception exception, string path);
-
     [LoggerMessage(14, LogLevel.Information, "Room {RoomId} ended by its host; ledger row released = {Released}")]
     public static partial void RoomEnded(ILogger logger, string roomId, bool released);
 }

@@ -14,6 +14,7 @@ public static class ProblemTypes
     public const string Internal = Base + "internal";
     public const string DependencyUnavailable = Base + "dependency-unavailable";
     public const string OriginNotAllowed = Base + "origin-not-allowed";
+    public const string RateLimited = Base + "rate-limited";
 
     /// <summary>Gives problems written by the framework (status code pages, exceptions) a stable type too.</summary>
     public static void AddDefaultType(Microsoft.AspNetCore.Http.ProblemDetailsOptions options) =>

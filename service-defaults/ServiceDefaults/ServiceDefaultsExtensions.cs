@@ -36,6 +36,7 @@ public static class ServiceDefaultsExtensions
         builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
         builder.Services.AddProblemDetails(ProblemTypes.AddDefaultType);
         builder.Services.AddHealthChecks();
+        builder.Services.AddTrustedProxies();
         builder.Services.AddOpenTelemetry()
             .WithMetrics(metrics => metrics
                 .AddAspNetCoreInstrumentation()
@@ -49,9 +50,11 @@ public static class ServiceDefaultsExtensions
         return builder;
     }
 
-    /// <summary>Maps <c>/health</c> (the seed's <c>200 Healthy.</c>), <c>/healthz</c> for probes and <c>/metrics</c>.</summary>
+    /// <summary>Takes the client address from trusted proxies; maps <c>/health</c> (the seed's <c>200 Healthy.</c>), <c>/healthz</c> for probes and <c>/metrics</c>.</summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
+        // First, so that everything after it (rate limits above all) sees the client, not the proxy.
+        app.UseForwardedHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.MapGet(InternalRoutes.Health, () => TypedResults.Text("Healthy.")).ExcludeFromDescription();

@@ -10,4 +10,7 @@ internal static partial class ServiceDefaultsLog
 
     [LoggerMessage(9002, LogLevel.Error, "Reading the internal token from the secret store failed")]
     public static partial void InternalTokenUnavailable(ILogger logger, Exception exception);
+
+    [LoggerMessage(9003, LogLevel.Warning, "A dependency (sidecar, state store, secret store or actor) failed on {Path}")]
+    public static partial void DependencyFailed(ILogger logger, Exception exception, string path);
 }

@@ -17,6 +17,9 @@ public enum JoinStatus
     // The room speaks the other protocol (409).
     ProtocolMismatch,
 
+    // The seat must knock (it came without the room's key) and v1 has no lobby (403).
+    KnockNeedsV2,
+
     // The instance is shutting down: the socket is accepted and closed with 1001.
     Stopping,
 }

@@ -15,6 +15,7 @@ public sealed class RelayMetrics
     private readonly Histogram<double> _lobbyWaitDuration;
     private readonly Counter<long> _resumes;
     private readonly Counter<long> _controlRefused;
+    private readonly Counter<long> _rateLimited;
     private readonly long[] _droppedByKind = new long[4];
     private long _hosts;
     private long _guests;
@@ -46,6 +47,7 @@ public sealed class RelayMetrics
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [1, 5, 15, 30, 60, 120, 300, 600, 1800] });
         _resumes = meter.CreateCounter<long>("avatarstream.stream.resumes", "{resume}", "Resume attempts, by whether the missed events were recovered.");
         _controlRefused = meter.CreateCounter<long>("avatarstream.stream.control.refused", "{message}", "Control messages answered with an error, by code.");
+        _rateLimited = meter.CreateCounter<long>("avatarstream.stream.rate_limited", "{request}", "Requests refused with 429 by a per-address limit, by limit.");
     }
 
     public long Connections => Volatile.Read(ref _connections);
@@ -122,6 +124,9 @@ public sealed class RelayMetrics
     }
 
     internal void Resumed(bool recovered) => _resumes.Add(1, new KeyValuePair<string, object?>("recovered", recovered));
+
+    // Public: the limits are the web host's, outside this assembly.
+    public void RateLimited(string limit) => _rateLimited.Add(1, new KeyValuePair<string, object?>("limit", limit));
 
     internal void ControlRefused(string code) => _controlRefused.Add(1, new KeyValuePair<string, object?>("code", code));
 

@@ -19,8 +19,8 @@ internal sealed class Room(string id, RoomSetup setup)
         set => Volatile.Write(ref _members, value);
     }
 
-    // Seats by client id, connected or not yet; guarded by the registry lock.
-    public Dictionary<string, Seat> Seats { get; } = new(StringComparer.Ordinal);
+    // Seats, connected or not yet; guarded by the registry lock.
+    public SeatTable Seats { get; } = new();
 
     // Fixed by the first connection; guarded by the registry lock.
     public RoomProtocol Protocol { get; set; }

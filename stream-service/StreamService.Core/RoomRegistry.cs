@@ -70,7 +70,7 @@ public sealed class RoomRegistry : IDisposable
             }
 
             var seat = new Seat(room, clientId, profile);
-            room.Seats.Add(clientId, seat);
+            room.Seats.Add(seat);
             var claimTimeout = _context.Options.ClaimTimeout;
             if (claimTimeout > TimeSpan.Zero && claimTimeout != Timeout.InfiniteTimeSpan)
             {
@@ -105,14 +105,9 @@ public sealed class RoomRegistry : IDisposable
     {
         lock (_gate)
         {
-            if (_stopping)
+            if (Find(roomId, out var room) is { } refused)
             {
-                return new PendingConnection(JoinStatus.Stopping);
-            }
-
-            if (!_rooms.TryGetValue(roomId, out var room))
-            {
-                return new PendingConnection(_endedRooms.ContainsKey(roomId) ? JoinStatus.RoomEnded : JoinStatus.NotSeated);
+                return refused;
             }
 
             if (room.State?.IsBarred(clientId) == true)
@@ -120,44 +115,97 @@ public sealed class RoomRegistry : IDisposable
                 return new PendingConnection(JoinStatus.Barred);
             }
 
-            if (!room.Seats.TryGetValue(clientId, out var seat))
-            {
-                return new PendingConnection(JoinStatus.NotSeated);
-            }
-
-            var protocol = room.Protocol != RoomProtocol.None ? room.Protocol : offered.HasFlag(RoomProtocol.V2) ? RoomProtocol.V2 : RoomProtocol.V1;
-            if ((offered & protocol) == 0)
-            {
-                return new PendingConnection(JoinStatus.ProtocolMismatch);
-            }
-
-            var connection = new RelayConnection(room, clientId, _context);
-            if (protocol == RoomProtocol.V2)
-            {
-                room.State ??= new RoomState(room.Id, room.Setup, _context.Options, _context.Time, _context.Metrics, new RoomListener(this, room));
-                var member = room.State.Connect(clientId, seat.Profile, connection, resume);
-                if (member is null)
-                {
-                    return new PendingConnection(room.State.IsEnded ? JoinStatus.RoomEnded : JoinStatus.Barred);
-                }
-
-                connection.Attach(room.State, member);
-            }
-
-            room.Protocol = protocol;
-            seat.ClaimTimer?.Dispose();
-            seat.ClaimTimer = null;
-            var replaced = seat.Connection;
-            seat.Connection = connection;
-            room.Members = replaced is null ? room.Members.With(connection) : room.Members.Replace(replaced, connection);
-            if (replaced is not null && replaced.BeginClose(StreamProtocol.CloseCodes.Replaced, "replaced by a newer connection", CloseReason.Replaced))
-            {
-                RelayLog.Replaced(_context.Logger, roomId, replaced.ClientTag);
-            }
-
-            _context.Metrics.ConnectionOpened();
-            return new PendingConnection(JoinStatus.Joined, connection, protocol);
+            return room.Seats.TryGetValue(clientId, out var seat) ? Seat(seat, offered, resume) : new PendingConnection(JoinStatus.NotSeated);
         }
+    }
+
+    // Join for the seat a ticket names by its identity (SeatIdentity), the only name a socket shows.
+    public PendingConnection JoinWithTicket(string roomId, string identity, RoomProtocol offered, ResumeRequest? resume = null)
+    {
+        lock (_gate)
+        {
+            if (Find(roomId, out var room) is { } refused)
+            {
+                return refused;
+            }
+
+            return room.Seats.TryGetByIdentity(identity, out var seat) ? Seat(seat, offered, resume) : new PendingConnection(JoinStatus.NotSeated);
+        }
+    }
+
+    // Join for a v2 member that shows only its resume: the session and secret of its last welcome or resumed.
+    public PendingConnection Resume(string roomId, ResumeRequest resume)
+    {
+        ArgumentNullException.ThrowIfNull(resume);
+        lock (_gate)
+        {
+            if (Find(roomId, out var room) is { } refused)
+            {
+                return refused;
+            }
+
+            return room.State?.FindResumable(resume) is { } clientId && room.Seats.TryGetValue(clientId, out var seat)
+                ? Seat(seat, RoomProtocol.V2, resume)
+                : new PendingConnection(JoinStatus.NotSeated);
+        }
+    }
+
+    // Null when the room is here and seating; otherwise why not. Under the lock.
+    private PendingConnection? Find(string roomId, out Room room)
+    {
+        if (_stopping)
+        {
+            room = null!;
+            return new PendingConnection(JoinStatus.Stopping);
+        }
+
+        return _rooms.TryGetValue(roomId, out room!)
+            ? null
+            : new PendingConnection(_endedRooms.ContainsKey(roomId) ? JoinStatus.RoomEnded : JoinStatus.NotSeated);
+    }
+
+    // The seat's socket becomes a member. Under the lock.
+    private PendingConnection Seat(Seat seat, RoomProtocol offered, ResumeRequest? resume)
+    {
+        var room = seat.Room;
+        var clientId = seat.ClientId;
+        var protocol = room.Protocol != RoomProtocol.None ? room.Protocol : offered.HasFlag(RoomProtocol.V2) ? RoomProtocol.V2 : RoomProtocol.V1;
+        if ((offered & protocol) == 0)
+        {
+            return new PendingConnection(JoinStatus.ProtocolMismatch);
+        }
+
+        if (protocol == RoomProtocol.V1 && seat.Profile.MustKnock)
+        {
+            return new PendingConnection(JoinStatus.KnockNeedsV2);
+        }
+
+        var connection = new RelayConnection(room, clientId, _context);
+        if (protocol == RoomProtocol.V2)
+        {
+            room.State ??= new RoomState(room.Id, room.Setup, _context.Options, _context.Time, _context.Metrics, new RoomListener(this, room));
+            var member = room.State.Connect(clientId, seat.Profile, connection, resume);
+            if (member is null)
+            {
+                return new PendingConnection(room.State.IsEnded ? JoinStatus.RoomEnded : JoinStatus.Barred);
+            }
+
+            connection.Attach(room.State, member);
+        }
+
+        room.Protocol = protocol;
+        seat.ClaimTimer?.Dispose();
+        seat.ClaimTimer = null;
+        var replaced = seat.Connection;
+        seat.Connection = connection;
+        room.Members = replaced is null ? room.Members.With(connection) : room.Members.Replace(replaced, connection);
+        if (replaced is not null && replaced.BeginClose(StreamProtocol.CloseCodes.Replaced, "replaced by a newer connection", CloseReason.Replaced))
+        {
+            RelayLog.Replaced(_context.Logger, room.Id, replaced.ClientTag);
+        }
+
+        _context.Metrics.ConnectionOpened();
+        return new PendingConnection(JoinStatus.Joined, connection, protocol);
     }
 
     // Accepts the joined socket and relays until it closes, then removes the client. A socket that may not
@@ -280,7 +328,7 @@ public sealed class RoomRegistry : IDisposable
                 return;
             }
 
-            foreach (var seat in room.Seats.Values)
+            foreach (var seat in room.Seats.All)
             {
                 seat.ClaimTimer?.Dispose();
             }

@@ -1,3 +1,4 @@
+using AvatarStream.Contracts;
 using AvatarStream.StreamService.Core.V2;
 
 namespace AvatarStream.StreamService.Core;
@@ -8,6 +9,9 @@ internal sealed class Seat(Room room, string clientId, MemberProfile profile)
     public Room Room => room;
 
     public string ClientId => clientId;
+
+    // The name tickets give this seat.
+    public string Identity { get; } = SeatIdentity.Of(clientId);
 
     // Who the room router registered: host or guest, and the name.
     public MemberProfile Profile { get; set; } = profile;

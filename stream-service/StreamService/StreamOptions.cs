@@ -17,6 +17,15 @@ public sealed class StreamOptions
     // router's public URL) and any other front end. A socket request without an Origin header is always admitted.
     public string[] AllowedOrigins { get; set; } = [];
 
+    // WebSocket upgrades per client address, as a token bucket: UpgradeBurst at once, then UpgradesPerMinute. A
+    // member opens one socket and another on each reconnect; a classroom behind one NAT reconnecting together after a
+    // network hiccup fits in the burst, while one address trying pairs is slowed to one a second.
+    [Range(1, 600_000)]
+    public int UpgradesPerMinute { get; set; } = 60;
+
+    [Range(1, 100_000)]
+    public int UpgradeBurst { get; set; } = 60;
+
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan KeepAliveInterval { get; set; } = TimeSpan.FromSeconds(30);
 

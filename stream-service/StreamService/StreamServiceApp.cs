@@ -17,6 +17,7 @@ public static class StreamServiceApp
         var app = builder.Build();
         app.MapDefaultEndpoints();
         app.UseStreamRelay();
+        app.UseRateLimiter();
         app.MapRegister();
         app.MapStreamSocket();
         return app;

@@ -20,13 +20,14 @@ public sealed class RoomConnectionTests
     public async Task Handshake_offers_v2_and_the_ticket_and_welcome_makes_the_connection_live()
     {
         await using var server = await FakeStreamServer.StartAsync();
-        await using var connection = await RoomConnection.ConnectAsync(server.Ticket(ClientId), Options());
+        var ticket = server.Ticket(ClientId);
+        await using var connection = await RoomConnection.ConnectAsync(ticket, Options());
         var socket = await server.AcceptAsync();
 
         Assert.Equal(ConnectionState.Connecting, connection.State);
         Assert.Equal(StreamProtocol.V2, server.Attempts[0].Protocols[0]);
         Assert.StartsWith(StreamProtocol.AuthPrefix, server.Attempts[0].Protocols[1], StringComparison.Ordinal);
-        Assert.Equal(new StreamCredentials("00157", ClientId), socket.Credentials);
+        Assert.Equal(new StreamCredentials(ticket.Ticket), socket.Credentials);
 
         await socket.SendAsync(Script.Welcome(seq: 3));
 
@@ -72,7 +73,7 @@ public sealed class RoomConnectionTests
         Assert.Equal(ConnectionState.Reconnecting, reconnecting.State);
         Assert.Equal(CloseKind.Dropped, reconnecting.Reason!.Kind);
         var second = await server.AcceptAsync();
-        Assert.Equal(new StreamCredentials("00157", ClientId, new ResumeToken("s-1", "k-1", 2)), second.Credentials);
+        Assert.Equal(new StreamCredentials(null, "00157", new ResumeToken("s-1", "k-1", 2)), second.Credentials);
 
         await second.SendAsync(Script.Resumed(4, "k-2", new MemberUpdated(3, 3, State: MemberStates.Reconnecting), Script.Left(4, 4)));
         await second.SendAsync(Script.Joined(5, 5));
@@ -251,7 +252,7 @@ public sealed class RoomConnectionTests
         Assert.Equal([original], asked);
         Assert.Equal(["", "", "?instance=b"], server.Attempts.Select(a => a.Query));
         Assert.Equal(HttpStatusCode.Unauthorized, server.Attempts[1].RefusedWith);
-        Assert.Equal(ClientId, second.Credentials!.ClientId);
+        Assert.Equal(rejoined.Ticket, second.Credentials!.Ticket);
         await second.SendAsync(Script.Welcome(session: "s-2"));
         Assert.Equal(ConnectionState.Reconnecting, (await NextStateAsync(connection)).State);
         Assert.Equal((ConnectionState.Live, (bool?)false), (await NextStateAsync(connection)) is var live ? (live.State, live.Recovered) : default);
@@ -325,7 +326,7 @@ public sealed class RoomConnectionTests
         gate.SetResult();
 
         var moved = await next.AcceptAsync();
-        Assert.Equal(new StreamCredentials("00157", ClientId, new ResumeToken("s-1", "k-1", 0)), moved.Credentials);
+        Assert.Equal(new StreamCredentials(connection.Ticket.Ticket, null, new ResumeToken("s-1", "k-1", 0)), moved.Credentials);
         Assert.Single(stopping.Attempts);
         Assert.Single(next.Attempts);
         Assert.Equal(next.StreamUrl, connection.Ticket.StreamUrl);

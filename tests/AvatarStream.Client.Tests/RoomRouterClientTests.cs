@@ -56,7 +56,7 @@ public sealed class RoomRouterClientTests
     public async Task Rejoin_joins_again_with_the_client_id_of_the_ticket_held()
     {
         var handler = new StubHandler(HttpStatusCode.OK, Ticket);
-        var held = new RoomTicket("00042", "c-held", "ws://old/", RoomRoles.Guest, StreamProtocol.Offered);
+        var held = new RoomTicket("00042", "c-held", "ws://old/", RoomRoles.Guest, StreamProtocol.Offered, "spent-ticket");
 
         await Client(handler).Rejoin()(held, CancellationToken.None);
 

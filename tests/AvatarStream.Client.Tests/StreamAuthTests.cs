@@ -9,26 +9,36 @@ public sealed class StreamAuthTests
     [Fact]
     public void Auth_protocol_is_base64url_without_padding_of_the_ticket_json()
     {
-        var protocol = StreamAuth.Encode(new StreamCredentials("00157", "6f1c0a52-1b7e-4a3c-9d3e-0c2b5a7e9f10"));
+        var protocol = StreamAuth.Encode(new StreamCredentials("k.p.s"));
 
         Assert.StartsWith(StreamProtocol.AuthPrefix, protocol, StringComparison.Ordinal);
         var encoded = protocol[StreamProtocol.AuthPrefix.Length..];
         Assert.DoesNotContain('=', encoded);
         Assert.All(encoded, c => Assert.True(char.IsAsciiLetterOrDigit(c) || c is '-' or '_'));
         Assert.True(JsonNode.DeepEquals(
-            JsonNode.Parse("""{"room_id":"00157","client_id":"6f1c0a52-1b7e-4a3c-9d3e-0c2b5a7e9f10"}"""),
+            JsonNode.Parse("""{"ticket":"k.p.s"}"""),
             JsonNode.Parse(Decode(encoded))));
     }
 
     [Fact]
     public void Resume_adds_session_secret_and_last_seq()
     {
-        var protocol = StreamAuth.Encode(new StreamCredentials("00157", "c", new ResumeToken("s-1", "k-1", 12)));
+        var protocol = StreamAuth.Encode(new StreamCredentials("k.p.s", null, new ResumeToken("s-1", "k-1", 12)));
 
         Assert.True(JsonNode.DeepEquals(
-            JsonNode.Parse("""{"room_id":"00157","client_id":"c","resume":{"session":"s-1","secret":"k-1","last_seq":12}}"""),
+            JsonNode.Parse("""{"ticket":"k.p.s","resume":{"session":"s-1","secret":"k-1","last_seq":12}}"""),
             JsonNode.Parse(Decode(protocol[StreamProtocol.AuthPrefix.Length..]))));
-        Assert.Equal(new StreamCredentials("00157", "c", new ResumeToken("s-1", "k-1", 12)), StreamAuth.Decode(protocol));
+        Assert.Equal(new StreamCredentials("k.p.s", null, new ResumeToken("s-1", "k-1", 12)), StreamAuth.Decode(protocol));
+    }
+
+    [Fact]
+    public void A_resume_alone_names_its_room()
+    {
+        var protocol = StreamAuth.Encode(new StreamCredentials(null, "00157", new ResumeToken("s-1", "k-1", 12)));
+
+        Assert.True(JsonNode.DeepEquals(
+            JsonNode.Parse("""{"room_id":"00157","resume":{"session":"s-1","secret":"k-1","last_seq":12}}"""),
+            JsonNode.Parse(Decode(protocol[StreamProtocol.AuthPrefix.Length..]))));
     }
 
     [Theory]

@@ -6,6 +6,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using AvatarStream.DevHost;
+using AvatarStream.Tests.Shared;
 
 namespace AvatarStream.EndToEnd.Tests;
 
@@ -87,6 +88,11 @@ internal sealed partial class LocalRun : IAsyncDisposable
         // The suite shares two cores with other test assemblies; a just-restarted instance's first /register can
         // take longer than the production 2 s, and a register that times out evicts the instance.
         info.Environment["Rooms__RegisterTimeout"] = "00:00:05";
+        foreach (var (key, value) in DevHostProcess.GenerousRateLimits)
+        {
+            info.Environment[key] = value;
+        }
+
         _devhost = DotnetExec.Start(info, line => Record("devhost", line), line => Record("devhost!", line));
 
         var expected = Topology.Apps.Where(a => a.Kind == AppKind.Stream).Select(a => a.AppId).ToHashSet();
@@ -172,8 +178,12 @@ internal sealed partial class LocalRun : IAsyncDisposable
 
     public async Task<RoomAnswer> CreateRoomAsync() => await AnswerAsync(() => Http.PostAsync("/create-room", null));
 
-    public async Task<RoomAnswer> JoinRoomAsync(string roomId) =>
-        await AnswerAsync(() => Http.PostAsJsonAsync("/join-room", new Dictionary<string, string> { ["room_id"] = roomId }));
+    // A join with the room's key (from its create answer), or a rejoin with a client id held.
+    public async Task<RoomAnswer> JoinRoomAsync(string roomId, string? key = null, string? clientId = null) =>
+        await AnswerAsync(() => Http.PostAsJsonAsync("/join-room", new Dictionary<string, string?> { ["room_id"] = roomId, ["key"] = key, ["client_id"] = clientId }));
+
+    // A fresh ticket for the seat an answer holds: a ticket opens one socket.
+    public Task<RoomAnswer> RejoinAsync(RoomAnswer held) => JoinRoomAsync(held.RoomId!, clientId: held.ClientId);
 
     // Which stream app a ticket's URL points at.
     public string? InstanceOfUrl(string? streamUrl) =>
@@ -187,15 +197,22 @@ internal sealed partial class LocalRun : IAsyncDisposable
             var body = await response.Content.ReadAsStringAsync();
             if (response.StatusCode != HttpStatusCode.OK)
             {
-                return new RoomAnswer((int)response.StatusCode, null, null, null, body);
+                return new RoomAnswer((int)response.StatusCode, null, null, null, null, null, body);
             }
 
             var json = JsonDocument.Parse(body).RootElement;
-            return new RoomAnswer(200, json.GetProperty("room_id").GetString(), json.GetProperty("client_id").GetString(), json.GetProperty("stream_url").GetString(), body);
+            return new RoomAnswer(
+                200,
+                json.GetProperty("room_id").GetString(),
+                json.GetProperty("client_id").GetString(),
+                json.GetProperty("stream_url").GetString(),
+                json.GetProperty("ticket").GetString(),
+                json.TryGetProperty("join_key", out var key) ? key.GetString() : null,
+                body);
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
         {
-            return new RoomAnswer(0, null, null, null, e.GetType().Name + ": " + e.Message);
+            return new RoomAnswer(0, null, null, null, null, null, e.GetType().Name + ": " + e.Message);
         }
     }
 
@@ -247,7 +264,7 @@ internal sealed partial class LocalRun : IAsyncDisposable
 }
 
 // What create-room or join-room answered: status 0 when the call itself failed.
-internal sealed record RoomAnswer(int Status, string? RoomId, string? ClientId, string? StreamUrl, string Body)
+internal sealed record RoomAnswer(int Status, string? RoomId, string? ClientId, string? StreamUrl, string? Ticket, string? JoinKey, string Body)
 {
     public bool Ok => Status == 200;
 

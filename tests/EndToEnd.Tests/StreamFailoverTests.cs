@@ -59,11 +59,11 @@ public sealed class StreamFailoverTests(ITestOutputHelper output)
 
         // Clients connected to both instances: a host and a joiner in one room on each.
         using var liveSender = await ConnectAsync(onLive[0]);
-        var liveJoin = await run.JoinRoomAsync(onLive[0].RoomId!);
+        var liveJoin = await run.JoinRoomAsync(onLive[0].RoomId!, onLive[0].JoinKey);
         Assert.True(liveJoin.Ok && At(run, liveJoin) == Live, $"join of live room {onLive[0].RoomId}: expected 200 on {Live}, saw {liveJoin}");
         using var liveReceiver = await ConnectAsync(liveJoin);
         using var victimHost = await ConnectAsync(onVictim[0]);
-        var victimJoin = await run.JoinRoomAsync(onVictim[0].RoomId!);
+        var victimJoin = await run.JoinRoomAsync(onVictim[0].RoomId!, onVictim[0].JoinKey);
         Assert.True(victimJoin.Ok && At(run, victimJoin) == Victim, $"join of room {onVictim[0].RoomId}: expected 200 on {Victim}, saw {victimJoin}");
         using var victimPeer = await ConnectAsync(victimJoin);
 
@@ -198,11 +198,12 @@ public sealed class StreamFailoverTests(ITestOutputHelper output)
         await run.StartDevHostAsync(StartLimit);
         output.WriteLine($"{_phase()} devhost ready again on the same data dir");
 
-        // The old tickets, issued before the restart, connect again: the router kept the seats, the instance took them back.
+        // The old seats, held before the restart, connect again with fresh tickets: the router kept the seats, the
+        // instance took them back.
         var reconnect = Stopwatch.StartNew();
-        using var hostAgain = await ConnectAsync(onLive[0]);
-        using var peerAgain = await ConnectAsync(liveJoin);
-        output.WriteLine($"{_phase()} both clients of room {onLive[0].RoomId} reconnected with their old tickets in {reconnect.ElapsedMilliseconds} ms");
+        using var hostAgain = await ConnectAsync(await run.RejoinAsync(onLive[0]));
+        using var peerAgain = await ConnectAsync(await run.RejoinAsync(liveJoin));
+        output.WriteLine($"{_phase()} both clients of room {onLive[0].RoomId} reconnected on their old seats in {reconnect.ElapsedMilliseconds} ms");
         var after = new List<int>();
         _ = ReceiveNumbersAsync(peerAgain, after);
         await hostAgain.SendAsync(new byte[] { 0, 0, 0, 0 }, WebSocketMessageType.Binary, endOfMessage: true, CancellationToken.None);
@@ -230,7 +231,8 @@ public sealed class StreamFailoverTests(ITestOutputHelper output)
     {
         var socket = new ClientWebSocket();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        var url = new Uri($"{ticket.StreamUrl}?room_id={ticket.RoomId}&client_id={ticket.ClientId}");
+        Assert.True(ticket.Ok, $"no ticket to connect with: {ticket}");
+        var url = new Uri($"{ticket.StreamUrl}?ticket={Uri.EscapeDataString(ticket.Ticket!)}");
         await socket.ConnectAsync(url, timeout.Token);
         return socket;
     }

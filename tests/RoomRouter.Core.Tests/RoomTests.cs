@@ -9,11 +9,14 @@ public class RoomTests
 
     private DateTimeOffset Now => _clock.GetUtcNow();
 
-    private Room NewRoom(RoomPolicy? policy = null) => Room.Create("stream-1", "host", "Hana", policy ?? new RoomPolicy(), Now);
+    private const string Key = "the-room-key";
 
-    // A join at the current time whose seat, unless confirmed, frees itself 30 s later.
-    private (JoinStatus Status, string? ClientId, Room Room) Join(Room room, string newClientId, int serverLimit = 50, string? held = null, string name = "Guest") =>
-        room.Join(newClientId, held, name, serverLimit, Now.AddSeconds(30), Now);
+    private Room NewRoom(RoomPolicy? policy = null) => Room.Create("stream-1", "host", "Hana", policy ?? new RoomPolicy(), Now, Key);
+
+    // A join at the current time, with the room's key unless told otherwise, whose seat, unless confirmed, frees itself 30 s later.
+    private (JoinStatus Status, string? ClientId, Room Room) Join(
+        Room room, string newClientId, int serverLimit = 50, string? held = null, string name = "Guest", string? key = Key) =>
+        room.Join(newClientId, held, name, key, serverLimit, Now.AddSeconds(30), Now);
 
     private static (JoinStatus Status, string? ClientId) Answer((JoinStatus Status, string? ClientId, Room Room) join) => (join.Status, join.ClientId);
 

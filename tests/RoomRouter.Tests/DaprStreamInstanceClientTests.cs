@@ -55,7 +55,7 @@ public sealed class DaprStreamInstanceClientTests : IAsyncLifetime
         Assert.Equal("/v1.0/invoke/stream-1/method/register", path);
         Assert.Equal("Bearer secret-token", authorization);
         Assert.Equal(
-            """{"room_id":"00157","client_id":"c1","role":"guest","name":"Gus","settings":{"lobby":true,"join_closes_at":"2026-01-01T12:00:00+00:00"}}""",
+            """{"room_id":"00157","client_id":"c1","role":"guest","name":"Gus","settings":{"lobby":true,"join_closes_at":"2026-01-01T12:00:00+00:00","open":false},"knock":false}""",
             body);
     }
 

@@ -37,8 +37,8 @@ public class HealthAndOpenApiTests
     }
 
     [Theory]
-    [InlineData("/create-room", "CreateRoomBody", false, new[] { "name", "lobby", "join_window_seconds", "max_clients" })]
-    [InlineData("/join-room", "JoinRoomBody", true, new[] { "room_id", "client_id", "name" })]
+    [InlineData("/create-room", "CreateRoomBody", false, new[] { "name", "lobby", "join_window_seconds", "max_clients", "access" })]
+    [InlineData("/join-room", "JoinRoomBody", true, new[] { "room_id", "client_id", "name", "key" })]
     [InlineData("/end-room", "EndRoomRequest", true, new[] { "room_id" })]
     public async Task OpenApi_DescribesEachRequestBody(string path, string schema, bool required, string[] properties)
     {
@@ -70,7 +70,7 @@ public class HealthAndOpenApiTests
     }
 
     [Fact]
-    public async Task OpenApi_TheTicketCarriesTheRoleAndTheProtocols()
+    public async Task OpenApi_TheAnswerCarriesTheRoleTheProtocolsTheTicketAndTheJoinKey()
     {
         await using var app = new RouterApplication();
         using var client = app.CreateClient();
@@ -78,6 +78,6 @@ public class HealthAndOpenApiTests
         using var document = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json"));
 
         var ticket = document.RootElement.GetProperty("components").GetProperty("schemas").GetProperty("RoomTicket").GetProperty("properties");
-        Assert.Equal(["client_id", "protocols", "role", "room_id", "stream_url"], ticket.EnumerateObject().Select(p => p.Name).Order());
+        Assert.Equal(["client_id", "join_key", "knocking", "protocols", "role", "room_id", "stream_url", "ticket"], ticket.EnumerateObject().Select(p => p.Name).Order());
     }
 }

@@ -26,7 +26,7 @@ public class HostedRoomsTests
         Assert.Equal(host.RoomId, room.RoomId);
         Assert.Equal(new RoomSettings(Lobby: true, JoinClosesAt: start.AddSeconds(300)), room.Settings);
         Assert.Equal(
-            new[] { new HostedClient(host.ClientId, RoomRoles.Host, "Hana"), new HostedClient(guest.ClientId, RoomRoles.Guest, "Gus") }
+            new[] { new HostedClient(host.ClientId, RoomRoles.Host, "Hana"), new HostedClient(guest.ClientId, RoomRoles.Guest, "Gus", Knock: true) }
                 .OrderBy(c => c.ClientId, StringComparer.Ordinal),
             room.Clients.OrderBy(c => c.ClientId, StringComparer.Ordinal));
     }

@@ -38,7 +38,7 @@ public class JoinRoomTests
             Assert.Equal(4, Guid.ParseExact(ticket.ClientId, "D").Version);
         });
         Assert.Equal(4, new[] { room.ClientId, bySpelledOut.ClientId, byShortText.ClientId, byNumber.ClientId }.Distinct(StringComparer.Ordinal).Count());
-        Assert.Contains(app.Streams.Registered, r => r.Request == new RegisterRequest(room.RoomId, byNumber.ClientId, RoomRoles.Guest, MemberNames.Default, new RoomSettings()));
+        Assert.Contains(app.Streams.Registered, r => r.Request == new RegisterRequest(room.RoomId, byNumber.ClientId, RoomRoles.Guest, MemberNames.Default, new RoomSettings(), Knock: true));
     }
 
     [Fact]

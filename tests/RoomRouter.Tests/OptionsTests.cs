@@ -20,6 +20,16 @@ public class OptionsTests
     }
 
     [Fact]
+    public void RateLimitDefaults_AreTheDocumentedOnes()
+    {
+        var limits = new RateLimitsOptions();
+
+        Assert.Equal((20, 20), (limits.CreateRoomPerMinute, limits.CreateRoomBurst));
+        Assert.Equal((120, 120), (limits.JoinRoomPerMinute, limits.JoinRoomBurst));
+        Assert.Equal((10, 20), (limits.FailedJoinsPerMinute, limits.FailedJoinBurst));
+    }
+
+    [Fact]
     public async Task Configuration_OverridesTheDefaults()
     {
         await using var app = new RouterApplication(("Rooms:MaxRooms", "50000"), ("Rooms:MaxClientsPerRoom", "4"), ("Rooms:RegisterTimeout", "00:00:00.500"));
@@ -40,6 +50,9 @@ public class OptionsTests
     [InlineData("Rooms:RepairInterval", "00:00:00.500", "Rooms:RepairInterval must be between 00:00:01 and 01:00:00")]
     [InlineData("Rooms:EndedRoomTtl", "00:00:00", "Rooms:EndedRoomTtl must be between 00:00:01 and 7.00:00:00")]
     [InlineData("Rooms:MaxRooms", "many", "MaxRooms")]
+    [InlineData("RateLimits:CreateRoomPerMinute", "0", "RateLimits:CreateRoomPerMinute must be between 1 and 600000")]
+    [InlineData("RateLimits:JoinRoomBurst", "0", "RateLimits:JoinRoomBurst must be between 1 and 100000")]
+    [InlineData("RateLimits:FailedJoinsPerMinute", "600001", "RateLimits:FailedJoinsPerMinute must be between 1 and 600000")]
     public async Task InvalidSetting_StopsStartUpWithAClearMessage(string key, string value, string message)
     {
         // Started as Program starts it. Through WebApplicationFactory a failed start races the entry point's disposal of

@@ -28,7 +28,7 @@ public class RoomActorPolicyTests
 
         var result = await NewActor().JoinAsync(Joining("guest", Now, name: "Gus"));
 
-        Assert.Equal(new JoinRoomResult(JoinRoomStatus.Joined, "stream-1", "guest", RoomRoles.Guest, "Gus", settings), result);
+        Assert.Equal(new JoinRoomResult(JoinRoomStatus.Joined, "stream-1", "guest", RoomRoles.Guest, "Gus", settings, Knocking: true), result);
     }
 
     [Fact]

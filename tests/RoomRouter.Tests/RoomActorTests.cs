@@ -44,9 +44,9 @@ public class RoomActorTests
     [Fact]
     public async Task Join_ReservesASeatOnTheRoomsInstance()
     {
-        await NewActor().CreateAsync(new CreateRoomArgs("stream-1", "host", Now));
+        await NewActor().CreateAsync(new CreateRoomArgs("stream-1", "host", Now, JoinKey: "key"));
 
-        var result = await NewActor().JoinAsync(new JoinRoomArgs("guest", 2, Now, Now.AddSeconds(30)));
+        var result = await NewActor().JoinAsync(new JoinRoomArgs("guest", 2, Now, Now.AddSeconds(30), Key: "key"));
 
         Assert.Equal(new JoinRoomResult(JoinRoomStatus.Joined, "stream-1", "guest", RoomRoles.Guest, MemberNames.Default, new RoomSettings()), result);
         Assert.Equal(2, (await NewActor().GetAsync()).Room?.ClientCount);
@@ -168,7 +168,7 @@ public class RoomActorTests
         Assert.Equal("stream-2", clients.InstanceId);
         Assert.Equal(settings, clients.Settings);
         Assert.Equal(
-            [new HostedClient("admitted", RoomRoles.Guest, "Ada"), new HostedClient("host", RoomRoles.Host, "Hana"), new HostedClient("pending", RoomRoles.Guest, MemberNames.Default)],
+            [new HostedClient("admitted", RoomRoles.Guest, "Ada", Knock: true), new HostedClient("host", RoomRoles.Host, "Hana"), new HostedClient("pending", RoomRoles.Guest, MemberNames.Default, Knock: true)],
             clients.Clients.OrderBy(c => c.ClientId, StringComparer.Ordinal));
     }
 

@@ -5,6 +5,7 @@ using AvatarStream.RoomRouter.Storage;
 using AvatarStream.RoomRouter.Streams;
 using AvatarStream.RoomRouter.Tests.Fakes;
 using AvatarStream.ServiceDefaults.InternalAuth;
+using AvatarStream.ServiceDefaults.Tickets;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -53,7 +54,7 @@ public sealed class RouterApplication(params (string Key, string Value)[] settin
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        foreach (var (key, value) in settings)
+        foreach (var (key, value) in GenerousRateLimits.Settings.Concat(settings))
         {
             builder.UseSetting(key, value);
         }
@@ -68,6 +69,8 @@ public sealed class RouterApplication(params (string Key, string Value)[] settin
             }
 
             services.AddSingleton<IInternalTokenSource>(new FixedTokenSource(Token));
+            services.AddSingleton<ITicketKeySource>(new FixedTicketKeySource(FixedTicketKeySource.TestKey));
+            services.AddSingleton<IStartupFilter, TestPeerAddress>();
             if (Clock is not null)
             {
                 services.AddSingleton(Clock);

@@ -28,6 +28,20 @@ public sealed class DevHostProcess : IAsyncDisposable
 
     public string BaseUrl { get; }
 
+    // Every client of a test is 127.0.0.1, and a suite opens more rooms and sockets a minute than the per-address
+    // defaults allow one address; the limits have tests of their own.
+    public static IReadOnlyDictionary<string, string> GenerousRateLimits { get; } = new Dictionary<string, string>
+    {
+        ["RateLimits__CreateRoomPerMinute"] = "600000",
+        ["RateLimits__CreateRoomBurst"] = "100000",
+        ["RateLimits__JoinRoomPerMinute"] = "600000",
+        ["RateLimits__JoinRoomBurst"] = "100000",
+        ["RateLimits__FailedJoinsPerMinute"] = "600000",
+        ["RateLimits__FailedJoinBurst"] = "100000",
+        ["Stream__UpgradesPerMinute"] = "600000",
+        ["Stream__UpgradeBurst"] = "100000",
+    };
+
     // Arguments: more devhost options, such as --log-level.
     public static async Task<DevHostProcess> StartAsync(IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
@@ -49,7 +63,7 @@ public sealed class DevHostProcess : IAsyncDisposable
     {
         var info = DotnetExec.Info("DevHost", ["--data-dir", _dataDir, "--base-port", _basePort.ToString(System.Globalization.CultureInfo.InvariantCulture), .. _arguments], RepositoryRoot.Find());
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        foreach (var (key, value) in _environment)
+        foreach (var (key, value) in GenerousRateLimits.Concat(_environment))
         {
             info.Environment[key] = value;
         }

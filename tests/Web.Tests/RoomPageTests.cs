@@ -72,23 +72,26 @@ public sealed class RoomPageTests(BrowserFixture fixture) : IAsyncLifetime
     private async Task<(IPage Host, IPage Guest, string RoomId)> HostAndAvatarGuestLiveAsync(string host, string guest)
     {
         var hostPage = await OpenAsync();
-        var roomId = await CreateRoomAsync(hostPage, host);
-        var guestPage = await OpenAsync($"/?room={roomId}");
+        var (roomId, invite) = await CreateRoomAsync(hostPage, host);
+        var guestPage = await OpenAsync(invite);
         await JoinByLinkAsync(guestPage, guest, mode: "avatar");
         await guestPage.WaitForSelectorAsync("body[data-state=live]");
         await WaitForRemoteCounterAsync(guestPage, "frames", 2);
         return (hostPage, guestPage, roomId);
     }
 
-    private static async Task<string> CreateRoomAsync(IPage page, string name, string mode = "camera")
+    // The room id, and the invite link path the page shows (its key in the fragment).
+    private static async Task<(string RoomId, string Invite)> CreateRoomAsync(IPage page, string name, string mode = "camera")
     {
         await page.GetByLabel("Your name").FillAsync(name);
         await page.CheckAsync($"input[name=mode][value={mode}]");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create a room" }).ClickAsync();
         await page.WaitForSelectorAsync("body[data-state=live]");
         var roomId = await page.GetAttributeAsync("#room-id", "data-room");
+        var invite = await page.GetAttributeAsync("#room-id", "data-invite");
         Assert.False(string.IsNullOrEmpty(roomId));
-        return roomId!;
+        Assert.Matches("#key=[A-Za-z0-9_-]{22}$", invite);
+        return (roomId!, new Uri(invite!).PathAndQuery + new Uri(invite!).Fragment);
     }
 
     private static async Task JoinByLinkAsync(IPage page, string name, string mode = "camera")
@@ -109,8 +112,8 @@ public sealed class RoomPageTests(BrowserFixture fixture) : IAsyncLifetime
     {
         var violations = new List<string>();
         var alice = await OpenAsync(violations: violations);
-        var roomId = await CreateRoomAsync(alice, "Alice");
-        var bob = await OpenAsync($"/?room={roomId}", violations: violations);
+        var (roomId, invite) = await CreateRoomAsync(alice, "Alice");
+        var bob = await OpenAsync(invite, violations: violations);
         await JoinByLinkAsync(bob, "Bob", mode: "avatar");
         await bob.WaitForSelectorAsync("body[data-state=live]");
         await WaitForRemoteCounterAsync(bob, "frames", 2);
@@ -130,9 +133,9 @@ public sealed class RoomPageTests(BrowserFixture fixture) : IAsyncLifetime
     public async Task Two_members_with_cameras_each_see_the_others_frames()
     {
         var alice = await OpenAsync();
-        var roomId = await CreateRoomAsync(alice, "Alice");
+        var (roomId, invite) = await CreateRoomAsync(alice, "Alice");
 
-        var bob = await OpenAsync($"/?room={roomId}");
+        var bob = await OpenAsync(invite);
         Assert.Equal(roomId, await bob.InputValueAsync("#room-input"));
         await JoinByLinkAsync(bob, "Bob");
         await bob.WaitForSelectorAsync("body[data-state=live]");
@@ -158,14 +161,14 @@ public sealed class RoomPageTests(BrowserFixture fixture) : IAsyncLifetime
     public async Task Avatar_mode_works_with_the_camera_denied_and_its_poses_reach_the_other_member()
     {
         var carol = await OpenAsync(cameraFails: true);
-        var roomId = await CreateRoomAsync(carol, "Carol", mode: "camera");
+        var (roomId, invite) = await CreateRoomAsync(carol, "Carol", mode: "camera");
 
         // The denied camera is explained in plain words and the page falls back to the avatar.
         await carol.WaitForSelectorAsync("#error[data-code=camera-denied]");
         await Assertions.Expect(carol.Locator("#error")).ToContainTextAsync("Camera access was denied");
         await carol.WaitForSelectorAsync("body[data-mode=avatar]");
 
-        var dave = await OpenAsync($"/?room={roomId}");
+        var dave = await OpenAsync(invite);
         await JoinByLinkAsync(dave, "Dave", mode: "avatar");
         await dave.WaitForSelectorAsync("body[data-state=live]");
         await carol.WaitForSelectorAsync("#members[data-count='2']");
@@ -191,16 +194,30 @@ public sealed class RoomPageTests(BrowserFixture fixture) : IAsyncLifetime
     public async Task A_full_room_says_so()
     {
         var erin = await OpenAsync();
-        var roomId = await CreateRoomAsync(erin, "Erin", mode: "avatar");
-        var frank = await OpenAsync($"/?room={roomId}");
+        var (roomId, invite) = await CreateRoomAsync(erin, "Erin", mode: "avatar");
+        var frank = await OpenAsync(invite);
         await JoinByLinkAsync(frank, "Frank", mode: "avatar");
         await frank.WaitForSelectorAsync("body[data-state=live]");
 
-        var grace = await OpenAsync($"/?room={roomId}");
+        var grace = await OpenAsync(invite);
         await JoinByLinkAsync(grace, "Grace", mode: "avatar");
         await grace.WaitForSelectorAsync("#error[data-code=room-full]");
         await Assertions.Expect(grace.Locator("#error")).ToContainTextAsync("This room is full");
         Assert.True(await grace.IsVisibleAsync("#lobby"));
+    }
+
+    [Fact]
+    public async Task A_room_id_without_its_invite_key_gets_no_seat_and_says_why()
+    {
+        var host = await OpenAsync();
+        var (roomId, _) = await CreateRoomAsync(host, "Olga", mode: "avatar");
+
+        var page = await OpenAsync($"/?room={roomId}");
+        await JoinByLinkAsync(page, "Mallory", mode: "avatar");
+
+        await page.WaitForSelectorAsync("#error[data-code=needs-invite]");
+        Assert.True(await page.IsVisibleAsync("#lobby"));
+        Assert.Equal("idle", await page.GetAttributeAsync("body", "data-state"));
     }
 
     [Fact]

@@ -7,4 +7,5 @@ public enum JoinStatus
     Barred,
     JoinWindowClosed,
     Ended,
+    WrongKey,
 }

@@ -5,6 +5,8 @@ namespace AvatarStream.RoomRouter.Core.Rooms;
 // has admitted it; a seat whose deadline passed is free again, so a router that died half-way through a join never
 // leaks a seat. An ended room (its host ended it) holds no seats and seats nobody.
 // Clients: client id to its seat. Barred: client ids a host removed or denied; they never get a seat again.
+// JoinKey: the secret of the room's invite link; a new identity that shows it joins, one that shows none knocks (unless
+// the room is open), one that shows another is refused. Null in a room stored before keys existed: every such joiner knocks.
 public sealed record Room(
     string InstanceId,
     string HostClientId,
@@ -12,23 +14,26 @@ public sealed record Room(
     RoomPolicy Policy,
     IReadOnlyDictionary<string, Seat> Clients,
     IReadOnlyList<string> Barred,
-    bool Ended = false)
+    bool Ended = false,
+    string? JoinKey = null)
 {
-    public static Room Create(string instanceId, string hostClientId, string hostName, RoomPolicy policy, DateTimeOffset now) =>
+    public static Room Create(string instanceId, string hostClientId, string hostName, RoomPolicy policy, DateTimeOffset now, string? joinKey) =>
         new(
             instanceId,
             hostClientId,
             now,
             policy,
             new Dictionary<string, Seat>(StringComparer.Ordinal) { [hostClientId] = new Seat(MemberRole.Host, hostName, null) },
-            []);
+            [],
+            JoinKey: joinKey);
 
     // Seats a joiner; ClientId is whose seat it is. A held client id that still holds a seat gets that seat back as it
-    // was (a rejoin: same role and name), past the join window and the client limit. Any other joiner is a new
-    // identity: newClientId, a guest named name, within the join window and the seat limit. A held client id that
-    // holds no seat is such a joiner too, unless it is barred.
+    // was (a rejoin: same role and name), past the join window and the client limit, whatever key it shows. Any other
+    // joiner is a new identity: newClientId, a guest named name, within the join window and the seat limit, knocking
+    // unless it showed the join key (or the room is open); a wrong key seats nobody. A held client id that holds no
+    // seat is such a joiner too, unless it is barred.
     public (JoinStatus Status, string? ClientId, Room Room) Join(
-        string newClientId, string? heldClientId, string name, int serverLimit, DateTimeOffset pendingUntil, DateTimeOffset now)
+        string newClientId, string? heldClientId, string name, string? key, int serverLimit, DateTimeOffset pendingUntil, DateTimeOffset now)
     {
         if (Ended)
         {
@@ -47,6 +52,12 @@ public sealed record Room(
             return (JoinStatus.Joined, heldClientId, pruned);
         }
 
+        var access = Policy.Open ? KeyCheck.Right : JoinKeys.Check(JoinKey, key);
+        if (access == KeyCheck.Wrong)
+        {
+            return (JoinStatus.WrongKey, null, this);
+        }
+
         if (!Policy.TakesNewMembers(now))
         {
             return (JoinStatus.JoinWindowClosed, null, pruned);
@@ -57,7 +68,7 @@ public sealed record Room(
             return (JoinStatus.RoomFull, null, pruned);
         }
 
-        seats[newClientId] = new Seat(MemberRole.Guest, name, pendingUntil);
+        seats[newClientId] = new Seat(MemberRole.Guest, name, pendingUntil, Knocking: access == KeyCheck.None);
         return (JoinStatus.Joined, newClientId, pruned);
     }
 

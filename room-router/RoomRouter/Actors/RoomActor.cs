@@ -26,7 +26,7 @@ public sealed class RoomActor : Actor, IRoomActor
     {
         // Overwrites on purpose: the caller holds the ledger row for this id, so whatever is here is a leftover.
         var policy = RoomMapping.ToPolicy(args.Settings, args.MaxClients);
-        var room = Room.Create(args.InstanceId, args.HostClientId, args.HostName, policy, args.Now);
+        var room = Room.Create(args.InstanceId, args.HostClientId, args.HostName, policy, args.Now, args.JoinKey);
         await StateManager.SetStateAsync(RoomKey, room);
         return Snapshot(room);
     }
@@ -38,7 +38,7 @@ public sealed class RoomActor : Actor, IRoomActor
             return new JoinRoomResult(JoinRoomStatus.NotFound, null);
         }
 
-        var (status, clientId, after) = room.Join(args.ClientId, args.HeldClientId, args.Name, args.MaxClients, args.PendingUntil, args.Now);
+        var (status, clientId, after) = room.Join(args.ClientId, args.HeldClientId, args.Name, args.Key, args.MaxClients, args.PendingUntil, args.Now);
         if (!ReferenceEquals(after, room))
         {
             await StateManager.SetStateAsync(RoomKey, after);
@@ -51,7 +51,14 @@ public sealed class RoomActor : Actor, IRoomActor
 
         var seat = after.Clients[clientId];
         return new JoinRoomResult(
-            JoinRoomStatus.Joined, after.InstanceId, clientId, RoomMapping.ToRole(seat.Role), seat.Name, RoomMapping.ToSettings(after.Policy));
+            JoinRoomStatus.Joined,
+            after.InstanceId,
+            clientId,
+            RoomMapping.ToRole(seat.Role),
+            seat.Name,
+            RoomMapping.ToSettings(after.Policy),
+            seat.Knocking,
+            seat.Role == MemberRole.Host ? after.JoinKey : null);
     }
 
     public async Task<ConfirmClientResult> ConfirmClientAsync(ClientArgs args)
@@ -134,6 +141,7 @@ public sealed class RoomActor : Actor, IRoomActor
         JoinStatus.Barred => JoinRoomStatus.Barred,
         JoinStatus.JoinWindowClosed => JoinRoomStatus.JoinWindowClosed,
         JoinStatus.Ended => JoinRoomStatus.Ended,
+        JoinStatus.WrongKey => JoinRoomStatus.WrongKey,
         _ => JoinRoomStatus.RoomFull,
     };
 

@@ -40,6 +40,25 @@ internal static class BodyFields
         return value.ValueKind is JsonValueKind.True or JsonValueKind.False;
     }
 
+    // One of the given words; the first when not given.
+    public static bool TryReadChoice(JsonElement body, string property, string[] choices, out string choice, out string error)
+    {
+        choice = choices[0];
+        error = $"{property}, when given, must be one of: {string.Join(", ", choices.Select(c => $"\"{c}\""))}.";
+        if (!TryGet(body, property, out var value))
+        {
+            return true;
+        }
+
+        if (!TryGetText(value, out var text) || Array.IndexOf(choices, text) < 0)
+        {
+            return false;
+        }
+
+        choice = text;
+        return true;
+    }
+
     // A whole number from min to max; 1.0, 1e3 or "1" are not one.
     public static bool TryReadWholeNumber(JsonElement body, string property, int min, int max, out int? number, out string error)
     {

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using AvatarStream.Contracts;
+using AvatarStream.RoomRouter.Core.Rooms;
 using AvatarStream.RoomRouter.Rooms;
 
 namespace AvatarStream.RoomRouter.Endpoints;
@@ -9,12 +10,15 @@ namespace AvatarStream.RoomRouter.Endpoints;
 // The body of POST /join-room, read by hand so that each bad field gets a 400 naming it. room_id may also come as a
 // JSON number (157). client_id is optional: the id of a ticket for this room the caller already holds; while it still
 // holds its seat, the same ticket comes back (a reconnect), otherwise a new client id is issued. name is optional: the
-// display name of a new identity ("Guest" when not given); a reconnect keeps the name it joined with.
+// display name of a new identity ("Guest" when not given); a reconnect keeps the name it joined with. key is optional:
+// the room's join key, from its invite link; without it a new identity knocks.
 internal sealed record JoinRoomBody(
     string RoomId,
     string? ClientId = null,
     [property: Description("The display name of a new identity: 1 to 40 characters after trimming, no control characters.")]
-    string Name = MemberNames.Default)
+    string Name = MemberNames.Default,
+    [property: Description("The room's join key (from its invite link). Without it a new identity gets a knocking seat: its v2 socket waits in the lobby for a host, a v1 socket is refused. A wrong key is refused (403 wrong-join-key). Not needed to rejoin with a held client_id, nor in an open room.")]
+    string? Key = null)
 {
     // The room id as read, so the handler does not parse the canonical text again; not part of the body's schema.
     [JsonIgnore]
@@ -29,12 +33,31 @@ internal sealed record JoinRoomBody(
     {
         if (!TryReadRoomId(body, out var roomId, out error)
             || !TryReadClientId(body, out var clientId, out error)
-            || !BodyFields.TryReadName(body, out var name, out error))
+            || !BodyFields.TryReadName(body, out var name, out error)
+            || !TryReadKey(body, out var key, out error))
         {
             return null;
         }
 
-        return new JoinRoomBody(roomId.ToString(), clientId, name) { Room = roomId };
+        return new JoinRoomBody(roomId.ToString(), clientId, name, key) { Room = roomId };
+    }
+
+    private static bool TryReadKey(JsonElement body, out string? key, out string error)
+    {
+        key = null;
+        error = $"key, when given, must be a string of 1 to {JoinKeys.MaxLength} characters.";
+        if (!body.TryGetProperty("key", out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return true;
+        }
+
+        if (!BodyFields.TryGetText(value, out var text) || text.Length is 0 or > JoinKeys.MaxLength)
+        {
+            return false;
+        }
+
+        key = text;
+        return true;
     }
 
     private static bool TryReadRoomId(JsonElement body, out Core.Rooms.RoomId roomId, out string error)

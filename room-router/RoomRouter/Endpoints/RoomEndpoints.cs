@@ -1,6 +1,7 @@
 using AvatarStream.Contracts;
 using AvatarStream.RoomRouter.Options;
 using AvatarStream.RoomRouter.Rooms;
+using AvatarStream.ServiceDefaults;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
@@ -23,6 +24,7 @@ internal static class RoomEndpoints
 
         rooms.MapPost("/create-room", CreateRoomAsync)
             .WithName("CreateRoom")
+            .RequireAddressLimit(AddressLimit.CreateRoom)
             .WithSummary("Creates a room on the stream instance with the fewest rooms; the caller becomes its host. The body is optional.")
             // Read as JSON whatever its declared type, since a create without options may come with any (curl -d ''
             // sends a form type); declaring JSON alone would turn those into 415s.
@@ -31,7 +33,9 @@ internal static class RoomEndpoints
 
         rooms.MapPost("/join-room", JoinRoomAsync)
             .WithName("JoinRoom")
+            .RequireAddressLimit(AddressLimit.JoinRoom)
             .WithSummary("Joins a room by its id (\"00157\" or 157); with the client_id of a ticket still holding its seat, the same ticket comes back. "
+                + "429: rate-limited, too many requests (or too many joins of unknown rooms) from this address; "
                 + "403: barred (a host removed or denied this client_id) or join-window-closed (and, on both calls, origin-not-allowed: a web page of an origin not in Web:AllowedOrigins); 410: room-gone (its instance died) or room-ended (its host ended it).")
             .Accepts<JoinRoomBody>("application/json")
             .ProducesProblem(StatusCodes.Status400BadRequest)
@@ -61,8 +65,15 @@ internal static class RoomEndpoints
     }
 
     private static async Task<Results<Ok<RoomTicket>, ProblemHttpResult>> JoinRoomAsync(
-        RoomJoining joining, RouterMetrics metrics, IOptionsMonitor<RoomsOptions> options, HttpContext http)
+        RoomJoining joining, FailedJoinBudget failedJoins, RouterMetrics metrics, IOptionsMonitor<RoomsOptions> options, HttpContext http)
     {
+        var address = ClientAddress.PartitionKey(http);
+        if (failedJoins.Exhausted(address, options.CurrentValue.RetryAfter) is { } retryAfter)
+        {
+            metrics.RateLimited(AddressLimit.FailedJoin.Name);
+            return RateLimitProblem.Result(http, retryAfter);
+        }
+
         var (body, problem) = await JsonBody.ReadAsync(http.Request, http.RequestAborted);
         if (problem is not null)
         {
@@ -74,8 +85,13 @@ internal static class RoomEndpoints
             return RoomProblems.BadRequest(error);
         }
 
-        var outcome = await joining.JoinAsync(join.Room, join.ClientId, join.Name, http.RequestAborted);
+        var outcome = await joining.JoinAsync(join.Room, join.ClientId, join.Name, join.Key, http.RequestAborted);
         metrics.Answered("join-room", outcome);
+        if (FailedJoinBudget.IsGuess(outcome.Failure))
+        {
+            failedJoins.Spend(address);
+        }
+
         return RoomProblems.ToResult(outcome, http, options.CurrentValue.RetryAfter);
     }
 }

@@ -17,6 +17,7 @@ internal static class RoomProblems
             RoomFailure.RoomGone => Problem(StatusCodes.Status410Gone, RouterProblemTypes.RoomGone, "Room gone", "The room is no longer valid: its stream instance stopped."),
             RoomFailure.RoomEnded => Problem(StatusCodes.Status410Gone, RouterProblemTypes.RoomEnded, "Room ended", "The room's host ended it."),
             RoomFailure.Barred => Problem(StatusCodes.Status403Forbidden, RouterProblemTypes.Barred, "Barred", "A host removed this client from the room or denied it entry; it cannot join again."),
+            RoomFailure.WrongJoinKey => Problem(StatusCodes.Status403Forbidden, RouterProblemTypes.WrongJoinKey, "Wrong join key", "This is not the room's join key. Without a key, a join waits in the lobby for a host."),
             RoomFailure.JoinWindowClosed => Problem(StatusCodes.Status403Forbidden, RouterProblemTypes.JoinWindowClosed, "Join window closed", "The room takes no new members any more; only members holding a seat can rejoin."),
             RoomFailure.TooManyRooms => Throttled(http, retryAfter, RouterProblemTypes.TooManyRooms, "Too many rooms", "The room limit is reached; try again later."),
             RoomFailure.RoomFull => Throttled(http, retryAfter, RouterProblemTypes.RoomFull, "Room full", "The room is at its client limit; try again later."),
@@ -31,9 +32,6 @@ internal static class RoomProblems
 
     public static ProblemHttpResult RouterBusy(HttpContext http, TimeSpan retryAfter) =>
         Throttled(http, retryAfter, RouterProblemTypes.RouterBusy, "Router busy", "Too many requests are waiting; try again later.", StatusCodes.Status503ServiceUnavailable);
-
-    public static ProblemHttpResult DependencyUnavailable() =>
-        Problem(StatusCodes.Status503ServiceUnavailable, ProblemTypes.DependencyUnavailable, "Dependency unavailable", "The state store, an actor or the sidecar did not answer; try again.");
 
     private static ProblemHttpResult Throttled(HttpContext http, TimeSpan retryAfter, string type, string title, string detail, int status = StatusCodes.Status429TooManyRequests)
     {

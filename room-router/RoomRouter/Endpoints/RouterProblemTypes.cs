@@ -9,6 +9,7 @@ public static class RouterProblemTypes
     public const string RoomGone = ProblemTypes.Base + "room-gone";
     public const string RoomEnded = ProblemTypes.Base + "room-ended";
     public const string Barred = ProblemTypes.Base + "barred";
+    public const string WrongJoinKey = ProblemTypes.Base + "wrong-join-key";
     public const string JoinWindowClosed = ProblemTypes.Base + "join-window-closed";
     public const string TooManyRooms = ProblemTypes.Base + "too-many-rooms";
     public const string RoomFull = ProblemTypes.Base + "room-full";

@@ -8,7 +8,9 @@ using AvatarStream.RoomRouter.Options;
 using AvatarStream.RoomRouter.Rooms;
 using AvatarStream.RoomRouter.Storage;
 using AvatarStream.RoomRouter.Streams;
+using AvatarStream.ServiceDefaults;
 using AvatarStream.ServiceDefaults.InternalAuth;
+using AvatarStream.ServiceDefaults.Tickets;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -33,9 +35,14 @@ internal static class RoomRouterExtensions
         services.Configure<ProblemDetailsOptions>(FrameworkProblemDetails.AddDetail);
         services.AddExceptionHandler<DependencyExceptionHandler>();
         services.AddOpenApi();
-        services.AddRequestConcurrencyLimit();
+        services.AddOptions<RateLimitsOptions>()
+            .BindConfiguration(RateLimitsOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddRouterRateLimiter();
 
         services.AddInternalAuth();
+        services.AddTicketKeys();
         services.AddActors(actors =>
         {
             actors.UseJsonSerialization = true;
@@ -52,6 +59,7 @@ internal static class RoomRouterExtensions
         services.AddSingleton<HostedRoomsQuery>();
         services.AddSingleton<ClientRemoval>();
         services.AddSingleton<RoomEnding>();
+        services.AddSingleton<TicketIssuer>();
         services.AddSingleton<RoomCreation>();
         services.AddSingleton<RoomJoining>();
         services.AddSingleton<LedgerRepair>();

@@ -51,6 +51,11 @@ public sealed class RoomsOptions
     [Range(0, 100_000, ErrorMessage = "Rooms:MaxQueuedRequests must be between {1} and {2}.")]
     public int MaxQueuedRequests { get; set; } = 1000;
 
+    // How long a WebSocket ticket opens a socket: enough for a slow page to connect after join-room, short enough that
+    // a ticket found in a log later is worthless (it is also usable once).
+    [Range(typeof(TimeSpan), "00:00:05", "00:10:00", ErrorMessage = "Rooms:TicketLifetime must be between {1} and {2}.")]
+    public TimeSpan TicketLifetime { get; set; } = TimeSpan.FromSeconds(60);
+
     // How often expired pending rows are settled.
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00", ErrorMessage = "Rooms:RepairInterval must be between {1} and {2}.")]
     public TimeSpan RepairInterval { get; set; } = TimeSpan.FromSeconds(30);

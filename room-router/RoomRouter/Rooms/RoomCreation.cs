@@ -6,6 +6,7 @@ using AvatarStream.RoomRouter.Instances;
 using AvatarStream.RoomRouter.Ledger;
 using AvatarStream.RoomRouter.Options;
 using AvatarStream.RoomRouter.Streams;
+using AvatarStream.ServiceDefaults.Tickets;
 using Microsoft.Extensions.Options;
 
 namespace AvatarStream.RoomRouter.Rooms;
@@ -19,6 +20,7 @@ internal sealed class RoomCreation(
     IRoomActors actors,
     IStreamInstanceClient streams,
     InstanceEviction eviction,
+    TicketIssuer tickets,
     IOptionsMonitor<RoomsOptions> options,
     TimeProvider clock,
     ILogger<RoomCreation> logger)
@@ -27,6 +29,7 @@ internal sealed class RoomCreation(
     public async Task<RoomOutcome> CreateAsync(string hostName, RoomPolicy policy, CancellationToken cancellationToken)
     {
         var host = new HostedClient(ClientIds.New(), RoomRoles.Host, hostName);
+        var signingKey = await tickets.SigningKeyAsync(cancellationToken);
         var instances = await registry.LiveAsync(cancellationToken);
         if (instances.Count == 0)
         {
@@ -43,7 +46,7 @@ internal sealed class RoomCreation(
             }
 
             tried.Add(instanceId);
-            if (await TryCreateOnAsync(instanceId, instances[instanceId], host, policy, cancellationToken) is { } outcome)
+            if (await TryCreateOnAsync(instanceId, instances[instanceId], host, policy, signingKey, cancellationToken) is { } outcome)
             {
                 return outcome;
             }
@@ -54,7 +57,7 @@ internal sealed class RoomCreation(
 
     // A ticket, a limit, or null when this instance failed and the next one should be tried.
     private async Task<RoomOutcome?> TryCreateOnAsync(
-        string instanceId, string streamUrl, HostedClient host, RoomPolicy policy, CancellationToken cancellationToken)
+        string instanceId, string streamUrl, HostedClient host, RoomPolicy policy, TicketKey signingKey, CancellationToken cancellationToken)
     {
         var ttl = options.CurrentValue.ReservationTtl;
         if (await ledger.ReserveAsync(instanceId, clock.GetUtcNow() + ttl, cancellationToken) is not { } reservation)
@@ -69,8 +72,9 @@ internal sealed class RoomCreation(
             // The actor and the instance are independent, so both are asked at once: one round trip off the
             // critical path. If the register fails, the finally below deletes the actor again.
             var settings = RoomMapping.ToSettings(policy);
+            var joinKey = JoinKeys.New();
             var creating = actors.Get(roomId).CreateAsync(
-                new CreateRoomArgs(instanceId, host.ClientId, clock.GetUtcNow(), host.Name, settings, policy.MaxClients));
+                new CreateRoomArgs(instanceId, host.ClientId, clock.GetUtcNow(), host.Name, settings, policy.MaxClients, joinKey));
             var registering = streams.RegisterAsync(
                 instanceId, new RegisterRequest(roomId, host.ClientId, host.Role, host.Name, settings), cancellationToken);
             await Task.WhenAll(creating, registering);
@@ -93,7 +97,8 @@ internal sealed class RoomCreation(
             }
 
             RouterLog.RoomCreated(logger, roomId, instanceId, ClientIds.Redact(host.ClientId));
-            return RoomOutcome.Issued(new RoomTicket(roomId, host.ClientId, streamUrl, host.Role, StreamProtocol.Offered));
+            var ticket = tickets.Issue(signingKey, roomId, host.ClientId, host.Role, instanceId);
+            return RoomOutcome.Issued(new RoomTicket(roomId, host.ClientId, streamUrl, host.Role, StreamProtocol.Offered, ticket, JoinKey: joinKey));
         }
         finally
         {

@@ -9,6 +9,7 @@ internal enum RoomFailure
     RoomEnded,
     Barred,
     JoinWindowClosed,
+    WrongJoinKey,
     TooManyRooms,
     RoomFull,
     NoStreamInstance,

@@ -5,6 +5,7 @@ using AvatarStream.RoomRouter.Instances;
 using AvatarStream.RoomRouter.Ledger;
 using AvatarStream.RoomRouter.Options;
 using AvatarStream.RoomRouter.Streams;
+using AvatarStream.ServiceDefaults.Tickets;
 using Microsoft.Extensions.Options;
 
 namespace AvatarStream.RoomRouter.Rooms;
@@ -20,12 +21,13 @@ internal sealed class RoomJoining(
     IStreamInstanceClient streams,
     InstanceEviction eviction,
     ClientRemoval removal,
+    TicketIssuer tickets,
     IOptionsMonitor<RoomsOptions> options,
     TimeProvider clock,
     ILogger<RoomJoining> logger)
 {
-    // name is the display name of a new identity; a held seat keeps its own.
-    public async Task<RoomOutcome> JoinAsync(RoomId roomId, string? heldClientId, string name, CancellationToken cancellationToken)
+    // name is the display name of a new identity; a held seat keeps its own. key is the join key the caller showed.
+    public async Task<RoomOutcome> JoinAsync(RoomId roomId, string? heldClientId, string name, string? key, CancellationToken cancellationToken)
     {
         // A room actor without a ledger row is a leftover of a crash, not a room; a tombstone says it died with its
         // instance or was ended by its host.
@@ -35,33 +37,36 @@ internal sealed class RoomJoining(
             return RoomOutcome.Failed(Missing(presence));
         }
 
-        var outcome = await AdmitAsync(roomId, heldClientId, name, cancellationToken);
+        var join = new JoinRequest(heldClientId, name, key, await tickets.SigningKeyAsync(cancellationToken));
+        var outcome = await AdmitAsync(roomId, join, cancellationToken);
 
         // A seat can be lost between taking and confirming it (a held seat's old socket's departure arriving late, or
         // the room ending meanwhile): then ask again, which seats a new identity unless that departure barred the held
         // one, or answers what became of the room.
-        return outcome ?? await AdmitAsync(roomId, heldClientId, name, cancellationToken) ?? RoomOutcome.Failed(RoomFailure.RoomGone);
+        return outcome ?? await AdmitAsync(roomId, join, cancellationToken) ?? RoomOutcome.Failed(RoomFailure.RoomGone);
     }
 
+    private sealed record JoinRequest(string? HeldClientId, string Name, string? Key, TicketKey SigningKey);
+
     // Seat, register, confirm. Null when the seat was lost before its confirm.
-    private async Task<RoomOutcome?> AdmitAsync(RoomId roomId, string? heldClientId, string name, CancellationToken cancellationToken)
+    private async Task<RoomOutcome?> AdmitAsync(RoomId roomId, JoinRequest join, CancellationToken cancellationToken)
     {
         var id = roomId.ToString();
         var room = actors.Get(id);
         var now = clock.GetUtcNow();
         var seat = await room.JoinAsync(new JoinRoomArgs(
-            ClientIds.New(), options.CurrentValue.MaxClientsPerRoom, now, now + options.CurrentValue.ReservationTtl, heldClientId, name));
+            ClientIds.New(), options.CurrentValue.MaxClientsPerRoom, now, now + options.CurrentValue.ReservationTtl, join.HeldClientId, join.Name, join.Key));
         if (seat is not { Status: JoinRoomStatus.Joined, InstanceId: { } instanceId, ClientId: { } clientId, Role: { } role, Name: { } memberName })
         {
             return RoomOutcome.Failed(await RefusalAsync(roomId, seat.Status, cancellationToken));
         }
 
-        var held = clientId == heldClientId;
+        var held = clientId == join.HeldClientId;
         var confirmed = false;
         try
         {
             if (await registry.StreamUrlAsync(instanceId, cancellationToken) is not { } streamUrl
-                || !await streams.RegisterAsync(instanceId, new RegisterRequest(id, clientId, role, memberName, seat.Settings), cancellationToken))
+                || !await streams.RegisterAsync(instanceId, new RegisterRequest(id, clientId, role, memberName, seat.Settings, seat.Knocking), cancellationToken))
             {
                 await eviction.EvictAsync(instanceId, cancellationToken);
                 return RoomOutcome.Failed(RoomFailure.RoomGone);
@@ -76,7 +81,8 @@ internal sealed class RoomJoining(
             }
 
             RouterLog.ClientJoined(logger, ClientIds.Redact(clientId), id, instanceId);
-            return RoomOutcome.Issued(new RoomTicket(id, clientId, streamUrl, role, StreamProtocol.Offered));
+            var ticket = tickets.Issue(join.SigningKey, id, clientId, role, instanceId);
+            return RoomOutcome.Issued(new RoomTicket(id, clientId, streamUrl, role, StreamProtocol.Offered, ticket, seat.Knocking, seat.JoinKey));
         }
         finally
         {
@@ -93,6 +99,7 @@ internal sealed class RoomJoining(
         JoinRoomStatus.RoomFull => RoomFailure.RoomFull,
         JoinRoomStatus.Barred => RoomFailure.Barred,
         JoinRoomStatus.JoinWindowClosed => RoomFailure.JoinWindowClosed,
+        JoinRoomStatus.WrongKey => RoomFailure.WrongJoinKey,
         JoinRoomStatus.Ended => RoomFailure.RoomEnded,
 
         // The actor has no room, though the cached ledger view had a row: the store says whether the room was evicted

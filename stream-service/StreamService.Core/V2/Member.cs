@@ -16,6 +16,9 @@ internal sealed class Member(string clientId, int number, MemberProfile profile,
 
     public bool IsHost { get; set; } = profile.IsHost;
 
+    // It joined without the room's key: it knocks even when the room is not locked.
+    public bool MustKnock { get; set; } = profile.MustKnock;
+
     public string Role => IsHost ? RoomRoles.Host : RoomRoles.Guest;
 
     public MemberState State { get; set; } = MemberState.Waiting;

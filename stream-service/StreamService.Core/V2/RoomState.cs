@@ -101,12 +101,33 @@ internal sealed partial class RoomState
                 default:
                     member.Name = profile.Name;
                     member.IsHost |= profile.IsHost;
+                    member.MustKnock = profile.MustKnock;
                     Enter(member);
                     break;
             }
 
             Settle();
             return member;
+        }
+    }
+
+    // The admitted member whose last welcome or resumed gave this session and secret, if any: a resume is a credential
+    // of its own, shown without a ticket. Every member is compared, in constant time, whatever matches.
+    public string? FindResumable(ResumeRequest resume)
+    {
+        lock (_gate)
+        {
+            string? found = null;
+            foreach (var member in _members)
+            {
+                var matches = FixedTimeEquals(resume.Session, member.Session) & FixedTimeEquals(resume.Secret, member.Secret);
+                if (matches && member.IsAdmitted)
+                {
+                    found = member.ClientId;
+                }
+            }
+
+            return found is not null && !_barred.Contains(found) && !_ended && !_stopped ? found : null;
         }
     }
 
@@ -153,7 +174,7 @@ internal sealed partial class RoomState
 
     private void Enter(Member member)
     {
-        if (_locked && !member.IsHost && !_admitted.Contains(member.ClientId))
+        if ((_locked || member.MustKnock) && !member.IsHost && !_admitted.Contains(member.ClientId))
         {
             Knock(member);
             return;

@@ -46,7 +46,7 @@ public static class RegisterEndpoints
             return BadRequest($"name must be 1 to {MemberNames.MaxLength} characters without control characters.");
         }
 
-        var profile = new MemberProfile(request.Role == RoomRoles.Host, name);
+        var profile = new MemberProfile(request.Role == RoomRoles.Host, name, request.Knock);
         var setup = request.Settings is { } settings ? new RoomSetup(settings.Lobby, settings.JoinClosesAt) : null;
         if (registry.Register(request.RoomId, request.ClientId, profile, setup) == RegisterOutcome.Stopping)
         {

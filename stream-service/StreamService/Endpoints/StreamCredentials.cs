@@ -6,18 +6,25 @@ using Microsoft.AspNetCore.WebUtilities;
 
 namespace AvatarStream.StreamService.Endpoints;
 
-// The room/client pair a socket presents, in one of three forms: the query string; the subprotocol
-// avatar-stream.auth.<base64url JSON> next to avatar-stream.v1 or v2 (what a browser can send), whose JSON may
-// carry a v2 resume; or the seed's raw header Sec-WebSocket-Protocol: {room_id: 00157, client_id: ...}, echoed back.
+// What a socket shows, in one of three forms: the query string ?ticket=T; the subprotocol
+// avatar-stream.auth.<base64url JSON> next to avatar-stream.v1 or v2 (what a browser can send), whose JSON is
+// {"ticket"} with an optional v2 "resume", or {"room_id", "resume"} alone (a resume is a credential of its own); or the
+// seed's raw header Sec-WebSocket-Protocol: {ticket: T}, echoed back. A client_id is never a credential here: it is the
+// seat's key at the room router and must not travel to, or be logged by, anything in front of an instance.
 // SubProtocol: the v1 token to select in the handshake, if any (v2 is always selected by name).
 // Offered: the protocols the socket can speak; a socket that names neither speaks v1.
 // RawProtocolEcho: the seed's header value to send back verbatim; it is no valid token, so it bypasses selection.
 internal readonly record struct StreamCredentials(
-    string RoomId, string ClientId, string? SubProtocol, RoomProtocol Offered = RoomProtocol.V1, ResumeRequest? Resume = null, string? RawProtocolEcho = null)
+    string? Ticket, string? RoomId, ResumeRequest? Resume, string? SubProtocol, RoomProtocol Offered, string? RawProtocolEcho = null)
 {
-    public static bool TryRead(HttpContext context, out StreamCredentials credentials)
+    private const string ClientIdRefused = "A client_id opens no socket; show the ticket join-room answered (?ticket=, or \"ticket\" in the auth subprotocol).";
+    private const string Missing = "Show the ticket join-room answered (?ticket=, or \"ticket\" in the auth subprotocol), or a v2 resume.";
+
+    // False with the reason, for the 401's detail, when the socket shows nothing usable.
+    public static bool TryRead(HttpContext context, out StreamCredentials credentials, out string refusal)
     {
         credentials = default;
+        refusal = Missing;
         var request = context.Request;
         var requested = context.WebSockets.WebSocketRequestedProtocols;
         var selected = requested.Contains(StreamProtocol.V1) ? StreamProtocol.V1 : null;
@@ -27,20 +34,29 @@ internal readonly record struct StreamCredentials(
             offered |= RoomProtocol.V1;
         }
 
-        if (request.Query.ContainsKey("room_id") || request.Query.ContainsKey("client_id"))
+        if (request.Query.TryGetValue("ticket", out var queryTicket))
         {
-            return TryCreate(request.Query["room_id"], request.Query["client_id"], selected, offered, null, out credentials);
+            credentials = new StreamCredentials(queryTicket.ToString(), null, null, selected, offered);
+            return true;
+        }
+
+        if (request.Query.ContainsKey("client_id"))
+        {
+            refusal = ClientIdRefused;
+            return false;
         }
 
         var raw = request.Headers.SecWebSocketProtocol.ToString().Trim();
         if (raw.StartsWith('{'))
         {
-            if (!TryParseSeedHeader(raw, out var roomId, out var clientId) || !TryCreate(roomId, clientId, null, RoomProtocol.V1, null, out credentials))
+            var fields = ParseSeedHeader(raw);
+            if (fields?.GetValueOrDefault("ticket") is not { } headerTicket)
             {
+                refusal = fields?.ContainsKey("client_id") == true ? ClientIdRefused : Missing;
                 return false;
             }
 
-            credentials = credentials with { RawProtocolEcho = raw };
+            credentials = new StreamCredentials(headerTicket, null, null, null, RoomProtocol.V1, raw);
             return true;
         }
 
@@ -48,73 +64,66 @@ internal readonly record struct StreamCredentials(
         {
             if (protocol.StartsWith(StreamProtocol.AuthPrefix, StringComparison.Ordinal))
             {
-                return TryParseAuthProtocol(protocol[StreamProtocol.AuthPrefix.Length..], out var roomId, out var clientId, out var resume) &&
-                    TryCreate(roomId, clientId, selected, offered, resume, out credentials);
+                return TryReadAuthProtocol(protocol[StreamProtocol.AuthPrefix.Length..], selected, offered, out credentials, out refusal);
             }
         }
 
         return false;
     }
 
-    private static bool TryCreate(
-        string? roomId, string? clientId, string? subProtocol, RoomProtocol offered, ResumeRequest? resume, out StreamCredentials credentials)
+    // The seed's form is not JSON: {room_id: 00157, ticket: a.b.c}; quotes are tolerated. Null when it is not that.
+    private static Dictionary<string, string>? ParseSeedHeader(string raw)
     {
-        credentials = new StreamCredentials(roomId ?? string.Empty, clientId ?? string.Empty, subProtocol, offered, resume);
-        return Identifiers.IsRoomId(roomId) && Identifiers.IsClientId(clientId);
-    }
-
-    // The seed's form is not JSON: {room_id: 00157, client_id: 6f1c...}; quotes are tolerated.
-    private static bool TryParseSeedHeader(string raw, out string? roomId, out string? clientId)
-    {
-        roomId = clientId = null;
         if (!raw.EndsWith('}'))
         {
-            return false;
+            return null;
         }
 
+        var fields = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var part in raw[1..^1].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
         {
             var colon = part.IndexOf(':', StringComparison.Ordinal);
             if (colon < 0)
             {
-                return false;
+                return null;
             }
 
-            var key = part[..colon].Trim().Trim('"', '\'');
-            var value = part[(colon + 1)..].Trim().Trim('"', '\'');
-            switch (key)
-            {
-                case "room_id":
-                    roomId = value;
-                    break;
-                case "client_id":
-                    clientId = value;
-                    break;
-            }
+            fields[part[..colon].Trim().Trim('"', '\'')] = part[(colon + 1)..].Trim().Trim('"', '\'');
         }
 
-        return roomId is not null && clientId is not null;
+        return fields;
     }
 
-    // A resume that is malformed is ignored (the socket gets a fresh welcome), not refused: the ticket is what admits.
-    private static bool TryParseAuthProtocol(string encoded, out string? roomId, out string? clientId, out ResumeRequest? resume)
+    // A malformed resume next to a ticket is ignored (the socket gets a fresh welcome): the ticket is what admits.
+    private static bool TryReadAuthProtocol(
+        string encoded, string? selected, RoomProtocol offered, out StreamCredentials credentials, out string refusal)
     {
-        roomId = clientId = null;
-        resume = null;
+        credentials = default;
+        refusal = Missing;
         try
         {
             using var json = JsonDocument.Parse(WebEncoders.Base64UrlDecode(encoded));
             var root = json.RootElement;
-            roomId = ReadId(root, "room_id");
-            clientId = ReadId(root, "client_id");
-            if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("resume", out var part) && part.ValueKind == JsonValueKind.Object &&
-                ReadId(part, "session") is { } session && ReadId(part, "secret") is { } secret &&
-                part.TryGetProperty("last_seq", out var lastSeq) && lastSeq.ValueKind == JsonValueKind.Number && lastSeq.TryGetInt64(out var seq))
+            var resume = ReadResume(root);
+            if (ReadText(root, "ticket") is { } ticket)
             {
-                resume = new ResumeRequest(session, secret, seq);
+                credentials = new StreamCredentials(ticket, null, resume, selected, offered);
+                return true;
             }
 
-            return true;
+            if (ReadText(root, "client_id") is not null)
+            {
+                refusal = ClientIdRefused;
+                return false;
+            }
+
+            if (resume is not null && offered.HasFlag(RoomProtocol.V2) && ReadText(root, "room_id") is { } roomId && Identifiers.IsRoomId(roomId))
+            {
+                credentials = new StreamCredentials(null, roomId, resume, selected, RoomProtocol.V2);
+                return true;
+            }
+
+            return false;
         }
         catch (Exception exception) when (exception is FormatException or JsonException or InvalidOperationException)
         {
@@ -122,7 +131,14 @@ internal readonly record struct StreamCredentials(
         }
     }
 
-    private static string? ReadId(JsonElement root, string name) =>
+    private static ResumeRequest? ReadResume(JsonElement root) =>
+        root.ValueKind == JsonValueKind.Object && root.TryGetProperty("resume", out var part) && part.ValueKind == JsonValueKind.Object &&
+        ReadText(part, "session") is { } session && ReadText(part, "secret") is { } secret &&
+        part.TryGetProperty("last_seq", out var lastSeq) && lastSeq.ValueKind == JsonValueKind.Number && lastSeq.TryGetInt64(out var seq)
+            ? new ResumeRequest(session, secret, seq)
+            : null;
+
+    private static string? ReadText(JsonElement root, string name) =>
         root.ValueKind == JsonValueKind.Object && root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
             ? value.GetString()
             : null;

@@ -8,4 +8,5 @@ public static class StreamProblemTypes
     public const string Barred = ProblemTypes.Base + "barred";
     public const string RoomEnded = ProblemTypes.Base + "room-ended";
     public const string ProtocolMismatch = ProblemTypes.Base + "protocol-mismatch";
+    public const string LobbyNeedsV2 = ProblemTypes.Base + "lobby-needs-v2";
 }

@@ -2,22 +2,24 @@ using AvatarStream.Contracts;
 using AvatarStream.ServiceDefaults;
 using AvatarStream.StreamService.Core;
 using AvatarStream.StreamService.RoomRouter;
+using AvatarStream.StreamService.Tickets;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
 namespace AvatarStream.StreamService.Endpoints;
 
-// The WebSocket at /: credentials are checked before the upgrade, then the relay takes the socket.
+// The WebSocket at /: attempts per address are limited, credentials are checked before the upgrade, then the relay
+// takes the socket.
 public static class StreamSocketEndpoints
 {
     public static IEndpointRouteBuilder MapStreamSocket(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/", ConnectAsync).ExcludeFromDescription();
+        app.MapGet("/", ConnectAsync).RequireRateLimiting(UpgradeRateLimit.Policy).ExcludeFromDescription();
         return app;
     }
 
     internal static async Task<Results<EmptyHttpResult, ProblemHttpResult>> ConnectAsync(
-        HttpContext context, RoomRegistry registry, RoomRestore restore, IOptions<StreamOptions> options, ILoggerFactory loggers)
+        HttpContext context, RoomRegistry registry, RoomRestore restore, TicketGate tickets, IOptions<StreamOptions> options, ILoggerFactory loggers)
     {
         // Before anything else: a foreign page must not learn whether a pair exists, let alone get a socket.
         if (!OriginCheck.Admits(context.Request, options.Value.AllowedOrigins))
@@ -31,23 +33,46 @@ public static class StreamSocketEndpoints
             return TypedResults.Problem("Connect with a WebSocket upgrade.", statusCode: StatusCodes.Status400BadRequest, type: ProblemTypes.BadRequest);
         }
 
-        if (!StreamCredentials.TryRead(context, out var credentials))
+        if (!StreamCredentials.TryRead(context, out var credentials, out var refusal))
         {
-            return Refuse(loggers, "missing or malformed credentials");
+            return Refuse(loggers, "missing or malformed credentials", refusal);
         }
 
-        var pending = Join(registry, credentials);
+        Func<PendingConnection> join;
+        if (credentials.Ticket is { } ticket)
+        {
+            var reading = await tickets.CheckAsync(ticket, context.RequestAborted);
+            if (reading.Ticket is not { } grant)
+            {
+                return Refuse(loggers, TicketRefusals.LogReason(reading.Refusal), TicketRefusals.Detail(reading.Refusal));
+            }
+
+            join = () => registry.JoinWithTicket(grant.RoomId, grant.Identity, credentials.Offered, credentials.Resume);
+        }
+        else
+        {
+            join = () => registry.Resume(credentials.RoomId!, credentials.Resume!);
+        }
+
+        var pending = join();
         if (pending.Status == JoinStatus.NotSeated && !restore.IsDone)
         {
-            // Right after a restart the pair may be on its way back from the room router: wait for that, once.
+            // Right after a restart the seat may be on its way back from the room router: wait for that, once.
             await restore.WaitAsync(context.RequestAborted);
-            pending = Join(registry, credentials);
+            pending = join();
         }
 
         switch (pending.Status)
         {
+            case JoinStatus.NotSeated when credentials.Ticket is null:
+                return Refuse(loggers, "resume not recognised", "The resume is not (or no longer) recognised; ask join-room for a new ticket.");
             case JoinStatus.NotSeated:
-                return Refuse(loggers, "pair not registered on this instance");
+                return Refuse(loggers, "seat not registered on this instance", "The ticket's seat is not on this instance.");
+            case JoinStatus.KnockNeedsV2:
+                return TypedResults.Problem(
+                    "This seat joined without the room's key and must wait in the lobby, which only avatar-stream.v2 has.",
+                    statusCode: StatusCodes.Status403Forbidden,
+                    type: StreamProblemTypes.LobbyNeedsV2);
             case JoinStatus.Barred:
                 return TypedResults.Problem("A host removed this client from the room.", statusCode: StatusCodes.Status403Forbidden, type: StreamProblemTypes.Barred);
             case JoinStatus.RoomEnded:
@@ -67,13 +92,10 @@ public static class StreamSocketEndpoints
         return TypedResults.Empty;
     }
 
-    private static PendingConnection Join(RoomRegistry registry, StreamCredentials credentials) =>
-        registry.Join(credentials.RoomId, credentials.ClientId, credentials.Offered, credentials.Resume);
-
     // Refusals are rare, so the logger is looked up only for them; a static class cannot be ILogger<T>'s category.
-    private static ProblemHttpResult Refuse(ILoggerFactory loggers, string reason)
+    private static ProblemHttpResult Refuse(ILoggerFactory loggers, string reason, string detail)
     {
         StreamLog.SocketRefused(loggers.CreateLogger(typeof(StreamSocketEndpoints)), reason);
-        return TypedResults.Problem("Unknown room/client pair.", statusCode: StatusCodes.Status401Unauthorized, type: ProblemTypes.Unauthorized);
+        return TypedResults.Problem(detail, statusCode: StatusCodes.Status401Unauthorized, type: ProblemTypes.Unauthorized);
     }
 }

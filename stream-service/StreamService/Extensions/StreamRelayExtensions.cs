@@ -1,12 +1,16 @@
+using AvatarStream.ServiceDefaults;
+using AvatarStream.ServiceDefaults.Tickets;
 using AvatarStream.StreamService.Core;
+using AvatarStream.StreamService.Endpoints;
 using AvatarStream.StreamService.RoomRouter;
+using AvatarStream.StreamService.Tickets;
 using Microsoft.Extensions.Options;
 
 namespace AvatarStream.StreamService.Extensions;
 
 public static class StreamRelayExtensions
 {
-    // Options, the room runtime and its metrics.
+    // Options, the room runtime, its metrics and the upgrade rate limit.
     public static IHostApplicationBuilder AddStreamRelay(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -16,6 +20,11 @@ public static class StreamRelayExtensions
         services.AddSingleton<IValidateOptions<StreamOptions>, StreamOptionsValidator>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<RelayMetrics>();
+        services.AddUpgradeRateLimit();
+        services.AddExceptionHandler<DependencyExceptionHandler>();
+        services.AddTicketKeys();
+        services.AddSingleton<UsedTickets>();
+        services.AddSingleton<TicketGate>();
         services.AddSingleton(sp => new RoomRegistry(
             sp.GetRequiredService<IOptions<RelayOptions>>().Value,
             sp.GetRequiredService<IClientDepartureSink>(),

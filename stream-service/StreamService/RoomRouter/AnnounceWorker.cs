@@ -74,7 +74,7 @@ internal sealed class AnnounceWorker(
             var setup = new RoomSetup(room.Settings.Lobby, room.Settings.JoinClosesAt);
             foreach (var client in room.Clients)
             {
-                var profile = new MemberProfile(client.Role == RoomRoles.Host, MemberNames.Normalize(client.Name) ?? MemberNames.Default);
+                var profile = new MemberProfile(client.Role == RoomRoles.Host, MemberNames.Normalize(client.Name) ?? MemberNames.Default, client.Knock);
                 registry.Register(room.RoomId, client.ClientId, profile, setup);
                 clients++;
             }

@@ -22,6 +22,7 @@ internal sealed class FakeStreamServer : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly Channel<FakeSocket> _accepted = Channel.CreateUnbounded<FakeSocket>();
     private readonly ConcurrentQueue<HttpStatusCode> _refusals = new();
+    private int _tickets;
     private readonly Lock _gate = new();
     private readonly List<HandshakeAttempt> _attempts = [];
     private readonly List<FakeSocket> _sockets = [];
@@ -79,8 +80,9 @@ internal sealed class FakeStreamServer : IAsyncDisposable
         }
     }
 
+    // A join-room answer for this server; its one-time ticket is opaque to the client, so any text does.
     public RoomTicket Ticket(string clientId = "6f1c0a52-1b7e-4a3c-9d3e-0c2b5a7e9f10", string? streamUrl = null) =>
-        new("00157", clientId, streamUrl ?? StreamUrl, RoomRoles.Guest, StreamProtocol.Offered);
+        new("00157", clientId, streamUrl ?? StreamUrl, RoomRoles.Guest, StreamProtocol.Offered, $"ticket-{Interlocked.Increment(ref _tickets)}");
 
     // The next handshake is answered with this status instead of the upgrade.
     public void RefuseNext(HttpStatusCode status) => _refusals.Enqueue(status);

@@ -12,7 +12,8 @@ using AvatarStream.Tests.Shared;
 namespace AvatarStream.EndToEnd.Tests.Logs;
 
 // A whole session against the local run with every app, sidecar and the framework logging at Trace: no credential
-// (client id, v2 session and secret, auth subprotocol, internal token) may appear in full in any line printed.
+// (client id, join key, ticket, v2 session and secret, auth subprotocol, internal token, ticket key) may appear in
+// full in any line printed.
 public sealed class LogSecretsTests : IAsyncLifetime
 {
     private readonly HashSet<string> _secrets = new(StringComparer.Ordinal);
@@ -32,7 +33,10 @@ public sealed class LogSecretsTests : IAsyncLifetime
             "--log-level",
             "trace");
         _http = new HttpClient { BaseAddress = new Uri(_host.BaseUrl + "/"), Timeout = TimeSpan.FromSeconds(15) };
-        _secrets.Add(RouterInstances.DevelopmentToken(RepositoryRoot.Find()));
+        var root = RepositoryRoot.Find();
+        _secrets.Add(RouterInstances.DevelopmentToken(root));
+        using var secrets = JsonDocument.Parse(File.ReadAllText(Path.Combine(root, "components", "secrets.dev.json")));
+        _secrets.Add(secrets.RootElement.GetProperty(DaprNames.TicketKeyKey).GetString()!);
     }
 
     [Fact]
@@ -57,18 +61,19 @@ public sealed class LogSecretsTests : IAsyncLifetime
         Assert.True(leaks.Count == 0, $"{leaks.Count} lines carry a credential in full:\n{string.Join('\n', leaks.Take(40))}");
     }
 
-    // The v1 form of the API: create and join without options, one socket per credential form, a relayed text.
+    // The v1 form of the API: create, and join with the key, one socket per ticket form, a relayed text.
     private async Task V1RoomAsync()
     {
         var creator = await PostAsync("create-room", null);
-        var first = await PostAsync("join-room", JsonContent.Create(new Dictionary<string, string> { ["room_id"] = creator.RoomId }));
-        var second = await PostAsync("join-room", JsonContent.Create(new Dictionary<string, string> { ["room_id"] = creator.RoomId }));
+        var invited = new Dictionary<string, string> { ["room_id"] = creator.RoomId, ["key"] = creator.JoinKey! };
+        var first = await PostAsync("join-room", JsonContent.Create(invited));
+        var second = await PostAsync("join-room", JsonContent.Create(invited));
 
-        using var byQuery = await V1Sockets.ByQueryAsync(creator.StreamUrl, creator.RoomId, creator.ClientId);
-        var (bySubprotocol, auth) = await V1Sockets.BySubprotocolAsync(first.StreamUrl, first.RoomId, first.ClientId);
+        using var byQuery = await V1Sockets.ByQueryAsync(creator.StreamUrl, creator.Ticket);
+        var (bySubprotocol, auth) = await V1Sockets.BySubprotocolAsync(first.StreamUrl, first.Ticket);
         _secrets.Add(auth);
         using var _ = bySubprotocol;
-        using var bySeedHeader = await V1Sockets.BySeedHeaderAsync(second.StreamUrl, second.RoomId, second.ClientId);
+        using var bySeedHeader = await V1Sockets.BySeedHeaderAsync(second.StreamUrl, second.Ticket);
 
         await V1Sockets.SendTextAsync(byQuery, "hello v1");
         Assert.Equal("hello v1", await V1Sockets.ReceiveTextAsync(bySubprotocol));
@@ -84,7 +89,7 @@ public sealed class LogSecretsTests : IAsyncLifetime
         await using var host = await TestMember.ConnectAsync(hostTicket);
         Keep(host, await host.NextAsync<Welcome>());
 
-        var bobTicket = Keep(await router.JoinRoomAsync(hostTicket.RoomId, name: "Bob"));
+        var bobTicket = Keep(await router.JoinRoomAsync(hostTicket.RoomId, name: "Bob", key: hostTicket.JoinKey));
         await using var relay = new TcpRelay(new Uri(bobTicket.StreamUrl));
         await using var bob = await TestMember.ConnectAsync(bobTicket with { StreamUrl = relay.Url });
         var welcome = Keep(bob, await bob.NextAsync<Welcome>());
@@ -102,29 +107,40 @@ public sealed class LogSecretsTests : IAsyncLifetime
         Keep(await bob.NextAsync<Resumed>());
         Keep(bob.Connection.ResumeToken!);
 
-        // The rotated-out secret again, on a socket of its own: refused as a resume, answered with a fresh welcome.
-        var replayAuth = StreamAuth.Encode(new StreamCredentials(bobTicket.RoomId, bobTicket.ClientId, stale));
-        _secrets.Add(replayAuth);
-        using var replay = new ClientWebSocket();
-        replay.Options.AddSubProtocol(StreamProtocol.V2);
-        replay.Options.AddSubProtocol(replayAuth);
-        using var timeout = new CancellationTokenSource(TestMember.Patience);
-        await replay.ConnectAsync(new Uri(bobTicket.StreamUrl), timeout.Token);
-        var buffer = new byte[64 * 1024];
-        var first = await replay.ReceiveAsync(buffer, timeout.Token);
-        var again = JsonDocument.Parse(buffer.AsMemory(0, first.Count)).RootElement;
-        Assert.Equal("welcome", again.GetProperty("type").GetString());
-        _secrets.Add(again.GetProperty("session").GetString()!);
-        _secrets.Add(again.GetProperty("resume").GetProperty("secret").GetString()!);
-        Assert.NotEqual(welcome.Session, again.GetProperty("session").GetString());
+        // The rotated-out secret alone, and the spent ticket again, each on a socket of its own: both refused.
+        var staleAuth = StreamAuth.Encode(new StreamCredentials(null, bobTicket.RoomId, stale));
+        var spentAuth = StreamAuth.Encode(new StreamCredentials(bobTicket.Ticket));
+        _secrets.Add(staleAuth);
+        _secrets.Add(spentAuth);
+        Assert.Equal(HttpStatusCode.Unauthorized, await RefusedV2StatusAsync(bobTicket.StreamUrl, staleAuth));
+        Assert.Equal(HttpStatusCode.Unauthorized, await RefusedV2StatusAsync(bobTicket.StreamUrl, spentAuth));
+        Assert.NotEqual(stale.Secret, bob.Connection.ResumeToken!.Secret);
+        Assert.NotNull(welcome);
     }
 
-    // A join of a room that does not exist, and a pair no instance knows, on each credential form that can carry one.
+    private static async Task<HttpStatusCode> RefusedV2StatusAsync(string streamUrl, string auth)
+    {
+        using var socket = new ClientWebSocket();
+        socket.Options.CollectHttpResponseDetails = true;
+        socket.Options.AddSubProtocol(StreamProtocol.V2);
+        socket.Options.AddSubProtocol(auth);
+        using var timeout = new CancellationTokenSource(TestMember.Patience);
+        await Assert.ThrowsAsync<WebSocketException>(() => socket.ConnectAsync(new Uri(streamUrl), timeout.Token));
+        return socket.HttpStatusCode;
+    }
+
+    // A join of a room that does not exist, a wrong key, a client id shown to an instance, a forged ticket.
     private async Task RefusalsAsync()
     {
         var router = new RoomRouterClient(_http!);
         var ticket = Keep(await router.CreateRoomAsync());
         await Assert.ThrowsAsync<RoomRouterException>(() => router.JoinRoomAsync(ticket.RoomId == "99999" ? "99998" : "99999"));
+        var wrongKey = "a-wrong-key-that-is-long-" + Guid.NewGuid().ToString("N");
+        _secrets.Add(wrongKey);
+        await Assert.ThrowsAsync<RoomRouterException>(() => router.JoinRoomAsync(ticket.RoomId, key: wrongKey));
+        var forged = ticket.Ticket[..^4] + "AAAA";
+        _secrets.Add(forged);
+        Assert.Equal(HttpStatusCode.Unauthorized, await V1Sockets.RefusedStatusAsync(new Uri($"{ticket.StreamUrl}?ticket={forged}")));
 
         var unknown = Guid.NewGuid().ToString("D");
         _secrets.Add(unknown);
@@ -135,13 +151,18 @@ public sealed class LogSecretsTests : IAsyncLifetime
     {
         using var response = await _http!.PostAsync(path, body);
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"{path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}\n{_host!.Output()}");
-        var answer = await response.Content.ReadFromJsonAsync<JsonElement>();
-        return Keep(new RoomTicket(answer.GetProperty("room_id").GetString()!, answer.GetProperty("client_id").GetString()!, answer.GetProperty("stream_url").GetString()!, "", []));
+        return Keep((await response.Content.ReadFromJsonAsync<RoomTicket>(ContractJson.Options))!);
     }
 
     private RoomTicket Keep(RoomTicket ticket)
     {
         _secrets.Add(ticket.ClientId);
+        _secrets.Add(ticket.Ticket);
+        if (ticket.JoinKey is { } key)
+        {
+            _secrets.Add(key);
+        }
+
         return ticket;
     }
 
@@ -149,7 +170,7 @@ public sealed class LogSecretsTests : IAsyncLifetime
     {
         _secrets.Add(welcome.Session);
         _secrets.Add(welcome.Resume.Secret);
-        _secrets.Add(StreamAuth.Encode(new StreamCredentials(member.Ticket.RoomId, member.Ticket.ClientId)));
+        _secrets.Add(StreamAuth.Encode(new StreamCredentials(member.Ticket.Ticket)));
         return welcome;
     }
 

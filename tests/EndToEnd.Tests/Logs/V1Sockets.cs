@@ -12,18 +12,18 @@ internal static class V1Sockets
 {
     public static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
 
-    public static async Task<WebSocket> ByQueryAsync(string streamUrl, string roomId, string clientId)
+    public static async Task<WebSocket> ByQueryAsync(string streamUrl, string ticket)
     {
         var socket = new ClientWebSocket();
         using var timeout = new CancellationTokenSource(Patience);
-        await socket.ConnectAsync(new Uri($"{streamUrl}?room_id={roomId}&client_id={clientId}"), timeout.Token);
+        await socket.ConnectAsync(new Uri($"{streamUrl}?ticket={Uri.EscapeDataString(ticket)}"), timeout.Token);
         return socket;
     }
 
     // Returns the auth subprotocol it offered: a credential too, only encoded.
-    public static async Task<(WebSocket Socket, string Auth)> BySubprotocolAsync(string streamUrl, string roomId, string clientId)
+    public static async Task<(WebSocket Socket, string Auth)> BySubprotocolAsync(string streamUrl, string ticket)
     {
-        var auth = StreamAuth.Encode(new StreamCredentials(roomId, clientId));
+        var auth = StreamAuth.Encode(new StreamCredentials(ticket));
         var socket = new ClientWebSocket();
         socket.Options.AddSubProtocol(StreamProtocol.V1);
         socket.Options.AddSubProtocol(auth);
@@ -32,8 +32,8 @@ internal static class V1Sockets
         return (socket, auth);
     }
 
-    // The seed's raw header, {room_id: .., client_id: ..}, which ClientWebSocket cannot send: a handshake by hand.
-    public static async Task<WebSocket> BySeedHeaderAsync(string streamUrl, string roomId, string clientId)
+    // The seed's raw header, {ticket: ..}, which ClientWebSocket cannot send: a handshake by hand.
+    public static async Task<WebSocket> BySeedHeaderAsync(string streamUrl, string ticket)
     {
         var uri = new Uri(streamUrl);
         var tcp = new TcpClient();
@@ -42,7 +42,7 @@ internal static class V1Sockets
         var stream = tcp.GetStream();
         var key = Convert.ToBase64String(Guid.NewGuid().ToByteArray());
         var request = $"GET / HTTP/1.1\r\nHost: {uri.Authority}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n" +
-            $"Sec-WebSocket-Key: {key}\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Protocol: {{room_id: {roomId}, client_id: {clientId}}}\r\n\r\n";
+            $"Sec-WebSocket-Key: {key}\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Protocol: {{ticket: {ticket}}}\r\n\r\n";
         await stream.WriteAsync(Encoding.ASCII.GetBytes(request), timeout.Token);
 
         // Byte by byte up to the blank line, so no frame is read with the headers.

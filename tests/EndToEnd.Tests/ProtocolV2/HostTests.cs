@@ -15,7 +15,7 @@ public sealed class HostTests(V2System system)
         var ticket = await system.Router.CreateRoomAsync();
         await using var host = await TestMember.ConnectAsync(ticket);
         await host.NextAsync<Welcome>();
-        await using var guest = await TestMember.ConnectAsync(await system.Router.JoinRoomAsync(ticket.RoomId));
+        await using var guest = await TestMember.ConnectAsync(await system.Router.JoinRoomAsync(ticket.RoomId, key: ticket.JoinKey));
         await guest.NextAsync<Welcome>();
 
         ClientMessage[] actions = [new LockRoom(), new UnlockRoom(), new Admit(1), new Deny(1), new RemoveMember(1), new MakeHost(2), new EndRoom()];
@@ -35,10 +35,10 @@ public sealed class HostTests(V2System system)
         var ticket = await system.Router.CreateRoomAsync();
         await using var host = await TestMember.ConnectAsync(ticket);
         await host.NextAsync<Welcome>();
-        var bobTicket = await system.Router.JoinRoomAsync(ticket.RoomId, name: "Bob");
+        var bobTicket = await system.Router.JoinRoomAsync(ticket.RoomId, key: ticket.JoinKey, name: "Bob");
         await using var bob = await TestMember.ConnectAsync(bobTicket);
         await bob.NextAsync<Welcome>();
-        var carolTicket = await system.Router.JoinRoomAsync(ticket.RoomId, name: "Carol");
+        var carolTicket = await system.Router.JoinRoomAsync(ticket.RoomId, key: ticket.JoinKey, name: "Carol");
         await using var carol = await TestMember.ConnectAsync(carolTicket);
         await carol.NextAsync<Welcome>();
 
@@ -61,14 +61,14 @@ public sealed class HostTests(V2System system)
         Assert.Equal(StreamProtocol.CloseCodes.Removed, removed.CloseStatus);
         var left = await host.NextAsync<MemberLeft>();
         Assert.Equal((3, "removed"), (left.Member, left.Reason));
-        var barred = await RouterRefusal.OfJoinAsync(token => system.Router.JoinRoomAsync(ticket.RoomId, heldClientId: carolTicket.ClientId, cancellationToken: token));
+        var barred = await RouterRefusal.OfJoinAsync(token => system.Router.JoinRoomAsync(ticket.RoomId, key: ticket.JoinKey, heldClientId: carolTicket.ClientId, cancellationToken: token));
         Assert.Equal((HttpStatusCode.Forbidden, "barred"), (barred.Status, barred.ProblemType));
 
         await host.SendAsync(new EndRoom());
         Assert.Equal("ended_by_host", (await bob.NextAsync<RoomEnded>()).Reason);
         Assert.Equal(StreamProtocol.CloseCodes.RoomEnded, (await bob.ClosedAsync()).CloseStatus);
         Assert.Equal(StreamProtocol.CloseCodes.RoomEnded, (await host.ClosedAsync()).CloseStatus);
-        var ended = await RouterRefusal.OfJoinAsync(token => system.Router.JoinRoomAsync(ticket.RoomId, cancellationToken: token));
+        var ended = await RouterRefusal.OfJoinAsync(token => system.Router.JoinRoomAsync(ticket.RoomId, key: ticket.JoinKey, cancellationToken: token));
         Assert.True((ended.Status, ended.ProblemType) == (HttpStatusCode.Gone, "room-ended"), $"{ended.Status} {ended.ProblemType}: {ended.Detail}");
     }
 
@@ -93,12 +93,12 @@ public sealed class HostTests(V2System system)
         var ticket = await system.Router.CreateRoomAsync();
         await using var host = await TestMember.ConnectAsync(ticket);
         await host.NextAsync<Welcome>();
-        var guest = await system.Router.JoinRoomAsync(ticket.RoomId);
+        var guest = await system.Router.JoinRoomAsync(ticket.RoomId, key: ticket.JoinKey);
 
         using var v1 = new ClientWebSocket();
         v1.Options.AddSubProtocol(StreamProtocol.V1);
         v1.Options.CollectHttpResponseDetails = true;
-        var uri = new Uri($"{guest.StreamUrl}?room_id={guest.RoomId}&client_id={guest.ClientId}");
+        var uri = new Uri($"{guest.StreamUrl}?ticket={Uri.EscapeDataString(guest.Ticket)}");
         await Assert.ThrowsAsync<WebSocketException>(() => v1.ConnectAsync(uri, CancellationToken.None));
 
         Assert.Equal(HttpStatusCode.Conflict, v1.HttpStatusCode);

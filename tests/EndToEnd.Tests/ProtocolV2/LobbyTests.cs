@@ -15,7 +15,7 @@ public sealed class LobbyTests(V2System system)
         await using var host = await TestMember.ConnectAsync(ticket);
         Assert.True((await host.NextAsync<Welcome>()).Room.Locked);
 
-        var joinerTicket = await system.Router.JoinRoomAsync(ticket.RoomId, name: "Bob");
+        var joinerTicket = await system.Router.JoinRoomAsync(ticket.RoomId, key: ticket.JoinKey, name: "Bob");
         await using var relay = new TcpRelay(new Uri(joinerTicket.StreamUrl));
         await using var joiner = await TestMember.ConnectAsync(joinerTicket with { StreamUrl = relay.Url }, new RoomConnectionOptions { Reconnect = ReconnectPolicy.Never });
         Assert.True((await joiner.NextAsync<Waiting>()).HostPresent);
@@ -30,7 +30,7 @@ public sealed class LobbyTests(V2System system)
         // A page refresh: the old page's socket goes without a close, the new page joins with the held client id.
         relay.CutAll();
         Assert.Equal("reconnecting", (await host.NextAsync<MemberUpdated>()).State);
-        var again = await system.Router.JoinRoomAsync(ticket.RoomId, name: "Bob", heldClientId: joinerTicket.ClientId);
+        var again = await system.Router.JoinRoomAsync(ticket.RoomId, key: ticket.JoinKey, name: "Bob", heldClientId: joinerTicket.ClientId);
         Assert.Equal(joinerTicket.ClientId, again.ClientId);
         await using var back = await TestMember.ConnectAsync(again);
         Assert.Equal(knock.Member, (await back.NextAsync<Welcome>()).You.Member);
@@ -45,7 +45,7 @@ public sealed class LobbyTests(V2System system)
         var ticket = await system.Router.CreateRoomAsync(lobby: true);
         await using var host = await TestMember.ConnectAsync(ticket);
         await host.NextAsync<Welcome>();
-        var joinerTicket = await system.Router.JoinRoomAsync(ticket.RoomId);
+        var joinerTicket = await system.Router.JoinRoomAsync(ticket.RoomId, key: ticket.JoinKey);
         await using var joiner = await TestMember.ConnectAsync(joinerTicket);
         await joiner.NextAsync<Waiting>();
 
@@ -53,7 +53,7 @@ public sealed class LobbyTests(V2System system)
 
         Assert.Equal(StreamProtocol.CloseCodes.Denied, (await joiner.ClosedAsync()).CloseStatus);
         await host.NextAsync<KnockCancelled>();
-        var barred = await RouterRefusal.OfJoinAsync(token => system.Router.JoinRoomAsync(ticket.RoomId, heldClientId: joinerTicket.ClientId, cancellationToken: token));
+        var barred = await RouterRefusal.OfJoinAsync(token => system.Router.JoinRoomAsync(ticket.RoomId, key: ticket.JoinKey, heldClientId: joinerTicket.ClientId, cancellationToken: token));
         Assert.Equal((HttpStatusCode.Forbidden, "barred"), (barred.Status, barred.ProblemType));
     }
 
@@ -63,7 +63,7 @@ public sealed class LobbyTests(V2System system)
         var ticket = await system.Router.CreateRoomAsync(lobby: true);
         await using var host = await TestMember.ConnectAsync(ticket);
         await host.NextAsync<Welcome>();
-        await using var joiner = await TestMember.ConnectAsync(await system.Router.JoinRoomAsync(ticket.RoomId));
+        await using var joiner = await TestMember.ConnectAsync(await system.Router.JoinRoomAsync(ticket.RoomId, key: ticket.JoinKey));
         await joiner.NextAsync<Waiting>();
         var knock = await host.NextAsync<Knock>();
 
@@ -78,14 +78,14 @@ public sealed class LobbyTests(V2System system)
         await using var host = await TestMember.ConnectAsync(ticket);
         var welcome = await host.NextAsync<Welcome>();
         Assert.NotNull(welcome.Room.JoinClosesAt);
-        var early = await system.Router.JoinRoomAsync(ticket.RoomId);
+        var early = await system.Router.JoinRoomAsync(ticket.RoomId, key: ticket.JoinKey);
 
         // Wait for the window to close by the router's own answer, bounded.
-        var closed = await RouterRefusal.OfJoinAsync(token => system.Router.JoinRoomAsync(ticket.RoomId, cancellationToken: token));
+        var closed = await RouterRefusal.OfJoinAsync(token => system.Router.JoinRoomAsync(ticket.RoomId, key: ticket.JoinKey, cancellationToken: token));
 
         Assert.Equal((HttpStatusCode.Forbidden, "join-window-closed"), (closed.Status, closed.ProblemType));
         Assert.True(DateTimeOffset.UtcNow >= welcome.Room.JoinClosesAt!.Value.AddMilliseconds(-500));
-        var rejoined = await system.Router.JoinRoomAsync(ticket.RoomId, heldClientId: early.ClientId);
+        var rejoined = await system.Router.JoinRoomAsync(ticket.RoomId, key: ticket.JoinKey, heldClientId: early.ClientId);
         Assert.Equal(early.ClientId, rejoined.ClientId);
         await using var member = await TestMember.ConnectAsync(rejoined);
         await member.NextAsync<Welcome>();

@@ -23,7 +23,7 @@ public sealed class PresenceTests(V2System system)
         Assert.Equal(0, welcome.Seq);
         Assert.Single(welcome.Members);
 
-        var bobTicket = await system.Router.JoinRoomAsync(hostTicket.RoomId, name: "Bob");
+        var bobTicket = await system.Router.JoinRoomAsync(hostTicket.RoomId, key: hostTicket.JoinKey, name: "Bob");
         Assert.Equal("guest", bobTicket.Role);
         await using var bob = await TestMember.ConnectAsync(bobTicket);
         var bobWelcome = await bob.NextAsync<Welcome>();
@@ -31,7 +31,7 @@ public sealed class PresenceTests(V2System system)
         var joined = await host.NextAsync<MemberJoined>();
         Assert.Equal((2, "Bob", "guest", "connected", 1L), (joined.Member, joined.Name, joined.Role, joined.State, joined.Seq));
 
-        await using var carol = await TestMember.ConnectAsync(await system.Router.JoinRoomAsync(hostTicket.RoomId, name: "Carol"));
+        await using var carol = await TestMember.ConnectAsync(await system.Router.JoinRoomAsync(hostTicket.RoomId, key: hostTicket.JoinKey, name: "Carol"));
         Assert.Equal(3, (await carol.NextAsync<Welcome>()).You.Member);
         Assert.Equal((3, 2L), ((await host.NextAsync<MemberJoined>()).Member, host.Connection.LastSeq));
         Assert.Equal(3, (await bob.NextAsync<MemberJoined>()).Member);
@@ -110,9 +110,9 @@ public sealed class PresenceTests(V2System system)
         var ticket = await system.Router.CreateRoomAsync();
         var host = await TestMember.ConnectAsync(ticket);
         await host.NextAsync<Welcome>();
-        var bob = await TestMember.ConnectAsync(await system.Router.JoinRoomAsync(ticket.RoomId, name: "Bob"));
+        var bob = await TestMember.ConnectAsync(await system.Router.JoinRoomAsync(ticket.RoomId, key: ticket.JoinKey, name: "Bob"));
         await bob.NextAsync<Welcome>();
-        var carol = await TestMember.ConnectAsync(await system.Router.JoinRoomAsync(ticket.RoomId, name: "Carol"));
+        var carol = await TestMember.ConnectAsync(await system.Router.JoinRoomAsync(ticket.RoomId, key: ticket.JoinKey, name: "Carol"));
         await carol.NextAsync<Welcome>();
         await host.NextAsync<MemberJoined>();
         await host.NextAsync<MemberJoined>();

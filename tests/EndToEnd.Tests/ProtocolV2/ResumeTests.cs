@@ -15,7 +15,7 @@ public sealed class ResumeTests(V2System system)
         var ticket = await system.Router.CreateRoomAsync();
         await using var host = await TestMember.ConnectAsync(ticket);
         await host.NextAsync<Welcome>();
-        var bobTicket = await system.Router.JoinRoomAsync(ticket.RoomId, name: "Bob");
+        var bobTicket = await system.Router.JoinRoomAsync(ticket.RoomId, key: ticket.JoinKey, name: "Bob");
         await using var relay = new TcpRelay(new Uri(bobTicket.StreamUrl));
         var reconnectMayStart = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var bob = await TestMember.ConnectAsync(

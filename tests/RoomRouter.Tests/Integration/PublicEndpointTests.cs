@@ -48,7 +48,7 @@ public class PublicEndpointTests
         var stream = await bed.StartStreamAsync("stream-1");
         var room = await router.Client.PostAsync("/create-room", null).ReadTicketAsync();
 
-        var joined = await router.Client.PostAsJsonAsync("/join-room", new { room_id = int.Parse(room.RoomId, System.Globalization.CultureInfo.InvariantCulture) }).ReadTicketAsync();
+        var joined = await router.Client.PostAsJsonAsync("/join-room", new { room_id = int.Parse(room.RoomId, System.Globalization.CultureInfo.InvariantCulture), key = room.JoinKey }).ReadTicketAsync();
 
         Assert.Equal(room.RoomId, joined.RoomId);
         Assert.NotEqual(room.ClientId, joined.ClientId);

@@ -30,7 +30,7 @@ public class RoomPolicyFlowTests
         var settings = registered[0].Settings;
         Assert.True(settings is { Lobby: true, JoinClosesAt: not null });
         Assert.Equal(new RegisterRequest(host.RoomId, host.ClientId, RoomRoles.Host, "Hana", settings), registered[0]);
-        Assert.Equal(new RegisterRequest(host.RoomId, guest.ClientId, RoomRoles.Guest, "Gus", settings), registered[1]);
+        Assert.Equal(new RegisterRequest(host.RoomId, guest.ClientId, RoomRoles.Guest, "Gus", settings, Knock: true), registered[1]);
         Assert.Equal(new RegisterRequest(host.RoomId, host.ClientId, RoomRoles.Host, "Hana", settings), registered[2]);
         Assert.Equal((RoomRoles.Guest, RoomRoles.Host), (guest.Role, hostAgain.Role));
     }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using AvatarStream.Contracts;
 using AvatarStream.ServiceDefaults.InternalAuth;
+using AvatarStream.ServiceDefaults.Tickets;
 using AvatarStream.StreamService.Core;
 using AvatarStream.StreamService.RoomRouter;
 using Microsoft.AspNetCore.Hosting;
@@ -10,6 +11,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace AvatarStream.StreamService.Tests.Infrastructure;
 
@@ -18,12 +20,15 @@ public sealed class StreamServiceFactory : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings = new()
     {
-        ["Stream:InstanceId"] = "stream-test",
+        ["Stream:InstanceId"] = TestTickets.InstanceId,
         ["Stream:PublicUrl"] = "ws://127.0.0.1:1/",
         ["Stream:PutTaskRetryDelay"] = "00:00:00.010",
         ["Stream:PutTaskMaxRetryDelay"] = "00:00:00.050",
         ["Stream:CloseTimeout"] = "00:00:02",
         ["Logging:LogLevel:Default"] = "Warning",
+        // Every test socket comes from 127.0.0.1; UpgradeRateLimitTests set their own.
+        ["Stream:UpgradesPerMinute"] = "600000",
+        ["Stream:UpgradeBurst"] = "100000",
     };
 
     private Uri? _address;
@@ -51,8 +56,13 @@ public sealed class StreamServiceFactory : WebApplicationFactory<Program>
 
     public HttpClient CreateHttpClient() => new() { BaseAddress = Address };
 
-    public Uri SocketUri(string roomId, string clientId) =>
-        new($"ws://{Address.Authority}/?room_id={Uri.EscapeDataString(roomId)}&client_id={Uri.EscapeDataString(clientId)}");
+    // This instance's id, which its tickets name.
+    public string InstanceId => Services.GetRequiredService<IOptions<StreamOptions>>().Value.InstanceId;
+
+    // The socket URL with a fresh ticket for the pair.
+    public Uri SocketUri(string roomId, string clientId) => TicketUri(TestTickets.For(roomId, clientId, instanceId: InstanceId));
+
+    public Uri TicketUri(string ticket) => new($"ws://{Address.Authority}/?ticket={Uri.EscapeDataString(ticket)}");
 
     // Registers a pair the way the room router does.
     public Task RegisterAsync(string roomId, string clientId) => RegisterAsync(new RegisterRequest(roomId, clientId));
@@ -66,7 +76,7 @@ public sealed class StreamServiceFactory : WebApplicationFactory<Program>
         response.EnsureSuccessStatusCode();
     }
 
-    // Registers and connects a client with the query-string credentials.
+    // Registers and connects a client with a ticket in the query string.
     public async Task<TestSocket> JoinAsync(string roomId, string? clientId = null)
     {
         clientId ??= ClientIds.New();
@@ -74,7 +84,7 @@ public sealed class StreamServiceFactory : WebApplicationFactory<Program>
         return await TestSocket.ConnectAsync(SocketUri(roomId, clientId), clientId);
     }
 
-    // Registers a v2 member (a host, or a guest with a name) and connects it with the subprotocol credentials.
+    // Registers a v2 member (a host, or a guest with a name) and connects it with a ticket in the auth subprotocol.
     public async Task<V2Socket> JoinV2Async(string roomId, string role = RoomRoles.Guest, string? name = null, RoomSettings? settings = null, string? clientId = null)
     {
         clientId ??= ClientIds.New();
@@ -93,6 +103,7 @@ public sealed class StreamServiceFactory : WebApplicationFactory<Program>
         {
             services.AddSingleton<IRoomRouterClient>(Router);
             services.AddSingleton<IInternalTokenSource, FakeTokenSource>();
+            services.AddSingleton<ITicketKeySource, FakeTicketKeySource>();
             if (Clock is not null)
             {
                 services.AddSingleton(Clock);

@@ -12,10 +12,14 @@ public sealed class V2Socket(TestSocket socket)
 
     public WebSocket Raw => socket.Socket;
 
-    public static async Task<V2Socket> ConnectAsync(Uri address, string roomId, string clientId, object? resume = null)
+    // With a fresh ticket for the pair, and the resume if given.
+    public static Task<V2Socket> ConnectAsync(Uri address, string roomId, string clientId, object? resume = null) =>
+        ConnectAsync(address, clientId, new Dictionary<string, object?> { ["ticket"] = TestTickets.For(roomId, clientId), ["resume"] = resume });
+
+    // With the given auth JSON object (a resume alone, a spent ticket, ...).
+    public static async Task<V2Socket> ConnectAsync(Uri address, string clientId, Dictionary<string, object?> auth)
     {
-        var auth = JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, object?> { ["room_id"] = roomId, ["client_id"] = clientId, ["resume"] = resume });
-        var token = StreamProtocol.AuthPrefix + Convert.ToBase64String(auth).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var token = StreamProtocol.AuthPrefix + Convert.ToBase64String(JsonSerializer.SerializeToUtf8Bytes(auth)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
         var uri = new Uri($"ws://{address.Authority}/");
         return new V2Socket(await TestSocket.ConnectAsync(uri, clientId, options =>
         {

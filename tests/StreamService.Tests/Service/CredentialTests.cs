@@ -16,7 +16,7 @@ public sealed class CredentialTests
         using var alice = await app.JoinAsync("00157");
         var clientId = ClientIds.New();
         await app.RegisterAsync("00157", clientId);
-        var auth = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes($$"""{"room_id":"00157","client_id":"{{clientId}}"}"""));
+        var auth = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes($$"""{"ticket":"{{TestTickets.For("00157", clientId)}}"}"""));
 
         using var bob = await TestSocket.ConnectAsync(new Uri($"ws://{app.Address.Authority}/"), clientId, options =>
         {
@@ -36,7 +36,7 @@ public sealed class CredentialTests
         using var alice = await app.JoinAsync("00157");
         var clientId = ClientIds.New();
         await app.RegisterAsync("00157", clientId);
-        var raw = $"{{room_id: 00157, client_id: {clientId}}}";
+        var raw = $"{{room_id: 00157, ticket: {TestTickets.For("00157", clientId)}}}";
 
         using var tcp = new TcpClient();
         await tcp.ConnectAsync(IPAddress.Loopback, app.Address.Port);
@@ -65,7 +65,7 @@ public sealed class CredentialTests
         await using var app = new StreamServiceFactory();
         await app.RegisterAsync("00157", ClientIds.New());
 
-        Assert.Equal(HttpStatusCode.Unauthorized, await ConnectStatusAsync(new Uri($"ws://{app.Address.Authority}/{query}")));
+        Assert.Equal(HttpStatusCode.Unauthorized, await Handshakes.RefusalAsync(new Uri($"ws://{app.Address.Authority}/{query}")));
     }
 
     [Fact(Timeout = 30_000)]
@@ -76,16 +76,21 @@ public sealed class CredentialTests
         await app.RegisterAsync("00001", clientOfRoom1);
         await app.RegisterAsync("00002", ClientIds.New());
 
-        Assert.Equal(HttpStatusCode.Unauthorized, await ConnectStatusAsync(app.SocketUri("00002", clientOfRoom1)));
+        Assert.Equal(HttpStatusCode.Unauthorized, await Handshakes.RefusalAsync(app.SocketUri("00002", clientOfRoom1)));
     }
 
     [Fact(Timeout = 30_000)]
-    public async Task MalformedPairIsRefusedWith401EvenWhenTheRelayHasASeatForIt()
+    public async Task TheSeedHeaderWithAClientIdIsRefusedWith401()
     {
         await using var app = new StreamServiceFactory();
-        app.Registry.Register("room-1", "client-1");
+        var clientId = ClientIds.New();
+        await app.RegisterAsync("00157", clientId);
 
-        Assert.Equal(HttpStatusCode.Unauthorized, await ConnectStatusAsync(app.SocketUri("room-1", "client-1")));
+        using var tcp = new TcpClient();
+        await tcp.ConnectAsync(IPAddress.Loopback, app.Address.Port);
+        var (status, _) = await RawHandshakeAsync(tcp.GetStream(), app.Address.Authority, $"{{room_id: 00157, client_id: {clientId}}}");
+
+        Assert.Equal(401, status);
     }
 
     [Fact(Timeout = 30_000)]
@@ -93,7 +98,7 @@ public sealed class CredentialTests
     {
         await using var app = new StreamServiceFactory();
 
-        var status = await ConnectStatusAsync(new Uri($"ws://{app.Address.Authority}/"), options =>
+        var status = await Handshakes.RefusalAsync(new Uri($"ws://{app.Address.Authority}/"), options =>
         {
             options.AddSubProtocol("avatar-stream.v1");
             options.AddSubProtocol("avatar-stream.auth.bm90LWpzb24");
@@ -112,16 +117,6 @@ public sealed class CredentialTests
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-    }
-
-    private static async Task<HttpStatusCode> ConnectStatusAsync(Uri uri, Action<ClientWebSocketOptions>? configure = null)
-    {
-        using var client = new ClientWebSocket();
-        client.Options.CollectHttpResponseDetails = true;
-        configure?.Invoke(client.Options);
-        using var cts = new CancellationTokenSource(TestSocket.DefaultTimeout);
-        await Assert.ThrowsAsync<WebSocketException>(() => client.ConnectAsync(uri, cts.Token));
-        return client.HttpStatusCode;
     }
 
     private static async Task<(int Status, Dictionary<string, string> Headers)> RawHandshakeAsync(NetworkStream stream, string host, string protocol)

@@ -1,5 +1,7 @@
 using System.Text;
 using AvatarStream.ServiceDefaults.InternalAuth;
+using AvatarStream.StreamService.Core;
+using AvatarStream.StreamService.Core.V2;
 using AvatarStream.StreamService.Endpoints;
 using AvatarStream.StreamService.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http;
@@ -9,57 +11,94 @@ namespace AvatarStream.StreamService.Tests.Service;
 
 public sealed class StreamCredentialsTests
 {
-    [Theory]
-    [InlineData($$"""{room_id: 00157, client_id: {{ClientIds.Fixed}}}""", "00157", ClientIds.Fixed)]
-    [InlineData($$"""{"room_id": "00157", "client_id": "{{ClientIds.Fixed}}"}""", "00157", ClientIds.Fixed)]
-    [InlineData($$"""{client_id:{{ClientIds.Fixed}},room_id:00157}""", "00157", ClientIds.Fixed)]
-    public void SeedHeaderFormsAreReadAndEchoedVerbatim(string header, string roomId, string clientId)
-    {
-        var context = Upgrade(header);
+    private const string Ticket = "k1.payload.signature";
 
-        Assert.True(StreamCredentials.TryRead(context, out var credentials));
-        Assert.Equal((roomId, clientId, null, header), (credentials.RoomId, credentials.ClientId, credentials.SubProtocol, credentials.RawProtocolEcho));
+    [Theory]
+    [InlineData($$"""{ticket: {{Ticket}}}""")]
+    [InlineData($$"""{"room_id": "00157", "ticket": "{{Ticket}}"}""")]
+    [InlineData($$"""{ticket:{{Ticket}},room_id:00157}""")]
+    public void SeedHeaderFormsCarryTheTicketAndAreEchoedVerbatim(string header)
+    {
+        Assert.True(StreamCredentials.TryRead(Upgrade(header), out var credentials, out _));
+        Assert.Equal((Ticket, null, header), (credentials.Ticket, credentials.SubProtocol, credentials.RawProtocolEcho));
     }
 
     [Theory]
-    [InlineData("{room_id: 00157}")]
-    [InlineData("{room_id: 00157, client_id: a b}")]
-    [InlineData("{room_id 00157, client_id: x}")]
-    [InlineData("{room_id: 00157, client_id: x")]
-    [InlineData("{room_id: 00157, client_id: 6f1c-aa}")]
-    [InlineData($$"""{room_id: 157000, client_id: {{ClientIds.Fixed}}}""")]
-    public void BrokenSeedHeadersAndMalformedIdsAreRefused(string header) =>
-        Assert.False(StreamCredentials.TryRead(Upgrade(header), out _));
-
-    [Fact]
-    public void AuthSubprotocolSelectsV1()
+    [InlineData($$"""{room_id: 00157, client_id: {{ClientIds.Fixed}}}""", "client_id opens no socket")]
+    [InlineData("{room_id: 00157}", "Show the ticket")]
+    [InlineData("{room_id 00157, ticket: x}", "Show the ticket")]
+    [InlineData("{ticket: x", "Show the ticket")]
+    public void SeedHeadersWithoutATicketAreRefusedWithTheReason(string header, string reason)
     {
-        var auth = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes($$"""{"room_id":"00157","client_id":"{{ClientIds.Fixed}}"}"""));
-
-        Assert.True(StreamCredentials.TryRead(Upgrade($"avatar-stream.v1, avatar-stream.auth.{auth}"), out var credentials));
-        Assert.Equal(("00157", ClientIds.Fixed, "avatar-stream.v1"), (credentials.RoomId, credentials.ClientId, credentials.SubProtocol));
-    }
-
-    [Theory]
-    [InlineData($$"""{"room_id":157,"client_id":"{{ClientIds.Fixed}}"}""")]
-    [InlineData("""{"room_id":"00157"}""")]
-    [InlineData("""["00157","c-1"]""")]
-    public void AuthSubprotocolWithoutTwoStringIdsIsRefused(string json)
-    {
-        var auth = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(json));
-
-        Assert.False(StreamCredentials.TryRead(Upgrade($"avatar-stream.v1, avatar-stream.auth.{auth}"), out _));
+        Assert.False(StreamCredentials.TryRead(Upgrade(header), out _, out var refusal));
+        Assert.Contains(reason, refusal, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void QueryTakesPrecedenceAndSelectsV1WhenOffered()
+    public void AuthSubprotocolCarriesTheTicketAndSelectsV1()
+    {
+        Assert.True(StreamCredentials.TryRead(Upgrade($"avatar-stream.v1, {Auth($$"""{"ticket":"{{Ticket}}"}""")}"), out var credentials, out _));
+        Assert.Equal((Ticket, "avatar-stream.v1", (ResumeRequest?)null), (credentials.Ticket, credentials.SubProtocol, credentials.Resume));
+    }
+
+    [Fact]
+    public void AuthSubprotocolCarriesAResumeBesideTheTicket()
+    {
+        var json = $$$"""{"ticket":"{{{Ticket}}}","resume":{"session":"s","secret":"x","last_seq":7}}""";
+
+        Assert.True(StreamCredentials.TryRead(Upgrade($"avatar-stream.v2, {Auth(json)}"), out var credentials, out _));
+        Assert.Equal((Ticket, new ResumeRequest("s", "x", 7)), (credentials.Ticket, credentials.Resume));
+    }
+
+    [Fact]
+    public void AResumeAloneNamesItsRoomAndSpeaksV2()
+    {
+        var json = """{"room_id":"00157","resume":{"session":"s","secret":"x","last_seq":7}}""";
+
+        Assert.True(StreamCredentials.TryRead(Upgrade($"avatar-stream.v2, {Auth(json)}"), out var credentials, out _));
+        Assert.Equal((null, "00157", new ResumeRequest("s", "x", 7), RoomProtocol.V2), (credentials.Ticket, credentials.RoomId, credentials.Resume, credentials.Offered));
+    }
+
+    [Theory]
+    [InlineData("avatar-stream.v1", """{"room_id":"00157","resume":{"session":"s","secret":"x","last_seq":7}}""")]
+    [InlineData("avatar-stream.v2", """{"room_id":"157000","resume":{"session":"s","secret":"x","last_seq":7}}""")]
+    [InlineData("avatar-stream.v2", """{"room_id":"00157","resume":{"session":"s","last_seq":7}}""")]
+    [InlineData("avatar-stream.v2", """{"room_id":"00157"}""")]
+    [InlineData("avatar-stream.v2", """{"ticket":7}""")]
+    [InlineData("avatar-stream.v2", """["00157","c-1"]""")]
+    public void AuthSubprotocolWithoutATicketOrAWholeV2ResumeIsRefused(string version, string json) =>
+        Assert.False(StreamCredentials.TryRead(Upgrade($"{version}, {Auth(json)}"), out _, out _));
+
+    [Fact]
+    public void AClientIdInTheAuthSubprotocolIsRefusedWithTheReason()
+    {
+        var json = $$"""{"room_id":"00157","client_id":"{{ClientIds.Fixed}}"}""";
+
+        Assert.False(StreamCredentials.TryRead(Upgrade($"avatar-stream.v2, {Auth(json)}"), out _, out var refusal));
+        Assert.Contains("client_id opens no socket", refusal, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void QueryTicketTakesPrecedenceOverEverythingElse()
+    {
+        var context = Upgrade("avatar-stream.v1");
+        context.Request.QueryString = new QueryString($"?room_id=00157&client_id={ClientIds.Fixed}&ticket={Ticket}");
+
+        Assert.True(StreamCredentials.TryRead(context, out var credentials, out _));
+        Assert.Equal((Ticket, "avatar-stream.v1"), (credentials.Ticket, credentials.SubProtocol));
+    }
+
+    [Fact]
+    public void AQueryClientIdWithoutATicketIsRefused()
     {
         var context = Upgrade("avatar-stream.v1");
         context.Request.QueryString = new QueryString($"?room_id=00157&client_id={ClientIds.Fixed}");
 
-        Assert.True(StreamCredentials.TryRead(context, out var credentials));
-        Assert.Equal(("00157", ClientIds.Fixed, "avatar-stream.v1"), (credentials.RoomId, credentials.ClientId, credentials.SubProtocol));
+        Assert.False(StreamCredentials.TryRead(context, out _, out var refusal));
+        Assert.Contains("client_id opens no socket", refusal, StringComparison.Ordinal);
     }
+
+    private static string Auth(string json) => "avatar-stream.auth." + WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(json));
 
     [Theory]
     [InlineData("Bearer secret", true)]

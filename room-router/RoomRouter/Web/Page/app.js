@@ -1,4 +1,4 @@
-import { credentialProtocols, encodeFrame, decodeFrame, encodeText, decodeText, describeProblem, parseRoomInput } from './protocol.js';
+import { credentialProtocols, encodeFrame, decodeFrame, encodeText, decodeText, describeProblem, parseRoomInput, keyOfFragment, inviteLink } from './protocol.js';
 import { drawAvatar, randomHue } from './avatar.js';
 
 const $ = (id) => document.getElementById(id);
@@ -18,8 +18,9 @@ const MAX_BUFFERED = 512 * 1024;
 const RECONNECT_WINDOW_MS = 180_000;
 
 // Everything the session knows; counters are mirrored into data-* attributes for tests and tooling.
+// peer: this page's name in its own framing, random: the client id is the seat's credential and never leaves the page.
 const session = {
-  ticket: null, ws: null, leaving: false, attempt: 0, lostAt: 0, reconnectTimer: 0, openedOnce: false, lastOpened: false,
+  ticket: null, joinKey: '', peer: '', ws: null, leaving: false, attempt: 0, lostAt: 0, reconnectTimer: 0, openedOnce: false, lastOpened: false,
   name: '', hue: randomHue(), mode: 'off', pose: { x: 0.5, y: 0.5, level: 0 },
   stream: null, captureTimer: 0, helloTimer: 0, sentFrames: 0, sentPoses: 0, poseTimer: 0, posePending: false,
   members: new Map(), // id -> {name, mode, hue, lastSeen, tile, frames, poses, pose}
@@ -60,13 +61,15 @@ async function callRouter(path, body) {
   }
   let json = null;
   try { json = await response.json(); } catch { /* empty or not JSON */ }
-  if (response.ok && json?.room_id && json?.client_id && json?.stream_url) return { ticket: json };
+  if (response.ok && json?.room_id && json?.client_id && json?.stream_url && json?.ticket) return { ticket: json };
   return { error: describeProblem(response.status, json, response.headers.get('Retry-After')), status: response.status };
 }
 
 async function enter(kind) {
   clearError();
-  const roomId = kind === 'join' ? parseRoomInput(ui.roomInput.value) : null;
+  const typed = kind === 'join' ? parseRoomInput(ui.roomInput.value) : null;
+  const roomId = typed?.room;
+  const key = typed?.key || (roomId === linked ? linkedKey : '');
   if (kind === 'join' && !roomId) {
     showError('Type a room id (like 00157) or paste a room link.', 'bad-request');
     ui.roomInput.focus();
@@ -74,13 +77,21 @@ async function enter(kind) {
   }
   ui.create.disabled = ui.join.disabled = true;
   setState('connecting', kind === 'join' ? `Joining room ${roomId}…` : 'Creating a room…');
-  const result = kind === 'join' ? await callRouter('/join-room', { room_id: roomId }) : await callRouter('/create-room');
+  const result = kind === 'join' ? await callRouter('/join-room', key ? { room_id: roomId, key } : { room_id: roomId }) : await callRouter('/create-room');
   ui.create.disabled = ui.join.disabled = false;
   if (result.error) {
     setState('idle', 'Not connected');
     showError(result.error.text, result.error.code);
     return;
   }
+  if (result.ticket.knocking) {
+    // Without the room's key a joiner waits for a host in the lobby, which this page does not have yet.
+    setState('idle', 'Not connected');
+    showError('This room is private: join with the link its host shares, not the id alone.', 'needs-invite');
+    return;
+  }
+  session.joinKey = result.ticket.join_key || key;
+  session.peer = crypto.randomUUID();
   session.name = ui.name.value.trim() || 'Guest';
   session.leaving = false;
   session.attempt = 0;
@@ -97,8 +108,9 @@ function showRoom() {
   ui.room.hidden = false;
   ui.roomId.textContent = id;
   ui.roomId.dataset.room = id;
+  ui.roomId.dataset.invite = inviteLink(location.origin, id, session.joinKey);
   document.title = `Room ${id} · AvatarStream`;
-  history.replaceState(null, '', `/?room=${encodeURIComponent(id)}`);
+  history.replaceState(null, '', inviteLink('', id, session.joinKey));
   ensureTile(null); // the self tile
   renderMembers();
 }
@@ -106,21 +118,18 @@ function showRoom() {
 // ---- WebSocket with reconnect ---------------------------------------------------------------------------------------
 
 function connect() {
-  const { stream_url: url, room_id: roomId, client_id: clientId } = session.ticket;
-  document.body.dataset.clientId = clientId;
+  const { stream_url: url, ticket } = session.ticket;
   setState(session.attempt === 0 ? 'connecting' : 'reconnecting', session.attempt === 0 ? 'Connecting…' : `Reconnecting (attempt ${session.attempt})…`);
   let ws;
   try {
-    ws = new WebSocket(url, credentialProtocols(roomId, clientId));
+    ws = new WebSocket(url, credentialProtocols(ticket));
   } catch {
-    scheduleReconnect(false);
+    scheduleReconnect();
     return;
   }
   ws.binaryType = 'arraybuffer';
   session.ws = ws;
-  let opened = false;
   ws.onopen = () => {
-    opened = true;
     session.attempt = 0;
     session.openedOnce = true;
     if (ui.error.dataset.code !== 'camera-denied') clearError(); // keep explaining why the avatar is on
@@ -140,11 +149,11 @@ function connect() {
       closeFor('This room was opened again somewhere else (another tab or device).', 'replaced');
       return;
     }
-    scheduleReconnect(opened);
+    scheduleReconnect();
   };
 }
 
-function scheduleReconnect(wasOpen) {
+function scheduleReconnect() {
   session.attempt += 1;
   if (session.attempt === 1) session.lostAt = Date.now();
   if (Date.now() - session.lostAt > RECONNECT_WINDOW_MS) {
@@ -158,22 +167,20 @@ function scheduleReconnect(wasOpen) {
   clearTimeout(session.reconnectTimer);
   session.reconnectTimer = setTimeout(async () => {
     if (session.leaving) return;
-    if (!wasOpen) {
-      // The upgrade failed: ask the router again. It says whether the room is still valid, and with our client id
-      // it hands back the same ticket while we hold our seat (after a restart), so a reconnect takes no new seat.
-      const { room_id: roomId, client_id: clientId } = session.ticket;
-      const result = await callRouter('/join-room', { room_id: roomId, client_id: clientId });
-      if (session.leaving) return;
-      if (result.error) {
-        if (['room-gone', 'room-not-found', 'room-full'].includes(result.error.code)) {
-          closeFor(result.error.code === 'room-full' ? 'The room filled up while you were away.' : 'This room is no longer valid. Create a new one.', result.error.code);
-          return;
-        }
-        scheduleReconnect(false);
+    // A ticket opens one socket, so every reconnect asks the router again. It says whether the room is still valid,
+    // and with our client id it gives our seat back with a new ticket, so a reconnect takes no new seat.
+    const { room_id: roomId, client_id: clientId } = session.ticket;
+    const result = await callRouter('/join-room', { room_id: roomId, client_id: clientId });
+    if (session.leaving) return;
+    if (result.error) {
+      if (['room-gone', 'room-not-found', 'room-full'].includes(result.error.code)) {
+        closeFor(result.error.code === 'room-full' ? 'The room filled up while you were away.' : 'This room is no longer valid. Create a new one.', result.error.code);
         return;
       }
-      session.ticket = result.ticket;
+      scheduleReconnect();
+      return;
     }
+    session.ticket = result.ticket;
     connect();
   }, delay);
 }
@@ -195,7 +202,7 @@ function send(data) {
 }
 
 function sendHello() {
-  send(encodeText({ t: 'hello', from: session.ticket.client_id, name: session.name, mode: session.mode, hue: session.hue }));
+  send(encodeText({ t: 'hello', from: session.peer, name: session.name, mode: session.mode, hue: session.hue }));
 }
 
 // ---- incoming messages ----------------------------------------------------------------------------------------------
@@ -203,7 +210,7 @@ function sendHello() {
 function onMessage(data) {
   if (typeof data === 'string') {
     const m = decodeText(data);
-    if (!m || m.from === session.ticket.client_id) return;
+    if (!m || m.from === session.peer) return;
     if (m.t === 'bye') { removeMember(m.from); return; }
     const isNew = !session.members.has(m.from);
     const member = touchMember(m.from, m);
@@ -223,7 +230,7 @@ function onMessage(data) {
     return;
   }
   const frame = decodeFrame(data);
-  if (!frame || frame.from === session.ticket.client_id) return;
+  if (!frame || frame.from === session.peer) return;
   const member = touchMember(frame.from, null);
   member.frames += 1;
   member.mode = 'camera';
@@ -389,7 +396,7 @@ function restartCapture() {
     busy = true;
     captureCanvas.toBlob(async (blob) => {
       try {
-        if (blob && send(encodeFrame(session.ticket.client_id, await blob.arrayBuffer()))) {
+        if (blob && send(encodeFrame(session.peer, await blob.arrayBuffer()))) {
           session.sentFrames += 1;
           document.body.dataset.sentFrames = String(session.sentFrames);
         }
@@ -439,7 +446,7 @@ function queuePose() {
 function sendPose() {
   if (session.mode !== 'avatar' || !session.ticket) return;
   const p = session.pose;
-  if (send(encodeText({ t: 'pose', from: session.ticket.client_id, pose: { x: round3(p.x), y: round3(p.y), level: round3(p.level) } }))) {
+  if (send(encodeText({ t: 'pose', from: session.peer, pose: { x: round3(p.x), y: round3(p.y), level: round3(p.level) } }))) {
     session.sentPoses += 1;
     document.body.dataset.sentPoses = String(session.sentPoses);
   }
@@ -492,7 +499,7 @@ async function leave() {
   session.leaving = true;
   clearTimeout(session.reconnectTimer);
   clearInterval(session.helloTimer);
-  if (session.ticket) send(encodeText({ t: 'bye', from: session.ticket.client_id }));
+  if (session.ticket) send(encodeText({ t: 'bye', from: session.peer }));
   stopCamera();
   setMode('off');
   session.ws?.close(1000, 'left');
@@ -517,7 +524,7 @@ ui.avatar.addEventListener('click', () => { clearError(); if (session.mode === '
 ui.fps.addEventListener('change', restartCapture);
 ui.size.addEventListener('change', restartCapture);
 ui.copyLink.addEventListener('click', async () => {
-  const link = `${location.origin}/?room=${encodeURIComponent(session.ticket?.room_id ?? '')}`;
+  const link = inviteLink(location.origin, session.ticket?.room_id ?? '', session.joinKey);
   try {
     await navigator.clipboard.writeText(link);
     ui.copyNote.textContent = 'Link copied';
@@ -526,13 +533,14 @@ ui.copyLink.addEventListener('click', async () => {
   }
   setTimeout(() => { ui.copyNote.textContent = ''; }, 4000);
 });
-window.addEventListener('pagehide', () => { if (session.ticket && !session.leaving) send(encodeText({ t: 'bye', from: session.ticket.client_id })); });
+window.addEventListener('pagehide', () => { if (session.ticket && !session.leaving) send(encodeText({ t: 'bye', from: session.peer })); });
 
 function clamp01(v) { const n = Number(v); return Number.isFinite(n) ? Math.min(1, Math.max(0, n)) : 0.5; }
 function round3(v) { return Math.round(v * 1000) / 1000; }
 
-// A shareable link (/?room=00157) fills in the room to join.
+// An invite link (/?room=00157#key=K) fills in the room to join; its key stays in the page.
 const linked = new URLSearchParams(location.search).get('room');
+const linkedKey = keyOfFragment(location.hash);
 if (linked) {
   ui.roomInput.value = linked;
   ui.join.textContent = `Join room ${linked}`;

@@ -8,9 +8,9 @@ export const KIND_JPEG = 1;
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
-/** The browser-valid credential form: a subprotocol token carrying base64url JSON. */
-export function credentialProtocols(roomId, clientId) {
-  const json = JSON.stringify({ room_id: roomId, client_id: clientId });
+/** The browser-valid credential form: a subprotocol token carrying base64url JSON with the one-time ticket. */
+export function credentialProtocols(ticket) {
+  const json = JSON.stringify({ ticket });
   const b64 = btoa(String.fromCharCode(...encoder.encode(json)))
     .replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
   return [SUBPROTOCOL, `avatar-stream.auth.${b64}`];
@@ -56,6 +56,8 @@ export function describeProblem(status, problem, retryAfter) {
   if (type.endsWith('room-full')) return { code: 'room-full', text: 'This room is full.' + wait };
   if (type.endsWith('room-gone')) return { code: 'room-gone', text: 'This room is no longer valid. Create a new one.' };
   if (type.endsWith('room-not-found')) return { code: 'room-not-found', text: 'There is no room with that id.' };
+  if (type.endsWith('wrong-join-key')) return { code: 'wrong-join-key', text: 'This room link is not valid any more. Ask the host for a new one.' };
+  if (type.endsWith('rate-limited')) return { code: 'rate-limited', text: 'Too many attempts from your network.' + wait };
   if (type.endsWith('too-many-rooms')) return { code: 'server-busy', text: 'The server is busy with too many rooms.' + wait };
   if (type.endsWith('no-stream-instance') || type.endsWith('dependency-unavailable') || status === 503)
     return { code: 'server-busy', text: 'The server is busy or restarting.' + wait };
@@ -64,14 +66,25 @@ export function describeProblem(status, problem, retryAfter) {
   return { code: 'error', text: problem?.detail || problem?.title || `The server answered ${status}.` };
 }
 
-/** Accepts "00157", "157" or a link such as https://host/?room=00157. */
+/** Accepts "00157", "157" or a link such as https://host/?room=00157#key=K; answers {room, key} (key '' when none). */
 export function parseRoomInput(value) {
   const v = String(value ?? '').trim();
-  if (!v) return '';
+  if (!v) return { room: '', key: '' };
   try {
     const url = new URL(v);
-    return url.searchParams.get('room')?.trim() ?? '';
+    return { room: url.searchParams.get('room')?.trim() ?? '', key: keyOfFragment(url.hash) };
   } catch {
-    return v;
+    return { room: v, key: '' };
   }
+}
+
+/** The join key of a link's fragment (#key=K): the fragment never reaches a server, so neither does the key. */
+export function keyOfFragment(hash) {
+  return new URLSearchParams(String(hash ?? '').replace(/^#/, '')).get('key')?.trim() ?? '';
+}
+
+/** The invite link of a room: the key rides in the fragment. */
+export function inviteLink(origin, roomId, key) {
+  const base = `${origin}/?room=${encodeURIComponent(roomId)}`;
+  return key ? `${base}#key=${encodeURIComponent(key)}` : base;
 }

@@ -120,6 +120,6 @@ public sealed class RouterNode : IAsyncDisposable
         $"--DAPR_HTTP_ENDPOINT=http://127.0.0.1:{sidecarHttpPort}",
         $"--DAPR_GRPC_ENDPOINT=http://127.0.0.1:{sidecarGrpcPort}",
         "--Logging:LogLevel:Default=Warning",
-        .. settings.Select(s => $"--{s.Key}={s.Value}"),
+        .. GenerousRateLimits.Settings.Concat(settings).Select(s => $"--{s.Key}={s.Value}"),
     ];
 }

@@ -21,7 +21,7 @@ public sealed class Testbed : IAsyncDisposable
         Directory.CreateDirectory(ResourcesPath);
         File.Copy(Path.Combine(AppContext.BaseDirectory, "components", "statestore.yaml"), Path.Combine(ResourcesPath, "statestore.yaml"));
         var secrets = Path.Combine(_folder.FullName, "secrets.json");
-        File.WriteAllText(secrets, $$"""{ "internal-token": "{{InternalToken}}" }""");
+        File.WriteAllText(secrets, $$"""{ "internal-token": "{{InternalToken}}", "ticket-key": "integration-ticket-key-0123456789abcdef" }""");
         // An absolute path: the repository's secretstore.yaml names its file relative to the working directory.
         File.WriteAllText(Path.Combine(ResourcesPath, "secretstore.yaml"), $"""
             apiVersion: dapr.io/v1alpha1
