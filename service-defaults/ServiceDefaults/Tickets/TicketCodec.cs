@@ -60,7 +60,7 @@ public static class TicketCodec
         }
 
         Span<byte> presented = stackalloc byte[SignatureBytes + 3];
-        if (!Base64Url.TryDecodeFromChars(text.AsSpan(lastDot + 1), presented, out var presentedLength) || presentedLength != SignatureBytes)
+        if (!TryDecodeSignature(text.AsSpan(lastDot + 1), presented, out var presentedLength) || presentedLength != SignatureBytes)
         {
             return TicketReading.Refused(TicketRefusal.Malformed);
         }
@@ -75,6 +75,20 @@ public static class TicketCodec
         return TryParsePayload(text.AsSpan(firstDot + 1, lastDot - firstDot - 1), out var ticket)
             ? new TicketReading(ticket, TicketRefusal.None)
             : TicketReading.Refused(TicketRefusal.Malformed);
+    }
+
+    // TryDecodeFromChars is false only for a destination too small: text that is no base64url throws.
+    private static bool TryDecodeSignature(ReadOnlySpan<char> encoded, Span<byte> signature, out int length)
+    {
+        try
+        {
+            return Base64Url.TryDecodeFromChars(encoded, signature, out length);
+        }
+        catch (FormatException)
+        {
+            length = 0;
+            return false;
+        }
     }
 
     // Only a payload this codec wrote gets here (the signature matched), so anything unexpected is a bug or a leaked
