@@ -33,8 +33,8 @@ public static class FuzzRequests
         "X-Forwarded-For: 10.0.0.1", "Accept: application/xml", "Transfer-Encoding: gzip", "Expect: 100-continue", "Cookie: a=b",
     ];
 
-    // known: real room/client pairs; the first names the room that the API bodies aim at.
-    public static Gen<FuzzRequest> Any(Uri router, Uri stream, IReadOnlyList<(string RoomId, string ClientId)> known)
+    // known: real room/client pairs, the first naming the room that the API bodies aim at; tickets: theirs.
+    public static Gen<FuzzRequest> Any(Uri router, Uri stream, IReadOnlyList<(string RoomId, string ClientId)> known, string[] tickets)
     {
         var (roomId, clientId) = known[0];
         var valid = $$"""{"room_id":"{{roomId}}","client_id":"{{clientId}}","name":"Ada","max_clients":8}""";
@@ -51,7 +51,7 @@ public static class FuzzRequests
             (1, Gen.Int[1000, 9000].Select(n => "/" + new string('a', n))));
         var random = Gen.Select(Gen.OneOf(router, stream), Gen.OneOf(Methods), path, body, Gen.OneOf(ContentTypes), headers)
             .Select((server, method, p, bytes, type, extra) => new FuzzRequest("random", server, method, p, bytes, type, extra, null));
-        var upgrade = UpgradeCredentialForms.Any(known)
+        var upgrade = UpgradeCredentialForms.Any(known, Gen.OneOf(tickets))
             .Select(attempt => new FuzzRequest("upgrade", stream, "GET", attempt.Target, null, null, [], attempt));
         return Gen.Frequency((3, api), (2, random), (3, upgrade));
     }

@@ -16,18 +16,21 @@ public static class RawUpgrade
         await tcp.ConnectAsync(server.Host, server.Port, timeout.Token);
         var stream = tcp.GetStream();
         var request = new StringBuilder()
-            .Append("GET ").Append(attempt.Target).Append(" HTTP/1.1\r\n")
+            .Append("GET ").Append(OneLine(attempt.Target)).Append(" HTTP/1.1\r\n")
             .Append("Host: ").Append(server.Authority).Append("\r\n")
             .Append("Connection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\n")
             .Append("Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n");
         foreach (var header in attempt.ProtocolHeaders)
         {
-            request.Append("Sec-WebSocket-Protocol: ").Append(header).Append("\r\n");
+            request.Append("Sec-WebSocket-Protocol: ").Append(OneLine(header)).Append("\r\n");
         }
 
         await stream.WriteAsync(Encoding.UTF8.GetBytes(request.Append("\r\n").ToString()), timeout.Token);
         return await ReadStatusAsync(stream, timeout.Token);
     }
+
+    // CR and LF would split the attempt into other requests or headers than the one generated.
+    private static string OneLine(string text) => text.Replace("\r", "", StringComparison.Ordinal).Replace("\n", "", StringComparison.Ordinal);
 
     // "HTTP/1.1 101 Switching Protocols": the three digits after the first space.
     private static async Task<int> ReadStatusAsync(NetworkStream stream, CancellationToken cancellationToken)

@@ -10,77 +10,84 @@ public sealed record UpgradeAttempt(string Target, IReadOnlyList<string> Protoco
 }
 
 // Every credential form a stream instance's upgrade may meet, generated and mutated, in one place: add a form here
-// when the server learns one. known holds real room/client pairs, so that some attempts get past the checks.
+// when the server learns one. pairs are real room/client pairs and tickets gives tickets for them (fresh ones where
+// the test can mint them; one-time tickets are refused once spent), so that some attempts get past the checks.
 public static class UpgradeCredentialForms
 {
+    private const string StreamProtocolAuthPrefix = "avatar-stream.auth.";
+
     private static readonly string[] ProtocolNames = ["avatar-stream.v2", "avatar-stream.v1", "avatar-stream.v3", "avatar-stream", ""];
 
-    public static Gen<UpgradeAttempt> Any(IReadOnlyList<(string RoomId, string ClientId)> known)
+    public static Gen<UpgradeAttempt> Any(IReadOnlyList<(string RoomId, string ClientId)> pairs, Gen<string> tickets)
     {
-        var pair = Pair(known);
+        var pair = Pair(pairs);
+        var ticket = Ticket(tickets);
         var generated = Gen.Frequency(
-            (3, QueryString(pair)),
-            (3, AuthSubprotocol(pair)),
-            (2, SeedHeader(pair)),
-            (2, Ticket),
+            (3, TicketQuery(ticket)),
+            (3, AuthSubprotocol(pair, ticket)),
+            (2, SeedHeader(pair, ticket)),
+            (2, PairQuery(pair)),
             (1, Gen.Const(new UpgradeAttempt("/", []))));
         return Gen.Frequency((4, generated), (1, generated.SelectMany(Mutated)));
     }
 
     // What a v2 client sends: the first upgrade of a room like this one makes the room speak v2.
-    public static UpgradeAttempt V2(string roomId, string clientId) => new(
-        "/", [$"avatar-stream.v2, avatar-stream.auth.{Base64Url(Encoding.UTF8.GetBytes($$"""{"room_id":"{{roomId}}","client_id":"{{clientId}}"}"""))}"]);
+    public static UpgradeAttempt V2(string ticket) => new("/", [$"avatar-stream.v2, {Auth($$"""{"ticket":{{FuzzJson.Quote(ticket)}}}""")}"]);
 
-    // ?room_id=&client_id= (the seed's and v1's form), with whichever protocols are offered.
-    private static Gen<UpgradeAttempt> QueryString(Gen<(string RoomId, string ClientId)> pair) =>
-        Gen.Select(pair, Gen.Int[0, 3], Offered).Select((ids, shape, protocols) => new UpgradeAttempt(
+    // ?ticket=, with whichever protocols are offered; a repeated ticket parameter too.
+    private static Gen<UpgradeAttempt> TicketQuery(Gen<string> ticket) =>
+        Gen.Select(ticket, Gen.Bool, Offered).Select((t, twice, protocols) =>
+            new UpgradeAttempt($"/?ticket={Escape(t)}{(twice ? "&ticket=" : "")}", protocols));
+
+    // ?room_id=&client_id=, the seed's form: a client id is no credential since tickets, and must stay refused.
+    private static Gen<UpgradeAttempt> PairQuery(Gen<(string RoomId, string ClientId)> pair) =>
+        Gen.Select(pair, Gen.Int[0, 2], Offered).Select((ids, shape, protocols) => new UpgradeAttempt(
             shape switch
             {
                 0 => $"/?room_id={Escape(ids.RoomId)}&client_id={Escape(ids.ClientId)}",
                 1 => $"/?room_id={Escape(ids.RoomId)}",
-                2 => $"/?client_id={Escape(ids.ClientId)}&room_id={Escape(ids.RoomId)}&room_id=00001",
                 _ => $"/?room_id={ids.RoomId}&client_id={ids.ClientId}",
             },
             protocols));
 
-    // avatar-stream.auth.<base64url JSON> beside the protocol names: the JSON a pair, a resume, or anything at all.
-    private static Gen<UpgradeAttempt> AuthSubprotocol(Gen<(string RoomId, string ClientId)> pair)
+    // avatar-stream.auth.<base64url JSON> beside the protocol names: a ticket, a resume alone, the seed's pair, or
+    // anything at all.
+    private static Gen<UpgradeAttempt> AuthSubprotocol(Gen<(string RoomId, string ClientId)> pair, Gen<string> ticket)
     {
         var resume = FuzzJson.ObjectOf(["session", "secret", "last_seq"]);
         var json = Gen.Frequency(
-            (3, Gen.Select(pair, resume, Gen.Bool).Select((ids, r, withResume) =>
-                $"{{\"room_id\":{FuzzJson.Quote(ids.RoomId)},\"client_id\":{FuzzJson.Quote(ids.ClientId)}{(withResume ? ",\"resume\":" + r : "")}}}")),
-            (2, FuzzJson.Document(["room_id", "client_id", "resume"])));
+            (3, Gen.Select(ticket, resume, Gen.Bool).Select((t, r, withResume) =>
+                $"{{\"ticket\":{FuzzJson.Quote(t)}{(withResume ? ",\"resume\":" + r : "")}}}")),
+            (1, Gen.Select(pair, resume).Select((ids, r) => $"{{\"room_id\":{FuzzJson.Quote(ids.RoomId)},\"resume\":{r}}}")),
+            (1, pair.Select(ids => $"{{\"room_id\":{FuzzJson.Quote(ids.RoomId)},\"client_id\":{FuzzJson.Quote(ids.ClientId)}}}")),
+            (2, FuzzJson.Document(["ticket", "room_id", "client_id", "resume"])));
         var token = Gen.Frequency(
-            (4, json.Select(j => Base64Url(Encoding.UTF8.GetBytes(j)))),
-            (1, Gen.Byte.Array[0, 40].Select(Base64Url)),
-            (1, Gen.Char["ABCXYZabcxyz0189+/=_-%.!"].Array[0, 40].Select(chars => new string(chars))));
+            (4, json.Select(Auth)),
+            (1, Gen.Byte.Array[0, 40].Select(bytes => StreamProtocolAuthPrefix + Base64Url(bytes))),
+            (1, Gen.Char["ABCXYZabcxyz0189+/=_-%.!"].Array[0, 40].Select(chars => StreamProtocolAuthPrefix + new string(chars))));
         return Gen.Select(token, Offered, Gen.Bool).Select((t, protocols, ownLine) => new UpgradeAttempt(
             "/",
-            ownLine ? [.. protocols, "avatar-stream.auth." + t] : [string.Join(", ", [.. protocols, "avatar-stream.auth." + t])]));
+            ownLine ? [.. protocols, t] : [string.Join(", ", [.. protocols, t])]));
     }
 
-    // The seed's raw header, which is no token list: {room_id: 00157, client_id: ...}, with or without quotes.
-    private static Gen<UpgradeAttempt> SeedHeader(Gen<(string RoomId, string ClientId)> pair) =>
-        Gen.Select(pair, Gen.Int[0, 3]).Select((ids, shape) => new UpgradeAttempt("/", [shape switch
+    // The seed's raw header, which is no token list: {ticket: ...}, once {room_id: 00157, client_id: ...}, with or
+    // without quotes.
+    private static Gen<UpgradeAttempt> SeedHeader(Gen<(string RoomId, string ClientId)> pair, Gen<string> ticket) =>
+        Gen.Select(pair, ticket, Gen.Int[0, 4]).Select((ids, t, shape) => new UpgradeAttempt("/", [shape switch
         {
-            0 => $"{{room_id: {ids.RoomId}, client_id: {ids.ClientId}}}",
-            1 => $"{{\"room_id\": \"{ids.RoomId}\", 'client_id': '{ids.ClientId}'}}",
-            2 => $"{{client_id: {ids.ClientId}, room_id: {ids.RoomId}, room_id}}",
-            _ => $"{{room_id: {ids.RoomId}, client_id: {ids.ClientId}",
+            0 => $"{{ticket: {t}}}",
+            1 => $"{{\"room_id\": \"{ids.RoomId}\", 'ticket': '{t}'}}",
+            2 => $"{{room_id: {ids.RoomId}, client_id: {ids.ClientId}}}",
+            3 => $"{{ticket: {t}, ticket}}",
+            _ => $"{{ticket: {t}",
         }]));
 
-    // ?ticket=, the one-time signed ticket that is to replace the pair: random and malformed tokens until the server
-    // issues real ones, when create-room's ticket joins known's role here.
-    private static Gen<UpgradeAttempt> Ticket =>
-        Gen.Select(Gen.Byte.Array[0, 120], Gen.Int[0, 2], Offered).Select((bytes, shape, protocols) => new UpgradeAttempt(
-            shape switch
-            {
-                0 => "/?ticket=" + Base64Url(bytes),
-                1 => "/?ticket=" + Base64Url(bytes[..(bytes.Length / 2)]) + "." + Base64Url(bytes[(bytes.Length / 2)..]),
-                _ => "/?ticket=" + Escape(Encoding.Latin1.GetString(bytes)) + "&ticket=",
-            },
-            protocols));
+    // Real tickets, real ones with a character changed or cut short, and made-up ones.
+    private static Gen<string> Ticket(Gen<string> tickets) => Gen.Frequency(
+        (3, tickets),
+        (2, tickets.SelectMany(t => FuzzJson.Mutated(t)).Select(bytes => Encoding.UTF8.GetString(bytes))),
+        (1, Gen.Byte.Array[0, 60].Array[1, 4].Select(parts => string.Join(".", parts.Select(Base64Url)))),
+        (1, Gen.OneOf("", " ", "null", "a.b.c", "..", "%00")));
 
     // The protocols offered beside the credential: none, the known names, or an unknown one.
     private static Gen<string[]> Offered => Gen.OneOf(ProtocolNames).Array[0, 2];
@@ -102,14 +109,16 @@ public static class UpgradeCredentialForms
                 (1, Gen.Select(id, id)));
     }
 
-    // The attempt with its target or one header line mutated; CR and LF are kept out, so it stays one request.
+    // The attempt with its target or one header line mutated.
     private static Gen<UpgradeAttempt> Mutated(UpgradeAttempt attempt) =>
         Gen.Int[0, attempt.ProtocolHeaders.Count].SelectMany(which => FuzzJson
             .Mutated(which == 0 ? attempt.Target : attempt.ProtocolHeaders[which - 1])
-            .Select(bytes => Encoding.UTF8.GetString(bytes).Replace("\r", "", StringComparison.Ordinal).Replace("\n", "", StringComparison.Ordinal))
+            .Select(bytes => Encoding.UTF8.GetString(bytes))
             .Select(text => which == 0
                 ? attempt with { Target = text.StartsWith('/') ? text : "/" + text }
                 : attempt with { ProtocolHeaders = [.. attempt.ProtocolHeaders.Select((h, i) => i == which - 1 ? text : h)] }));
+
+    private static string Auth(string json) => StreamProtocolAuthPrefix + Base64Url(Encoding.UTF8.GetBytes(json));
 
     private static string Escape(string text) => Uri.EscapeDataString(text);
 

@@ -7,7 +7,8 @@ using Xunit.Abstractions;
 
 namespace AvatarStream.StreamService.Tests.Fuzz;
 
-// Upgrade attempts in every credential form, generated and mutated around real pairs of a v1 and a v2 room: each is
+// Upgrade attempts in every credential form, generated and mutated around real pairs of a v1 and a v2 room and fresh
+// tickets for them: each is
 // answered with a refusal the protocol documents or a 101, never a 5xx; afterwards a registered client still connects.
 public sealed class UpgradeCredentialFuzzTests(ITestOutputHelper output)
 {
@@ -31,7 +32,7 @@ public sealed class UpgradeCredentialFuzzTests(ITestOutputHelper output)
 
         var counts = new SortedDictionary<int, int>();
         await FuzzCases.CheckAsync(
-            UpgradeCredentialForms.Any(known),
+            UpgradeCredentialForms.Any(known, Gen.OneOf(known.ToArray()).Select(pair => TestTickets.For(pair.RoomId, pair.ClientId, RoomRoles.Host, app.InstanceId))),
             Attempts,
             async attempt =>
             {
