@@ -15,7 +15,7 @@ public sealed record FuzzRequest(string Kind, Uri Server, string Method, string 
 // Requests a client of the public API might send, and many it never would.
 public static class FuzzRequests
 {
-    private static readonly string[] BodyFields = ["name", "lobby", "join_window_seconds", "max_clients", "room_id", "client_id"];
+    private static readonly string[] BodyFields = ["name", "lobby", "join_window_seconds", "max_clients", "room_id", "client_id", "key"];
 
     private static readonly string[] Methods = ["GET", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "HEAD", "FUZZ"];
 

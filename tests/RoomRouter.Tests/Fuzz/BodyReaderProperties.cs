@@ -14,7 +14,7 @@ public sealed class BodyReaderProperties
     private const int ServerClientLimit = 50;
 
     private static readonly Gen<JsonElement> Objects = FuzzJson
-        .ObjectOf(["name", "lobby", "join_window_seconds", "max_clients", "room_id", "client_id"], "00157", "157", "6f1c0a52-1b7e-4a3c-9d3e-0c2b5a7e9f10")
+        .ObjectOf(["name", "lobby", "join_window_seconds", "max_clients", "room_id", "client_id", "key"], "00157", "157", "6f1c0a52-1b7e-4a3c-9d3e-0c2b5a7e9f10")
         .Select(ParseOrEmpty);
 
     [Fact]
@@ -67,7 +67,8 @@ public sealed class BodyReaderProperties
                 Assert.Equal(join.RoomId, join.Room.ToString());
                 Assert.True(join.ClientId is null || join.ClientId == Guid.Parse(join.ClientId).ToString("D"), join.ClientId);
                 AssertCanonicalName(join.Name);
-                var again = JsonSerializer.SerializeToElement(new { room_id = join.RoomId, client_id = join.ClientId, name = join.Name });
+                Assert.True(join.Key is null or { Length: > 0 });
+                var again = JsonSerializer.SerializeToElement(new { room_id = join.RoomId, client_id = join.ClientId, name = join.Name, key = join.Key });
                 Assert.Equal(join, JoinRoomBody.Read(again, out _));
                 accepted++;
             },

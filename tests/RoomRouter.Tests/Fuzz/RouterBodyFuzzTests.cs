@@ -16,7 +16,7 @@ public sealed class RouterBodyFuzzTests(ITestOutputHelper output)
 
     private static readonly int[] Documented = [200, 400, 403, 404, 410, 413, 415, 429, 503];
 
-    private static readonly string[] Fields = ["name", "lobby", "join_window_seconds", "max_clients", "room_id", "client_id"];
+    private static readonly string[] Fields = ["name", "lobby", "join_window_seconds", "max_clients", "room_id", "client_id", "key"];
 
     private static readonly string?[] ContentTypes =
     [
