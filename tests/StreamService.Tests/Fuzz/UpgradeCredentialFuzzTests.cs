@@ -8,8 +8,8 @@ using Xunit.Abstractions;
 namespace AvatarStream.StreamService.Tests.Fuzz;
 
 // Upgrade attempts in every credential form, generated and mutated around real pairs of a v1 and a v2 room and fresh
-// tickets for them: each is
-// answered with a refusal the protocol documents or a 101, never a 5xx; afterwards a registered client still connects.
+// tickets for them: each is answered with a refusal the protocol documents or a 101, never a 5xx; afterwards a
+// registered client still connects.
 public sealed class UpgradeCredentialFuzzTests(ITestOutputHelper output)
 {
     private const int Attempts = 1500;
