@@ -32,9 +32,10 @@ public sealed class RoomRouterClient(HttpClient http)
         return PostAsync("join-room", new JoinRoomBody(roomId, heldClientId, name, key), cancellationToken);
     }
 
-    // A rejoin callback for RoomConnectionOptions.Rejoin: join-room again with the identity the connection holds.
-    public Func<RoomTicket, CancellationToken, Task<RoomTicket>> Rejoin(string? name = null) =>
-        (ticket, cancellationToken) => JoinRoomAsync(ticket.RoomId, name, ticket.ClientId, cancellationToken: cancellationToken);
+    // A rejoin callback for RoomConnectionOptions.Rejoin: join-room again with the identity the connection holds, and
+    // the room's key if known, which seats a member again (not a knocker) should the seat have been freed meanwhile.
+    public Func<RoomTicket, CancellationToken, Task<RoomTicket>> Rejoin(string? name = null, string? key = null) =>
+        (ticket, cancellationToken) => JoinRoomAsync(ticket.RoomId, name, ticket.ClientId, key ?? ticket.JoinKey, cancellationToken);
 
     private async Task<RoomTicket> PostAsync<TBody>(string path, TBody body, CancellationToken cancellationToken)
     {

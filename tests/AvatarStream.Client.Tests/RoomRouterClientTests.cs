@@ -63,6 +63,17 @@ public sealed class RoomRouterClientTests
         AssertJson("""{"room_id":"00042","client_id":"c-held"}""", handler.Body!);
     }
 
+    [Fact]
+    public async Task Rejoin_shows_the_rooms_key_when_known_so_a_freed_seat_comes_back_as_a_members()
+    {
+        var handler = new StubHandler(HttpStatusCode.OK, Ticket);
+        var held = new RoomTicket("00042", "c-held", "ws://old/", RoomRoles.Guest, StreamProtocol.Offered, "spent-ticket");
+
+        await Client(handler).Rejoin(key: "the-key")(held, CancellationToken.None);
+
+        AssertJson("""{"room_id":"00042","client_id":"c-held","key":"the-key"}""", handler.Body!);
+    }
+
     [Theory]
     [InlineData(HttpStatusCode.Forbidden, "https://avatarstream.dev/problems/join-window-closed", "join-window-closed")]
     [InlineData(HttpStatusCode.Forbidden, "https://avatarstream.dev/problems/barred", "barred")]

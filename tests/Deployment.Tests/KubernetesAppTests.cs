@@ -79,7 +79,7 @@ public class KubernetesAppTests
 
         Assert.Contains(Applied.OfKind("ServiceAccount"), a => a.Name == account);
         Assert.Contains(role.Root.Items("rules"), r =>
-            r.Strings("resources").Contains("secrets") && r.Strings("verbs").Contains("get") && r.Strings("resourceNames").Contains(DaprNames.InternalTokenKey));
+            r.Strings("resources").Contains("secrets") && r.Strings("verbs").Contains("get") && r.Strings("resourceNames").Contains(DaprNames.InternalTokenKey) && r.Strings("resourceNames").Contains(DaprNames.TicketKeyKey));
         Assert.All(Applied.OfKind("Deployment"), d => Assert.Equal(account, d.Root.Str("spec", "template", "spec", "serviceAccountName")));
     }
 

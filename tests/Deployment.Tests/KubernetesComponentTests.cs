@@ -35,6 +35,7 @@ public class KubernetesComponentTests
         Assert.Empty(store.Root.Strings("scopes"));
         // The Kubernetes store answers GetSecret(key) with the keys of the Secret named key.
         AssertExampleSecretHasKey(DaprNames.InternalTokenKey, DaprNames.InternalTokenKey);
+        AssertExampleSecretHasKey(DaprNames.TicketKeyKey, DaprNames.TicketKeyKey);
     }
 
     [Fact]

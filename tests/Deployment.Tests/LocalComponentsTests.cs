@@ -48,7 +48,7 @@ public class LocalComponentsTests
     }
 
     [Fact]
-    public void SecretStore_IsDevelopmentFileHoldingTheInternalToken()
+    public void SecretStore_IsDevelopmentFileHoldingTheInternalTokenAndTheTicketKey()
     {
         var store = LocalComponents.Component(DaprNames.SecretStore);
 
@@ -58,6 +58,7 @@ public class LocalComponentsTests
         var file = Repo.PathOf(Metadata(store, "secretsFile") ?? "");
         using var secrets = JsonDocument.Parse(File.ReadAllText(file));
         Assert.False(string.IsNullOrEmpty(secrets.RootElement.GetProperty(DaprNames.InternalTokenKey).GetString()));
+        Assert.True(secrets.RootElement.GetProperty(DaprNames.TicketKeyKey).GetString()!.Length >= 32);
     }
 
     [Fact]

@@ -45,11 +45,11 @@ public class AddressRateLimitTests
 
         for (var i = 0; i < 3; i++)
         {
-            Assert.Equal(HttpStatusCode.OK, (await client.JoinRoomFromAsync(room.RoomId, Flooder)).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await client.JoinRoomFromAsync(room.RoomId, Flooder, key: room.JoinKey)).StatusCode);
         }
 
-        await RateLimitAssert.IsRateLimitedAsync(await client.JoinRoomFromAsync(room.RoomId, Flooder));
-        Assert.Equal(HttpStatusCode.OK, (await client.JoinRoomFromAsync(room.RoomId, Neighbour)).StatusCode);
+        await RateLimitAssert.IsRateLimitedAsync(await client.JoinRoomFromAsync(room.RoomId, Flooder, key: room.JoinKey));
+        Assert.Equal(HttpStatusCode.OK, (await client.JoinRoomFromAsync(room.RoomId, Neighbour, key: room.JoinKey)).StatusCode);
     }
 
     [Fact]
@@ -62,7 +62,7 @@ public class AddressRateLimitTests
         var room = await client.CreateRoomFromAsync(Flooder).ReadTicketAsync();
 
         await RateLimitAssert.IsRateLimitedAsync(await client.CreateRoomFromAsync(Flooder));
-        Assert.Equal(HttpStatusCode.OK, (await client.JoinRoomFromAsync(room.RoomId, Flooder)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.JoinRoomFromAsync(room.RoomId, Flooder, key: room.JoinKey)).StatusCode);
     }
 
     [Fact]

@@ -8,8 +8,9 @@ internal static class AddressedRequests
     public static Task<HttpResponseMessage> CreateRoomFromAsync(this HttpClient client, string peer, string? forwardedFor = null) =>
         client.SendAsync(From(new HttpRequestMessage(HttpMethod.Post, "/create-room"), peer, forwardedFor));
 
-    public static Task<HttpResponseMessage> JoinRoomFromAsync(this HttpClient client, string roomId, string peer, string? forwardedFor = null) =>
-        client.SendAsync(From(new HttpRequestMessage(HttpMethod.Post, "/join-room") { Content = JsonContent.Create(new { room_id = roomId }) }, peer, forwardedFor));
+    // With the room's key when given (a member's seat), without it a knocking one.
+    public static Task<HttpResponseMessage> JoinRoomFromAsync(this HttpClient client, string roomId, string peer, string? forwardedFor = null, string? key = null) =>
+        client.SendAsync(From(new HttpRequestMessage(HttpMethod.Post, "/join-room") { Content = JsonContent.Create(new { room_id = roomId, key }) }, peer, forwardedFor));
 
     private static HttpRequestMessage From(HttpRequestMessage request, string peer, string? forwardedFor)
     {

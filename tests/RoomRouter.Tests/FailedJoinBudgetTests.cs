@@ -41,11 +41,41 @@ public class FailedJoinBudgetTests
 
         for (var i = 0; i < 5; i++)
         {
-            Assert.Equal(HttpStatusCode.OK, (await client.JoinRoomFromAsync(room.RoomId, Guesser)).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await client.JoinRoomFromAsync(room.RoomId, Guesser, key: room.JoinKey)).StatusCode);
         }
 
         await ProblemAssert.IsProblemAsync(await client.JoinRoomFromAsync(OtherId(room.RoomId, 1), Guesser), HttpStatusCode.NotFound, RouterProblemTypes.RoomNotFound);
         await RateLimitAssert.IsRateLimitedAsync(await client.JoinRoomFromAsync(room.RoomId, Guesser));
+    }
+
+    [Fact]
+    public async Task KnockingSeats_SpendTheBudget_LikeFailedGuesses()
+    {
+        await using var app = new RouterApplication(("RateLimits:FailedJoinsPerMinute", "1"), ("RateLimits:FailedJoinBurst", "2"));
+        await app.AnnounceAsync("stream-1");
+        using var client = app.CreateClient();
+        var room = await client.CreateRoomFromAsync(Neighbour).ReadTicketAsync();
+
+        for (var i = 0; i < 2; i++)
+        {
+            Assert.True((await client.JoinRoomFromAsync(room.RoomId, Guesser).ReadTicketAsync()).Knocking);
+        }
+
+        await RateLimitAssert.IsRateLimitedAsync(await client.JoinRoomFromAsync(room.RoomId, Guesser));
+        Assert.Equal(HttpStatusCode.OK, (await client.JoinRoomFromAsync(room.RoomId, Neighbour, key: room.JoinKey)).StatusCode);
+    }
+
+    [Fact]
+    public async Task AWrongKey_SpendsTheBudget()
+    {
+        await using var app = new RouterApplication(("RateLimits:FailedJoinsPerMinute", "1"), ("RateLimits:FailedJoinBurst", "1"));
+        await app.AnnounceAsync("stream-1");
+        using var client = app.CreateClient();
+        var room = await client.CreateRoomFromAsync(Neighbour).ReadTicketAsync();
+
+        await ProblemAssert.IsProblemAsync(await client.JoinRoomFromAsync(room.RoomId, Guesser, key: "wrong-key"), HttpStatusCode.Forbidden, RouterProblemTypes.WrongJoinKey);
+
+        await RateLimitAssert.IsRateLimitedAsync(await client.JoinRoomFromAsync(room.RoomId, Guesser, key: room.JoinKey));
     }
 
     [Fact]

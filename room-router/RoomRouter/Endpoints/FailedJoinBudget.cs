@@ -23,6 +23,11 @@ internal sealed class FailedJoinBudget : IDisposable
     // id was right.
     public static bool IsGuess(RoomFailure failure) => failure is RoomFailure.RoomNotFound or RoomFailure.WrongJoinKey;
 
+    // A guess failed, or a new identity got only a knocking seat (no key): what probing ids gets. Such seats take room
+    // places and bother hosts with knocks, so they cost the same budget. A rejoin that knocks again costs nothing.
+    public static bool Spends(RoomOutcome outcome, bool heldIdentity) =>
+        IsGuess(outcome.Failure) || (!heldIdentity && outcome.Ticket?.Knocking == true);
+
     // When the address may try again, or null while it has budget left; asking spends nothing.
     public TimeSpan? Exhausted(string address, TimeSpan fallback)
     {

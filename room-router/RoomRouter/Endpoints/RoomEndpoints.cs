@@ -87,7 +87,7 @@ internal static class RoomEndpoints
 
         var outcome = await joining.JoinAsync(join.Room, join.ClientId, join.Name, join.Key, http.RequestAborted);
         metrics.Answered("join-room", outcome);
-        if (FailedJoinBudget.IsGuess(outcome.Failure))
+        if (FailedJoinBudget.Spends(outcome, heldIdentity: join.ClientId is not null))
         {
             failedJoins.Spend(address);
         }

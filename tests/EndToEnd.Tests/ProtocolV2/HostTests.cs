@@ -73,13 +73,14 @@ public sealed class HostTests(V2System system)
     }
 
     [Fact]
-    public async Task ASecondSocketOfTheSameTicketReplacesTheFirstWith4000()
+    public async Task ASecondSocketOfTheSameSeatReplacesTheFirstWith4000()
     {
         var ticket = await system.Router.CreateRoomAsync();
         await using var first = await TestMember.ConnectAsync(ticket);
         var welcome = await first.NextAsync<Welcome>();
 
-        await using var second = await TestMember.ConnectAsync(ticket);
+        // Another tab of the same identity: a fresh ticket for the held seat.
+        await using var second = await TestMember.ConnectAsync(await system.Router.JoinRoomAsync(ticket.RoomId, heldClientId: ticket.ClientId));
         var again = await second.NextAsync<Welcome>();
 
         Assert.Equal(StreamProtocol.CloseCodes.Replaced, (await first.ClosedAsync()).CloseStatus);

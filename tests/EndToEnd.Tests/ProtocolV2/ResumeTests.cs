@@ -44,12 +44,21 @@ public sealed class ResumeTests(V2System system)
         Assert.DoesNotContain(host.Seen, message => message is MemberLeft);
         Assert.Single(host.Seen.OfType<MemberJoined>());
 
-        // The secret rotated with the resume: the old one gets a fresh welcome, not the missed events.
+        // The secret rotated with the resume: the old one alone opens nothing, and next to a new ticket it gets a fresh
+        // welcome, not the missed events.
+        using var alone = new ClientWebSocket();
+        alone.Options.CollectHttpResponseDetails = true;
+        alone.Options.AddSubProtocol(StreamProtocol.V2);
+        alone.Options.AddSubProtocol(StreamAuth.Encode(new StreamCredentials(null, bobTicket.RoomId, stale)));
+        using var timeout = new CancellationTokenSource(TestMember.Patience);
+        await Assert.ThrowsAsync<WebSocketException>(() => alone.ConnectAsync(new Uri(bobTicket.StreamUrl), timeout.Token));
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, alone.HttpStatusCode);
+
+        var fresh = await system.Router.JoinRoomAsync(bobTicket.RoomId, heldClientId: bobTicket.ClientId);
         using var replay = new ClientWebSocket();
         replay.Options.AddSubProtocol(StreamProtocol.V2);
-        replay.Options.AddSubProtocol(StreamAuth.Encode(new StreamCredentials(bobTicket.RoomId, bobTicket.ClientId, stale)));
-        using var timeout = new CancellationTokenSource(TestMember.Patience);
-        await replay.ConnectAsync(new Uri(bobTicket.StreamUrl), timeout.Token);
+        replay.Options.AddSubProtocol(StreamAuth.Encode(new StreamCredentials(fresh.Ticket, null, stale)));
+        await replay.ConnectAsync(new Uri(fresh.StreamUrl), timeout.Token);
         var buffer = new byte[64 * 1024];
         var first = await replay.ReceiveAsync(buffer, timeout.Token);
         Assert.Equal("welcome", JsonDocument.Parse(buffer.AsMemory(0, first.Count)).RootElement.GetProperty("type").GetString());

@@ -168,9 +168,10 @@ function scheduleReconnect() {
   session.reconnectTimer = setTimeout(async () => {
     if (session.leaving) return;
     // A ticket opens one socket, so every reconnect asks the router again. It says whether the room is still valid,
-    // and with our client id it gives our seat back with a new ticket, so a reconnect takes no new seat.
+    // and with our client id it gives our seat back with a new ticket, so a reconnect takes no new seat. The key
+    // seats us as a member again if the seat was freed meanwhile.
     const { room_id: roomId, client_id: clientId } = session.ticket;
-    const result = await callRouter('/join-room', { room_id: roomId, client_id: clientId });
+    const result = await callRouter('/join-room', session.joinKey ? { room_id: roomId, client_id: clientId, key: session.joinKey } : { room_id: roomId, client_id: clientId });
     if (session.leaving) return;
     if (result.error) {
       if (['room-gone', 'room-not-found', 'room-full'].includes(result.error.code)) {
