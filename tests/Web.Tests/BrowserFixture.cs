@@ -3,7 +3,7 @@ using Microsoft.Playwright;
 
 namespace AvatarStream.Web.Tests;
 
-// One devhost (rooms of at most two members) and one Chromium for every browser test.
+// One devhost (rooms of at most four members; a test that needs a full room asks for fewer) and one Chromium for every browser test.
 public sealed class BrowserFixture : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
@@ -16,7 +16,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var starting = DevHostProcess.StartAsync(new Dictionary<string, string> { ["Rooms__MaxClientsPerRoom"] = "2" });
+        var starting = DevHostProcess.StartAsync(new Dictionary<string, string> { ["Rooms__MaxClientsPerRoom"] = "4" });
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

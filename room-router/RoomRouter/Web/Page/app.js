@@ -1,531 +1,275 @@
-import { credentialProtocols, encodeFrame, decodeFrame, encodeText, decodeText, describeProblem, parseRoomInput, keyOfFragment, inviteLink } from './protocol.js';
-import { drawAvatar, randomHue } from './avatar.js';
+// Wiring: the start screen, the router calls, and one Connection, RoomState and Media per room visit.
 
-const $ = (id) => document.getElementById(id);
-const ui = {
-  state: $('state'), error: $('error'), lobby: $('lobby'), room: $('room'), name: $('name'),
-  create: $('create'), joinForm: $('join-form'), roomInput: $('room-input'), join: $('join'),
-  roomId: $('room-id'), copyLink: $('copy-link'), copyNote: $('copy-note'),
-  camera: $('toggle-camera'), avatar: $('toggle-avatar'), size: $('size'), fps: $('fps'), leave: $('leave'),
-  tiles: $('tiles'), members: $('members'), memberCount: $('member-count'),
-};
+import * as view from './view.js';
+import { Connection } from './connection.js';
+import { RoomState } from './room-state.js';
+import { createMedia } from './media.js';
+import { createRoom, joinRoom, rejoin, parseRoomInput, keyOfFragment, inviteLink } from './router-api.js';
 
-const HELLO_EVERY_MS = 2000;
-const MEMBER_TIMEOUT_MS = 7000;
-const MAX_BUFFERED = 512 * 1024;
-// How long the page keeps trying after losing its socket: a restart of the whole system can take a minute or more on
-// a busy machine, and the seat is held meanwhile. A fixed count of attempts gave up after about 25 to 45 s.
-const RECONNECT_WINDOW_MS = 180_000;
+/**
+ * @typedef {import('./router-api.js').Seat} Seat
+ * @typedef {import('./router-api.js').CreateOptions} CreateOptions
+ * @typedef {import('./connection.js').ConnectionState} ConnectionState
+ * @typedef {import('./connection.js').Ending} Ending
+ * @typedef {import('./connection.js').ServerMessage} ServerMessage
+ * @typedef {import('./media.js').Media} Media
+ * @typedef {import('./media.js').Mode} Mode
+ * @typedef {{ room_id: string, client_id: string, mode: Mode }} StoredSeat
+ * @typedef {{ connection: Connection, room: RoomState, media: Media, joinKey: string, mode: Mode, mediaStarted: boolean }} Visit
+ */
 
-// Everything the session knows; counters are mirrored into data-* attributes for tests and tooling.
-// peer: this page's name in its own framing, random: the client id is the seat's credential and never leaves the page.
-const session = {
-  ticket: null, joinKey: '', peer: '', ws: null, leaving: false, attempt: 0, lostAt: 0, reconnectTimer: 0, openedOnce: false, lastOpened: false,
-  name: '', hue: randomHue(), mode: 'off', pose: { x: 0.5, y: 0.5, level: 0 },
-  stream: null, captureTimer: 0, helloTimer: 0, sentFrames: 0, sentPoses: 0, poseTimer: 0, posePending: false,
-  members: new Map(), // id -> {name, mode, hue, lastSeen, tile, frames, poses, pose}
-};
+const NAME_KEY = 'avatarStream.name';
+// The seat of this tab, so that a reload rejoins the same seat. sessionStorage: this tab only, never sent anywhere.
+const SEAT_KEY = 'avatarStream.seat';
+const QUALITY_EVERY_MS = 1000;
 
-// ---- connection state and errors -----------------------------------------------------------------------------------
+const ui = view.ui;
+/** @type {Visit | null} */
+let visit = null;
 
-function setState(state, text) {
-  ui.state.dataset.state = state;
-  ui.state.textContent = text;
-  document.body.dataset.state = state;
+// ---- start screen ----------------------------------------------------------------------------------------------------
+
+/** @returns {Mode} */
+function chosenMode() {
+  const checked = document.querySelector('input[name=mode]:checked');
+  return checked instanceof HTMLInputElement && checked.value === 'avatar' ? 'avatar' : 'camera';
 }
 
-function showError(text, code = 'error') {
-  ui.error.textContent = text;
-  ui.error.dataset.code = code;
-  ui.error.hidden = false;
+function chosenName() {
+  return ui.name.value.trim().slice(0, 40);
 }
 
-function clearError() {
-  ui.error.hidden = true;
-  ui.error.textContent = '';
-  delete ui.error.dataset.code;
-}
-
-// ---- room router ---------------------------------------------------------------------------------------------------
-
-async function callRouter(path, body) {
-  let response;
-  try {
-    response = await fetch(path, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Accept: 'application/json, application/problem+json' },
-      body: JSON.stringify(body ?? {}),
-    });
-  } catch {
-    return { error: { code: 'offline', text: 'Cannot reach the server. Check your connection.' } };
+/** The create-room body from the room options, or a message saying what is wrong. @returns {CreateOptions | string} */
+function createOptions() {
+  /** @type {CreateOptions} */
+  const options = {};
+  const name = chosenName();
+  if (name) options.name = name;
+  if (ui.optLobby.checked) options.lobby = true;
+  const minutes = ui.optWindow.value.trim();
+  if (minutes) {
+    const n = Number(minutes);
+    if (!Number.isFinite(n) || n <= 0 || n > 1440) return 'The join window is a number of minutes, more than 0 and at most 1440 (a day).';
+    options.join_window_seconds = Math.max(1, Math.round(n * 60));
   }
-  let json = null;
-  try { json = await response.json(); } catch { /* empty or not JSON */ }
-  if (response.ok && json?.room_id && json?.client_id && json?.stream_url && json?.ticket) return { ticket: json };
-  return { error: describeProblem(response.status, json, response.headers.get('Retry-After')), status: response.status };
+  const max = ui.optMax.value.trim();
+  if (max) {
+    const n = Number(max);
+    if (!Number.isInteger(n) || n < 1) return 'The most people in the room is a whole number, at least 1.';
+    options.max_clients = n;
+  }
+  return options;
 }
 
-async function enter(kind) {
-  clearError();
-  const typed = kind === 'join' ? parseRoomInput(ui.roomInput.value) : null;
-  const roomId = typed?.room;
-  const key = typed?.key || (roomId === linked ? linkedKey : '');
-  if (kind === 'join' && !roomId) {
-    showError('Type a room id (like 00157) or paste a room link.', 'bad-request');
+async function create() {
+  view.clearError();
+  const options = createOptions();
+  if (typeof options === 'string') {
+    view.showError(options, 'bad-options');
+    return;
+  }
+  view.setBusy(true);
+  view.setState('connecting', 'Creating a room…');
+  const result = await createRoom(options);
+  view.setBusy(false);
+  if (result.error) {
+    view.setState('idle', 'Not connected');
+    view.showError(result.error.text, result.error.code);
+    return;
+  }
+  enter(result.seat, result.seat.join_key ?? '', chosenMode());
+}
+
+async function join() {
+  view.clearError();
+  const typed = parseRoomInput(ui.roomInput.value);
+  if (!typed.room) {
+    view.showError('Type a room id (like 00157) or paste a room link.', 'bad-request');
     ui.roomInput.focus();
     return;
   }
-  ui.create.disabled = ui.join.disabled = true;
-  setState('connecting', kind === 'join' ? `Joining room ${roomId}…` : 'Creating a room…');
-  const result = kind === 'join' ? await callRouter('/join-room', key ? { room_id: roomId, key } : { room_id: roomId }) : await callRouter('/create-room');
-  ui.create.disabled = ui.join.disabled = false;
+  // Without a key the seat knocks: the page waits in the lobby until a host lets it in.
+  const key = typed.key || (typed.room === linkedRoom ? linkedKey : '');
+  view.setBusy(true);
+  view.setState('connecting', `Joining room ${typed.room}…`);
+  const result = await joinRoom(typed.room, key, chosenName());
+  view.setBusy(false);
   if (result.error) {
-    setState('idle', 'Not connected');
-    showError(result.error.text, result.error.code);
+    view.setState('idle', 'Not connected');
+    view.showError(result.error.text, result.error.code);
     return;
   }
-  if (result.ticket.knocking) {
-    // Without the room's key a joiner waits for a host in the lobby, which this page does not have yet.
-    setState('idle', 'Not connected');
-    showError('This room is private: join with the link its host shares, not the id alone.', 'needs-invite');
-    return;
-  }
-  session.joinKey = result.ticket.join_key || key;
-  session.peer = crypto.randomUUID();
-  session.name = ui.name.value.trim() || 'Guest';
-  session.leaving = false;
-  session.attempt = 0;
-  session.ticket = result.ticket;
-  showRoom();
-  const wanted = document.querySelector('input[name=mode]:checked')?.value ?? 'camera';
-  connect();
-  if (wanted === 'camera') await startCamera(); else startAvatar();
+  enter(result.seat, key, chosenMode());
 }
 
-function showRoom() {
-  const id = session.ticket.room_id;
-  ui.lobby.hidden = true;
-  ui.room.hidden = false;
-  ui.roomId.textContent = id;
-  ui.roomId.dataset.room = id;
-  ui.roomId.dataset.invite = inviteLink(location.origin, id, session.joinKey);
-  document.title = `Room ${id} · AvatarStream`;
-  history.replaceState(null, '', inviteLink('', id, session.joinKey));
-  ensureTile(null); // the self tile
-  renderMembers();
+// ---- a room visit ----------------------------------------------------------------------------------------------------
+
+/**
+ * @param {Seat} seat
+ * @param {string} joinKey
+ * @param {Mode} mode
+ */
+function enter(seat, joinKey, mode) {
+  rememberSeat({ room_id: seat.room_id, client_id: seat.client_id, mode });
+  history.replaceState(null, '', inviteLink('', seat.room_id, joinKey));
+  const room = new RoomState();
+  room.roomId = seat.room_id;
+  const connection = new Connection(seat, {
+    joinKey,
+    onState: (state, ending) => onState(state, ending),
+    onMessage: (m) => onMessage(m),
+    onMedia: (from, kind, layer, bytes) => visit?.media.onMedia(from, kind, layer, bytes),
+    onSeat: (next) => rememberSeat({ room_id: next.room_id, client_id: next.client_id, mode }),
+  });
+  const media = createMedia({ connection, room, view });
+  visit = { connection, room, media, joinKey, mode, mediaStarted: false };
+  room.listen(onRoomChange);
+  connection.start();
 }
 
-// ---- WebSocket with reconnect ---------------------------------------------------------------------------------------
-
-function connect() {
-  const { stream_url: url, ticket } = session.ticket;
-  setState(session.attempt === 0 ? 'connecting' : 'reconnecting', session.attempt === 0 ? 'Connecting…' : `Reconnecting (attempt ${session.attempt})…`);
-  let ws;
-  try {
-    ws = new WebSocket(url, credentialProtocols(ticket));
-  } catch {
-    scheduleReconnect();
-    return;
-  }
-  ws.binaryType = 'arraybuffer';
-  session.ws = ws;
-  ws.onopen = () => {
-    session.attempt = 0;
-    session.openedOnce = true;
-    if (ui.error.dataset.code !== 'camera-denied') clearError(); // keep explaining why the avatar is on
-    setState('live', 'Live');
-    sendHello();
-    clearInterval(session.helloTimer);
-    session.helloTimer = setInterval(() => { sendHello(); pruneMembers(); }, HELLO_EVERY_MS);
-    if (session.mode === 'avatar') sendPose();
-  };
-  ws.onmessage = (event) => onMessage(event.data);
-  ws.onclose = (event) => {
-    if (session.ws !== ws) return;
-    session.ws = null;
-    clearInterval(session.helloTimer);
-    if (session.leaving) return;
-    if (event.code === 4000) {
-      closeFor('This room was opened again somewhere else (another tab or device).', 'replaced');
-      return;
-    }
-    scheduleReconnect();
-  };
-}
-
-function scheduleReconnect() {
-  session.attempt += 1;
-  if (session.attempt === 1) session.lostAt = Date.now();
-  if (Date.now() - session.lostAt > RECONNECT_WINDOW_MS) {
-    closeFor('Lost the connection and could not get it back. Try joining again.', 'lost');
-    return;
-  }
-  // Exponential backoff with full jitter: a crowd of clients does not come back in lockstep.
-  const cap = Math.min(10000, 500 * 2 ** (session.attempt - 1));
-  const delay = Math.round(cap / 2 + Math.random() * cap / 2);
-  setState('reconnecting', `Reconnecting in ${(delay / 1000).toFixed(1)} s (attempt ${session.attempt})…`);
-  clearTimeout(session.reconnectTimer);
-  session.reconnectTimer = setTimeout(async () => {
-    if (session.leaving) return;
-    // A ticket opens one socket, so every reconnect asks the router again. It says whether the room is still valid,
-    // and with our client id it gives our seat back with a new ticket, so a reconnect takes no new seat. The key
-    // seats us as a member again if the seat was freed meanwhile.
-    const { room_id: roomId, client_id: clientId } = session.ticket;
-    const result = await callRouter('/join-room', session.joinKey ? { room_id: roomId, client_id: clientId, key: session.joinKey } : { room_id: roomId, client_id: clientId });
-    if (session.leaving) return;
-    if (result.error) {
-      if (['room-gone', 'room-not-found', 'room-full'].includes(result.error.code)) {
-        closeFor(result.error.code === 'room-full' ? 'The room filled up while you were away.' : 'This room is no longer valid. Create a new one.', result.error.code);
-        return;
+/** @param {ConnectionState} state @param {Ending | null} ending */
+function onState(state, ending) {
+  const v = visit;
+  if (!v) return;
+  switch (state) {
+    case 'connecting':
+      view.setState('connecting', 'Connecting…');
+      break;
+    case 'waiting':
+      view.setState('waiting', 'Waiting in the lobby');
+      view.showWaiting(v.room.roomId, v.room.hostPresent);
+      break;
+    case 'live':
+      if (ui.error.dataset.code !== 'camera-denied') view.clearError(); // keep explaining why the avatar is on
+      view.setState('live', 'Live');
+      view.showRoom(v.room.roomId, v.joinKey ? inviteLink(location.origin, v.room.roomId, v.joinKey) : '');
+      view.renderRoom(v.room, memberActions);
+      if (!v.mediaStarted) {
+        v.mediaStarted = true;
+        v.media.start({ mode: v.mode, ...view.captureSettings() });
       }
-      scheduleReconnect();
-      return;
-    }
-    session.ticket = result.ticket;
-    connect();
-  }, delay);
-}
-
-function closeFor(reason, code) {
-  session.leaving = true;
-  clearTimeout(session.reconnectTimer);
-  clearInterval(session.helloTimer);
-  setState('closed', `Closed: ${reason}`);
-  showError(reason, code);
-  stopCamera();
-}
-
-function send(data) {
-  const ws = session.ws;
-  if (!ws || ws.readyState !== WebSocket.OPEN) return false;
-  ws.send(data);
-  return true;
-}
-
-function sendHello() {
-  send(encodeText({ t: 'hello', from: session.peer, name: session.name, mode: session.mode, hue: session.hue }));
-}
-
-// ---- incoming messages ----------------------------------------------------------------------------------------------
-
-function onMessage(data) {
-  if (typeof data === 'string') {
-    const m = decodeText(data);
-    if (!m || m.from === session.peer) return;
-    if (m.t === 'bye') { removeMember(m.from); return; }
-    const isNew = !session.members.has(m.from);
-    const member = touchMember(m.from, m);
-    if (m.t === 'pose' && m.pose) {
-      member.poses += 1;
-      member.pose = { x: clamp01(m.pose.x), y: clamp01(m.pose.y), level: clamp01(m.pose.level ?? 0) };
-      member.mode = 'avatar';
-      member.tile.dataset.poses = String(member.poses);
-      member.tile.dataset.poseX = String(member.pose.x);
-      member.tile.dataset.poseY = String(member.pose.y);
-      member.tile.dataset.mode = 'avatar';
-      drawAvatar(member.canvas, member.pose, member.hue, member.name);
-    } else if (m.t === 'hello' && member.mode === 'off') {
-      drawIdle(member.canvas, member.name);
-    }
-    if (isNew) sendHello(); // let a newcomer see us at once instead of at our next heartbeat
-    return;
+      break;
+    case 'reconnecting':
+      view.setState('reconnecting', 'Reconnecting…');
+      break;
+    case 'closed':
+      finish(ending ?? { code: 'closed', text: 'The connection closed.' });
+      break;
   }
-  const frame = decodeFrame(data);
-  if (!frame || frame.from === session.peer) return;
-  const member = touchMember(frame.from, null);
-  member.frames += 1;
-  member.mode = 'camera';
-  member.tile.dataset.frames = String(member.frames);
-  member.tile.dataset.mode = 'camera';
-  const blob = new Blob([frame.payload], { type: 'image/jpeg' });
-  createImageBitmap(blob).then((bitmap) => {
-    const c = member.canvas;
-    if (c.width !== bitmap.width || c.height !== bitmap.height) { c.width = bitmap.width; c.height = bitmap.height; }
-    c.getContext('2d').drawImage(bitmap, 0, 0);
-    bitmap.close();
-    member.tile.dataset.drawn = String(Number(member.tile.dataset.drawn ?? 0) + 1);
-  }).catch(() => { /* a damaged frame: skip it */ });
 }
 
-function touchMember(id, hello) {
-  let member = session.members.get(id);
-  if (!member) {
-    member = { name: 'Guest', mode: 'off', hue: 200, frames: 0, poses: 0, pose: null, lastSeen: 0 };
-    session.members.set(id, member);
-    const { tile, canvas } = ensureTile(id);
-    member.tile = tile;
-    member.canvas = canvas;
+/** The visit is over: for good, whatever the reason, so the seat is forgotten. @param {Ending} ending */
+function finish(ending) {
+  visit?.media.stop();
+  visit = null;
+  forgetSeat();
+  view.setState('closed', `Closed: ${ending.text}`);
+  if (ending.code === 'left') {
+    view.showStart();
+  } else {
+    view.showEnded(ending);
   }
-  member.lastSeen = performance.now();
-  if (hello) {
-    if (typeof hello.name === 'string') member.name = hello.name.slice(0, 32) || 'Guest';
-    if (typeof hello.hue === 'number') member.hue = hello.hue;
-    if (['camera', 'avatar', 'off'].includes(hello.mode)) member.mode = hello.mode;
-    member.tile.dataset.mode = member.mode;
-    member.tile.querySelector('figcaption').textContent = member.name;
-  }
-  renderMembers();
-  return member;
 }
 
-function removeMember(id) {
-  const member = session.members.get(id);
-  if (!member) return;
-  member.tile.remove();
-  session.members.delete(id);
-  renderMembers();
+/** @param {ServerMessage} m */
+function onMessage(m) {
+  const v = visit;
+  if (!v) return;
+  if (m.type === 'data') v.media.onData(Number(m.from), m.data);
+  else if (m.type === 'error') view.showError(`The server refused that: ${String(m.message ?? m.code)}`, String(m.code ?? 'error'));
+  else v.room.apply(m);
 }
 
-function pruneMembers() {
-  const now = performance.now();
-  for (const [id, m] of session.members) if (now - m.lastSeen > MEMBER_TIMEOUT_MS) removeMember(id);
+/** @param {ServerMessage} m @param {RoomState} room */
+function onRoomChange(m, room) {
+  // Counters for tools and tests: how often the room was resumed, and how many members left while we watched.
+  if (m.type === 'resumed') count('resumes');
+  if (m.type === 'member_left') count('membersLeft');
+  if (m.type === 'waiting') view.showWaiting(room.roomId, room.hostPresent);
+  if (m.type === 'knock' && room.isHost) view.cueKnock();
+  if (!room.waiting) view.renderRoom(room, memberActions);
 }
 
-function renderMembers() {
-  const items = [[session.name + ' (you)', session.mode]];
-  for (const m of session.members.values()) items.push([m.name, m.mode]);
-  ui.members.replaceChildren(...items.map(([name, mode]) => {
-    const li = document.createElement('li');
-    const n = document.createElement('span');
-    n.textContent = name;
-    const md = document.createElement('span');
-    md.className = 'mode';
-    md.textContent = mode === 'off' ? 'no video' : mode;
-    li.append(n, md);
-    return li;
-  }));
-  ui.memberCount.textContent = String(items.length);
-  ui.members.dataset.count = String(items.length);
+/** @param {string} name */
+function count(name) {
+  document.body.dataset[name] = String(Number(document.body.dataset[name] ?? 0) + 1);
 }
 
-// ---- tiles ---------------------------------------------------------------------------------------------------------
-
-function ensureTile(id) {
-  const key = id ?? 'self';
-  let tile = ui.tiles.querySelector(`[data-member="${CSS.escape(key)}"]`);
-  if (!tile) {
-    tile = document.createElement('figure');
-    tile.className = 'tile' + (id ? '' : ' self');
-    tile.dataset.member = key;
-    tile.dataset.frames = '0';
-    tile.dataset.poses = '0';
-    tile.dataset.mode = 'off';
-    const canvas = document.createElement('canvas');
-    canvas.width = 320;
-    canvas.height = 240;
-    const caption = document.createElement('figcaption');
-    caption.textContent = id ? 'Guest' : `${session.name} (you)`;
-    if (!id) {
-      canvas.tabIndex = 0;
-      canvas.setAttribute('role', 'img');
-      canvas.setAttribute('aria-label', 'Your tile. In avatar mode, arrow keys move your avatar.');
-      wireAvatarInput(canvas);
-    } else {
-      canvas.setAttribute('role', 'img');
-      canvas.setAttribute('aria-label', 'Another member');
-    }
-    tile.append(canvas, caption);
-    ui.tiles.append(tile);
-    drawIdle(canvas, id ? 'Guest' : session.name);
-  }
-  return { tile, canvas: tile.querySelector('canvas') };
+/** @param {{ type: string, [field: string]: unknown }} message */
+function send(message) {
+  visit?.connection.send(message);
 }
 
-function selfCanvas() { return ensureTile(null).canvas; }
+/** @type {import('./view.js').MemberActions} */
+const memberActions = {
+  onRemove: (member) => send({ type: 'remove', member }),
+  onMakeHost: (member) => send({ type: 'make_host', member }),
+  onAdmit: (member) => { send({ type: 'admit', member }); visit?.room.decided(member); },
+  onDeny: (member) => { send({ type: 'deny', member }); visit?.room.decided(member); },
+};
 
-function drawIdle(canvas, name) {
-  const ctx = canvas.getContext('2d');
-  ctx.fillStyle = '#10151f';
-  ctx.fillRect(0, 0, canvas.width, canvas.height);
-  ctx.fillStyle = '#9aa6bd';
-  ctx.font = '16px system-ui, sans-serif';
-  ctx.textAlign = 'center';
-  ctx.fillText(`${name}: no video`, canvas.width / 2, canvas.height / 2);
+function leave() {
+  visit?.connection.leave();
+  ui.roomInput.value = '';
 }
 
-// ---- camera ----------------------------------------------------------------------------------------------------------
+// ---- the seat of this tab --------------------------------------------------------------------------------------------
 
-const captureVideo = document.createElement('video');
-captureVideo.muted = true;
-captureVideo.playsInline = true;
-const captureCanvas = document.createElement('canvas');
-
-function chosenSize() {
-  const [w, h] = ui.size.value.split('x').map(Number);
-  return { w, h };
+/** @param {StoredSeat} seat */
+function rememberSeat(seat) {
+  try { sessionStorage.setItem(SEAT_KEY, JSON.stringify(seat)); } catch { /* storage off: a reload joins anew */ }
 }
 
-async function startCamera() {
-  if (!navigator.mediaDevices?.getUserMedia) {
-    showError('This browser cannot use a camera here. Using avatar mode instead.', 'camera-denied');
-    startAvatar();
-    return;
-  }
-  const { w, h } = chosenSize();
+function forgetSeat() {
+  try { sessionStorage.removeItem(SEAT_KEY); } catch { /* nothing stored */ }
+}
+
+/** @returns {StoredSeat | null} */
+function storedSeat() {
   try {
-    session.stream = await navigator.mediaDevices.getUserMedia({ video: { width: { ideal: w }, height: { ideal: h } }, audio: false });
-  } catch (e) {
-    const denied = e?.name === 'NotAllowedError' || e?.name === 'SecurityError';
-    showError(denied ? 'Camera access was denied. Using avatar mode instead; allow the camera in your browser to use it.'
-      : 'No camera could be opened. Using avatar mode instead.', 'camera-denied');
-    startAvatar();
+    const s = JSON.parse(sessionStorage.getItem(SEAT_KEY) ?? 'null');
+    return s && typeof s.room_id === 'string' && typeof s.client_id === 'string'
+      ? { room_id: s.room_id, client_id: s.client_id, mode: s.mode === 'avatar' ? 'avatar' : 'camera' } : null;
+  } catch {
+    return null;
+  }
+}
+
+/** A reload of this tab: the same seat comes back (an admitted knocker goes straight in). @param {StoredSeat} seat */
+async function comeBack(seat) {
+  view.setState('connecting', `Joining room ${seat.room_id} again…`);
+  const result = await rejoin(seat.room_id, seat.client_id, linkedKey);
+  if (result.error) {
+    forgetSeat();
+    view.setState('idle', 'Not connected');
+    view.showError(result.error.text, result.error.code);
     return;
   }
-  if (session.leaving) { stopCamera(); return; }
-  stopAvatar();
-  captureVideo.srcObject = session.stream;
-  await captureVideo.play().catch(() => {});
-  setMode('camera');
-  restartCapture();
+  enter(result.seat, linkedKey || result.seat.join_key || '', seat.mode);
 }
 
-function restartCapture() {
-  clearInterval(session.captureTimer);
-  if (session.mode !== 'camera') return;
-  let busy = false;
-  session.captureTimer = setInterval(() => {
-    if (busy || captureVideo.readyState < 2) return;
-    const { w, h } = chosenSize();
-    captureCanvas.width = w;
-    captureCanvas.height = h;
-    captureCanvas.getContext('2d').drawImage(captureVideo, 0, 0, w, h);
-    const self = selfCanvas();
-    if (self.width !== w || self.height !== h) { self.width = w; self.height = h; }
-    self.getContext('2d').drawImage(captureCanvas, 0, 0);
-    const ws = session.ws;
-    if (!ws || ws.readyState !== WebSocket.OPEN || ws.bufferedAmount > MAX_BUFFERED) return; // drop frames, never queue
-    busy = true;
-    captureCanvas.toBlob(async (blob) => {
-      try {
-        if (blob && send(encodeFrame(session.peer, await blob.arrayBuffer()))) {
-          session.sentFrames += 1;
-          document.body.dataset.sentFrames = String(session.sentFrames);
-        }
-      } finally { busy = false; }
-    }, 'image/jpeg', 0.6);
-  }, Math.round(1000 / Number(ui.fps.value)));
-}
+// ---- controls --------------------------------------------------------------------------------------------------------
 
-function stopCamera() {
-  clearInterval(session.captureTimer);
-  session.stream?.getTracks().forEach((t) => t.stop());
-  session.stream = null;
-  captureVideo.srcObject = null;
-  if (session.mode === 'camera') setMode('off');
-}
-
-// ---- avatar ----------------------------------------------------------------------------------------------------------
-
-function startAvatar() {
-  stopCamera();
-  setMode('avatar');
-  drawAvatar(selfCanvas(), session.pose, session.hue, session.name);
-  sendPose();
-}
-
-function stopAvatar() {
-  if (session.mode === 'avatar') setMode('off');
-}
-
-function movePose(x, y) {
-  session.pose.x = clamp01(x);
-  session.pose.y = clamp01(y);
-  drawAvatar(selfCanvas(), session.pose, session.hue, session.name);
-  queuePose();
-}
-
-function queuePose() {
-  // At most ~15 pose messages a second, however fast the pointer moves.
-  if (session.poseTimer) { session.posePending = true; return; }
-  sendPose();
-  session.poseTimer = setTimeout(() => {
-    session.poseTimer = 0;
-    if (session.posePending) { session.posePending = false; queuePose(); }
-  }, 66);
-}
-
-function sendPose() {
-  if (session.mode !== 'avatar' || !session.ticket) return;
-  const p = session.pose;
-  if (send(encodeText({ t: 'pose', from: session.peer, pose: { x: round3(p.x), y: round3(p.y), level: round3(p.level) } }))) {
-    session.sentPoses += 1;
-    document.body.dataset.sentPoses = String(session.sentPoses);
-  }
-}
-
-function wireAvatarInput(canvas) {
-  const fromEvent = (e) => {
-    const r = canvas.getBoundingClientRect();
-    movePose((e.clientX - r.left) / r.width, (e.clientY - r.top) / r.height);
-  };
-  let dragging = false;
-  canvas.addEventListener('pointerdown', (e) => {
-    if (session.mode !== 'avatar') return;
-    dragging = true;
-    canvas.setPointerCapture(e.pointerId);
-    fromEvent(e);
-  });
-  canvas.addEventListener('pointermove', (e) => { if (dragging && session.mode === 'avatar') fromEvent(e); });
-  const stop = () => { dragging = false; };
-  canvas.addEventListener('pointerup', stop);
-  canvas.addEventListener('pointercancel', stop);
-  canvas.addEventListener('keydown', (e) => {
-    if (session.mode !== 'avatar') return;
-    const step = e.shiftKey ? 0.1 : 0.03;
-    const moves = { ArrowLeft: [-step, 0], ArrowRight: [step, 0], ArrowUp: [0, -step], ArrowDown: [0, step] };
-    const m = moves[e.key];
-    if (!m) return;
-    e.preventDefault();
-    movePose(session.pose.x + m[0], session.pose.y + m[1]);
-  });
-}
-
-// ---- modes and controls ----------------------------------------------------------------------------------------------
-
-function setMode(mode) {
-  session.mode = mode;
-  document.body.dataset.mode = mode;
-  ui.camera.setAttribute('aria-pressed', String(mode === 'camera'));
-  ui.camera.textContent = mode === 'camera' ? 'Camera off' : 'Camera on';
-  ui.avatar.setAttribute('aria-pressed', String(mode === 'avatar'));
-  ui.avatar.textContent = mode === 'avatar' ? 'Avatar off' : 'Avatar on';
-  const self = ensureTile(null).tile;
-  self.dataset.mode = mode;
-  if (mode === 'off') drawIdle(selfCanvas(), session.name);
-  renderMembers();
-  if (session.ticket) sendHello();
-}
-
-async function leave() {
-  session.leaving = true;
-  clearTimeout(session.reconnectTimer);
-  clearInterval(session.helloTimer);
-  if (session.ticket) send(encodeText({ t: 'bye', from: session.peer }));
-  stopCamera();
-  setMode('off');
-  session.ws?.close(1000, 'left');
-  session.ws = null;
-  for (const id of [...session.members.keys()]) removeMember(id);
-  ui.tiles.replaceChildren();
-  const roomId = session.ticket?.room_id ?? '';
-  session.ticket = null;
-  ui.room.hidden = true;
-  ui.lobby.hidden = false;
-  ui.roomInput.value = roomId;
-  setState('closed', 'Closed: you left the room');
-  document.title = 'AvatarStream';
-  ui.create.focus();
-}
-
-ui.create.addEventListener('click', () => enter('create'));
-ui.joinForm.addEventListener('submit', (e) => { e.preventDefault(); enter('join'); });
+ui.name.value = localStorage.getItem(NAME_KEY) ?? '';
+ui.name.addEventListener('change', () => {
+  try { localStorage.setItem(NAME_KEY, chosenName()); } catch { /* storage off */ }
+});
+ui.create.addEventListener('click', create);
+ui.joinForm.addEventListener('submit', (e) => { e.preventDefault(); join(); });
 ui.leave.addEventListener('click', leave);
-ui.camera.addEventListener('click', () => { clearError(); if (session.mode === 'camera') stopCamera(); else startCamera(); });
-ui.avatar.addEventListener('click', () => { clearError(); if (session.mode === 'avatar') stopAvatar(); else startAvatar(); });
+ui.waitingLeave.addEventListener('click', leave);
+ui.endedBack.addEventListener('click', () => { view.clearError(); view.setState('idle', 'Not connected'); view.showStart(); });
+ui.camera.addEventListener('click', () => { view.clearError(); visit?.media.setCamera(visit.media.mode !== 'camera'); });
+ui.avatar.addEventListener('click', () => { view.clearError(); visit?.media.setAvatar(visit.media.mode !== 'avatar'); });
+const restartCapture = () => { if (visit?.media.mode === 'camera') visit.media.start(view.captureSettings()); };
 ui.fps.addEventListener('change', restartCapture);
 ui.size.addEventListener('change', restartCapture);
+ui.lock.addEventListener('click', () => send({ type: visit?.room.locked ? 'unlock' : 'lock' }));
+ui.endRoom.addEventListener('click', () => { ui.endConfirm.hidden = false; ui.endConfirmYes.focus(); });
+ui.endCancel.addEventListener('click', () => { ui.endConfirm.hidden = true; });
+ui.endConfirmYes.addEventListener('click', () => { ui.endConfirm.hidden = true; send({ type: 'end_room' }); });
 ui.copyLink.addEventListener('click', async () => {
-  const link = inviteLink(location.origin, session.ticket?.room_id ?? '', session.joinKey);
+  const link = ui.roomId.dataset.invite ?? '';
   try {
     await navigator.clipboard.writeText(link);
     ui.copyNote.textContent = 'Link copied';
@@ -534,19 +278,23 @@ ui.copyLink.addEventListener('click', async () => {
   }
   setTimeout(() => { ui.copyNote.textContent = ''; }, 4000);
 });
-window.addEventListener('pagehide', () => { if (session.ticket && !session.leaving) send(encodeText({ t: 'bye', from: session.peer })); });
-
-function clamp01(v) { const n = Number(v); return Number.isFinite(n) ? Math.min(1, Math.max(0, n)) : 0.5; }
-function round3(v) { return Math.round(v * 1000) / 1000; }
+setInterval(() => {
+  if (visit) view.setQuality({ rtt: visit.connection.rtt, dropped: visit.media.dropped, path: visit.media.pathOf(visit.room.me) });
+}, QUALITY_EVERY_MS);
 
 // An invite link (/?room=00157#key=K) fills in the room to join; its key stays in the page.
-const linked = new URLSearchParams(location.search).get('room');
+const linkedRoom = new URLSearchParams(location.search).get('room')?.trim() ?? '';
 const linkedKey = keyOfFragment(location.hash);
-if (linked) {
-  ui.roomInput.value = linked;
-  ui.join.textContent = `Join room ${linked}`;
+if (linkedRoom) {
+  ui.roomInput.value = linkedRoom;
+  ui.join.textContent = `Join room ${linkedRoom}`;
   ui.join.focus();
 }
-// A small hook for support and tests: drop the socket as a network fault would, to watch the page recover.
-window.avatarStream = Object.freeze({ dropConnection: () => session.ws?.close(4999, 'dropped') });
+view.showScreen('start');
+const kept = storedSeat();
+if (kept && kept.room_id === linkedRoom) comeBack(kept);
+else if (kept) forgetSeat();
+
+// A small hook for support and tests: drop the socket as a network fault would, to watch the page resume.
+Object.defineProperty(window, 'avatarStream', { value: Object.freeze({ dropConnection: () => visit?.connection.drop() }) });
 document.body.dataset.ready = 'true';

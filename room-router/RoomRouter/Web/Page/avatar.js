@@ -1,11 +1,19 @@
 // A drawn avatar: a face that follows its pose (x, y in 0..1) and opens its mouth with the level (0..1).
 
+/** @returns {number} a hue in degrees */
 export function randomHue() {
   return Math.floor(Math.random() * 360);
 }
 
+/**
+ * @param {HTMLCanvasElement} canvas
+ * @param {{ x: number, y: number, level?: number }} pose
+ * @param {number} hue
+ * @param {string} [name]
+ */
 export function drawAvatar(canvas, pose, hue, name) {
   const ctx = canvas.getContext('2d');
+  if (!ctx) return;
   const { width: w, height: h } = canvas;
   ctx.fillStyle = `hsl(${hue} 35% 14%)`;
   ctx.fillRect(0, 0, w, h);
