@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every test in Dapr.sln and ends with one line: "N passed, N failed".
+# Runs every test in Dapr.sln and the page's type check (tsc), and ends with one line: "N passed, N failed".
 # Installs what the tests need that NuGet cannot bring (Chromium for the browser tests) when it is missing.
 # Extra arguments go to `dotnet test` (e.g. --filter "FullyQualifiedName~Relay").
 set -uo pipefail
@@ -15,6 +15,26 @@ ensure_chromium() {
 
 if compgen -G "tests/*/*.csproj" >/dev/null && grep -lq "Microsoft.Playwright" tests/*/*.csproj; then
   ensure_chromium || { echo "test.sh: could not install Chromium; the browser tests will fail" >&2; }
+fi
+
+# The browser page's JSDoc types, checked by tsc (package.json, tsconfig.json); counted as one test.
+check_page_types() {
+  if ! command -v npm >/dev/null; then
+    echo "test.sh: npm is missing; cannot type-check the page" >&2
+    return 1
+  fi
+  if [ ! -d node_modules ]; then
+    npm ci --no-audit --no-fund --loglevel=error || return 1
+  fi
+  npx --no-install tsc -p tsconfig.json
+}
+
+page_types=0
+if check_page_types; then
+  echo "test.sh: page type check passed"
+else
+  echo "test.sh: page type check (tsc) failed" >&2
+  page_types=1
 fi
 
 results=$(mktemp -d)
@@ -35,6 +55,7 @@ if [ "$passed" -eq 0 ] && [ "$failed" -eq 0 ] && [ "$status" -eq 0 ]; then
   echo "test.sh: no test ran" >&2
   status=1
 fi
+if [ "$page_types" -eq 0 ]; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
 [ "$failed" -gt 0 ] && status=1
 echo "$passed passed, $failed failed"
 exit "$status"
