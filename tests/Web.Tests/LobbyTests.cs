@@ -93,7 +93,10 @@ public sealed class LobbyTests(BrowserFixture fixture) : PageTestBase(fixture)
         await late.WaitForFunctionAsync("(closes) => Date.now() > Date.parse(closes) + 500", closesAt, new() { PollingInterval = 100 });
         await JoinByLinkAsync(late, "Eli", mode: "avatar");
 
-        await late.WaitForSelectorAsync("#error[data-code=join-window-closed]");
+        // Whatever the answer, wait for it, then say which it was.
+        await late.WaitForSelectorAsync("#error:not([hidden]), body[data-state=live], body[data-state=waiting]");
+        Assert.Equal("idle", await late.GetAttributeAsync("body", "data-state"));
+        Assert.Equal("join-window-closed", await late.GetAttributeAsync("#error", "data-code"));
         await Assertions.Expect(late.Locator("#error")).ToContainTextAsync("no longer lets new people in");
         Assert.True(await late.IsVisibleAsync("#start"));
     }
