@@ -13,6 +13,9 @@ public class AppRoutesTests
     // The web page's address: the Ingress routes it ahead of the page itself landing in room-router.
     private const string PagePath = "/";
 
+    // The prefix of the page's own files (GET /web/{file}).
+    private const string PageFilesPrefix = "/web/";
+
     [Fact]
     public async Task IngressPaths_ToRoomRouter_AreItsPublicPostRoutes()
     {
@@ -24,10 +27,11 @@ public class AppRoutesTests
             .SelectMany(r => r.Items("http", "paths"))
             .Where(p => RoutingRules.SelectedDeployment(applied.Named("Service", p.Str("backend", "service", "name") ?? ""), applied) == router)
             .Select(p => p.Str("path") ?? "")
-            .Where(p => p != PagePath)
+            .Where(p => p is not (PagePath or PageFilesPrefix))
             .ToArray();
 
         Assert.NotEmpty(paths);
+        Assert.True(AppRoutes.Serves(routes, "GET", PageFilesPrefix + "{file}"), "room-router serves no GET /web/{file}");
         Assert.All(paths, path => Assert.True(AppRoutes.Serves(routes, "POST", path), $"room-router maps no POST {path}"));
     }
 

@@ -32,9 +32,10 @@ public class KubernetesAppTests
             .SelectMany(r => r.Items("http", "paths"))
             .Where(p => RoutingRules.SelectedDeployment(Applied.Named("Service", p.Str("backend", "service", "name") ?? ""), Applied) == router)
             .ToArray();
-        Assert.Equal(["/", "/create-room", "/join-room"], paths.Select(p => p.Str("path")).Order(StringComparer.Ordinal));
-        // A "/" prefix would also publish /actors/..., /dapr/config and the internal calls.
-        Assert.All(paths, p => Assert.Equal("Exact", p.Str("pathType")));
+        Assert.Equal(["/", "/create-room", "/join-room", "/web/"], paths.Select(p => p.Str("path")).Order(StringComparer.Ordinal));
+        // A "/" prefix would also publish /actors/..., /dapr/config and the internal calls; only the page's files
+        // are published by prefix.
+        Assert.All(paths, p => Assert.Equal(p.Str("path") == "/web/" ? "Prefix" : "Exact", p.Str("pathType")));
     }
 
     [Fact]
