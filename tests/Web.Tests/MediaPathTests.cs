@@ -82,6 +82,8 @@ public sealed class MediaPathTests(BrowserFixture fixture) : PageTestBase(fixtur
             // 25 decoded 20 ms frames: half a second of the other page's microphone.
             await WaitAsync(page, "() => Number(document.querySelector('.tile:not(.self)')?.dataset.audioFrames) >= 25");
             Assert.Equal("relay", await page.GetAttributeAsync(".tile:not(.self)", "data-path"));
+            // The fake microphone beeps: the decoded sound lights the other member's speaking indicator.
+            await page.WaitForSelectorAsync(".tile:not(.self)[data-speaking=true]");
         }
 
         await erin.ClickAsync("#toggle-mic");
@@ -89,8 +91,20 @@ public sealed class MediaPathTests(BrowserFixture fixture) : PageTestBase(fixtur
         await frank.WaitForSelectorAsync(".tile:not(.self)[data-muted=true]");
     }
 
-    private static Task WaitAsync(IPage page, string expression, object? arg = null) =>
-        page.WaitForFunctionAsync(expression, arg, new() { Timeout = (float)MediaPatience.TotalMilliseconds });
+    // Waits for a page condition; on a timeout the message carries what every tile showed, to tell why.
+    private static async Task WaitAsync(IPage page, string expression, object? arg = null)
+    {
+        try
+        {
+            await page.WaitForFunctionAsync(expression, arg, new() { Timeout = (float)MediaPatience.TotalMilliseconds });
+        }
+        catch (TimeoutException e)
+        {
+            var tiles = await page.EvaluateAsync<string>(
+                "() => JSON.stringify([...document.querySelectorAll('.tile')].map(t => ({ ...t.dataset })))");
+            throw new TimeoutException($"{e.Message} Tiles: {tiles}", e);
+        }
+    }
 
     // A small, slow capture: several pages share two cores in these tests.
     private static Task SmallCaptureAsync(IPage page) =>

@@ -2,7 +2,7 @@
 // state of the microphone, and a speaking flag from an AnalyserNode's level.
 
 const LEVEL_EVERY_MS = 100;
-const SPEAKING_LEVEL = 0.02; // RMS of the samples, 0..1: above it counts as speech
+export const SPEAKING_LEVEL = 0.02; // RMS of the samples, 0..1: above it counts as speech
 const SPEAKING_HOLD_MS = 600; // keep "speaking" this long after the level falls, so short pauses do not flicker
 
 /**
@@ -14,7 +14,6 @@ const SPEAKING_HOLD_MS = 600; // keep "speaking" this long after the level falls
  *   setMic(on: boolean): void,
  *   readonly micTrack: MediaStreamTrack | null,
  *   readonly micOn: boolean,
- *   readonly speaking: boolean,
  * }} Capture
  */
 
@@ -44,9 +43,7 @@ export function createCapture({ onSpeaking }) {
     const samples = new Float32Array(analyser.fftSize);
     meterTimer = setInterval(() => {
       analyser.getFloatTimeDomainData(samples);
-      let sum = 0;
-      for (const s of samples) sum += s * s;
-      const level = Math.sqrt(sum / samples.length);
+      const level = rmsOf(samples);
       const now = performance.now();
       if (micOn && level > SPEAKING_LEVEL) lastLoud = now;
       const next = micOn && now - lastLoud < SPEAKING_HOLD_MS;
@@ -60,7 +57,6 @@ export function createCapture({ onSpeaking }) {
   return {
     get micTrack() { return mic?.getAudioTracks()[0] ?? null; },
     get micOn() { return micOn && mic !== null; },
-    get speaking() { return speaking; },
 
     async openMic() {
       if (mic) return true;
@@ -103,4 +99,11 @@ export function createCapture({ onSpeaking }) {
       for (const track of mic?.getAudioTracks() ?? []) track.enabled = on;
     },
   };
+}
+
+/** The loudness of some samples: their root mean square, 0..1. @param {Float32Array} samples */
+export function rmsOf(samples) {
+  let sum = 0;
+  for (const s of samples) sum += s * s;
+  return samples.length ? Math.sqrt(sum / samples.length) : 0;
 }

@@ -4,11 +4,12 @@
 //   p2p.js          one RTCPeerConnection per pair while the room is small (media-settings.js: P2P_MAX_MEMBERS)
 //   relay-video.js  JPEG layers through the relay for the pairs that are not connected directly
 //   relay-audio.js  Opus through the relay (WebCodecs) for the same pairs
-// The drawn avatar's poses go to everyone as `data` messages; mode, colour, mute and speaking ride in the meta.
+// The drawn avatar's poses go to everyone as `data` messages; mode, colour and mute ride in the meta. Whether another
+// member speaks is measured from the sound that arrives (not sent as meta: that would be an event per breath).
 
 import { MediaKind } from './protocol.js';
 import { drawAvatar, randomHue } from './avatar.js';
-import { createCapture } from './capture.js';
+import { createCapture, SPEAKING_LEVEL } from './capture.js';
 import { PeerLink, isSignal } from './p2p.js';
 import { createRelayVideoPublisher, showRelayFrame, SMALL_LAYER, LARGE_LAYER } from './relay-video.js';
 import { createRelayAudio } from './relay-audio.js';
@@ -45,6 +46,7 @@ const STATS_EVERY_MS = 1000;
 const MAX_FEEDS = 49; // the protocol's cap on video feeds per subscription
 const BIG_TILES_UP_TO = 2; // with this few remote tiles, each is shown large: ask for the large layer
 const SPEAKING_MOUTH = 0.6;
+const HEARD_FOR_MS = 1200; // a remote tile shows "speaking" this long after loud sound: direct links are polled each second
 
 /**
  * @param {{ connection: Connection, room: RoomState, view: View }} parts
@@ -81,10 +83,18 @@ export function createMedia({ connection, room, view }) {
   /** @type {Map<number, { video: HTMLVideoElement, sound: HTMLAudioElement }>} */
   const p2pPlayers = new Map();
   let lastFeeds = '';
+  /** When each member was last heard above the speaking level. @type {Map<number, number>} */
+  const lastHeard = new Map();
 
   const capture = createCapture({ onSpeaking });
   const relayVideo = createRelayVideoPublisher(connection);
-  const relayAudio = createRelayAudio({ connection, onDecoded: (from) => bump(view.tileOf(from).tile, 'audioFrames') });
+  const relayAudio = createRelayAudio({
+    connection,
+    onDecoded: (from, level) => {
+      bump(view.tileOf(from).tile, 'audioFrames');
+      heard(from, level);
+    },
+  });
   const statsTimer = setInterval(showStats, STATS_EVERY_MS);
 
   room.listen((m) => {
@@ -115,18 +125,26 @@ export function createMedia({ connection, room, view }) {
   /** @returns {number[]} */
   function remotes() { return [...room.members.keys()].filter((m) => m !== room.me); }
 
+  /** @param {number} member @param {number} level */
+  function heard(member, level) {
+    const now = performance.now();
+    if (level > SPEAKING_LEVEL) lastHeard.set(member, now);
+    const speaking = now - (lastHeard.get(member) ?? -Infinity) < HEARD_FOR_MS;
+    const { tile } = view.tileOf(member);
+    if (tile.dataset.speaking !== String(speaking)) tile.dataset.speaking = String(speaking);
+  }
+
   /** @param {HTMLElement} tile @param {string} counter */
   function bump(tile, counter) { tile.dataset[counter] = String(Number(tile.dataset[counter] ?? 0) + 1); }
 
   function announce() {
     if (!room.me || room.waiting) return;
-    connection.send({ type: 'set_meta', meta: { mode, hue, muted: !capture.micOn, speaking: capture.speaking } });
+    connection.send({ type: 'set_meta', meta: { mode, hue, muted: !capture.micOn } });
   }
 
   /** @param {boolean} speaking */
   function onSpeaking(speaking) {
     view.selfTile().tile.dataset.speaking = String(speaking);
-    announce();
     if (mode === 'avatar') {
       pose.level = speaking ? SPEAKING_MOUTH : 0;
       drawAvatar(view.selfTile().canvas, pose, hue, myName());
@@ -143,12 +161,11 @@ export function createMedia({ connection, room, view }) {
     refreshTracks();
   }
 
-  /** How another member's tile looks from its meta: its mode (until a frame or pose comes), mute and speaking. @param {number} member */
+  /** How another member's tile looks from its meta: its mode (until a frame or pose comes) and mute. @param {number} member */
   function showRemote(member) {
     const meta = room.members.get(member)?.meta ?? {};
     const remoteMode = meta.mode === 'camera' || meta.mode === 'avatar' ? meta.mode : 'off';
     const { tile, canvas } = view.tileOf(member);
-    tile.dataset.speaking = String(meta.speaking === true);
     tile.dataset.muted = String(meta.muted === true);
     if (tile.dataset.mode === remoteMode) return;
     tile.dataset.mode = remoteMode;
@@ -269,9 +286,11 @@ export function createMedia({ connection, room, view }) {
         if (!s) continue;
         tile.dataset.p2pFrames = String(s.framesDecoded);
         tile.dataset.p2pAudio = String(s.audioSamples);
+        heard(member, s.audioLevel);
         if (s.rttMs !== null) tile.dataset.rtt = String(s.rttMs); else delete tile.dataset.rtt;
         view.setTileInfo(tile, `P2P · ${s.framesDecoded} frames${s.rttMs !== null ? ` · ${s.rttMs} ms` : ''}`);
       } else {
+        heard(member, 0); // ends "speaking" on a member who fell silent
         view.setTileInfo(tile, `relay · ${tile.dataset.frames ?? 0} frames`);
       }
     }

@@ -10,7 +10,7 @@ const CONNECT_TIMEOUT_MS = 10_000;
  * @typedef {{ rtc: 'offer' | 'answer', sdp: string } | { rtc: 'ice', candidate: RTCIceCandidateInit } | { rtc: 'bye', failed: boolean }} Signal
  * @typedef {Signal & { link: string, to_link: string | null }} SignalMessage
  * @typedef {{ audio: MediaStreamTrack | null, video: MediaStreamTrack | null }} LocalTracks
- * @typedef {{ framesDecoded: number, audioSamples: number, rttMs: number | null }} PeerStats
+ * @typedef {{ framesDecoded: number, audioSamples: number, audioLevel: number, rttMs: number | null }} PeerStats
  * @typedef {{
  *   me: number,
  *   peer: number,
@@ -110,10 +110,13 @@ export class PeerLink {
   async stats() {
     const report = await this.#pc.getStats();
     /** @type {PeerStats} */
-    const out = { framesDecoded: 0, audioSamples: 0, rttMs: null };
+    const out = { framesDecoded: 0, audioSamples: 0, audioLevel: 0, rttMs: null };
     report.forEach((s) => {
       if (s.type === 'inbound-rtp' && s.kind === 'video') out.framesDecoded += s.framesDecoded ?? 0;
-      if (s.type === 'inbound-rtp' && s.kind === 'audio') out.audioSamples += s.totalSamplesReceived ?? 0;
+      if (s.type === 'inbound-rtp' && s.kind === 'audio') {
+        out.audioSamples += s.totalSamplesReceived ?? 0;
+        out.audioLevel = Math.max(out.audioLevel, s.audioLevel ?? 0);
+      }
       if (s.type === 'candidate-pair' && s.nominated && s.state === 'succeeded' && typeof s.currentRoundTripTime === 'number') {
         out.rttMs = Math.round(s.currentRoundTripTime * 1000);
       }

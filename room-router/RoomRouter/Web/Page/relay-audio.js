@@ -3,6 +3,7 @@
 // from a small jitter buffer. Frames travel over the socket in order, so a per-sender counter gives the timestamps.
 
 import { MediaKind } from './protocol.js';
+import { rmsOf } from './capture.js';
 
 const FRAME_US = 20_000;
 const BITRATE = 24_000;
@@ -30,7 +31,7 @@ function trackProcessorType() {
 }
 
 /**
- * @param {{ connection: import('./connection.js').Connection, onDecoded: (from: number) => void }} parts
+ * @param {{ connection: import('./connection.js').Connection, onDecoded: (from: number, level: number) => void }} parts
  * @returns {RelayAudio}
  */
 export function createRelayAudio({ connection, onDecoded }) {
@@ -94,7 +95,7 @@ export function createRelayAudio({ connection, onDecoded }) {
     const buffer = output.createBuffer(1, data.numberOfFrames, data.sampleRate);
     buffer.copyToChannel(samples, 0);
     data.close();
-    onDecoded(from);
+    onDecoded(from, rmsOf(samples));
     if (!r) return;
     const now = output.currentTime;
     if (r.playhead < now) r.playhead = now + JITTER_TARGET_S; // an underrun: build the buffer up again
