@@ -43,6 +43,7 @@ import { mediaSettings } from './media-settings.js';
 
 const POSE_EVERY_MS = 66; // at most ~15 pose messages a second, however fast the pointer moves
 const STATS_EVERY_MS = 1000;
+const P2P_RETRY_MS = 20_000; // a pair whose direct connection failed tries again after this long (on the relay meanwhile)
 const MAX_FEEDS = 49; // the protocol's cap on video feeds per subscription
 const BIG_TILES_UP_TO = 2; // with this few remote tiles, each is shown large: ask for the large layer
 const SPEAKING_MOUTH = 0.6;
@@ -77,8 +78,9 @@ export function createMedia({ connection, room, view }) {
   let avatarTrack = null;
   /** @type {Map<number, PeerLink>} */
   const links = new Map();
-  /** Pairs whose direct connection failed or timed out: they stay on the relay while both are here. */
-  const failedPairs = new Set();
+  /** Pairs whose direct connection failed or timed out, and when they may try again; on the relay until then. */
+  /** @type {Map<number, number>} */
+  const failedPairs = new Map();
   /** What each direct link plays: the video in the member's tile, the sound in an audio element of its own. */
   /** @type {Map<number, { video: HTMLVideoElement, sound: HTMLAudioElement }>} */
   const p2pPlayers = new Map();
@@ -216,7 +218,7 @@ export function createMedia({ connection, room, view }) {
       onConnected: () => updatePaths(),
       onEnded: (failed) => {
         if (links.get(member) !== link) return;
-        if (failed) failedPairs.add(member);
+        if (failed) failedPairs.set(member, performance.now() + P2P_RETRY_MS);
         dropLink(member, false);
         updatePaths();
       },
@@ -278,6 +280,10 @@ export function createMedia({ connection, room, view }) {
 
   /** Per tile: path, frames, and for direct pairs what getStats says (frames decoded, audio samples, round trip). */
   async function showStats() {
+    const now = performance.now();
+    const due = [...failedPairs].filter(([, retryAt]) => retryAt <= now);
+    for (const [member] of due) failedPairs.delete(member);
+    if (due.length > 0) updatePaths();
     for (const member of remotes()) {
       const { tile } = view.tileOf(member);
       const link = links.get(member);
