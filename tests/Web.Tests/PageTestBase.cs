@@ -20,7 +20,10 @@ public abstract class PageTestBase(BrowserFixture fixture) : IAsyncLifetime
         }
     }
 
-    protected async Task<IPage> OpenAsync(string path = "/", bool cameraFails = false, List<string>? violations = null, bool phone = false)
+    // media: query settings of the page's media (media-settings.js). The default keeps every pair on the relay, which
+    // the relay tests watch; the peer-to-peer tests pass "" (the page's own limit) or "p2pmax=N".
+    protected async Task<IPage> OpenAsync(
+        string path = "/", bool cameraFails = false, List<string>? violations = null, bool phone = false, string media = "p2p=0")
     {
         var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -28,7 +31,7 @@ public abstract class PageTestBase(BrowserFixture fixture) : IAsyncLifetime
             ViewportSize = phone ? new ViewportSize { Width = 375, Height = 740 } : new ViewportSize { Width = 1100, Height = 720 },
             IsMobile = phone,
             HasTouch = phone,
-            Permissions = cameraFails ? [] : ["camera"],
+            Permissions = cameraFails ? [] : ["camera", "microphone"],
         });
         _contexts.Add(context);
         if (cameraFails)
@@ -66,9 +69,22 @@ public abstract class PageTestBase(BrowserFixture fixture) : IAsyncLifetime
         }
 
         page.SetDefaultTimeout((float)Patience.TotalMilliseconds);
-        await page.GotoAsync(path);
+        await page.GotoAsync(WithQuery(path, media));
         await page.WaitForSelectorAsync("body[data-ready=true]");
         return page;
+    }
+
+    // Adds query parameters to a path that may carry a query and a fragment (an invite link's key).
+    private static string WithQuery(string path, string query)
+    {
+        if (query.Length == 0)
+        {
+            return path;
+        }
+
+        var hash = path.IndexOf('#', StringComparison.Ordinal);
+        var (head, fragment) = hash < 0 ? (path, "") : (path[..hash], path[hash..]);
+        return head + (head.Contains('?', StringComparison.Ordinal) ? "&" : "?") + query + fragment;
     }
 
     // Creates a room through the start screen and waits until it is live. Answers the room id and the invite link's

@@ -176,6 +176,7 @@ function onMessage(m) {
   const v = visit;
   if (!v) return;
   if (m.type === 'data') v.media.onData(Number(m.from), m.data);
+  else if (m.type === 'layers_wanted') v.media.onLayersWanted(Array.isArray(m.layers) ? m.layers.map(Number) : []);
   else if (m.type === 'error') view.showError(`The server refused that: ${String(m.message ?? m.code)}`, String(m.code ?? 'error'));
   else v.room.apply(m);
 }
@@ -259,6 +260,7 @@ ui.joinForm.addEventListener('submit', (e) => { e.preventDefault(); join(); });
 ui.leave.addEventListener('click', leave);
 ui.waitingLeave.addEventListener('click', leave);
 ui.endedBack.addEventListener('click', () => { view.clearError(); view.setState('idle', 'Not connected'); view.showStart(); });
+ui.mic.addEventListener('click', () => visit?.media.setMic(!visit.media.micOn));
 ui.camera.addEventListener('click', () => { view.clearError(); visit?.media.setCamera(visit.media.mode !== 'camera'); });
 ui.avatar.addEventListener('click', () => { view.clearError(); visit?.media.setAvatar(visit.media.mode !== 'avatar'); });
 const restartCapture = () => { if (visit?.media.mode === 'camera') visit.media.start(view.captureSettings()); };

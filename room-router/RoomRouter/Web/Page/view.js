@@ -33,6 +33,7 @@ export const ui = {
   endedText: el('ended-text', HTMLElement), endedBack: el('ended-back', HTMLButtonElement),
   roomId: el('room-id', HTMLElement), lockedBadge: el('locked-badge', HTMLElement),
   copyLink: el('copy-link', HTMLButtonElement), copyNote: el('copy-note', HTMLElement),
+  mic: el('toggle-mic', HTMLButtonElement), soundNote: el('sound-note', HTMLElement),
   camera: el('toggle-camera', HTMLButtonElement), avatar: el('toggle-avatar', HTMLButtonElement),
   size: el('size', HTMLSelectElement), fps: el('fps', HTMLSelectElement), leave: el('leave', HTMLButtonElement),
   hostControls: el('host-controls', HTMLElement), lock: el('lock', HTMLButtonElement), endRoom: el('end-room', HTMLButtonElement),
@@ -286,6 +287,47 @@ export function setMode(mode) {
   ui.avatar.setAttribute('aria-pressed', String(mode === 'avatar'));
   ui.avatar.textContent = mode === 'avatar' ? 'Avatar off' : 'Avatar on';
   selfTile().tile.dataset.mode = mode;
+}
+
+/**
+ * The mute button; body[data-mic] is "on", "muted" or "none" (no microphone).
+ * @param {boolean} on
+ * @param {boolean} available
+ */
+export function setMic(on, available) {
+  document.body.dataset.mic = !available ? 'none' : on ? 'on' : 'muted';
+  ui.mic.disabled = !available;
+  ui.mic.setAttribute('aria-pressed', String(available && !on));
+  ui.mic.textContent = !available ? 'No microphone' : on ? 'Mute' : 'Unmute';
+}
+
+/** A line about sound under the controls ('' hides it). @param {string} text */
+export function setSoundNote(text) {
+  ui.soundNote.textContent = text;
+  ui.soundNote.hidden = !text;
+}
+
+/** The video element of a tile, for a direct (P2P) stream; shown instead of the canvas while data-path is p2p. @param {HTMLElement} tile */
+export function tileVideo(tile) {
+  const found = tile.querySelector('video');
+  if (found) return found;
+  const made = document.createElement('video');
+  made.muted = true; // the sound plays through its own element
+  made.playsInline = true;
+  made.autoplay = true;
+  tile.prepend(made);
+  return made;
+}
+
+/** The small path and quality line on a tile. @param {HTMLElement} tile @param {string} text */
+export function setTileInfo(tile, text) {
+  let info = tile.querySelector('.tile-info');
+  if (!info) {
+    info = document.createElement('span');
+    info.className = 'tile-info';
+    tile.append(info);
+  }
+  if (info.textContent !== text) info.textContent = text;
 }
 
 /** The capture size and rate chosen in the room's controls. */
