@@ -445,7 +445,10 @@ export function createMedia({ connection, room, view }) {
       link = undefined;
     }
     if (!link) {
-      if (m.rtc !== 'offer' || !wantsP2P(from)) return;
+      if (m.rtc !== 'offer') return;
+      // The other side tries again: so do we, or two sides whose retries fall out of step would never meet.
+      failedPairs.delete(from);
+      if (!wantsP2P(from)) return;
       link = openLink(from);
     }
     link.receive(m);
