@@ -32,7 +32,7 @@ internal sealed class RelayConnection : IMemberLink
         _queue = new SendQueue(context.Options.SendQueueCapacity, context.Options.ControlQueueCapacity);
         Room = room;
         ClientId = clientId;
-        ClientTag = Core.ClientTag.Of(clientId);
+        ClientTag = Contracts.ClientTag.Of(clientId);
     }
 
     public Room Room { get; }

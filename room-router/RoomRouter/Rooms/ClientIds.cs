@@ -4,7 +4,7 @@ namespace AvatarStream.RoomRouter.Rooms;
 
 internal static class ClientIds
 {
-    // A random UUID v4: the client's credential on the stream instance.
+    // A random UUID v4: the seat's credential at the router (a stream instance sees only tickets).
     public static string New() => Guid.NewGuid().ToString("D");
 
     // A client id as the router issues them (a lower-case UUID), from any spelling of one; false when it is none.
@@ -13,7 +13,4 @@ internal static class ClientIds
         clientId = Identifiers.IsClientId(text) ? Guid.ParseExact(text!, "D").ToString("D") : string.Empty;
         return clientId.Length > 0;
     }
-
-    // Enough of a client id to follow it through logs without leaking the credential.
-    public static string Redact(string clientId) => clientId.Length <= 8 ? "…" : string.Concat(clientId.AsSpan(0, 8), "…");
 }

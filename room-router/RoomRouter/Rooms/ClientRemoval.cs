@@ -27,7 +27,7 @@ internal sealed class ClientRemoval(
             status = await RemoveEndingTheRoomAsync(roomId, room, clientId, bar, status, cancellationToken);
         }
 
-        RouterLog.ClientRemoved(logger, ClientIds.Redact(clientId), roomId.ToString(), status.ToString(), bar);
+        RouterLog.ClientRemoved(logger, ClientTag.Of(clientId), roomId.ToString(), status.ToString(), bar);
         return status;
     }
 

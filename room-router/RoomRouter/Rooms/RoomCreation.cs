@@ -96,7 +96,7 @@ internal sealed class RoomCreation(
                 return null;
             }
 
-            RouterLog.RoomCreated(logger, roomId, instanceId, ClientIds.Redact(host.ClientId));
+            RouterLog.RoomCreated(logger, roomId, instanceId, ClientTag.Of(host.ClientId));
             var ticket = tickets.Issue(signingKey, roomId, host.ClientId, host.Role, instanceId);
             return RoomOutcome.Issued(new RoomTicket(roomId, host.ClientId, streamUrl, host.Role, StreamProtocol.Offered, ticket, JoinKey: joinKey));
         }

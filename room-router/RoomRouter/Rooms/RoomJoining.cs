@@ -80,7 +80,7 @@ internal sealed class RoomJoining(
                 return null;
             }
 
-            RouterLog.ClientJoined(logger, ClientIds.Redact(clientId), id, instanceId);
+            RouterLog.ClientJoined(logger, ClientTag.Of(clientId), id, instanceId);
             var ticket = tickets.Issue(join.SigningKey, id, clientId, role, instanceId);
             return RoomOutcome.Issued(new RoomTicket(id, clientId, streamUrl, role, StreamProtocol.Offered, ticket, seat.Knocking, seat.JoinKey));
         }
