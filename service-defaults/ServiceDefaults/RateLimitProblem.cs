@@ -12,10 +12,16 @@ public static class RateLimitProblem
     public static TimeSpan RetryAfter(RateLimitLease lease, TimeSpan fallback) =>
         lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : fallback;
 
+    /// <summary>Sets Retry-After in whole seconds, rounded up and at least 1, so a client waiting that long finds a permit.</summary>
+    public static void SetRetryAfter(HttpContext http, TimeSpan retryAfter)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+    }
+
     public static ProblemHttpResult Result(HttpContext http, TimeSpan retryAfter)
     {
-        // Whole seconds, rounded up and at least 1, so a client waiting that long finds a permit.
-        http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        SetRetryAfter(http, retryAfter);
         return TypedResults.Problem(
             "Too many requests from this address; try again later.", statusCode: StatusCodes.Status429TooManyRequests, title: "Rate limited", type: ProblemTypes.RateLimited);
     }

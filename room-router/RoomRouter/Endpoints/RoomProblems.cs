@@ -1,4 +1,3 @@
-using System.Globalization;
 using AvatarStream.Contracts;
 using AvatarStream.RoomRouter.Rooms;
 using AvatarStream.ServiceDefaults;
@@ -35,7 +34,7 @@ internal static class RoomProblems
 
     private static ProblemHttpResult Throttled(HttpContext http, TimeSpan retryAfter, string type, string title, string detail, int status = StatusCodes.Status429TooManyRequests)
     {
-        http.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        RateLimitProblem.SetRetryAfter(http, retryAfter);
         return Problem(status, type, title, detail);
     }
 
