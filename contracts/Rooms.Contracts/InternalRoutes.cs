@@ -21,11 +21,14 @@ public static class InternalRoutes
     /// <summary>On the room router: the registered instances (<see cref="InstanceList"/>).</summary>
     public const string Instances = "/instances";
 
-    /// <summary>On the room router: the route of <see cref="HostedRooms(string)"/>.</summary>
-    public const string HostedRoomsPattern = "/instances/{instance_id}/rooms";
+    /// <summary>On a stream instance: the room router places a moved room with its seats (<see cref="PlaceRoomRequest"/>).</summary>
+    public const string PlaceRoom = "/place-room";
 
-    /// <summary>On the room router: the rooms and clients an instance hosts, read back after its restart.</summary>
-    public static string HostedRooms(string instanceId) => $"/instances/{Uri.EscapeDataString(instanceId)}/rooms";
+    /// <summary>On the room router: a stopping instance takes itself out of placement (<see cref="DrainInstanceRequest"/>).</summary>
+    public const string DrainInstance = "/drain-instance";
+
+    /// <summary>On a stream instance: drain it without stopping the process (<see cref="DrainReport"/>): operators and tests.</summary>
+    public const string Drain = "/drain";
 
     /// <summary>On every app: liveness, answered with 200 <c>Healthy.</c>.</summary>
     public const string Health = "/health";

@@ -16,6 +16,12 @@ public static class ProblemTypes
     public const string OriginNotAllowed = Base + "origin-not-allowed";
     public const string RateLimited = Base + "rate-limited";
 
+    /// <summary>A stream instance refused a register or place-room of another era than its own (<c>PutTaskResponse.Era</c>).</summary>
+    public const string StalePlacement = Base + "stale-placement";
+
+    /// <summary>A stream instance is draining or stopping: it seats nobody and opens no socket; ask join-room again.</summary>
+    public const string InstanceStopping = Base + "instance-stopping";
+
     /// <summary>Gives problems written by the framework (status code pages, exceptions) a stable type too.</summary>
     public static void AddDefaultType(Microsoft.AspNetCore.Http.ProblemDetailsOptions options) =>
         options.CustomizeProblemDetails = ctx =>
