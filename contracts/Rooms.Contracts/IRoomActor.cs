@@ -17,8 +17,26 @@ public interface IRoomActor : IActor
     /// </summary>
     public Task<JoinRoomResult> JoinAsync(JoinRoomArgs args);
 
-    /// <summary>Turns a pending seat into a permanent one once the stream instance admitted the client.</summary>
-    public Task<ConfirmClientResult> ConfirmClientAsync(ClientArgs args);
+    /// <summary>
+    /// Turns a pending seat into a permanent one once the stream instance admitted the client; refused when the room has
+    /// moved off the instance and era the client was registered on since.
+    /// </summary>
+    public Task<ConfirmClientResult> ConfirmClientAsync(ConfirmClientArgs args);
+
+    /// <summary>
+    /// Moves the room, with its seats, host and key, from where the caller saw it to another instance, unless it is no
+    /// longer there (another router moved it first); either way answers where the room is now. Of concurrent moves one wins.
+    /// </summary>
+    public Task<RoomPlacement> MoveAsync(MoveRoomArgs args);
+
+    /// <summary>Records that every seat was registered on the room's instance after its move (<see cref="RoomPlacement.Placed"/>).</summary>
+    public Task MarkPlacedAsync(PlacementArgs args);
+
+    /// <summary>Where the room is, or that there is none.</summary>
+    public Task<RoomPlacement> GetPlacementAsync();
+
+    /// <summary>Deletes the room only while it is still on that instance and era: a room that nobody came back to after its instance died. Idempotent.</summary>
+    public Task<DeleteRoomResult> DeleteIfOnAsync(PlacementArgs args);
 
     /// <summary>
     /// Drops a client unless it is the room's last, which it leaves in place (<see cref="RemoveClientStatus.LastClient"/>):
@@ -38,7 +56,7 @@ public interface IRoomActor : IActor
     /// <summary>What the room looks like, or that it does not exist (an ended room does not).</summary>
     public Task<RoomLookup> GetAsync();
 
-    /// <summary>The room's clients with a live seat, for the instance that hosts it to admit again after a restart.</summary>
+    /// <summary>The room's clients with a live seat, for the instance it moves to.</summary>
     public Task<RoomClients> GetClientsAsync(ClientsArgs args);
 
     /// <summary>Deletes the room whatever its clients. Idempotent.</summary>
@@ -59,6 +77,7 @@ public interface IRoomActor : IActor
 /// <param name="Settings">What the room is created with; absent means the defaults.</param>
 /// <param name="MaxClients">The room's own client limit (at most the server's), or null for the server's.</param>
 /// <param name="JoinKey">The secret of the room's invite link: a joiner without it knocks (unless the room is open).</param>
+/// <param name="Era">The instance's era the room is placed in (<see cref="PutTaskResponse.Era"/>).</param>
 public sealed record CreateRoomArgs(
     string InstanceId,
     string HostClientId,
@@ -66,7 +85,33 @@ public sealed record CreateRoomArgs(
     string HostName = MemberNames.Default,
     RoomSettings? Settings = null,
     int? MaxClients = null,
-    string? JoinKey = null);
+    string? JoinKey = null,
+    long Era = 0);
+
+/// <summary>Arguments of <see cref="IRoomActor.ConfirmClientAsync"/>.</summary>
+/// <param name="ClientId">The client the instance admitted.</param>
+/// <param name="InstanceId">The instance it was registered on.</param>
+/// <param name="Era">That instance's era at the register.</param>
+public sealed record ConfirmClientArgs(string ClientId, string InstanceId, long Era);
+
+/// <summary>Arguments of <see cref="IRoomActor.MoveAsync"/>.</summary>
+/// <param name="FromInstance">Where the caller saw the room.</param>
+/// <param name="FromEra">In which era of it.</param>
+/// <param name="ToInstance">The live instance the room goes to.</param>
+/// <param name="ToEra">That instance's current era.</param>
+public sealed record MoveRoomArgs(string FromInstance, long FromEra, string ToInstance, long ToEra);
+
+/// <summary>One placement of a room: an instance and its era.</summary>
+/// <param name="InstanceId">The instance.</param>
+/// <param name="Era">Its era.</param>
+public sealed record PlacementArgs(string InstanceId, long Era);
+
+/// <summary>Where a room is (<see cref="IRoomActor.MoveAsync"/>, <see cref="IRoomActor.GetPlacementAsync"/>).</summary>
+/// <param name="InstanceId">Its instance, or null when there is no room (or it ended).</param>
+/// <param name="Era">The instance's era it was placed in.</param>
+/// <param name="Placed">Every seat it holds was registered there after its last move.</param>
+/// <param name="Moved">This call moved it (<see cref="IRoomActor.MoveAsync"/> only).</param>
+public sealed record RoomPlacement(string? InstanceId, long Era, bool Placed, bool Moved = false);
 
 /// <summary>Arguments of <see cref="IRoomActor.JoinAsync"/>.</summary>
 /// <param name="ClientId">The new client.</param>
@@ -133,6 +178,8 @@ public enum JoinRoomStatus
 /// <param name="Settings">What the room was created with, when joined.</param>
 /// <param name="Knocking">The seat came without the join key: its socket waits in the lobby for a host.</param>
 /// <param name="JoinKey">The room's join key, for its host only (the page of a host that reloads shows the invite link again).</param>
+/// <param name="Era">The era of <paramref name="InstanceId"/> the room was placed in, when joined.</param>
+/// <param name="Placed">Every seat was registered on that instance after the room's last move, when joined.</param>
 public sealed record JoinRoomResult(
     JoinRoomStatus Status,
     string? InstanceId,
@@ -141,7 +188,9 @@ public sealed record JoinRoomResult(
     string? Name = null,
     RoomSettings? Settings = null,
     bool Knocking = false,
-    string? JoinKey = null);
+    string? JoinKey = null,
+    long Era = 0,
+    bool Placed = true);
 
 /// <summary>Result of <see cref="IRoomActor.ConfirmClientAsync"/>.</summary>
 /// <param name="Confirmed">False when the seat had expired or the room is gone.</param>
@@ -184,7 +233,8 @@ public sealed record RoomLookup(RoomSnapshot? Room);
 /// <param name="InstanceId">The hosting instance, or null when the room does not exist.</param>
 /// <param name="Clients">Clients with a live seat, admitted or pending, with their roles and names.</param>
 /// <param name="Settings">What the room was created with, or null when it does not exist.</param>
-public sealed record RoomClients(string? InstanceId, IReadOnlyList<HostedClient> Clients, RoomSettings? Settings = null);
+/// <param name="Era">The era of <paramref name="InstanceId"/> the room was placed in.</param>
+public sealed record RoomClients(string? InstanceId, IReadOnlyList<HostedClient> Clients, RoomSettings? Settings = null, long Era = 0);
 
 /// <summary>Result of <see cref="IRoomActor.DeleteIfHostAsync"/>.</summary>
 /// <param name="Deleted">False when there was no room, or another host's room.</param>

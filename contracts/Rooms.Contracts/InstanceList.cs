@@ -9,21 +9,7 @@ public sealed record InstanceList(IReadOnlyList<RegisteredInstance> Instances);
 /// <param name="StreamUrl">Its public WebSocket URL.</param>
 public sealed record RegisteredInstance(string InstanceId, string StreamUrl);
 
-/// <summary>
-/// The rooms a stream instance hosts with their clients (<c>GET /instances/{instance_id}/rooms</c> on the room router):
-/// a restarted instance admits them again, so tickets issued before the restart still connect.
-/// </summary>
-/// <param name="InstanceId">The instance's app-id.</param>
-/// <param name="Rooms">Its rooms.</param>
-public sealed record InstanceRooms(string InstanceId, IReadOnlyList<HostedRoom> Rooms);
-
-/// <summary>One room on an instance with the clients holding a live seat in it.</summary>
-/// <param name="RoomId">Canonical 5-digit room id.</param>
-/// <param name="Clients">Its clients, admitted or pending.</param>
-/// <param name="Settings">What the room was created with.</param>
-public sealed record HostedRoom(string RoomId, IReadOnlyList<HostedClient> Clients, RoomSettings Settings);
-
-/// <summary>One client of a hosted room, as it was registered.</summary>
+/// <summary>One seat of a room, as it is registered on a stream instance (<see cref="PlaceRoomRequest"/>).</summary>
 /// <param name="ClientId">The client's id.</param>
 /// <param name="Role">One of <see cref="RoomRoles"/>.</param>
 /// <param name="Name">Its display name.</param>

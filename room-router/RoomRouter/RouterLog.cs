@@ -14,11 +14,23 @@ internal static partial class RouterLog
     [LoggerMessage(3, LogLevel.Warning, "Register of room {RoomId} on {InstanceId} failed: {Reason}")]
     public static partial void RegisterFailed(ILogger logger, string roomId, string instanceId, string reason);
 
-    [LoggerMessage(4, LogLevel.Warning, "Evicted stream instance {InstanceId} with {Rooms} rooms")]
+    [LoggerMessage(4, LogLevel.Warning, "Evicted stream instance {InstanceId}; {Rooms} rooms move on their next join")]
     public static partial void InstanceEvicted(ILogger logger, string instanceId, int rooms);
 
-    [LoggerMessage(5, LogLevel.Information, "Stream instance {InstanceId} announced at {StreamUrl}")]
-    public static partial void InstanceAnnounced(ILogger logger, string instanceId, string streamUrl);
+    [LoggerMessage(5, LogLevel.Information, "Stream instance {InstanceId} announced at {StreamUrl}, era {Era}")]
+    public static partial void InstanceAnnounced(ILogger logger, string instanceId, string streamUrl, long era);
+
+    [LoggerMessage(15, LogLevel.Information, "Stream instance {InstanceId} is draining; its rooms move on their next join")]
+    public static partial void InstanceDraining(ILogger logger, string instanceId);
+
+    [LoggerMessage(16, LogLevel.Information, "Room {RoomId} moved from {FromInstance} (era {FromEra}) to {ToInstance} (era {ToEra})")]
+    public static partial void RoomMoved(ILogger logger, string roomId, string fromInstance, long fromEra, string toInstance, long toEra);
+
+    [LoggerMessage(17, LogLevel.Information, "Room {RoomId} expired: nobody came back to it while it waited to move off {InstanceId}")]
+    public static partial void MovingRoomExpired(ILogger logger, string roomId, string instanceId);
+
+    [LoggerMessage(18, LogLevel.Information, "Stream instance {InstanceId} announced with a new era {Era}; {Rooms} rooms of its earlier eras move on their next join")]
+    public static partial void InstanceNewEra(ILogger logger, string instanceId, long era, int rooms);
 
     [LoggerMessage(6, LogLevel.Information, "Client {Client} left room {RoomId}: {Status}, barred = {Barred}")]
     public static partial void ClientRemoved(ILogger logger, string client, string roomId, string status, bool barred);

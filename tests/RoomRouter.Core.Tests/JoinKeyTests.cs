@@ -6,7 +6,7 @@ public class JoinKeyTests
 {
     private static readonly DateTimeOffset Now = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
-    private static Room NewRoom(bool open = false) => Room.Create("stream-1", "host", "Hana", new RoomPolicy(Open: open), Now, "right-key");
+    private static Room NewRoom(bool open = false) => Room.Create("stream-1", 1, "host", "Hana", new RoomPolicy(Open: open), Now, "right-key");
 
     private static (JoinStatus Status, string? ClientId, Room Room) Join(Room room, string? key, string? held = null) =>
         room.Join("new", held, "Gus", key, 50, Now.AddSeconds(30), Now);

@@ -164,7 +164,7 @@ public class LedgerShardTests
     }
 
     [Fact]
-    public void RemoveInstance_DropsOnlyThatInstancesRows()
+    public void MarkMoving_MarksOnlyThatInstancesRows_KeepingThemUnderTheQuota()
     {
         var shard = new LedgerShard(6);
         var a = shard.TryReserve("stream-1", 5, Until, _random)!.Value;
@@ -172,30 +172,90 @@ public class LedgerShardTests
         var c = shard.TryReserve("stream-1", 5, Until, _random)!.Value;
         shard.Commit(a);
 
-        var removed = shard.RemoveInstance("stream-1");
+        var marked = shard.MarkMoving("stream-1", Until);
 
-        Assert.Equal([a.RoomId, c.RoomId], removed.OrderBy(id => id.Value == a.RoomId.Value ? 0 : 1));
-        Assert.Equal([(b.RoomId, "stream-2")], shard.Rows);
-        Assert.Equal([b.RoomId.Value], shard.Pending.Keys);
-        Assert.Empty(shard.RemoveInstance("stream-1"));
+        Assert.Equal([a.RoomId.Value, c.RoomId.Value], marked.Select(id => id.Value).Order());
+        Assert.Equal(3, shard.Count);
+        Assert.Equal([a.RoomId.Value, c.RoomId.Value], shard.Moving.Keys.Order());
+        Assert.Equal(RoomPresence.Present, shard.PresenceOf(a.RoomId, _clock.GetUtcNow()));
+        Assert.Empty(shard.MarkMoving("stream-1", Until.AddHours(1)));
+        Assert.Equal(Until.ToUnixTimeMilliseconds(), shard.Moving[a.RoomId.Value]);
+        Assert.Null(shard.TryReserve("stream-3", 3, Until, _random));
     }
 
     [Fact]
-    public void RemoveInstance_WithExpiry_LeavesTombstonesThatSayGoneUntilTheyExpire()
+    public void Relocate_MovesTheRowAndItsCount_AndClearsTheMark()
+    {
+        var shard = new LedgerShard(6);
+        var a = shard.TryReserve("stream-1", 5, Until, _random)!.Value;
+        shard.Commit(a);
+        shard.MarkMoving("stream-1", Until);
+
+        Assert.True(shard.Relocate(a.RoomId, "stream-2"));
+
+        Assert.Equal([(a.RoomId, "stream-2")], shard.Rows);
+        Assert.Empty(shard.Moving);
+        Assert.Equal(new Dictionary<string, int> { ["stream-2"] = 1 }, shard.CountByInstance);
+        Assert.False(shard.Relocate(a.RoomId, "stream-2"));
+        Assert.False(shard.Relocate(new RoomId(6 + (7 * LedgerLayout.ShardCount)), "stream-2"));
+    }
+
+    [Fact]
+    public void Relocate_BackToTheSameInstance_ClearsTheMark()
+    {
+        var shard = new LedgerShard(6);
+        var a = shard.TryReserve("stream-1", 5, Until, _random)!.Value;
+        shard.MarkMoving("stream-1", Until);
+
+        Assert.True(shard.Relocate(a.RoomId, "stream-1"));
+        Assert.Empty(shard.Moving);
+        Assert.Equal(1, shard.CountByInstance["stream-1"]);
+    }
+
+    [Fact]
+    public void ExpireMoving_LeavesATombstoneThatSaysGoneUntilItExpires()
     {
         var shard = new LedgerShard(6);
         var a = shard.TryReserve("stream-1", 5, Until, _random)!.Value;
         var b = shard.TryReserve("stream-2", 5, Until, _random)!.Value;
         shard.Commit(a);
         var now = _clock.GetUtcNow();
+        shard.MarkMoving("stream-1", now);
 
-        var removed = shard.RemoveInstance("stream-1", now, now.AddHours(1));
+        var expired = Assert.Single(shard.ExpiredMoving(now));
+        Assert.Equal((a.RoomId, "stream-1"), (expired.RoomId, expired.InstanceId));
+        Assert.True(shard.ExpireMoving(expired.RoomId, expired.Stamp, now, now.AddHours(1)));
 
-        Assert.Equal([a.RoomId], removed);
         Assert.Equal(RoomPresence.Gone, shard.PresenceOf(a.RoomId, now));
         Assert.Equal(RoomPresence.Present, shard.PresenceOf(b.RoomId, now));
-        Assert.Equal(RoomPresence.Absent, shard.PresenceOf(new RoomId(6 + (7 * LedgerLayout.ShardCount)), now));
         Assert.Equal(RoomPresence.Absent, shard.PresenceOf(a.RoomId, now.AddHours(1)));
+        Assert.Empty(shard.Moving);
+        Assert.False(shard.ExpireMoving(expired.RoomId, expired.Stamp, now, now.AddHours(1)));
+    }
+
+    [Fact]
+    public void ExpireMoving_OfARowThatMovedMeanwhile_ChangesNothing()
+    {
+        var shard = new LedgerShard(6);
+        var a = shard.TryReserve("stream-1", 5, Until, _random)!.Value;
+        var now = _clock.GetUtcNow();
+        shard.MarkMoving("stream-1", now);
+        var expired = Assert.Single(shard.ExpiredMoving(now));
+        shard.Relocate(a.RoomId, "stream-2");
+
+        Assert.False(shard.ExpireMoving(expired.RoomId, expired.Stamp, now, now.AddHours(1)));
+        Assert.Equal(RoomPresence.Present, shard.PresenceOf(a.RoomId, now));
+    }
+
+    [Fact]
+    public void ExpiredMoving_LeavesOutRowsWithinTheirDeadline()
+    {
+        var shard = new LedgerShard(6);
+        shard.TryReserve("stream-1", 5, Until, _random);
+        shard.MarkMoving("stream-1", Until);
+
+        Assert.Empty(shard.ExpiredMoving(Until.AddMilliseconds(-1)));
+        Assert.Single(shard.ExpiredMoving(Until));
     }
 
     [Fact]
@@ -204,7 +264,7 @@ public class LedgerShardTests
         var shard = new LedgerShard(6);
         var now = _clock.GetUtcNow();
         shard.Commit(shard.TryReserve("stream-1", 1, Until, _random)!.Value);
-        shard.RemoveInstance("stream-1", now, now.AddHours(1));
+        ExpireAll(shard, "stream-1", now, now.AddHours(1));
 
         Assert.Equal(0, shard.Count);
         Assert.Single(shard.Gone);
@@ -222,7 +282,7 @@ public class LedgerShardTests
             shard.Load(LedgerLayout.IdAt(6, i), "stream-1", null);
         }
 
-        shard.RemoveInstance("stream-1", now, now.AddHours(1));
+        ExpireAll(shard, "stream-1", now, now.AddHours(1));
         Assert.Equal(ids, shard.Gone.Count);
 
         var reused = shard.TryReserve("stream-2", ids, Until, _random)!.Value;
@@ -233,17 +293,26 @@ public class LedgerShardTests
     }
 
     [Fact]
-    public void RemoveInstance_WithExpiry_ForgetsExpiredTombstones()
+    public void ExpireMoving_ForgetsExpiredTombstones()
     {
         var shard = new LedgerShard(6);
         var now = _clock.GetUtcNow();
         shard.Commit(shard.TryReserve("stream-1", 5, Until, _random)!.Value);
-        shard.RemoveInstance("stream-1", now, now.AddMinutes(1));
+        ExpireAll(shard, "stream-1", now, now.AddMinutes(1));
         var b = shard.TryReserve("stream-2", 5, Until, _random)!.Value;
 
-        shard.RemoveInstance("stream-2", now.AddMinutes(2), now.AddMinutes(62));
+        ExpireAll(shard, "stream-2", now.AddMinutes(2), now.AddMinutes(62));
 
         Assert.Equal([b.RoomId.Value], shard.Gone.Keys);
+    }
+
+    private static void ExpireAll(LedgerShard shard, string instanceId, DateTimeOffset now, DateTimeOffset goneUntil)
+    {
+        shard.MarkMoving(instanceId, now);
+        foreach (var (room, _, stamp) in shard.ExpiredMoving(now))
+        {
+            Assert.True(shard.ExpireMoving(room, stamp, now, goneUntil));
+        }
     }
 
     [Fact]

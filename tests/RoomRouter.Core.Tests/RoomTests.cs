@@ -11,7 +11,7 @@ public class RoomTests
 
     private const string Key = "the-room-key";
 
-    private Room NewRoom(RoomPolicy? policy = null) => Room.Create("stream-1", "host", "Hana", policy ?? new RoomPolicy(), Now, Key);
+    private Room NewRoom(RoomPolicy? policy = null) => Room.Create("stream-1", 1, "host", "Hana", policy ?? new RoomPolicy(), Now, Key);
 
     // A join at the current time, with the room's key unless told otherwise, whose seat, unless confirmed, frees itself 30 s later.
     private (JoinStatus Status, string? ClientId, Room Room) Join(
@@ -89,7 +89,7 @@ public class RoomTests
     public void Join_ConfirmedSeat_NeverExpires()
     {
         var (_, _, room) = Join(NewRoom(), "guest", serverLimit: 3);
-        Assert.True(room.TryConfirm("guest", out room));
+        Assert.True(room.TryConfirm("guest", "stream-1", 1, out room));
         _clock.Advance(TimeSpan.FromHours(2));
 
         var (_, _, after) = Join(room, "third", serverLimit: 3);
@@ -114,7 +114,7 @@ public class RoomTests
     public void Join_WithAHeldSeat_PassesTheJoinWindowAndTheLimit()
     {
         var (_, _, room) = Join(NewRoom(new RoomPolicy(JoinClosesAt: Now.AddMinutes(1), MaxClients: 2)), "guest");
-        Assert.True(room.TryConfirm("guest", out room));
+        Assert.True(room.TryConfirm("guest", "stream-1", 1, out room));
         _clock.Advance(TimeSpan.FromMinutes(2));
 
         Assert.Equal((JoinStatus.Joined, "guest"), Answer(Join(room, "new", held: "guest")));
@@ -157,7 +157,7 @@ public class RoomTests
     {
         var room = NewRoom();
 
-        Assert.True(room.TryConfirm("host", out var after));
+        Assert.True(room.TryConfirm("host", "stream-1", 1, out var after));
         Assert.Same(room, after);
     }
 
@@ -166,7 +166,7 @@ public class RoomTests
     {
         var (_, _, room) = Join(NewRoom(), "guest", name: "Gus");
 
-        Assert.True(room.TryConfirm("guest", out var after));
+        Assert.True(room.TryConfirm("guest", "stream-1", 1, out var after));
 
         Assert.Equal(new Seat(MemberRole.Guest, "Gus", null), after.Clients["guest"]);
     }
@@ -174,7 +174,7 @@ public class RoomTests
     [Fact]
     public void TryConfirm_UnknownClient_IsRefused()
     {
-        Assert.False(NewRoom().TryConfirm("nobody", out _));
+        Assert.False(NewRoom().TryConfirm("nobody", "stream-1", 1, out _));
     }
 
     [Fact]
@@ -281,7 +281,7 @@ public class RoomTests
         Assert.Equal(JoinStatus.Ended, Join(ended, "new").Status);
         Assert.Equal(JoinStatus.Ended, Join(ended, "new", held: "host").Status);
         Assert.Equal(JoinStatus.Ended, Join(ended, "new", held: "guest").Status);
-        Assert.False(ended.TryConfirm("host", out _));
+        Assert.False(ended.TryConfirm("host", "stream-1", 1, out _));
     }
 
     [Fact]

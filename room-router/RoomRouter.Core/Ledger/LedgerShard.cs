@@ -6,14 +6,18 @@ namespace AvatarStream.RoomRouter.Core.Ledger;
 // A row is pending while a multi-step change (create, last client leaving) is in flight. A pending row counts
 // against the quota like any other, so limits hold while work is half done; once its deadline passes, the room's
 // actor decides its fate (Settle): the room exists, so the row stays; or it does not, so the row goes.
-// Rooms evicted with a dead instance, and rooms their host ended, leave a tombstone until an expiry, so a join can
-// tell "gone" or "ended" (410) from "never existed" (404); a tombstone does not count against the quota and is cleared
-// when its id is reused.
+// The rows of an instance that died, drained or restarted are marked moving, with a deadline: the room keeps its row (and
+// its place under the quota) while it waits for its next join to place it on a live instance (Relocate). A moving room
+// that nobody came back to by its deadline expires: its row goes and leaves a "gone" tombstone.
+// Rooms that expired while moving, and rooms their host ended, leave a tombstone until an expiry, so a join can tell
+// "gone" or "ended" (410) from "never existed" (404); a tombstone does not count against the quota and is cleared when
+// its id is reused.
 // Instances are read fresh from the store for every compare-and-swap attempt and never shared while mutable.
 public sealed class LedgerShard
 {
     private readonly Dictionary<int, string> _instanceOf = [];
     private readonly Dictionary<int, long> _pending = [];
+    private readonly Dictionary<int, long> _moving = [];
     private readonly Dictionary<int, long> _gone = [];
     private readonly Dictionary<int, long> _ended = [];
     private readonly Dictionary<string, int> _countByInstance = new(StringComparer.Ordinal);
@@ -34,7 +38,10 @@ public sealed class LedgerShard
     // Pending rows: room id to deadline stamp (Unix ms).
     public IReadOnlyDictionary<int, long> Pending => _pending;
 
-    // Tombstones of rooms evicted with their instance: room id to expiry stamp (Unix ms).
+    // Rows of rooms waiting to move off a dead, drained or restarted instance: room id to deadline stamp (Unix ms).
+    public IReadOnlyDictionary<int, long> Moving => _moving;
+
+    // Tombstones of rooms that expired while moving: room id to expiry stamp (Unix ms).
     public IReadOnlyDictionary<int, long> Gone => _gone;
 
     // Tombstones of rooms their host ended: room id to expiry stamp (Unix ms).
@@ -54,11 +61,23 @@ public sealed class LedgerShard
             throw new InvalidOperationException($"Room {id} appears twice in ledger shard {Index}.");
         }
 
-        _countByInstance[instanceId] = _countByInstance.GetValueOrDefault(instanceId) + 1;
+        Tally(instanceId, +1);
         if (pendingStamp is { } stamp)
         {
             _pending[id.Value] = stamp;
         }
+    }
+
+    // Marks a loaded row moving while loading a stored shard.
+    public void LoadMoving(RoomId id, long untilStamp)
+    {
+        EnsureMine(id);
+        if (!_instanceOf.ContainsKey(id.Value))
+        {
+            throw new InvalidOperationException($"Room {id} is marked moving in ledger shard {Index} but has no row.");
+        }
+
+        _moving[id.Value] = untilStamp;
     }
 
     // Adds a tombstone while loading a stored shard.
@@ -159,38 +178,83 @@ public sealed class LedgerShard
         }
 
         _pending.Remove(id.Value);
-        if (--_countByInstance[instanceId] == 0)
+        _moving.Remove(id.Value);
+        Tally(instanceId, -1);
+        return true;
+    }
+
+    private void Tally(string instanceId, int change)
+    {
+        var count = _countByInstance.GetValueOrDefault(instanceId) + change;
+        if (count == 0)
         {
             _countByInstance.Remove(instanceId);
+        }
+        else
+        {
+            _countByInstance[instanceId] = count;
+        }
+    }
+
+    // Marks every row of instanceId moving until `until` (a row already moving keeps its earlier deadline); returns the
+    // rooms newly marked.
+    public IReadOnlyList<RoomId> MarkMoving(string instanceId, DateTimeOffset until)
+    {
+        var stamp = until.ToUnixTimeMilliseconds();
+        var marked = new List<RoomId>();
+        foreach (var (room, instance) in _instanceOf)
+        {
+            if (instance == instanceId && _moving.TryAdd(room, stamp))
+            {
+                marked.Add(new RoomId(room));
+            }
+        }
+
+        return marked;
+    }
+
+    // The room now lives on instanceId: its row follows it and is no longer moving. False when nothing changed (no row, or
+    // already so).
+    public bool Relocate(RoomId id, string instanceId)
+    {
+        if (_instanceOf.GetValueOrDefault(id.Value) is not { } current || (current == instanceId && !_moving.ContainsKey(id.Value)))
+        {
+            return false;
+        }
+
+        _moving.Remove(id.Value);
+        if (current != instanceId)
+        {
+            _instanceOf[id.Value] = instanceId;
+            Tally(current, -1);
+            Tally(instanceId, +1);
         }
 
         return true;
     }
 
-    // Drops every row of a dead instance and returns their rooms.
-    public IReadOnlyList<RoomId> RemoveInstance(string instanceId)
+    // Moving rows whose deadline has passed: nobody came back to place them.
+    public IReadOnlyList<(RoomId RoomId, string InstanceId, long Stamp)> ExpiredMoving(DateTimeOffset now)
     {
-        var rooms = _instanceOf.Where(row => row.Value == instanceId).Select(row => new RoomId(row.Key)).ToList();
-        foreach (var room in rooms)
-        {
-            Remove(room);
-        }
-
-        return rooms;
+        var nowStamp = now.ToUnixTimeMilliseconds();
+        return _moving
+            .Where(row => row.Value <= nowStamp)
+            .Select(row => (new RoomId(row.Key), _instanceOf[row.Key], row.Value))
+            .ToList();
     }
 
-    // Drops every row of a dead instance, leaves a tombstone for each of its rooms until goneUntil,
-    // and forgets tombstones expired by now; returns the evicted rooms.
-    public IReadOnlyList<RoomId> RemoveInstance(string instanceId, DateTimeOffset now, DateTimeOffset goneUntil)
+    // Drops a room that stayed moving past its deadline (stamp, as ExpiredMoving gave it) and leaves a "gone" tombstone
+    // until goneUntil; forgets tombstones expired by now. False when the row is no longer that moving row.
+    public bool ExpireMoving(RoomId id, long stamp, DateTimeOffset now, DateTimeOffset goneUntil)
     {
-        ForgetExpired(_gone, now);
-        var rooms = RemoveInstance(instanceId);
-        foreach (var room in rooms)
+        if (_moving.GetValueOrDefault(id.Value) != stamp || stamp == 0 || !Remove(id))
         {
-            _gone[room.Value] = goneUntil.ToUnixTimeMilliseconds();
+            return false;
         }
 
-        return rooms;
+        ForgetExpired(_gone, now);
+        _gone[id.Value] = goneUntil.ToUnixTimeMilliseconds();
+        return true;
     }
 
     // Pending rows whose deadline has passed: their holder died or gave up without finishing.

@@ -7,6 +7,9 @@ namespace AvatarStream.RoomRouter.Core.Rooms;
 // Clients: client id to its seat. Barred: client ids a host removed or denied; they never get a seat again.
 // JoinKey: the secret of the room's invite link; a new identity that shows it joins, one that shows none knocks (unless
 // the room is open), one that shows another is refused. Null in a room stored before keys existed: every such joiner knocks.
+// Era: the era of InstanceId the room was placed in; the room lives there only while that instance is registered in that
+// era, and otherwise moves (Move) with its seats to a live instance. Placed: every seat was registered on the instance
+// after the last move, so a seat whose client never comes back times out there as usual.
 public sealed record Room(
     string InstanceId,
     string HostClientId,
@@ -15,9 +18,11 @@ public sealed record Room(
     IReadOnlyDictionary<string, Seat> Clients,
     IReadOnlyList<string> Barred,
     bool Ended = false,
-    string? JoinKey = null)
+    string? JoinKey = null,
+    long Era = 0,
+    bool Placed = true)
 {
-    public static Room Create(string instanceId, string hostClientId, string hostName, RoomPolicy policy, DateTimeOffset now, string? joinKey) =>
+    public static Room Create(string instanceId, long era, string hostClientId, string hostName, RoomPolicy policy, DateTimeOffset now, string? joinKey) =>
         new(
             instanceId,
             hostClientId,
@@ -25,7 +30,21 @@ public sealed record Room(
             policy,
             new Dictionary<string, Seat>(StringComparer.Ordinal) { [hostClientId] = new Seat(MemberRole.Host, hostName, null) },
             [],
-            JoinKey: joinKey);
+            JoinKey: joinKey,
+            Era: era);
+
+    // Whether the room lives on instanceId in era now.
+    public bool IsOn(string instanceId, long era) => InstanceId == instanceId && Era == era;
+
+    // Moves the room from (fromInstance, fromEra) to (toInstance, toEra), its seats not yet registered there; unchanged
+    // when it is no longer where the caller saw it (another router moved it first): one move wins, the rest follow it.
+    public (bool Moved, Room Room) Move(string fromInstance, long fromEra, string toInstance, long toEra) =>
+        !Ended && IsOn(fromInstance, fromEra)
+            ? (true, this with { InstanceId = toInstance, Era = toEra, Placed = false })
+            : (false, this);
+
+    // Records that every seat was registered on the room's instance in era; unchanged when the room moved on meanwhile.
+    public Room MarkPlaced(string instanceId, long era) => IsOn(instanceId, era) && !Placed ? this with { Placed = true } : this;
 
     // Seats a joiner; ClientId is whose seat it is. A held client id that still holds a seat gets that seat back as it
     // was (a rejoin: same role and name), past the join window and the client limit, whatever key it shows. Any other
@@ -72,11 +91,12 @@ public sealed record Room(
         return (JoinStatus.Joined, newClientId, pruned);
     }
 
-    // Admits a pending client; false when its seat is unknown (expired, removed, or the room ended).
-    public bool TryConfirm(string clientId, out Room room)
+    // Admits a pending client that was registered on instanceId in era; false when its seat is unknown (expired, removed,
+    // or the room ended) or the room has moved since (the client's ticket would name the wrong instance).
+    public bool TryConfirm(string clientId, string instanceId, long era, out Room room)
     {
         room = this;
-        if (!Clients.TryGetValue(clientId, out var seat))
+        if (!IsOn(instanceId, era) || !Clients.TryGetValue(clientId, out var seat))
         {
             return false;
         }

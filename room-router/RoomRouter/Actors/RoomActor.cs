@@ -26,7 +26,7 @@ public sealed class RoomActor : Actor, IRoomActor
     {
         // Overwrites on purpose: the caller holds the ledger row for this id, so whatever is here is a leftover.
         var policy = RoomMapping.ToPolicy(args.Settings, args.MaxClients);
-        var room = Room.Create(args.InstanceId, args.HostClientId, args.HostName, policy, args.Now, args.JoinKey);
+        var room = Room.Create(args.InstanceId, args.Era, args.HostClientId, args.HostName, policy, args.Now, args.JoinKey);
         await StateManager.SetStateAsync(RoomKey, room);
         return Snapshot(room);
     }
@@ -58,12 +58,14 @@ public sealed class RoomActor : Actor, IRoomActor
             seat.Name,
             RoomMapping.ToSettings(after.Policy),
             seat.Knocking,
-            seat.Role == MemberRole.Host ? after.JoinKey : null);
+            seat.Role == MemberRole.Host ? after.JoinKey : null,
+            after.Era,
+            after.Placed);
     }
 
-    public async Task<ConfirmClientResult> ConfirmClientAsync(ClientArgs args)
+    public async Task<ConfirmClientResult> ConfirmClientAsync(ConfirmClientArgs args)
     {
-        if (await LoadAsync() is not { } room || !room.TryConfirm(args.ClientId, out var after))
+        if (await LoadAsync() is not { } room || !room.TryConfirm(args.ClientId, args.InstanceId, args.Era, out var after))
         {
             return new ConfirmClientResult(false);
         }
@@ -75,6 +77,35 @@ public sealed class RoomActor : Actor, IRoomActor
 
         return new ConfirmClientResult(true);
     }
+
+    public async Task<RoomPlacement> MoveAsync(MoveRoomArgs args)
+    {
+        if (await LoadOpenAsync() is not { } room)
+        {
+            return NoPlacement;
+        }
+
+        var (moved, after) = room.Move(args.FromInstance, args.FromEra, args.ToInstance, args.ToEra);
+        if (moved)
+        {
+            await StateManager.SetStateAsync(RoomKey, after);
+        }
+
+        return Placement(after) with { Moved = moved };
+    }
+
+    public async Task MarkPlacedAsync(PlacementArgs args)
+    {
+        if (await LoadOpenAsync() is { } room && room.MarkPlaced(args.InstanceId, args.Era) is var after && !ReferenceEquals(after, room))
+        {
+            await StateManager.SetStateAsync(RoomKey, after);
+        }
+    }
+
+    public async Task<RoomPlacement> GetPlacementAsync() => await LoadOpenAsync() is { } room ? Placement(room) : NoPlacement;
+
+    public async Task<DeleteRoomResult> DeleteIfOnAsync(PlacementArgs args) =>
+        new(await LoadAsync() is { } room && room.IsOn(args.InstanceId, args.Era) && await StateManager.TryRemoveStateAsync(RoomKey));
 
     public Task<RemoveClientResult> RemoveClientUnlessLastAsync(RemoveClientArgs args) => RemoveAsync(args, endRoom: false);
 
@@ -99,7 +130,7 @@ public sealed class RoomActor : Actor, IRoomActor
         }
 
         var clients = room.LiveClients(args.Now).Select(client => RoomMapping.ToClient(client.Key, client.Value)).ToList();
-        return new RoomClients(room.InstanceId, clients, RoomMapping.ToSettings(room.Policy));
+        return new RoomClients(room.InstanceId, clients, RoomMapping.ToSettings(room.Policy), room.Era);
     }
 
     public Task DeleteAsync() => StateManager.TryRemoveStateAsync(RoomKey);
@@ -153,6 +184,10 @@ public sealed class RoomActor : Actor, IRoomActor
 
     // The room unless it ended: to everything but a join, an ended room is no room.
     private async Task<Room?> LoadOpenAsync() => await LoadAsync() is { Ended: false } room ? room : null;
+
+    private static readonly RoomPlacement NoPlacement = new(null, 0, Placed: false);
+
+    private static RoomPlacement Placement(Room room) => new(room.InstanceId, room.Era, room.Placed);
 
     private static RoomSnapshot Snapshot(Room room) => new(room.InstanceId, room.Clients.Count, room.CreatedAt);
 }

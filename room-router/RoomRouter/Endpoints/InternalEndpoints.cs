@@ -21,7 +21,7 @@ internal static class InternalEndpoints
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
         calls.MapPost(InternalRoutes.PutTask, PutTaskAsync)
-            .WithSummary("A stream instance announces its app-id and public WebSocket URL. Idempotent.")
+            .WithSummary("A stream instance announces its app-id, public WebSocket URL and boot id, and learns its era. Idempotent for one boot id.")
             .Accepts<PutTaskRequest>("application/json")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
@@ -38,8 +38,14 @@ internal static class InternalEndpoints
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
 
+        calls.MapPost(InternalRoutes.DrainInstance, DrainInstanceAsync)
+            .WithSummary("A stopping stream instance takes itself out of placement; its rooms move on their next join. Idempotent.")
+            .Accepts<DrainInstanceRequest>("application/json")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+
         calls.MapPost(InternalRoutes.EvictInstance, EvictInstanceAsync)
-            .WithSummary("Drops a dead stream instance with all its rooms and clients. Idempotent.")
+            .WithSummary("Drops a dead (or drained) stream instance; its rooms move to live instances on their next join. Idempotent.")
             .Accepts<EvictInstanceRequest>("application/json")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
@@ -47,25 +53,49 @@ internal static class InternalEndpoints
         calls.MapGet(InternalRoutes.Instances, ListInstancesAsync)
             .WithSummary("The registered stream instances.");
 
-        calls.MapGet(InternalRoutes.HostedRoomsPattern, ListHostedRoomsAsync)
-            .WithSummary("The rooms an instance hosts with their clients, so that a restarted instance admits them again.")
-            .ProducesProblem(StatusCodes.Status400BadRequest);
-
         return app;
     }
 
-    private static async Task<Results<Ok, ProblemHttpResult>> PutTaskAsync(InstanceRegistry registry, HttpContext http)
+    private static async Task<Results<Ok<PutTaskResponse>, ProblemHttpResult>> PutTaskAsync(
+        InstanceRegistry registry, InstanceEviction eviction, HttpContext http)
     {
         var (request, problem) = await InternalRequests.ReadAsync(
             http.Request,
-            (PutTaskRequest r) => InternalRequests.CheckInstanceId(r.InstanceId) ?? InternalRequests.CheckStreamUrl(r.StreamUrl),
+            (PutTaskRequest r) => InternalRequests.CheckInstanceId(r.InstanceId) ?? InternalRequests.CheckStreamUrl(r.StreamUrl) ?? InternalRequests.CheckBoot(r.Boot),
             http.RequestAborted);
         if (request is null)
         {
             return problem!;
         }
 
-        await registry.PutAsync(request.InstanceId, request.StreamUrl, http.RequestAborted);
+        var announcement = await registry.AnnounceAsync(request.InstanceId, request.StreamUrl, request.Boot, http.RequestAborted);
+        if (announcement.NewEra)
+        {
+            // Rooms of the instance's earlier eras (it restarted, or comes back after an eviction) move on their next join.
+            await eviction.RetireEarlierErasAsync(request.InstanceId, announcement.Era, http.RequestAborted);
+        }
+
+        return TypedResults.Ok(new PutTaskResponse(announcement.Era));
+    }
+
+    private static async Task<Results<Ok, ProblemHttpResult>> DrainInstanceAsync(
+        InstanceRegistry registry, RouterMetrics metrics, ILogger<InstanceRegistry> logger, HttpContext http)
+    {
+        var (request, problem) = await InternalRequests.ReadAsync(
+            http.Request,
+            (DrainInstanceRequest r) => InternalRequests.CheckInstanceId(r.InstanceId) ?? InternalRequests.CheckBoot(r.Boot),
+            http.RequestAborted);
+        if (request is null)
+        {
+            return problem!;
+        }
+
+        if (await registry.DrainAsync(request.InstanceId, request.Boot, http.RequestAborted))
+        {
+            metrics.Draining();
+            RouterLog.InstanceDraining(logger, request.InstanceId);
+        }
+
         return TypedResults.Ok();
     }
 
@@ -104,13 +134,15 @@ internal static class InternalEndpoints
     private static async Task<Results<Ok<EvictionReport>, ProblemHttpResult>> EvictInstanceAsync(InstanceEviction eviction, HttpContext http)
     {
         var (request, problem) = await InternalRequests.ReadAsync(
-            http.Request, (EvictInstanceRequest r) => InternalRequests.CheckInstanceId(r.InstanceId), http.RequestAborted);
+            http.Request,
+            (EvictInstanceRequest r) => InternalRequests.CheckInstanceId(r.InstanceId) ?? InternalRequests.CheckBoot(r.Boot),
+            http.RequestAborted);
         if (request is null)
         {
             return problem!;
         }
 
-        var rooms = await eviction.EvictAsync(request.InstanceId, http.RequestAborted);
+        var rooms = await eviction.EvictAsync(request.InstanceId, request.Boot, http.RequestAborted);
         return TypedResults.Ok(new EvictionReport(request.InstanceId, rooms));
     }
 
@@ -118,17 +150,6 @@ internal static class InternalEndpoints
     {
         var instances = await registry.ReadNowAsync(http.RequestAborted);
         return TypedResults.Ok(new InstanceList(
-            instances.OrderBy(i => i.Key, StringComparer.Ordinal).Select(i => new RegisteredInstance(i.Key, i.Value)).ToList()));
-    }
-
-    private static async Task<Results<Ok<InstanceRooms>, ProblemHttpResult>> ListHostedRoomsAsync(
-        [FromRoute(Name = "instance_id")] string instanceId, HostedRoomsQuery query, HttpContext http)
-    {
-        if (InternalRequests.CheckInstanceId(instanceId) is { } error)
-        {
-            return RoomProblems.BadRequest(error);
-        }
-
-        return TypedResults.Ok(new InstanceRooms(instanceId, await query.ListAsync(instanceId, http.RequestAborted)));
+            instances.OrderBy(i => i.Key, StringComparer.Ordinal).Select(i => new RegisteredInstance(i.Key, i.Value.Url)).ToList()));
     }
 }

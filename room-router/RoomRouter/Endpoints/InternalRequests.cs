@@ -54,6 +54,12 @@ internal static class InternalRequests
             ? null
             : "stream_url must be an absolute ws:// or wss:// URL.";
 
+    // Null when boot is absent or 1 to 64 letters, digits, hyphens or underscores; else why not.
+    public static string? CheckBoot(string? boot) =>
+        boot is null || (boot.Length is > 0 and <= 64 && boot.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
+            ? null
+            : "boot must be 1 to 64 letters, digits, hyphens or underscores.";
+
     // Null when roomId is 1 to 5 digits; else why not.
     public static string? CheckRoomId(string? roomId) =>
         Identifiers.IsRoomId(roomId) ? null : "room_id must be 1 to 5 digits.";

@@ -56,7 +56,7 @@ internal static class RoomRouterExtensions
         services.AddSingleton<InstanceRegistry>();
         services.AddSingleton<RoomLedger>();
         services.AddSingleton<InstanceEviction>();
-        services.AddSingleton<HostedRoomsQuery>();
+        services.AddSingleton<RoomPlacer>();
         services.AddSingleton<ClientRemoval>();
         services.AddSingleton<RoomEnding>();
         services.AddSingleton<TicketIssuer>();

@@ -1,58 +1,71 @@
 using System.Collections.Concurrent;
 using AvatarStream.RoomRouter.Ledger;
-using AvatarStream.RoomRouter.Rooms;
+using AvatarStream.RoomRouter.Options;
+using Microsoft.Extensions.Options;
 
 namespace AvatarStream.RoomRouter.Instances;
 
-// Removes a dead instance with its rooms and their clients. Order matters for a crash half-way: the instance leaves
-// the registry first (no new room goes there), then its ledger rows (the count is freed), then its room actors.
-// Each evicted room keeps a tombstone in its ledger shard (Rooms:EvictedRoomTtl), so joins answer 410 rather than
-// 404. A room actor left behind has no row, so it is not a room, and a create that reuses the id overwrites it.
+// Takes a dead (or fully drained) instance out of the registry. Its rooms are not deleted: their ledger rows are marked
+// moving, so they keep their ids, seats and place under the limits, and each one moves to a live instance on its next
+// join (RoomPlacer). Order matters for a crash half-way: the instance leaves the registry first, which alone is enough
+// for its rooms to be seen as moving; the ledger marks only give them a deadline (Rooms:MoveTimeout).
 internal sealed class InstanceEviction(
     InstanceRegistry registry,
     RoomLedger ledger,
-    IRoomActors actors,
     RouterMetrics metrics,
+    IOptionsMonitor<RoomsOptions> options,
+    TimeProvider clock,
     ILogger<InstanceEviction> logger)
 {
-    private const int ParallelActorDeletes = 8;
-
     // When an instance dies under load, every create in flight on it finds out at once; they share one eviction.
     private readonly ConcurrentDictionary<string, Lazy<Task<int>>> _running = new(StringComparer.Ordinal);
 
-    // Evicts instanceId; returns how many rooms went with it. Idempotent.
-    public Task<int> EvictAsync(string instanceId, CancellationToken cancellationToken)
+    // Evicts instanceId (only its process with that boot id, when given); returns how many rooms were newly marked
+    // moving. Idempotent.
+    public Task<int> EvictAsync(string instanceId, string? boot, CancellationToken cancellationToken)
     {
         Lazy<Task<int>>? mine = null;
-        mine = new Lazy<Task<int>>(() => RunThenForgetAsync(instanceId, mine!));
-        return _running.GetOrAdd(instanceId, mine).Value.WaitAsync(cancellationToken);
+        mine = new Lazy<Task<int>>(() => RunThenForgetAsync(instanceId, boot, mine!));
+        return _running.GetOrAdd(instanceId + "/" + boot, mine).Value.WaitAsync(cancellationToken);
     }
 
-    private async Task<int> RunThenForgetAsync(string instanceId, Lazy<Task<int>> entry)
+    // Marks the rooms of an instance's earlier eras moving, once it announced a new one.
+    public async Task<int> RetireEarlierErasAsync(string instanceId, long era, CancellationToken cancellationToken)
+    {
+        var rooms = await MarkMovingAsync(instanceId, cancellationToken);
+        RouterLog.InstanceNewEra(logger, instanceId, era, rooms);
+        return rooms;
+    }
+
+    private async Task<int> RunThenForgetAsync(string instanceId, string? boot, Lazy<Task<int>> entry)
     {
         try
         {
-            return await RunAsync(instanceId);
+            return await RunAsync(instanceId, boot);
         }
         finally
         {
             // Forgotten as soon as it ends, so an instance that comes back and dies again is evicted again.
-            _running.TryRemove(KeyValuePair.Create(instanceId, entry));
+            _running.TryRemove(KeyValuePair.Create(instanceId + "/" + boot, entry));
         }
     }
 
-    private async Task<int> RunAsync(string instanceId)
+    private async Task<int> RunAsync(string instanceId, string? boot)
     {
         // Not cancelled by whichever caller started it: the others are waiting on the same work.
         var cancellationToken = CancellationToken.None;
-        await registry.RemoveAsync(instanceId, cancellationToken);
-        var rooms = await ledger.RemoveInstanceAsync(instanceId, cancellationToken);
-        await Parallel.ForEachAsync(
-            rooms,
-            new ParallelOptions { MaxDegreeOfParallelism = ParallelActorDeletes, CancellationToken = cancellationToken },
-            async (room, _) => await actors.Get(room.ToString()).DeleteAsync());
+        if (!await registry.RemoveAsync(instanceId, boot, cancellationToken) && boot is not null)
+        {
+            // Another process of this id is registered now: a late call from one that is gone changes nothing.
+            return 0;
+        }
+
+        var rooms = await MarkMovingAsync(instanceId, cancellationToken);
         metrics.InstanceEvicted();
-        RouterLog.InstanceEvicted(logger, instanceId, rooms.Count);
-        return rooms.Count;
+        RouterLog.InstanceEvicted(logger, instanceId, rooms);
+        return rooms;
     }
+
+    private Task<int> MarkMovingAsync(string instanceId, CancellationToken cancellationToken) =>
+        ledger.MarkMovingAsync(instanceId, clock.GetUtcNow() + options.CurrentValue.MoveTimeout, cancellationToken);
 }

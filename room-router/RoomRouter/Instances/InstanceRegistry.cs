@@ -4,81 +4,157 @@ using Microsoft.Extensions.Options;
 
 namespace AvatarStream.RoomRouter.Instances;
 
-// The live stream instances, in one state key: it changes only when an instance starts or dies, so one
+// The registered stream instances, in one state key: it changes only when an instance starts, drains or dies, so one
 // compare-and-swapped document is enough. Reads come from a snapshot reloaded every ViewRefreshInterval.
+// Each instance has an era: a room lives on an instance only in the era it was placed in. The era changes whenever the
+// instance comes (back) into the registry with a new boot id or after an eviction, so every room placed before is seen
+// as moving at once, and the instance, told its new era, drops what it held.
 internal sealed class InstanceRegistry
 {
-    private const string Key = "stream-instances";
+    private const string Key = "stream-registry";
     private const int UpdateAttempts = 64;
 
+    // An announcement without a boot id (an older instance) counts as this one.
+    private const string UnknownBoot = "";
+
     private readonly IStateStore _store;
+    private readonly TimeProvider _clock;
     private readonly ILogger<InstanceRegistry> _logger;
     private readonly TimeSpan _forcedRefreshAge;
-    private readonly RefreshingSnapshot<IReadOnlyDictionary<string, string>> _view;
+    private readonly RefreshingSnapshot<InstanceRegistryDocument> _view;
 
     public InstanceRegistry(IStateStore store, IOptions<RoomsOptions> options, TimeProvider clock, ILogger<InstanceRegistry> logger)
     {
         _store = store;
+        _clock = clock;
         _logger = logger;
         _forcedRefreshAge = options.Value.ViewRefreshInterval / 4;
-        _view = new RefreshingSnapshot<IReadOnlyDictionary<string, string>>(
+        _view = new RefreshingSnapshot<InstanceRegistryDocument>(
             ReadAsync,
             options.Value.ViewRefreshInterval,
             clock,
             exception => RouterLog.SnapshotRefreshFailed(logger, exception, "instance registry"));
     }
 
-    // Instance id to stream URL, possibly a little stale.
-    public ValueTask<IReadOnlyDictionary<string, string>> LiveAsync(CancellationToken cancellationToken) => _view.GetAsync(cancellationToken);
+    // The registered instances, draining ones included, possibly a little stale.
+    public async ValueTask<IReadOnlyDictionary<string, StreamInstance>> LiveAsync(CancellationToken cancellationToken) =>
+        (await _view.GetAsync(cancellationToken)).Instances;
 
-    // Instance id to stream URL, read from the store now.
-    public Task<IReadOnlyDictionary<string, string>> ReadNowAsync(CancellationToken cancellationToken) => _view.RefreshAsync(cancellationToken);
+    // The registered instances, read from the store now.
+    public async Task<IReadOnlyDictionary<string, StreamInstance>> ReadNowAsync(CancellationToken cancellationToken) =>
+        (await _view.RefreshAsync(cancellationToken)).Instances;
 
-    // Instance id to stream URL, read again unless the snapshot is very fresh.
-    public Task<IReadOnlyDictionary<string, string>> ReadFreshAsync(CancellationToken cancellationToken) =>
-        _view.RefreshIfOlderThanAsync(_forcedRefreshAge, cancellationToken);
+    // The registered instances, read again unless the snapshot is very fresh.
+    public async Task<IReadOnlyDictionary<string, StreamInstance>> ReadFreshAsync(CancellationToken cancellationToken) =>
+        (await _view.RefreshIfOlderThanAsync(_forcedRefreshAge, cancellationToken)).Instances;
 
-    // The instance's stream URL, looking in the store before concluding it is not registered.
-    public async Task<string?> StreamUrlAsync(string instanceId, CancellationToken cancellationToken)
+    // When the instance lost the era, if that is the era it last lost (or began draining in it); else null.
+    public async ValueTask<DateTimeOffset?> EraEndedAtAsync(string instanceId, long era, CancellationToken cancellationToken)
     {
-        if ((await _view.GetAsync(cancellationToken)).TryGetValue(instanceId, out var url))
+        var registry = await _view.GetAsync(cancellationToken);
+        if (registry.Instances.GetValueOrDefault(instanceId) is { Draining: true } draining && draining.Era == era)
         {
-            return url;
+            return draining.DrainingSince;
         }
 
-        return (await ReadFreshAsync(cancellationToken)).GetValueOrDefault(instanceId);
+        return registry.Retired.GetValueOrDefault(instanceId) is { } retired && retired.Era == era ? retired.At : null;
     }
 
-    // Registers or re-announces an instance. Idempotent.
-    public async Task PutAsync(string instanceId, string streamUrl, CancellationToken cancellationToken)
+    // Registers an instance or takes its heartbeat. The same boot id keeps its era (only the URL may change); another
+    // boot id, or an instance not registered (new, or evicted), gets the next era.
+    public async Task<Announcement> AnnounceAsync(string instanceId, string streamUrl, string? boot, CancellationToken cancellationToken)
     {
-        await UpdateAsync(
-            instances =>
+        boot ??= UnknownBoot;
+        var now = _clock.GetUtcNow();
+        var announcement = await UpdateAsync(
+            registry =>
             {
-                if (instances.GetValueOrDefault(instanceId) == streamUrl)
+                var known = registry.Instances.GetValueOrDefault(instanceId);
+                if (known is not null && known.Boot == boot)
                 {
-                    return false;
+                    var changed = known.Url != streamUrl;
+                    if (changed)
+                    {
+                        registry.Instances[instanceId] = known with { Url = streamUrl };
+                    }
+
+                    return (new Announcement(known.Era, NewEra: false), changed);
                 }
 
-                instances[instanceId] = streamUrl;
-                return true;
+                if (known is not null)
+                {
+                    registry.Retired[instanceId] = new RetiredEra(known.Era, now);
+                }
+
+                var era = registry.Eras.GetValueOrDefault(instanceId) + 1;
+                registry.Eras[instanceId] = era;
+                registry.Instances[instanceId] = new StreamInstance(streamUrl, boot, era);
+                return (new Announcement(era, NewEra: true), true);
             },
             cancellationToken);
-        RouterLog.InstanceAnnounced(_logger, instanceId, streamUrl);
+        if (announcement.NewEra)
+        {
+            RouterLog.InstanceAnnounced(_logger, instanceId, streamUrl, announcement.Era);
+        }
+
+        return announcement;
     }
 
-    // Forgets an instance. Idempotent.
-    public Task RemoveAsync(string instanceId, CancellationToken cancellationToken) =>
-        UpdateAsync(instances => instances.Remove(instanceId), cancellationToken);
-
-    private async Task UpdateAsync(Func<Dictionary<string, string>, bool> change, CancellationToken cancellationToken)
+    // Takes a registered instance out of placement: its rooms move on their next join. False when it is not registered
+    // (or another boot of it is). Idempotent.
+    public Task<bool> DrainAsync(string instanceId, string? boot, CancellationToken cancellationToken)
     {
-        var (done, instances) = await _store.TryUpdateAsync(
+        var now = _clock.GetUtcNow();
+        return UpdateAsync(
+            registry =>
+            {
+                if (registry.Instances.GetValueOrDefault(instanceId) is not { } known || !IsBoot(known, boot))
+                {
+                    return (false, false);
+                }
+
+                var changed = !known.Draining;
+                if (changed)
+                {
+                    registry.Instances[instanceId] = known with { DrainingSince = now };
+                }
+
+                return (true, changed);
+            },
+            cancellationToken);
+    }
+
+    // Forgets an instance (of that boot only, when boot is given); false when it was not registered. Idempotent.
+    public Task<bool> RemoveAsync(string instanceId, string? boot, CancellationToken cancellationToken)
+    {
+        var now = _clock.GetUtcNow();
+        return UpdateAsync(
+            registry =>
+            {
+                if (registry.Instances.GetValueOrDefault(instanceId) is not { } known || !IsBoot(known, boot))
+                {
+                    return (false, false);
+                }
+
+                registry.Instances.Remove(instanceId);
+                registry.Retired[instanceId] = new RetiredEra(known.Era, known.DrainingSince ?? now);
+                return (true, true);
+            },
+            cancellationToken);
+    }
+
+    private static bool IsBoot(StreamInstance known, string? boot) => boot is null || known.Boot == boot;
+
+    // change edits a fresh copy of the stored registry and says whether it changed; retried on a lost race.
+    private async Task<T> UpdateAsync<T>(Func<InstanceRegistryDocument, (T Result, bool Changed)> change, CancellationToken cancellationToken)
+    {
+        var (done, outcome) = await _store.TryUpdateAsync(
             Key,
             (InstanceRegistryDocument? stored) =>
             {
-                var document = Writable(stored);
-                return (document.Instances, change(document.Instances) ? document : null);
+                var registry = Writable(stored);
+                var (result, changed) = change(registry);
+                return ((Registry: registry, Result: result), changed ? registry : null);
             },
             UpdateAttempts,
             cancellationToken);
@@ -87,13 +163,19 @@ internal sealed class InstanceRegistry
             throw new InvalidOperationException("The instance registry stayed too contended to update.");
         }
 
-        _view.Update(_ => instances!);
+        _view.Update(_ => outcome.Registry);
+        return outcome.Result;
     }
 
-    private async Task<IReadOnlyDictionary<string, string>> ReadAsync(CancellationToken cancellationToken) =>
-        Writable((await _store.GetAsync<InstanceRegistryDocument>(Key, cancellationToken)).Value).Instances;
+    private async Task<InstanceRegistryDocument> ReadAsync(CancellationToken cancellationToken) =>
+        Writable((await _store.GetAsync<InstanceRegistryDocument>(Key, cancellationToken)).Value);
 
-    // Updates edit the dictionary in place, so it is always a copy of what the store handed back.
+    // Updates edit the dictionaries in place, so they are always copies of what the store handed back.
     private static InstanceRegistryDocument Writable(InstanceRegistryDocument? stored) =>
-        stored is null ? InstanceRegistryDocument.Empty : stored with { Instances = new(stored.Instances, StringComparer.Ordinal) };
+        stored is null
+            ? InstanceRegistryDocument.Empty
+            : new InstanceRegistryDocument(
+                new(stored.Instances ?? [], StringComparer.Ordinal),
+                new(stored.Eras ?? [], StringComparer.Ordinal),
+                new(stored.Retired ?? [], StringComparer.Ordinal));
 }

@@ -7,13 +7,15 @@ namespace AvatarStream.RoomRouter.Ledger;
 // How a ledger shard is stored: room numbers grouped by instance (compact), plus the pending deadlines.
 // Rooms: instance id to its room numbers in this shard.
 // Pending: room number (as text; JSON keys are strings) to its pending deadline, Unix ms.
-// Gone: room number (as text) to the expiry of its tombstone, Unix ms: rooms evicted with their instance.
+// Moving: room number (as text) to its moving deadline, Unix ms: rooms waiting to move off a dead instance.
+// Gone: room number (as text) to the expiry of its tombstone, Unix ms: rooms that expired while moving.
 // Ended: room number (as text) to the expiry of its tombstone, Unix ms: rooms their host ended.
 internal sealed record LedgerShardDocument(
     Dictionary<string, int[]> Rooms,
     Dictionary<string, long>? Pending,
     Dictionary<string, long>? Gone = null,
-    Dictionary<string, long>? Ended = null)
+    Dictionary<string, long>? Ended = null,
+    Dictionary<string, long>? Moving = null)
 {
     public static LedgerShardDocument From(LedgerShard shard) =>
         new(
@@ -21,7 +23,8 @@ internal sealed record LedgerShardDocument(
                 .ToDictionary(group => group.Key, group => group.Select(row => row.RoomId.Value).Order().ToArray(), StringComparer.Ordinal),
             Stamps(shard.Pending),
             Stamps(shard.Gone),
-            Stamps(shard.Ended));
+            Stamps(shard.Ended),
+            Stamps(shard.Moving));
 
     public static LedgerShard ToShard(int index, LedgerShardDocument? document)
     {
@@ -38,6 +41,11 @@ internal sealed record LedgerShardDocument(
                 long? stamp = document.Pending?.TryGetValue(room.ToString(CultureInfo.InvariantCulture), out var until) == true ? until : null;
                 shard.Load(new RoomId(room), instanceId, stamp);
             }
+        }
+
+        foreach (var (room, until) in document.Moving ?? [])
+        {
+            shard.LoadMoving(new RoomId(int.Parse(room, CultureInfo.InvariantCulture)), until);
         }
 
         foreach (var (room, until) in document.Gone ?? [])

@@ -108,30 +108,38 @@ internal sealed class RoomLedger
         return shard.PresenceOf(id, _clock.GetUtcNow());
     }
 
-    // Drops every row of instanceId, leaving a tombstone per room, and returns their rooms.
-    public async Task<IReadOnlyList<RoomId>> RemoveInstanceAsync(string instanceId, CancellationToken cancellationToken)
+    // Marks every row of instanceId moving until `until` (rows already moving keep their deadline); returns how many rooms
+    // were newly marked.
+    public async Task<int> MarkMovingAsync(string instanceId, DateTimeOffset until, CancellationToken cancellationToken)
     {
-        var removed = new List<RoomId>();
+        var marked = 0;
         foreach (var shard in await ReadAllAsync(cancellationToken))
         {
             if (shard.CountByInstance.ContainsKey(instanceId))
             {
-                removed.AddRange(
-                    await UpdateShardAsync(shard.Index, s => s.RemoveInstance(instanceId, _clock.GetUtcNow(), _clock.GetUtcNow() + _options.CurrentValue.EvictedRoomTtl), rooms => rooms.Count > 0, UpdateAttempts, cancellationToken)
-                    ?? throw new InvalidOperationException($"Ledger shard {shard.Index} stayed too contended to evict {instanceId}."));
+                var rooms = await UpdateShardAsync(shard.Index, s => s.MarkMoving(instanceId, until), rooms => rooms.Count > 0, UpdateAttempts, cancellationToken)
+                    ?? throw new InvalidOperationException($"Ledger shard {shard.Index} stayed too contended to mark the rooms of {instanceId} moving.");
+                marked += rooms.Count;
             }
         }
 
-        return removed;
+        return marked;
     }
 
-    // The rooms with a row on instanceId, pending or committed, read fresh from the store.
-    public async Task<IReadOnlyList<RoomId>> RoomsOfAsync(string instanceId, CancellationToken cancellationToken) =>
-        (await ReadAllAsync(cancellationToken))
-            .SelectMany(shard => shard.Rows)
-            .Where(row => row.InstanceId == instanceId)
-            .Select(row => row.RoomId)
-            .ToList();
+    // The room lives on instanceId now: its row follows it and stops moving.
+    public Task<bool> RelocateAsync(RoomId id, string instanceId, CancellationToken cancellationToken) =>
+        UpdateShardAsync(id, s => s.Relocate(id, instanceId), cancellationToken);
+
+    // Moving rows past their deadline, read fresh from the store.
+    public async Task<IReadOnlyList<(RoomId RoomId, string InstanceId, long Stamp)>> ExpiredMovingAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
+        (await ReadAllAsync(cancellationToken)).SelectMany(shard => shard.ExpiredMoving(now)).ToList();
+
+    // Drops a room that nobody came back to while it was moving, leaving a "gone" tombstone (Rooms:EvictedRoomTtl).
+    public Task<bool> ExpireMovingAsync(RoomId id, long stamp, CancellationToken cancellationToken)
+    {
+        var now = _clock.GetUtcNow();
+        return UpdateShardAsync(id, s => s.ExpireMoving(id, stamp, now, now + _options.CurrentValue.EvictedRoomTtl), cancellationToken);
+    }
 
     // Pending rows past their deadline, read fresh from the store.
     public async Task<IReadOnlyList<Reservation>> ExpiredPendingAsync(DateTimeOffset now, CancellationToken cancellationToken) =>

@@ -33,7 +33,13 @@ public sealed class RoomsOptions
     [Range(typeof(TimeSpan), "00:00:00.050", "00:01:00", ErrorMessage = "Rooms:ViewRefreshInterval must be between {1} and {2}.")]
     public TimeSpan ViewRefreshInterval { get; set; } = TimeSpan.FromSeconds(1);
 
-    // How long join-room answers 410 (not 404) for a room evicted with its dead stream instance.
+    // How long a room whose stream instance died, drained or restarted waits for its first member back (whose join moves it
+    // to a live instance) before it expires: long enough for every client's reconnect backoff and for a lone instance's
+    // restart in a rolling update. The room keeps its seats and counts against the limits meanwhile.
+    [Range(typeof(TimeSpan), "00:00:05", "1.00:00:00", ErrorMessage = "Rooms:MoveTimeout must be between {1} and {2}.")]
+    public TimeSpan MoveTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
+    // How long join-room answers 410 room-gone (not 404) for a room that expired while moving.
     [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00", ErrorMessage = "Rooms:EvictedRoomTtl must be between {1} and {2}.")]
     public TimeSpan EvictedRoomTtl { get; set; } = TimeSpan.FromHours(1);
 
@@ -56,7 +62,7 @@ public sealed class RoomsOptions
     [Range(typeof(TimeSpan), "00:00:05", "00:10:00", ErrorMessage = "Rooms:TicketLifetime must be between {1} and {2}.")]
     public TimeSpan TicketLifetime { get; set; } = TimeSpan.FromSeconds(60);
 
-    // How often expired pending rows are settled.
+    // How often expired pending rows are settled and moving rooms past Rooms:MoveTimeout expire.
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00", ErrorMessage = "Rooms:RepairInterval must be between {1} and {2}.")]
     public TimeSpan RepairInterval { get; set; } = TimeSpan.FromSeconds(30);
 }

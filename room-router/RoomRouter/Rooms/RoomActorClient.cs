@@ -16,8 +16,18 @@ internal sealed class RoomActorClient(ActorProxy proxy) : IRoomActor
     public Task<JoinRoomResult> JoinAsync(JoinRoomArgs args) =>
         proxy.InvokeMethodAsync<JoinRoomArgs, JoinRoomResult>(nameof(IRoomActor.JoinAsync), args);
 
-    public Task<ConfirmClientResult> ConfirmClientAsync(ClientArgs args) =>
-        proxy.InvokeMethodAsync<ClientArgs, ConfirmClientResult>(nameof(IRoomActor.ConfirmClientAsync), args);
+    public Task<ConfirmClientResult> ConfirmClientAsync(ConfirmClientArgs args) =>
+        proxy.InvokeMethodAsync<ConfirmClientArgs, ConfirmClientResult>(nameof(IRoomActor.ConfirmClientAsync), args);
+
+    public Task<RoomPlacement> MoveAsync(MoveRoomArgs args) =>
+        proxy.InvokeMethodAsync<MoveRoomArgs, RoomPlacement>(nameof(IRoomActor.MoveAsync), args);
+
+    public Task MarkPlacedAsync(PlacementArgs args) => proxy.InvokeMethodAsync(nameof(IRoomActor.MarkPlacedAsync), args);
+
+    public Task<RoomPlacement> GetPlacementAsync() => proxy.InvokeMethodAsync<RoomPlacement>(nameof(IRoomActor.GetPlacementAsync));
+
+    public Task<DeleteRoomResult> DeleteIfOnAsync(PlacementArgs args) =>
+        proxy.InvokeMethodAsync<PlacementArgs, DeleteRoomResult>(nameof(IRoomActor.DeleteIfOnAsync), args);
 
     public Task<RemoveClientResult> RemoveClientUnlessLastAsync(RemoveClientArgs args) =>
         proxy.InvokeMethodAsync<RemoveClientArgs, RemoveClientResult>(nameof(IRoomActor.RemoveClientUnlessLastAsync), args);

@@ -31,16 +31,17 @@ internal sealed class RoomCreation(
         var host = new HostedClient(ClientIds.New(), RoomRoles.Host, hostName);
         var signingKey = await tickets.SigningKeyAsync(cancellationToken);
         var instances = await registry.LiveAsync(cancellationToken);
-        if (instances.Count == 0)
+        if (!instances.Values.Any(instance => !instance.Draining))
         {
             instances = await registry.ReadFreshAsync(cancellationToken);
         }
 
+        var takers = instances.Where(instance => !instance.Value.Draining).Select(instance => instance.Key).ToList();
         var tried = new HashSet<string>(StringComparer.Ordinal);
         for (var attempt = 0; attempt <= options.CurrentValue.RegisterRetries; attempt++)
         {
             var roomsPerInstance = (await ledger.ViewAsync(cancellationToken)).RoomsPerInstance();
-            if (InstancePlacement.Choose(instances.Keys, roomsPerInstance, tried, Random.Shared) is not { } instanceId)
+            if (InstancePlacement.Choose(takers, roomsPerInstance, tried, Random.Shared) is not { } instanceId)
             {
                 break;
             }
@@ -57,7 +58,7 @@ internal sealed class RoomCreation(
 
     // A ticket, a limit, or null when this instance failed and the next one should be tried.
     private async Task<RoomOutcome?> TryCreateOnAsync(
-        string instanceId, string streamUrl, HostedClient host, RoomPolicy policy, TicketKey signingKey, CancellationToken cancellationToken)
+        string instanceId, StreamInstance instance, HostedClient host, RoomPolicy policy, TicketKey signingKey, CancellationToken cancellationToken)
     {
         var ttl = options.CurrentValue.ReservationTtl;
         if (await ledger.ReserveAsync(instanceId, clock.GetUtcNow() + ttl, cancellationToken) is not { } reservation)
@@ -74,14 +75,19 @@ internal sealed class RoomCreation(
             var settings = RoomMapping.ToSettings(policy);
             var joinKey = JoinKeys.New();
             var creating = actors.Get(roomId).CreateAsync(
-                new CreateRoomArgs(instanceId, host.ClientId, clock.GetUtcNow(), host.Name, settings, policy.MaxClients, joinKey));
+                new CreateRoomArgs(instanceId, host.ClientId, clock.GetUtcNow(), host.Name, settings, policy.MaxClients, joinKey, instance.Era));
             var registering = streams.RegisterAsync(
-                instanceId, new RegisterRequest(roomId, host.ClientId, host.Role, host.Name, settings), cancellationToken);
+                instanceId, new RegisterRequest(roomId, host.ClientId, host.Role, host.Name, settings, Era: instance.Era), cancellationToken);
             await Task.WhenAll(creating, registering);
-            if (!await registering)
+            switch (await registering)
             {
-                await eviction.EvictAsync(instanceId, cancellationToken);
-                return null;
+                case SeatingResult.Failed:
+                    await eviction.EvictAsync(instanceId, boot: null, cancellationToken);
+                    return null;
+                case SeatingResult.StaleEra:
+                    // This replica's view of the instance is behind: the next instance is tried, with a fresh view.
+                    await registry.ReadNowAsync(cancellationToken);
+                    return null;
             }
 
             // Past two thirds of its life the row is too close to the repair's reach to commit; start over elsewhere.
@@ -98,7 +104,7 @@ internal sealed class RoomCreation(
 
             RouterLog.RoomCreated(logger, roomId, instanceId, ClientTag.Of(host.ClientId));
             var ticket = tickets.Issue(signingKey, roomId, host.ClientId, host.Role, instanceId);
-            return RoomOutcome.Issued(new RoomTicket(roomId, host.ClientId, streamUrl, host.Role, StreamProtocol.Offered, ticket, JoinKey: joinKey));
+            return RoomOutcome.Issued(new RoomTicket(roomId, host.ClientId, instance.Url, host.Role, StreamProtocol.Offered, ticket, JoinKey: joinKey));
         }
         finally
         {

@@ -11,15 +11,17 @@ using Microsoft.Extensions.Options;
 namespace AvatarStream.RoomRouter.Rooms;
 
 // join-room: reserve a pending seat in the room actor (which enforces the join window, the client limit and bars),
-// register on the room's instance, confirm the seat. A failed register means the instance is dead: evict it and
-// answer 410. A seat left pending by a crash frees itself at its deadline. A client that still holds a seat (a
-// reconnect) gets it back: the same client id, role and name, registered again, no new seat.
+// make sure the room lives on a live instance (moving it there when its instance died, drained or restarted), register
+// there, confirm the seat. A failed register means the instance is dead: evict it and move the room. A seat left
+// pending by a crash frees itself at its deadline. A client that still holds a seat (a reconnect) gets it back: the same
+// client id, role and name, registered again, no new seat.
 internal sealed class RoomJoining(
     InstanceRegistry registry,
     RoomLedger ledger,
     IRoomActors actors,
     IStreamInstanceClient streams,
     InstanceEviction eviction,
+    RoomPlacer placer,
     ClientRemoval removal,
     TicketIssuer tickets,
     IOptionsMonitor<RoomsOptions> options,
@@ -29,8 +31,8 @@ internal sealed class RoomJoining(
     // name is the display name of a new identity; a held seat keeps its own. key is the join key the caller showed.
     public async Task<RoomOutcome> JoinAsync(RoomId roomId, string? heldClientId, string name, string? key, CancellationToken cancellationToken)
     {
-        // A room actor without a ledger row is a leftover of a crash, not a room; a tombstone says it died with its
-        // instance or was ended by its host.
+        // A room actor without a ledger row is a leftover of a crash, not a room; a tombstone says it expired while
+        // moving (nobody came back after its instance died) or was ended by its host.
         var presence = await ledger.PresenceAsync(roomId, cancellationToken);
         if (presence is not RoomPresence.Present)
         {
@@ -65,24 +67,51 @@ internal sealed class RoomJoining(
         var confirmed = false;
         try
         {
-            if (await registry.StreamUrlAsync(instanceId, cancellationToken) is not { } streamUrl
-                || !await streams.RegisterAsync(instanceId, new RegisterRequest(id, clientId, role, memberName, seat.Settings, seat.Knocking), cancellationToken))
+            var seen = new RoomPlacement(instanceId, seat.Era, seat.Placed);
+            for (var attempt = 0; ; attempt++)
             {
-                await eviction.EvictAsync(instanceId, cancellationToken);
-                return RoomOutcome.Failed(RoomFailure.RoomGone);
-            }
+                var (placement, failure) = await placer.EnsureAsync(roomId, room, seen, cancellationToken);
+                if (placement is null)
+                {
+                    return failure is RoomFailure.None ? null : RoomOutcome.Failed(failure);
+                }
 
-            confirmed = (await room.ConfirmClientAsync(new ClientArgs(clientId))).Confirmed;
-            if (!confirmed)
-            {
-                // The seat went while this client was being admitted: a held seat's late departure, or the room ended
-                // or was evicted meanwhile. Asking again tells which (a new seat, 410 room-ended, 410 room-gone).
-                return null;
-            }
+                var era = placement.Instance.Era;
+                var register = new RegisterRequest(id, clientId, role, memberName, seat.Settings, seat.Knocking, era);
+                var seated = await streams.RegisterAsync(placement.InstanceId, register, cancellationToken);
+                if (seated is SeatingResult.Seated)
+                {
+                    confirmed = (await room.ConfirmClientAsync(new ConfirmClientArgs(clientId, placement.InstanceId, era))).Confirmed;
+                    if (!confirmed)
+                    {
+                        // The seat went while this client was being admitted (a held seat's late departure, or the room ended),
+                        // or the room moved meanwhile. Asking again tells which (a new seat, 410 room-ended, another instance).
+                        return null;
+                    }
 
-            RouterLog.ClientJoined(logger, ClientTag.Of(clientId), id, instanceId);
-            var ticket = tickets.Issue(join.SigningKey, id, clientId, role, instanceId);
-            return RoomOutcome.Issued(new RoomTicket(id, clientId, streamUrl, role, StreamProtocol.Offered, ticket, seat.Knocking, seat.JoinKey));
+                    RouterLog.ClientJoined(logger, ClientTag.Of(clientId), id, placement.InstanceId);
+                    var ticket = tickets.Issue(join.SigningKey, id, clientId, role, placement.InstanceId);
+                    return RoomOutcome.Issued(new RoomTicket(
+                        id, clientId, placement.Instance.Url, role, StreamProtocol.Offered, ticket, seat.Knocking, seat.JoinKey));
+                }
+
+                if (attempt >= options.CurrentValue.RegisterRetries)
+                {
+                    return RoomOutcome.Failed(RoomFailure.NoStreamInstance);
+                }
+
+                // A dead instance is evicted, so the room moves; one in another era means this replica's view is stale.
+                if (seated is SeatingResult.Failed)
+                {
+                    await eviction.EvictAsync(placement.InstanceId, boot: null, cancellationToken);
+                }
+                else
+                {
+                    await registry.ReadNowAsync(cancellationToken);
+                }
+
+                seen = await room.GetPlacementAsync();
+            }
         }
         finally
         {
@@ -102,8 +131,8 @@ internal sealed class RoomJoining(
         JoinRoomStatus.WrongKey => RoomFailure.WrongJoinKey,
         JoinRoomStatus.Ended => RoomFailure.RoomEnded,
 
-        // The actor has no room, though the cached ledger view had a row: the store says whether the room was evicted
-        // with its instance (410), ended by its host (410), or lost its last client (404) meanwhile.
+        // The actor has no room, though the cached ledger view had a row: the store says whether the room expired while
+        // moving (410), was ended by its host (410), or lost its last client (404) meanwhile.
         _ => Missing(await ledger.StoredPresenceAsync(roomId, cancellationToken)),
     };
 

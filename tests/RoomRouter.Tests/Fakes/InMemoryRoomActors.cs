@@ -39,7 +39,19 @@ public sealed class InMemoryRoomActors : IRoomActors
 
         public Task<JoinRoomResult> JoinAsync(JoinRoomArgs args) => actors.InvokeAsync(roomId, a => a.JoinAsync(args));
 
-        public Task<ConfirmClientResult> ConfirmClientAsync(ClientArgs args) => actors.InvokeAsync(roomId, a => a.ConfirmClientAsync(args));
+        public Task<ConfirmClientResult> ConfirmClientAsync(ConfirmClientArgs args) => actors.InvokeAsync(roomId, a => a.ConfirmClientAsync(args));
+
+        public Task<RoomPlacement> MoveAsync(MoveRoomArgs args) => actors.InvokeAsync(roomId, a => a.MoveAsync(args));
+
+        public Task MarkPlacedAsync(PlacementArgs args) => actors.InvokeAsync(roomId, async a =>
+        {
+            await a.MarkPlacedAsync(args);
+            return true;
+        });
+
+        public Task<RoomPlacement> GetPlacementAsync() => actors.InvokeAsync(roomId, a => a.GetPlacementAsync());
+
+        public Task<DeleteRoomResult> DeleteIfOnAsync(PlacementArgs args) => actors.InvokeAsync(roomId, a => a.DeleteIfOnAsync(args));
 
         public Task<RemoveClientResult> RemoveClientUnlessLastAsync(RemoveClientArgs args) => actors.InvokeAsync(roomId, a => a.RemoveClientUnlessLastAsync(args));
 
