@@ -41,7 +41,7 @@ public class CreateRoomBodyTests
         Assert.True(RoomRoles.Host == ticket.Role, what);
         Assert.Equal(StreamProtocol.Offered, ticket.Protocols);
         Assert.Equal(
-            new RegisterRequest(ticket.RoomId, ticket.ClientId, RoomRoles.Host, MemberNames.Default, new RoomSettings()),
+            new RegisterRequest(ticket.RoomId, ticket.ClientId, RoomRoles.Host, MemberNames.Default, new RoomSettings(), Era: 1),
             Assert.Single(app.Streams.Registered).Request);
     }
 
@@ -56,7 +56,7 @@ public class CreateRoomBodyTests
         var ticket = await CreateAsync(client, """{"name":"  Hana  ","lobby":true,"join_window_seconds":600,"max_clients":3}""").ReadTicketAsync();
 
         var expected = new RoomSettings(Lobby: true, JoinClosesAt: Start.AddSeconds(600));
-        Assert.Equal(new RegisterRequest(ticket.RoomId, ticket.ClientId, RoomRoles.Host, "Hana", expected), Assert.Single(app.Streams.Registered).Request);
+        Assert.Equal(new RegisterRequest(ticket.RoomId, ticket.ClientId, RoomRoles.Host, "Hana", expected, Era: 1), Assert.Single(app.Streams.Registered).Request);
         var guest = await JoinAsync(client, ticket.RoomId).ReadTicketAsync();
         Assert.Equal(expected, app.Streams.Registered.Single(r => r.Request.ClientId == guest.ClientId).Request.Settings);
     }

@@ -28,7 +28,7 @@ public class CreateRoomTests
         Assert.Equal("host", body.RootElement.GetProperty("role").GetString());
         Assert.Equal(["avatar-stream.v2", "avatar-stream.v1"], body.RootElement.GetProperty("protocols").EnumerateArray().Select(p => p.GetString()));
         Assert.Equal(
-            ("stream-1", new RegisterRequest(roomId, clientId, RoomRoles.Host, MemberNames.Default, new RoomSettings())),
+            ("stream-1", new RegisterRequest(roomId, clientId, RoomRoles.Host, MemberNames.Default, new RoomSettings(), Era: 1)),
             Assert.Single(app.Streams.Registered));
         Assert.True(app.Actors.HasState(roomId));
     }

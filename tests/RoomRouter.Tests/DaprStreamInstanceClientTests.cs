@@ -49,13 +49,13 @@ public sealed class DaprStreamInstanceClientTests : IAsyncLifetime
         var client = NewClient();
 
         var settings = new RoomSettings(Lobby: true, JoinClosesAt: new DateTimeOffset(2026, 1, 1, 12, 0, 0, TimeSpan.Zero));
-        Assert.True(await client.RegisterAsync("stream-1", new RegisterRequest("00157", "c1", RoomRoles.Guest, "Gus", settings), CancellationToken.None));
+        Assert.Equal(SeatingResult.Seated, await client.RegisterAsync("stream-1", new RegisterRequest("00157", "c1", RoomRoles.Guest, "Gus", settings, Era: 4), CancellationToken.None));
 
         var (path, authorization, body) = Assert.Single(Calls);
         Assert.Equal("/v1.0/invoke/stream-1/method/register", path);
         Assert.Equal("Bearer secret-token", authorization);
         Assert.Equal(
-            """{"room_id":"00157","client_id":"c1","role":"guest","name":"Gus","settings":{"lobby":true,"join_closes_at":"2026-01-01T12:00:00+00:00","open":false},"knock":false}""",
+            """{"room_id":"00157","client_id":"c1","role":"guest","name":"Gus","settings":{"lobby":true,"join_closes_at":"2026-01-01T12:00:00+00:00","open":false},"knock":false,"era":4}""",
             body);
     }
 
@@ -64,7 +64,7 @@ public sealed class DaprStreamInstanceClientTests : IAsyncLifetime
     {
         var client = NewClient();
 
-        Assert.False(await client.RegisterAsync("stream-broken", new RegisterRequest("00157", "c1"), CancellationToken.None));
+        Assert.Equal(SeatingResult.Failed, await client.RegisterAsync("stream-broken", new RegisterRequest("00157", "c1"), CancellationToken.None));
     }
 
     [Fact]
@@ -72,7 +72,7 @@ public sealed class DaprStreamInstanceClientTests : IAsyncLifetime
     {
         var client = NewClient(timeoutSeconds: 0.3);
 
-        Assert.False(await client.RegisterAsync("stream-slow", new RegisterRequest("00157", "c1"), CancellationToken.None));
+        Assert.Equal(SeatingResult.Failed, await client.RegisterAsync("stream-slow", new RegisterRequest("00157", "c1"), CancellationToken.None));
     }
 
     [Fact]

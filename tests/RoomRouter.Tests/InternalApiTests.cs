@@ -15,7 +15,7 @@ public class InternalApiTests
         { "POST", "/end-room" },
         { "POST", "/evict-instance" },
         { "GET", "/instances" },
-        { "GET", "/instances/stream-1/rooms" },
+        { "POST", "/drain-instance" },
     };
 
     private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
@@ -182,7 +182,7 @@ public class InternalApiTests
     }
 
     [Fact]
-    public async Task EvictInstance_RemovesItsRoomsOnly_AndIsIdempotent()
+    public async Task EvictInstance_MarksItsRoomsOnlyMoving_AndIsIdempotent()
     {
         await using var app = new RouterApplication();
         await app.AnnounceAsync("stream-1", "stream-2");
@@ -196,18 +196,21 @@ public class InternalApiTests
         var first = await internalClient.PostAsJsonAsync("/evict-instance", new EvictInstanceRequest("stream-1"), ContractJson.Options);
         var second = await internalClient.PostAsJsonAsync("/evict-instance", new EvictInstanceRequest("stream-1"), ContractJson.Options);
 
-        Assert.Equal("""{"instance_id":"stream-1","rooms_evicted":3}""", await first.Content.ReadAsStringAsync());
-        Assert.Equal("""{"instance_id":"stream-1","rooms_evicted":0}""", await second.Content.ReadAsStringAsync());
+        Assert.Equal("""{"instance_id":"stream-1","rooms_moving":3}""", await first.Content.ReadAsStringAsync());
+        Assert.Equal("""{"instance_id":"stream-1","rooms_moving":0}""", await second.Content.ReadAsStringAsync());
         foreach (var room in onFirst)
         {
-            // Evicted with their instance: the ledger keeps a tombstone, so the room is gone (410), not unknown (404).
-            Assert.Equal(HttpStatusCode.Gone, (await JoinAsync(client, room.RoomId)).StatusCode);
+            // Moved to the live instance by their next join, keeping their ids.
+            var moved = await JoinAsync(client, room.RoomId).ReadTicketAsync();
+            Assert.Equal((room.RoomId, RouterApplication.StreamUrl("stream-2")), (moved.RoomId, moved.StreamUrl));
         }
 
         foreach (var room in onSecond)
         {
             await JoinAsync(client, room.RoomId).ReadTicketAsync();
         }
+
+        Assert.Equal(onFirst.Select(r => r.RoomId).Order(), app.Streams.Placed.Select(p => p.Request.RoomId).Order());
 
         var listed = await internalClient.GetFromJsonAsync<InstanceList>("/instances", ContractJson.Options);
         Assert.Equal(["stream-2"], listed!.Instances.Select(i => i.InstanceId));
@@ -227,7 +230,7 @@ public class InternalApiTests
 
             var evicted = await internalClient.PostAsJsonAsync("/evict-instance", new EvictInstanceRequest("stream-1"), ContractJson.Options);
 
-            Assert.Equal("""{"instance_id":"stream-1","rooms_evicted":1}""", await evicted.Content.ReadAsStringAsync());
+            Assert.Equal("""{"instance_id":"stream-1","rooms_moving":1}""", await evicted.Content.ReadAsStringAsync());
         }
     }
 
@@ -254,56 +257,5 @@ public class InternalApiTests
         var response = await client.PostAsync("/put-task", Json($$"""{"instance_id":"stream-1","stream_url":"ws://{{new string('a', 5000)}}/"}"""));
 
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.RequestEntityTooLarge, ProblemTypes.PayloadTooLarge);
-    }
-
-    [Fact]
-    public async Task HostedRooms_ListTheInstancesRoomsWithTheirClients_AndNoOtherInstances()
-    {
-        await using var app = new RouterApplication();
-        await app.AnnounceAsync("stream-1", "stream-2");
-        using var client = app.CreateClient();
-        using var internalClient = app.CreateInternalClient();
-        var rooms = await CreateRoomsAsync(client, 6);
-
-        var onFirst = rooms.Where(r => r.StreamUrl == RouterApplication.StreamUrl("stream-1")).OrderBy(r => r.RoomId, StringComparer.Ordinal).ToList();
-        var joiner = await JoinAsync(client, onFirst[0].RoomId).ReadTicketAsync();
-
-        var listed = await internalClient.GetFromJsonAsync<InstanceRooms>("/instances/stream-1/rooms", ContractJson.Options);
-
-        Assert.Equal("stream-1", listed!.InstanceId);
-        Assert.Equal(onFirst.Select(r => r.RoomId), listed.Rooms.Select(r => r.RoomId));
-        Assert.Equal(
-            new[] { onFirst[0].ClientId, joiner.ClientId }.Order(StringComparer.Ordinal),
-            listed.Rooms[0].Clients.Select(c => c.ClientId).Order(StringComparer.Ordinal));
-        Assert.All(onFirst.Skip(1), room => Assert.Equal([room.ClientId], listed.Rooms.Single(r => r.RoomId == room.RoomId).Clients.Select(c => c.ClientId)));
-    }
-
-    [Fact]
-    public async Task HostedRooms_OfAnEvictedOrUnknownInstance_AreNone()
-    {
-        await using var app = new RouterApplication();
-        await app.AnnounceAsync("stream-1");
-        using var client = app.CreateClient();
-        using var internalClient = app.CreateInternalClient();
-        await CreateRoomAsync(client);
-        await internalClient.PostAsJsonAsync("/evict-instance", new EvictInstanceRequest("stream-1"), ContractJson.Options);
-
-        foreach (var instance in new[] { "stream-1", "stream-9" })
-        {
-            var listed = await internalClient.GetFromJsonAsync<InstanceRooms>($"/instances/{instance}/rooms", ContractJson.Options);
-            Assert.Equal(instance, listed!.InstanceId);
-            Assert.Empty(listed.Rooms);
-        }
-    }
-
-    [Fact]
-    public async Task HostedRooms_MalformedInstanceId_Is400()
-    {
-        await using var app = new RouterApplication();
-        using var internalClient = app.CreateInternalClient();
-
-        var response = await internalClient.GetAsync("/instances/-stream-/rooms");
-
-        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, ProblemTypes.BadRequest);
     }
 }

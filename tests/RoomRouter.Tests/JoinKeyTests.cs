@@ -48,7 +48,7 @@ public class JoinKeyTests
 
         Assert.False(guest.Knocking);
         Assert.Null(guest.JoinKey);
-        Assert.Contains(app.Streams.Registered, r => r.Request == new RegisterRequest(room.RoomId, guest.ClientId, RoomRoles.Guest, MemberNames.Default, new RoomSettings()));
+        Assert.Contains(app.Streams.Registered, r => r.Request == new RegisterRequest(room.RoomId, guest.ClientId, RoomRoles.Guest, MemberNames.Default, new RoomSettings(), Era: 1));
     }
 
     [Fact]

@@ -38,7 +38,7 @@ public class JoinRoomPolicyTests
         Assert.Equal(RoomRoles.Guest, guest.Role);
         Assert.Equal(StreamProtocol.Offered, guest.Protocols);
         Assert.Equal(
-            new RegisterRequest(room.RoomId, guest.ClientId, RoomRoles.Guest, "Gus", new RoomSettings(Lobby: true), Knock: true),
+            new RegisterRequest(room.RoomId, guest.ClientId, RoomRoles.Guest, "Gus", new RoomSettings(Lobby: true), Knock: true, Era: 1),
             app.Streams.Registered.Last().Request);
     }
 

@@ -98,7 +98,7 @@ public class RoomActorPolicyTests
         Assert.Equal(JoinRoomStatus.Ended, (await NewActor().JoinAsync(Joining("new", Now, held: "host"))).Status);
         Assert.Null((await NewActor().GetAsync()).Room);
         Assert.Empty((await NewActor().GetClientsAsync(new ClientsArgs(Now))).Clients);
-        Assert.False((await NewActor().ConfirmClientAsync(new ClientArgs("guest"))).Confirmed);
+        Assert.False((await NewActor().ConfirmClientAsync(new ConfirmClientArgs("guest", "stream-1", 0))).Confirmed);
         Assert.Equal(RemoveClientStatus.NotFound, (await NewActor().RemoveClientUnlessLastAsync(new RemoveClientArgs("guest", Now))).Status);
         Assert.Equal(RemoveClientStatus.NotFound, (await NewActor().RemoveClientAsync(new RemoveClientArgs("host", Now))).Status);
     }

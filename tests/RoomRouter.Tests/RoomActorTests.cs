@@ -89,7 +89,7 @@ public class RoomActorTests
         await NewActor().CreateAsync(new CreateRoomArgs("stream-1", "host", Now));
         await NewActor().JoinAsync(new JoinRoomArgs("guest", 3, Now, Now.AddSeconds(30)));
 
-        Assert.True((await NewActor().ConfirmClientAsync(new ClientArgs("guest"))).Confirmed);
+        Assert.True((await NewActor().ConfirmClientAsync(new ConfirmClientArgs("guest", "stream-1", 0))).Confirmed);
         await NewActor().JoinAsync(new JoinRoomArgs("third", 3, Now.AddHours(1), Now.AddHours(1).AddSeconds(30)));
 
         Assert.Equal(3, (await NewActor().GetAsync()).Room?.ClientCount);
@@ -98,9 +98,9 @@ public class RoomActorTests
     [Fact]
     public async Task ConfirmClient_UnknownClientOrRoom_IsRefused()
     {
-        Assert.False((await NewActor().ConfirmClientAsync(new ClientArgs("guest"))).Confirmed);
+        Assert.False((await NewActor().ConfirmClientAsync(new ConfirmClientArgs("guest", "stream-1", 0))).Confirmed);
         await NewActor().CreateAsync(new CreateRoomArgs("stream-1", "host", Now));
-        Assert.False((await NewActor().ConfirmClientAsync(new ClientArgs("guest"))).Confirmed);
+        Assert.False((await NewActor().ConfirmClientAsync(new ConfirmClientArgs("guest", "stream-1", 0))).Confirmed);
     }
 
     [Fact]
@@ -159,7 +159,7 @@ public class RoomActorTests
         var settings = new RoomSettings(Lobby: true, JoinClosesAt: Now.AddHours(1));
         await NewActor().CreateAsync(new CreateRoomArgs("stream-2", "host", Now, "Hana", settings));
         await NewActor().JoinAsync(new JoinRoomArgs("admitted", 5, Now, Now.AddSeconds(30), Name: "Ada"));
-        await NewActor().ConfirmClientAsync(new ClientArgs("admitted"));
+        await NewActor().ConfirmClientAsync(new ConfirmClientArgs("admitted", "stream-1", 0));
         await NewActor().JoinAsync(new JoinRoomArgs("pending", 5, Now, Now.AddSeconds(30)));
         await NewActor().JoinAsync(new JoinRoomArgs("expired", 5, Now, Now.AddSeconds(5)));
 

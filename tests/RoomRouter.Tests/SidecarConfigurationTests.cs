@@ -24,7 +24,7 @@ public class SidecarConfigurationTests
         Assert.Equal("/v1.0/invoke/stream-7/method/register", path);
         Assert.Equal("Bearer " + RouterApplication.Token, authorization);
         Assert.Equal(
-            $$$"""{"room_id":"{{{ticket.RoomId}}}","client_id":"{{{ticket.ClientId}}}","role":"host","name":"Guest","settings":{"lobby":false,"join_closes_at":null,"open":false},"knock":false}""",
+            $$$"""{"room_id":"{{{ticket.RoomId}}}","client_id":"{{{ticket.ClientId}}}","role":"host","name":"Guest","settings":{"lobby":false,"join_closes_at":null,"open":false},"knock":false,"era":1}""",
             body);
     }
 

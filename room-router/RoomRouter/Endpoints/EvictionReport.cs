@@ -1,4 +1,4 @@
 namespace AvatarStream.RoomRouter.Endpoints;
 
-// What POST /evict-instance answers.
-internal sealed record EvictionReport(string InstanceId, int RoomsEvicted);
+// What POST /evict-instance answers: RoomsMoving, the instance's rooms newly marked moving (each moves on its next join).
+internal sealed record EvictionReport(string InstanceId, int RoomsMoving);

@@ -4,11 +4,12 @@ using AvatarStream.RoomRouter.Tests.Integration.Harness;
 
 namespace AvatarStream.RoomRouter.Tests.Integration;
 
-// Stream instances that fail /register or die: they are evicted with their rooms, and never offered again.
+// Stream instances that fail /register or die: they are evicted and offered no new room; their rooms keep their ids and
+// seats and move to a live instance on their next join.
 public class InstanceFailureTests
 {
     [Fact]
-    public async Task RegisterFailingOnTheChosenInstance_RoomLandsOnTheOther_AndTheFailedInstanceIsEvicted()
+    public async Task RegisterFailingOnTheChosenInstance_RoomLandsOnTheOther_AndTheFailedInstancesRoomsMoveThereToo()
     {
         await using var bed = Testbed.Create();
         var router = await bed.StartRouterAsync();
@@ -26,10 +27,17 @@ public class InstanceFailureTests
         Assert.Equal(b.StreamUrl, placed.StreamUrl);
         Assert.Contains(b.Registered, r => r.RoomId == placed.RoomId);
         var ledger = await StoredRooms.LedgerAsync(bed.Cluster);
-        Assert.DoesNotContain(ledger.Values, row => row.InstanceId == a.AppId);
-        Assert.DoesNotContain(onA.RoomId, await StoredRooms.ActorIdsAsync(bed.Cluster));
+        Assert.Equal(new StoredRooms.LedgerRow(a.AppId, Pending: false, Moving: true), ledger[onA.RoomId]);
+        Assert.Contains(onA.RoomId, await StoredRooms.ActorIdsAsync(bed.Cluster));
         Assert.Equal([b.AppId], await b.ListInstancesAsync());
-        await ProblemAssert.IsProblemAsync(await router.JoinRoomAsync(onA.RoomId), HttpStatusCode.Gone, RouterProblemTypes.RoomGone);
+
+        var moved = await router.JoinRoomAsync(onA.RoomId).ReadTicketAsync();
+
+        Assert.Equal(onA.RoomId, moved.RoomId);
+        Assert.Equal(b.StreamUrl, moved.StreamUrl);
+        var placedSeats = Assert.Single(b.Placed, p => p.RoomId == onA.RoomId);
+        Assert.Contains(placedSeats.Clients, c => c.ClientId == onA.ClientId && c.Role == "host");
+        Assert.Equal(new StoredRooms.LedgerRow(b.AppId, Pending: false, Moving: false), (await StoredRooms.LedgerAsync(bed.Cluster))[onA.RoomId]);
         var next = await router.CreateRoomAsync().ReadTicketAsync();
         Assert.Equal(b.StreamUrl, next.StreamUrl);
     }
@@ -65,7 +73,7 @@ public class InstanceFailureTests
     }
 
     [Fact]
-    public async Task JoinRoom_OnADeadInstance_Is410_AndTheInstanceGoesWithAllItsRooms()
+    public async Task JoinRoom_OnADeadInstance_MovesThatRoomToALiveOne_AndTheOthersWaitMarkedMoving()
     {
         await using var bed = Testbed.Create();
         var router = await bed.StartRouterAsync();
@@ -81,13 +89,14 @@ public class InstanceFailureTests
         Assert.NotEmpty(onDying);
         await dying.DisposeAsync();
 
-        var response = await router.JoinRoomAsync(onDying[0].RoomId);
+        var moved = await router.JoinRoomAsync(onDying[0].RoomId).ReadTicketAsync();
 
-        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Gone, RouterProblemTypes.RoomGone);
+        Assert.Equal((onDying[0].RoomId, survivor.StreamUrl), (moved.RoomId, moved.StreamUrl));
+        Assert.Contains(survivor.Registered, r => r.RoomId == moved.RoomId && r.ClientId == moved.ClientId);
         var ledger = await StoredRooms.LedgerAsync(bed.Cluster);
-        Assert.Equal(rooms.Where(r => r.StreamUrl == survivor.StreamUrl).Select(r => r.RoomId).Order(), ledger.Keys.Order());
-        Assert.Empty(onDying.Select(r => r.RoomId).Intersect(await StoredRooms.ActorIdsAsync(bed.Cluster)));
+        Assert.Equal(rooms.Select(r => r.RoomId).Order(), ledger.Keys.Order());
+        Assert.Equal(survivor.AppId, ledger[moved.RoomId].InstanceId);
+        Assert.All(onDying.Skip(1), r => Assert.Equal(new StoredRooms.LedgerRow(dying.AppId, false, Moving: true), ledger[r.RoomId]));
         Assert.Equal([survivor.AppId], await survivor.ListInstancesAsync());
-        await ProblemAssert.IsProblemAsync(await router.JoinRoomAsync(onDying[0].RoomId), HttpStatusCode.Gone, RouterProblemTypes.RoomGone);
     }
 }

@@ -45,7 +45,7 @@ public class InternalCallTests
     }
 
     [Fact]
-    public async Task EvictInstance_FromAnotherApp_DropsTheInstanceWithItsRooms()
+    public async Task EvictInstance_FromAnotherApp_DropsTheInstance_ItsRoomsWaitToMove()
     {
         await using var bed = Testbed.Create();
         var router = await bed.StartRouterAsync();
@@ -56,10 +56,12 @@ public class InternalCallTests
         using var response = await updater.CallRouterAsync(HttpMethod.Post, "/evict-instance", new EvictInstanceRequest(stream.AppId));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(2, (await response.Content.ReadFromJsonAsync<EvictionReport>(ContractJson.Options))!.RoomsEvicted);
+        Assert.Equal(2, (await response.Content.ReadFromJsonAsync<EvictionReport>(ContractJson.Options))!.RoomsMoving);
         Assert.Empty(await updater.ListInstancesAsync());
-        Assert.Empty(await StoredRooms.LedgerAsync(bed.Cluster));
-        Assert.Empty(await StoredRooms.ActorIdsAsync(bed.Cluster));
-        await ProblemAssert.IsProblemAsync(await router.JoinRoomAsync(rooms[0].RoomId), HttpStatusCode.Gone, RouterProblemTypes.RoomGone);
+        Assert.All((await StoredRooms.LedgerAsync(bed.Cluster)).Values, row => Assert.Equal(new StoredRooms.LedgerRow(stream.AppId, false, Moving: true), row));
+        Assert.Equal(rooms.Select(r => r.RoomId).Order(), (await StoredRooms.ActorIdsAsync(bed.Cluster)).Order());
+
+        // No live instance: the room waits (503, try again), its seats kept.
+        await ProblemAssert.IsProblemAsync(await router.JoinRoomAsync(rooms[0].RoomId), HttpStatusCode.ServiceUnavailable, RouterProblemTypes.NoStreamInstance);
     }
 }

@@ -36,7 +36,7 @@ public class LedgerRepairTests
         var stream = await bed.StartStreamAsync("stream-1");
         var reservation = (await router.Service<RoomLedger>().ReserveAsync(stream.AppId, DateTimeOffset.UtcNow.AddSeconds(-1), CancellationToken.None))!.Value;
         var roomId = reservation.RoomId.ToString();
-        await router.Service<IRoomActors>().Get(roomId).CreateAsync(new CreateRoomArgs(stream.AppId, Guid.NewGuid().ToString(), DateTimeOffset.UtcNow));
+        await router.Service<IRoomActors>().Get(roomId).CreateAsync(new CreateRoomArgs(stream.AppId, Guid.NewGuid().ToString(), DateTimeOffset.UtcNow, Era: 1));
         Assert.True((await StoredRooms.LedgerAsync(bed.Cluster))[roomId].Pending);
 
         var settled = await router.Service<LedgerRepair>().RunOnceAsync(CancellationToken.None);

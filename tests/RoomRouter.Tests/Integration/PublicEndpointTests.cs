@@ -36,7 +36,7 @@ public class PublicEndpointTests
         Assert.Equal(RoomRoles.Host, ticket.Role);
         Assert.Equal(StreamProtocol.Offered, ticket.Protocols);
         Assert.Equal(
-            new RegisterRequest(ticket.RoomId, ticket.ClientId, RoomRoles.Host, MemberNames.Default, new RoomSettings()),
+            new RegisterRequest(ticket.RoomId, ticket.ClientId, RoomRoles.Host, MemberNames.Default, new RoomSettings(), Era: 1),
             Assert.Single(stream.Registered));
     }
 
@@ -55,7 +55,7 @@ public class PublicEndpointTests
         Assert.Equal(stream.StreamUrl, joined.StreamUrl);
         Assert.Equal(RoomRoles.Guest, joined.Role);
         Assert.Equal(
-            new RegisterRequest(room.RoomId, joined.ClientId, RoomRoles.Guest, MemberNames.Default, new RoomSettings()),
+            new RegisterRequest(room.RoomId, joined.ClientId, RoomRoles.Guest, MemberNames.Default, new RoomSettings(), Era: 1),
             stream.Registered.Last());
     }
 

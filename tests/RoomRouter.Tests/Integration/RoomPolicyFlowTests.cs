@@ -29,9 +29,9 @@ public class RoomPolicyFlowTests
         var registered = stream.Registered.ToList();
         var settings = registered[0].Settings;
         Assert.True(settings is { Lobby: true, JoinClosesAt: not null });
-        Assert.Equal(new RegisterRequest(host.RoomId, host.ClientId, RoomRoles.Host, "Hana", settings), registered[0]);
-        Assert.Equal(new RegisterRequest(host.RoomId, guest.ClientId, RoomRoles.Guest, "Gus", settings, Knock: true), registered[1]);
-        Assert.Equal(new RegisterRequest(host.RoomId, host.ClientId, RoomRoles.Host, "Hana", settings), registered[2]);
+        Assert.Equal(new RegisterRequest(host.RoomId, host.ClientId, RoomRoles.Host, "Hana", settings, Era: 1), registered[0]);
+        Assert.Equal(new RegisterRequest(host.RoomId, guest.ClientId, RoomRoles.Guest, "Gus", settings, Knock: true, Era: 1), registered[1]);
+        Assert.Equal(new RegisterRequest(host.RoomId, host.ClientId, RoomRoles.Host, "Hana", settings, Era: 1), registered[2]);
         Assert.Equal((RoomRoles.Guest, RoomRoles.Host), (guest.Role, hostAgain.Role));
     }
 

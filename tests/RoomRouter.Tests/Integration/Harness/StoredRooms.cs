@@ -31,12 +31,12 @@ public static class StoredRooms
             var shard = LedgerShardDocument.ToShard(index, JsonSerializer.Deserialize<LedgerShardDocument>(entry.Value.Span, JsonSerializerOptions.Web));
             foreach (var (room, instance) in shard.Rows)
             {
-                rows[room.ToString()] = new LedgerRow(instance, shard.Pending.ContainsKey(room.Value));
+                rows[room.ToString()] = new LedgerRow(instance, shard.Pending.ContainsKey(room.Value), shard.Moving.ContainsKey(room.Value));
             }
         }
 
         return rows;
     }
 
-    public sealed record LedgerRow(string InstanceId, bool Pending);
+    public sealed record LedgerRow(string InstanceId, bool Pending, bool Moving = false);
 }

@@ -16,7 +16,7 @@ using Microsoft.Extensions.Logging;
 namespace AvatarStream.RoomRouter.Tests.Integration.Harness;
 
 // A stream instance as the router sees it: an app-id (stream-1, ...) with its own sidecar, answering
-// /register when it carries the internal token, failing it on demand, and gone once stopped. It also makes
+// /register and /place-room when they carry the internal token, failing it on demand, and gone once stopped. It also makes
 // the calls a stream instance makes on the router (/put-task, /remove-client) through its sidecar.
 public sealed class StreamStandIn : IAsyncDisposable
 {
@@ -52,7 +52,10 @@ public sealed class StreamStandIn : IAsyncDisposable
     // Every /register this instance accepted, in arrival order.
     public ConcurrentQueue<RegisterRequest> Registered { get; } = new();
 
-    // /register calls refused for a missing or wrong token.
+    // Every /place-room this instance accepted, in arrival order.
+    public ConcurrentQueue<PlaceRoomRequest> Placed { get; } = new();
+
+    // /register and /place-room calls refused for a missing or wrong token.
     public int Unauthorized => Volatile.Read(ref _unauthorized);
 
     internal static async Task<StreamStandIn> StartAsync(Testbed bed, SidecarCluster cluster, string appId)
@@ -62,7 +65,8 @@ public sealed class StreamStandIn : IAsyncDisposable
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         var app = builder.Build();
         StreamStandIn? self = null;
-        app.MapPost("/register", (Func<HttpContext, Task<IResult>>)(http => self!.RegisterAsync(http)));
+        app.MapPost("/register", (Func<HttpContext, Task<IResult>>)(http => self!.AcceptAsync<RegisterRequest>(http, self.Registered)));
+        app.MapPost("/place-room", (Func<HttpContext, Task<IResult>>)(http => self!.AcceptAsync<PlaceRoomRequest>(http, self.Placed)));
         app.MapGet("/health", () => TypedResults.Text("Healthy."));
         await app.StartAsync();
 
@@ -129,7 +133,8 @@ public sealed class StreamStandIn : IAsyncDisposable
         await _app.DisposeAsync();
     }
 
-    private async Task<IResult> RegisterAsync(HttpContext http)
+    private async Task<IResult> AcceptAsync<T>(HttpContext http, ConcurrentQueue<T> accepted)
+        where T : class
     {
         if (!InternalToken.Matches(http.Request.Headers.Authorization, Testbed.InternalToken))
         {
@@ -137,13 +142,13 @@ public sealed class StreamStandIn : IAsyncDisposable
             return TypedResults.Unauthorized();
         }
 
-        var request = await http.Request.ReadFromJsonAsync<RegisterRequest>(ContractJson.Options, http.RequestAborted);
+        var request = await http.Request.ReadFromJsonAsync<T>(ContractJson.Options, http.RequestAborted);
         if (Behaviour == RegisterBehaviour.Fail || request is null)
         {
             return TypedResults.StatusCode(StatusCodes.Status500InternalServerError);
         }
 
-        Registered.Enqueue(request);
+        accepted.Enqueue(request);
         return TypedResults.Ok();
     }
 }
