@@ -50,6 +50,23 @@ public sealed class RouterApplication(params (string Key, string Value)[] settin
         }
     }
 
+    // One put-task as a stream instance with that boot id makes it (a heartbeat, or a restart with another boot id); the era it was given.
+    public async Task<long> AnnounceAsync(string instanceId, string boot)
+    {
+        using var client = CreateInternalClient();
+        using var response = await client.PostAsJsonAsync("/put-task", new PutTaskRequest(instanceId, StreamUrl(instanceId), boot), ContractJson.Options);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<PutTaskResponse>(ContractJson.Options))!.Era;
+    }
+
+    // An internal POST that must succeed.
+    public async Task PostInternalAsync(string path, object body)
+    {
+        using var client = CreateInternalClient();
+        using var response = await client.PostAsJsonAsync(path, body, ContractJson.Options);
+        response.EnsureSuccessStatusCode();
+    }
+
     public static string StreamUrl(string instanceId) => $"ws://{instanceId}.test:5001/";
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -30,6 +30,40 @@ public class RouterMetricsTests
             answers);
     }
 
+    [Fact]
+    public async Task AMove_CountsTheRoomAndTheDrain_AndTimesTheWaitFromTheDrain()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var app = new RouterApplication { Clock = clock };
+        await app.AnnounceAsync("stream-1", "boot-1");
+        using var client = app.CreateClient();
+        var room = await client.PostAsync("/create-room", null).ReadTicketAsync();
+        var measured = new ConcurrentQueue<(string Name, double Value)>();
+        using var listener = new MeterListener
+        {
+            InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Meter.Scope == app.Services.GetRequiredService<IMeterFactory>()
+                    && instrument.Name is "avatarstream.router.rooms_moved" or "avatarstream.router.move_wait" or "avatarstream.router.drains")
+                {
+                    l.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        listener.SetMeasurementEventCallback<long>((instrument, value, _, _) => measured.Enqueue((instrument.Name, value)));
+        listener.SetMeasurementEventCallback<double>((instrument, value, _, _) => measured.Enqueue((instrument.Name, value)));
+        listener.Start();
+
+        await app.PostInternalAsync("/drain-instance", new DrainInstanceRequest("stream-1", "boot-1"));
+        await app.AnnounceAsync("stream-2", "boot-2");
+        clock.Advance(TimeSpan.FromSeconds(3));
+        await client.PostAsJsonAsync("/join-room", new { room_id = room.RoomId, client_id = room.ClientId }).ReadTicketAsync();
+
+        Assert.Equal(
+            [("avatarstream.router.drains", 1), ("avatarstream.router.rooms_moved", 1), ("avatarstream.router.move_wait", 3)],
+            measured);
+    }
+
     // Records every create-room and join-room answer of this app's meters only (tests run side by side).
     private static MeterListener Listen(IMeterFactory meters, ConcurrentQueue<(string? Call, string? Outcome)> answers)
     {
