@@ -166,13 +166,6 @@ internal sealed partial class LocalRun : IAsyncDisposable
         process.Dispose();
     }
 
-    // The rooms the router holds for an instance with their clients (its ledger rows and room actors).
-    public async Task<IReadOnlyList<string>> HostedRoomsAsync(string instanceId)
-    {
-        var json = await Internal.GetFromJsonAsync<JsonElement>($"/instances/{instanceId}/rooms");
-        return [.. json.GetProperty("rooms").EnumerateArray().Select(r => r.GetProperty("room_id").GetString()!)];
-    }
-
     // The instance ids GET /instances lists; null when the router does not answer.
     public Task<IReadOnlySet<string>?> TryInstancesAsync() => _instances.TryListAsync();
 

@@ -5,8 +5,8 @@ using Xunit.Abstractions;
 
 namespace AvatarStream.EndToEnd.Tests;
 
-// Issue 5, item 4: the local run with every app and sidecar as its own process; one stream instance's app process is
-// killed with kill -9 while clients stream on both instances, and the system keeps working.
+// The local run with every app and sidecar as its own process; one stream instance's app process is killed with
+// kill -9 while clients stream on both instances, and the system keeps working: its rooms move to the live instance.
 public sealed class StreamFailoverTests(ITestOutputHelper output)
 {
     private const string Live = "stream-1";
@@ -99,17 +99,12 @@ public sealed class StreamFailoverTests(ITestOutputHelper output)
         Assert.True(evictedAfter is not null && evictedAfter <= Sweep + Slack,
             $"(b) expected {Victim} gone from GET /instances within {(Sweep + Slack).TotalSeconds:0} s of the kill, saw {(evictedAfter is { } e ? $"{e.TotalMilliseconds:0} ms" : "it still listed")}");
 
-        // (b) gone from both tables: no ledger row and no room actor with clients is left for the dead instance.
-        var left = await run.HostedRoomsAsync(Victim);
-        Assert.True(left.Count == 0, $"(b) expected no rooms or clients left for {Victim} after its eviction; the router still holds [{string.Join(", ", left)}]");
-        Assert.Contains(onLive[0].RoomId!, await run.HostedRoomsAsync(Live));
-
-        // (b)+(c) the dead instance's rooms are gone and say so: 410.
+        // (b)+(c) the dead instance's rooms outlive it: each join moves its room, same id, to the live instance.
         foreach (var room in onVictim)
         {
-            var join = await run.JoinRoomAsync(room.RoomId!);
-            Assert.False(join.Ok, $"(b) join of room {room.RoomId} that was on the killed {Victim}: expected no ticket, saw {join}");
-            Assert.True(join.Status == 410, $"(c) join of room {room.RoomId} that was on the killed {Victim}: expected 410, saw {join}");
+            var join = await run.RejoinAsync(room);
+            Assert.True(join.Ok && join.RoomId == room.RoomId && At(run, join) == Live,
+                $"(c) rejoin of the host of room {room.RoomId} that was on the killed {Victim}: expected 200 for that room on {Live}, saw {join}");
         }
 
         // (d) keep sending a little after the eviction, then check the peer saw every frame, in order.
@@ -182,8 +177,8 @@ public sealed class StreamFailoverTests(ITestOutputHelper output)
             : $"kill-to-eviction by the sweep alone: {Victim} still listed after {(sweepBound + TimeSpan.FromSeconds(5)).TotalSeconds:0} s");
         Assert.True(bySweep is not null && bySweep <= sweepBound,
             $"(b) expected the sweep alone to evict {Victim} within {sweepBound.TotalSeconds:0} s of the kill, saw {(bySweep is { } b ? $"{b.TotalMilliseconds:0} ms" : "it still listed")}");
-        var goneJoin = await run.JoinRoomAsync(landed.RoomId!);
-        Assert.True(goneJoin.Status == 410, $"(c) join of room {landed.RoomId} evicted by the sweep: expected 410, saw {goneJoin}");
+        var movedJoin = await run.RejoinAsync(landed);
+        Assert.True(movedJoin.Ok && At(run, movedJoin) == Live, $"(c) rejoin of room {landed.RoomId} whose instance the sweep evicted: expected 200 on {Live}, saw {movedJoin}");
 
         // (f) a graceful stop and start of the whole run on the same data dir keeps the live instance's rooms and
         // clients: the two clients still connected on it reconnect afterwards with the tickets they had.
@@ -198,10 +193,11 @@ public sealed class StreamFailoverTests(ITestOutputHelper output)
         await run.StartDevHostAsync(StartLimit);
         output.WriteLine($"{_phase()} devhost ready again on the same data dir");
 
-        // The old seats, held before the restart, connect again with fresh tickets: the router kept the seats, the
-        // instance took them back.
+        // The old seats, held before the restart, connect again with fresh tickets: the router kept the seats and moves
+        // the room to an instance of the new run.
         var reconnect = Stopwatch.StartNew();
-        using var hostAgain = await ConnectAsync(await run.RejoinAsync(onLive[0]));
+        var hostTicket = await run.RejoinAsync(onLive[0]);
+        using var hostAgain = await ConnectAsync(hostTicket);
         using var peerAgain = await ConnectAsync(await run.RejoinAsync(liveJoin));
         output.WriteLine($"{_phase()} both clients of room {onLive[0].RoomId} reconnected on their old seats in {reconnect.ElapsedMilliseconds} ms");
         var after = new List<int>();
@@ -210,10 +206,10 @@ public sealed class StreamFailoverTests(ITestOutputHelper output)
         var arrived = await WaitForAsync(() => Task.FromResult(Count(after) > 0), TimeSpan.FromSeconds(5));
         Assert.True(arrived, $"(f) after the restart, expected a frame from the host of room {onLive[0].RoomId} to reach its peer; none arrived in 5 s");
 
-        var rejoin = await run.JoinRoomAsync(onLive[0].RoomId!);
-        Assert.True(rejoin.Ok && At(run, rejoin) == Live,
-            $"(f) after the devhost restart, expected join of room {onLive[0].RoomId} (created on {Live}) to answer 200 on {Live}; saw {rejoin}");
-        output.WriteLine($"{_phase()} after the devhost restart room {onLive[0].RoomId} kept its clients and still takes joins on {Live}");
+        var rejoin = await run.JoinRoomAsync(onLive[0].RoomId!, onLive[0].JoinKey);
+        Assert.True(rejoin.Ok && rejoin.StreamUrl == hostTicket.StreamUrl,
+            $"(f) after the devhost restart, expected join of room {onLive[0].RoomId} to answer 200 on {At(run, hostTicket)}, where its members are; saw {rejoin}");
+        output.WriteLine($"{_phase()} after the devhost restart room {onLive[0].RoomId} kept its clients and takes joins on {At(run, rejoin)}");
         await CloseAsync(hostAgain, peerAgain);
     }
 
