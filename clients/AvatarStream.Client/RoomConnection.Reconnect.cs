@@ -12,9 +12,12 @@ public sealed partial class RoomConnection
         var policy = _options.Reconnect;
         var time = _options.TimeProvider;
         _outageStarted ??= time.GetTimestamp();
-        var needTicket = false;
         var unreachableInARow = 0;
         var stoppedInstance = drop.Reason.CloseStatus == WebSocketCloseStatus.EndpointUnavailable;
+
+        // 1001: the instance is draining or its room moved, so the seat is wherever join-room places it now; resuming here
+        // would only be refused.
+        var needTicket = stoppedInstance && _options.Rejoin is not null;
         var pause = drop.Pause;
         var last = drop.Reason.Error;
 
@@ -77,6 +80,12 @@ public sealed partial class RoomConnection
                         }
 
                         needTicket = true;
+                        break;
+
+                    case HandshakeFailure.Refused when exception.HttpStatus == HttpStatusCode.ServiceUnavailable:
+                        // The instance is draining and its rooms move: join-room names the one to go to. Without a
+                        // rejoin, the same instance is tried again.
+                        needTicket = _options.Rejoin is not null;
                         break;
 
                     case HandshakeFailure.Refused when exception.HttpStatus is HttpStatusCode.Forbidden or HttpStatusCode.Conflict or HttpStatusCode.Gone:

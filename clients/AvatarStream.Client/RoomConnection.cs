@@ -9,8 +9,8 @@ using AvatarStream.Contracts;
 namespace AvatarStream.Client;
 
 // One member's avatar-stream.v2 socket to a room, kept alive across drops: a socket that goes away without a close
-// frame, or with 1001 or 1008, is reopened with the resume credentials (and a fresh ticket from Rejoin when the seat or
-// the instance is gone). Everything the server sends comes out of Messages and Media in order; StateChanges reports
+// frame, or with 1008, is reopened with the resume credentials, and after 1001 (or when the seat or the instance is gone)
+// with a fresh ticket from Rejoin, on whichever instance it names; a fresh welcome there starts a new session. Everything the server sends comes out of Messages and Media in order; StateChanges reports
 // every transition. One loop owns the socket's receive side and all state; sends go through one lock.
 public sealed partial class RoomConnection : IAsyncDisposable
 {

@@ -7,7 +7,8 @@ public sealed record RoomConnectionOptions
 {
     public ReconnectPolicy Reconnect { get; init; } = new();
 
-    // Gets a fresh ticket when a reconnect finds the seat gone (HTTP 401) or the instance unreachable (it stopped):
+    // Gets a fresh ticket, which may name another instance, when the server closed with 1001 (the instance drains or the
+    // room moved), a reconnect finds the seat gone (HTTP 401), the instance draining (HTTP 503) or out of reach:
     // usually RoomRouterClient.Rejoin(), which asks join-room again with the client id held now.
     public Func<RoomTicket, CancellationToken, Task<RoomTicket>>? Rejoin { get; init; }
 

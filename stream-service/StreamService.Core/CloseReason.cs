@@ -15,4 +15,5 @@ public enum CloseReason
     Denied,
     KnockTimedOut,
     RoomEnded,
+    Moved,
 }

@@ -20,6 +20,6 @@ public enum JoinStatus
     // The seat must knock (it came without the room's key) and v1 has no lobby (403).
     KnockNeedsV2,
 
-    // The instance is shutting down: the socket is accepted and closed with 1001.
+    // The instance is draining or shutting down (503): the room may have moved, so ask join-room again.
     Stopping,
 }

@@ -10,6 +10,6 @@ public enum RegisterOutcome
     // The client already had a seat; nothing changed.
     AlreadySeated,
 
-    // The instance is shutting down and seats no one.
+    // The instance is draining or shutting down and seats no one.
     Stopping,
 }

@@ -43,4 +43,7 @@ internal static partial class RelayLog
 
     [LoggerMessage(13, LogLevel.Information, "Room {RoomId} ended by a host")]
     public static partial void RoomEnded(ILogger logger, string roomId);
+
+    [LoggerMessage(14, LogLevel.Warning, "Placement era changed: dropped {Rooms} rooms and closing {Count} connections; their clients rejoin")]
+    public static partial void DroppedAll(ILogger logger, int rooms, int count);
 }

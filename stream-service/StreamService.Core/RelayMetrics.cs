@@ -16,6 +16,8 @@ public sealed class RelayMetrics
     private readonly Counter<long> _resumes;
     private readonly Counter<long> _controlRefused;
     private readonly Counter<long> _rateLimited;
+    private readonly Counter<long> _roomsDropped;
+    private readonly Counter<long> _drains;
     private readonly long[] _droppedByKind = new long[4];
     private long _hosts;
     private long _guests;
@@ -48,6 +50,8 @@ public sealed class RelayMetrics
         _resumes = meter.CreateCounter<long>("avatarstream.stream.resumes", "{resume}", "Resume attempts, by whether the missed events were recovered.");
         _controlRefused = meter.CreateCounter<long>("avatarstream.stream.control.refused", "{message}", "Control messages answered with an error, by code.");
         _rateLimited = meter.CreateCounter<long>("avatarstream.stream.rate_limited", "{request}", "Requests refused with 429 by a per-address limit, by limit.");
+        _roomsDropped = meter.CreateCounter<long>("avatarstream.stream.rooms.dropped", "{room}", "Rooms dropped because the instance's placement era changed (they moved).");
+        _drains = meter.CreateCounter<long>("avatarstream.stream.drains", "{drain}", "Drains of this instance (its rooms left to move before it stops).");
     }
 
     public long Connections => Volatile.Read(ref _connections);
@@ -128,6 +132,11 @@ public sealed class RelayMetrics
     // Public: the limits are the web host's, outside this assembly.
     public void RateLimited(string limit) => _rateLimited.Add(1, new KeyValuePair<string, object?>("limit", limit));
 
+    internal void RoomsDropped(int count) => _roomsDropped.Add(count);
+
+    // Public: the drain is the web host's, outside this assembly.
+    public void Drained() => _drains.Add(1);
+
     internal void ControlRefused(string code) => _controlRefused.Add(1, new KeyValuePair<string, object?>("code", code));
 
     private IEnumerable<Measurement<long>> DroppedByKind()
@@ -158,6 +167,7 @@ public sealed class RelayMetrics
         CloseReason.Denied => "denied",
         CloseReason.KnockTimedOut => "knock_timed_out",
         CloseReason.RoomEnded => "room_ended",
+        CloseReason.Moved => "moved",
         _ => "aborted",
     };
 }

@@ -27,4 +27,8 @@ internal sealed class Room(string id, RoomSetup setup)
 
     // The v2 room, created by its first v2 connection.
     public RoomState? State { get; set; }
+
+    // Dropped after a placement-era change: the room moved, and its seats stay with the router, so no departure is
+    // reported from it. Guarded by the registry lock.
+    public bool Dropped { get; set; }
 }

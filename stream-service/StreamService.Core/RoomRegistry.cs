@@ -21,6 +21,10 @@ public sealed class RoomRegistry : IDisposable
     private readonly ITimer _sweeper;
     private bool _stopping;
 
+    // Connections made members and not yet gone, and who waits for there to be none; guarded by the lock.
+    private int _connected;
+    private TaskCompletionSource? _noConnections;
+
     public RoomRegistry(RelayOptions options, IClientDepartureSink departures, RelayMetrics metrics, TimeProvider time, ILogger<RoomRegistry> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -37,6 +41,18 @@ public sealed class RoomRegistry : IDisposable
             lock (_gate)
             {
                 return _rooms.Count;
+            }
+        }
+    }
+
+    // Draining or shutting down: nobody is seated and no socket joins.
+    public bool IsStopping
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _stopping;
             }
         }
     }
@@ -204,6 +220,7 @@ public sealed class RoomRegistry : IDisposable
             RelayLog.Replaced(_context.Logger, room.Id, replaced.ClientTag);
         }
 
+        _connected++;
         _context.Metrics.ConnectionOpened();
         return new PendingConnection(JoinStatus.Joined, connection, protocol);
     }
@@ -237,14 +254,19 @@ public sealed class RoomRegistry : IDisposable
     public Task RunAsync(Func<Task<WebSocket>> acceptAsync, string roomId, string clientId) =>
         RunAsync(Join(roomId, clientId, RoomProtocol.V1), acceptAsync);
 
-    // Stops seating clients and starts closing every socket with 1001; each is aborted after the close timeout. No client
-    // is reported as departed from here on, so the room router keeps every seat for the instance's restart.
-    public void CloseAll()
+    // A stop with nobody to tell where the rooms went (the relay bench).
+    public void CloseAll() => CloseAll("server shutting down");
+
+    // Stops seating clients and starts closing every socket with 1001 and the description; each is aborted after the
+    // close timeout. No client is reported as departed from here on: the room router keeps every seat and moves the rooms.
+    public RoomsClosed CloseAll(string description)
     {
         List<RelayConnection> connections = [];
+        int rooms;
         lock (_gate)
         {
             _stopping = true;
+            rooms = _rooms.Count;
             foreach (var room in _rooms.Values)
             {
                 room.State?.Stop();
@@ -255,30 +277,84 @@ public sealed class RoomRegistry : IDisposable
         RelayLog.ClosingAll(_context.Logger, connections.Count);
         foreach (var connection in connections)
         {
-            connection.BeginClose(WebSocketCloseStatus.EndpointUnavailable, "server shutting down", CloseReason.Shutdown);
+            connection.BeginClose(WebSocketCloseStatus.EndpointUnavailable, description, CloseReason.Shutdown);
+        }
+
+        return new RoomsClosed(rooms, connections.Count);
+    }
+
+    // Forgets every room after the instance's placement era changed: the router has moved them (or will on their next
+    // join), so their sockets close with 1001 and the description, and no departure is reported, now or by a timer
+    // later, since the seats are the router's. Unlike CloseAll, new registers are seated as before.
+    public RoomsClosed DropAll(string description)
+    {
+        List<RelayConnection> connections = [];
+        Room[] dropped;
+        lock (_gate)
+        {
+            dropped = [.. _rooms.Values];
+            foreach (var room in dropped)
+            {
+                room.Dropped = true;
+                room.State?.Stop();
+                foreach (var seat in room.Seats.All)
+                {
+                    seat.ClaimTimer?.Dispose();
+                }
+
+                room.Seats.Clear();
+                connections.AddRange(room.Members.All);
+                _context.Metrics.RoomRemoved();
+            }
+
+            _rooms.Clear();
+        }
+
+        _context.Metrics.RoomsDropped(dropped.Length);
+        RelayLog.DroppedAll(_context.Logger, dropped.Length, connections.Count);
+        foreach (var connection in connections)
+        {
+            connection.BeginClose(WebSocketCloseStatus.EndpointUnavailable, description, CloseReason.Moved);
+        }
+
+        return new RoomsClosed(dropped.Length, connections.Count);
+    }
+
+    // Completes once no socket is a member any more (at once when none is).
+    public Task WhenNoConnectionsAsync()
+    {
+        lock (_gate)
+        {
+            return _connected == 0 ? Task.CompletedTask : (_noConnections ??= new(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
         }
     }
 
     public void Dispose() => _sweeper.Dispose();
 
-    // A replaced connection leaves its seat to its successor. On shutdown nobody departs: the room router keeps the
-    // seat, and the instance seats the client again when it starts. A v2 member's departure is its room's decision.
+    // A replaced connection leaves its seat to its successor. On shutdown and in a dropped room nobody departs: the room
+    // router keeps the seat and moves the room. A v2 member's departure is its room's decision.
     private void Leave(RelayConnection connection)
     {
         var room = connection.Room;
         bool departed;
-        bool stopping;
+        bool seatsKept;
         lock (_gate)
         {
             room.Members = room.Members.Without(connection);
-            stopping = _stopping;
+            if (--_connected == 0 && _noConnections is { } waiting)
+            {
+                _noConnections = null;
+                waiting.TrySetResult();
+            }
+
+            seatsKept = _stopping || room.Dropped;
             var current = room.Seats.TryGetValue(connection.ClientId, out var seat) && seat.Connection == connection;
             if (current)
             {
                 seat!.Connection = null;
             }
 
-            departed = !stopping && current && connection.Member is null;
+            departed = !seatsKept && current && connection.Member is null;
             if (departed)
             {
                 room.Seats.Remove(connection.ClientId);
@@ -292,7 +368,7 @@ public sealed class RoomRegistry : IDisposable
         {
             _departures.ClientDeparted(room.Id, connection.ClientId, DepartureReason.Left);
         }
-        else if (!stopping && connection.Member is { } member)
+        else if (!seatsKept && connection.Member is { } member)
         {
             room.State!.Disconnected(member, connection, connection.Departure);
         }
@@ -303,7 +379,7 @@ public sealed class RoomRegistry : IDisposable
     {
         lock (_gate)
         {
-            if (_stopping)
+            if (_stopping || room.Dropped)
             {
                 return;
             }
@@ -357,7 +433,7 @@ public sealed class RoomRegistry : IDisposable
         var room = seat.Room;
         lock (_gate)
         {
-            if (_stopping || seat.Connection is not null || !room.Seats.TryGetValue(seat.ClientId, out var current) || current != seat)
+            if (_stopping || room.Dropped || seat.Connection is not null || !room.Seats.TryGetValue(seat.ClientId, out var current) || current != seat)
             {
                 return;
             }
@@ -371,9 +447,10 @@ public sealed class RoomRegistry : IDisposable
         _departures.ClientDeparted(room.Id, seat.ClientId, DepartureReason.Left);
     }
 
+    // Only this room: after a drop, the id may name a newer room.
     private void RemoveIfEmpty(Room room)
     {
-        if (room.Seats.Count == 0 && _rooms.Remove(room.Id))
+        if (room.Seats.Count == 0 && _rooms.TryGetValue(room.Id, out var current) && current == room && _rooms.Remove(room.Id))
         {
             _context.Metrics.RoomRemoved();
             RelayLog.RoomRemoved(_context.Logger, room.Id);

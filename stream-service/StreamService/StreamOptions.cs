@@ -33,15 +33,10 @@ public sealed class StreamOptions
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan KeepAliveTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
-    // How often the instance announces itself again after start, so that an instance evicted while alive (a probe or
-    // a register that timed out) is offered again within this time.
+    // How often the instance announces itself again after start (its heartbeat), so that an instance evicted while alive
+    // (a probe or a register that timed out) is offered again within this time, and learns a new placement era soon.
     [Range(typeof(TimeSpan), "00:00:00.010", "01:00:00")]
-    public TimeSpan AnnounceInterval { get; set; } = TimeSpan.FromSeconds(30);
-
-    // How long a socket with an unknown pair waits, right after start, for the rooms hosted before a restart to be
-    // seated again before it is refused.
-    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
-    public TimeSpan RestoreWait { get; set; } = TimeSpan.FromSeconds(5);
+    public TimeSpan AnnounceInterval { get; set; } = TimeSpan.FromSeconds(5);
 
     [Range(typeof(TimeSpan), "00:00:00.001", "00:10:00")]
     public TimeSpan PutTaskRetryDelay { get; set; } = TimeSpan.FromSeconds(1);

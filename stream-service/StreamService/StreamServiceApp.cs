@@ -19,6 +19,8 @@ public static class StreamServiceApp
         app.UseStreamRelay();
         app.UseRateLimiter();
         app.MapRegister();
+        app.MapPlaceRoom();
+        app.MapDrain();
         app.MapStreamSocket();
         return app;
     }

@@ -333,6 +333,84 @@ public sealed class RoomConnectionTests
     }
 
     [Fact]
+    public async Task Close_1001_asks_the_rejoin_at_once_and_a_fresh_welcome_on_the_new_instance_starts_a_new_session()
+    {
+        await using var moving = await FakeStreamServer.StartAsync();
+        await using var next = await FakeStreamServer.StartAsync();
+        var rejoins = 0;
+        var options = Options() with
+        {
+            Rejoin = (held, _) =>
+            {
+                Interlocked.Increment(ref rejoins);
+                return Task.FromResult(next.Ticket(held.ClientId));
+            },
+        };
+        await using var connection = await RoomConnection.ConnectAsync(moving.Ticket(ClientId), options);
+        var first = await LiveAsync(moving, connection);
+        await first.SendAsync(Script.Joined(3, seq: 5));
+        await NextMessageAsync<MemberJoined>(connection);
+
+        await first.CloseAsync(WebSocketCloseStatus.EndpointUnavailable, "room moved: rejoin");
+
+        Assert.Equal(ConnectionState.Reconnecting, (await NextStateAsync(connection)).State);
+        var moved = await next.AcceptAsync();
+        Assert.Equal(connection.Ticket.Ticket, moved.Credentials!.Ticket);
+        Assert.Equal(next.StreamUrl, connection.Ticket.StreamUrl);
+        Assert.Single(moving.Attempts);
+        Assert.Equal(1, rejoins);
+
+        // The new instance knows nothing of the old session: its welcome starts from its own seq.
+        await moved.SendAsync(Script.Welcome(seq: 1, session: "s-2", secret: "k-2"));
+        await moved.SendAsync(Script.Joined(4, seq: 2));
+        Assert.Equal((ConnectionState.Live, (bool?)false), (await NextStateAsync(connection)) is var live ? (live.State, live.Recovered) : default);
+        Assert.Equal("s-2", (await NextMessageAsync<Welcome>(connection)).Session);
+        Assert.Equal(2, (await NextMessageAsync<MemberJoined>(connection)).Seq);
+        Assert.Equal(new ResumeToken("s-2", "k-2", 2), connection.ResumeToken);
+    }
+
+    [Fact]
+    public async Task Http_503_on_reconnect_asks_the_rejoin_for_the_instance_the_room_moved_to()
+    {
+        await using var server = await FakeStreamServer.StartAsync();
+        var rejoined = server.Ticket(ClientId, server.StreamUrl + "?instance=b");
+        var rejoins = 0;
+        var options = Options() with
+        {
+            Rejoin = (_, _) =>
+            {
+                Interlocked.Increment(ref rejoins);
+                return Task.FromResult(rejoined);
+            },
+        };
+        await using var connection = await RoomConnection.ConnectAsync(server.Ticket(ClientId), options);
+        var first = await LiveAsync(server, connection);
+        server.RefuseNext(HttpStatusCode.ServiceUnavailable);
+
+        first.Drop();
+
+        var second = await server.AcceptAsync();
+        Assert.Equal(["", "", "?instance=b"], server.Attempts.Select(a => a.Query));
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, server.Attempts[1].RefusedWith);
+        Assert.Equal(rejoined.Ticket, second.Credentials!.Ticket);
+        Assert.Equal(1, rejoins);
+    }
+
+    [Fact]
+    public async Task Http_503_on_reconnect_without_a_rejoin_callback_tries_the_instance_again()
+    {
+        await using var server = await FakeStreamServer.StartAsync();
+        await using var connection = await RoomConnection.ConnectAsync(server.Ticket(), Options());
+        var first = await LiveAsync(server, connection);
+        server.RefuseNext(HttpStatusCode.ServiceUnavailable);
+
+        first.Drop();
+
+        Assert.NotNull((await server.AcceptAsync()).Credentials!.Resume);
+        Assert.Equal(3, server.Attempts.Count);
+    }
+
+    [Fact]
     public async Task Instance_out_of_reach_twice_after_a_drop_is_left_for_the_one_the_rejoin_names()
     {
         await using var crashed = await FakeStreamServer.StartAsync();

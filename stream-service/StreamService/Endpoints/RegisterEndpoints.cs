@@ -1,9 +1,8 @@
 using System.Text.Json;
 using AvatarStream.Contracts;
-using AvatarStream.ServiceDefaults;
 using AvatarStream.ServiceDefaults.InternalAuth;
 using AvatarStream.StreamService.Core;
-using AvatarStream.StreamService.Core.V2;
+using AvatarStream.StreamService.RoomRouter;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace AvatarStream.StreamService.Endpoints;
@@ -18,7 +17,7 @@ public static class RegisterEndpoints
     }
 
     internal static async Task<Results<Ok, ProblemHttpResult>> RegisterAsync(
-        HttpContext context, RoomRegistry registry, CancellationToken cancellationToken)
+        HttpContext context, RoomRegistry registry, Placement placement, CancellationToken cancellationToken)
     {
         RegisterRequest? request;
         try
@@ -27,35 +26,30 @@ public static class RegisterEndpoints
         }
         catch (JsonException)
         {
-            return BadRequest("The body is not a JSON object {room_id, client_id}.");
+            return SeatRequests.BadRequest("The body is not a JSON object {room_id, client_id}.");
         }
 
         if (request is null || !Identifiers.IsRoomId(request.RoomId) || !Identifiers.IsClientId(request.ClientId))
         {
-            return BadRequest("room_id must be 1 to 5 digits and client_id a UUID.");
+            return SeatRequests.BadRequest("room_id must be 1 to 5 digits and client_id a UUID.");
         }
 
-        if (request.Role is not null && !RoomRoles.IsKnown(request.Role))
+        if (SeatRequests.Profile(request.Role, request.Name, request.Knock, out var error) is not { } profile)
         {
-            return BadRequest("role must be \"host\" or \"guest\".");
+            return SeatRequests.BadRequest(error);
         }
 
-        var name = request.Name is null ? MemberNames.Default : MemberNames.Normalize(request.Name);
-        if (name is null)
+        if (registry.IsStopping)
         {
-            return BadRequest($"name must be 1 to {MemberNames.MaxLength} characters without control characters.");
+            return SeatRequests.Stopping();
         }
 
-        var profile = new MemberProfile(request.Role == RoomRoles.Host, name, request.Knock);
-        var setup = request.Settings is { } settings ? new RoomSetup(settings.Lobby, settings.JoinClosesAt) : null;
-        if (registry.Register(request.RoomId, request.ClientId, profile, setup) == RegisterOutcome.Stopping)
+        var outcome = RegisterOutcome.Stopping;
+        if (!placement.TrySeat(request.Era, () => outcome = registry.Register(request.RoomId, request.ClientId, profile, SeatRequests.Setup(request.Settings))))
         {
-            return TypedResults.Problem("This instance is shutting down.", statusCode: StatusCodes.Status503ServiceUnavailable);
+            return SeatRequests.StalePlacement(placement.Era);
         }
 
-        return TypedResults.Ok();
+        return outcome == RegisterOutcome.Stopping ? SeatRequests.Stopping() : TypedResults.Ok();
     }
-
-    private static ProblemHttpResult BadRequest(string detail) =>
-        TypedResults.Problem(detail, statusCode: StatusCodes.Status400BadRequest, type: ProblemTypes.BadRequest);
 }

@@ -1,7 +1,6 @@
 using AvatarStream.Contracts;
 using AvatarStream.ServiceDefaults;
 using AvatarStream.StreamService.Core;
-using AvatarStream.StreamService.RoomRouter;
 using AvatarStream.StreamService.Tickets;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -19,7 +18,7 @@ public static class StreamSocketEndpoints
     }
 
     internal static async Task<Results<EmptyHttpResult, ProblemHttpResult>> ConnectAsync(
-        HttpContext context, RoomRegistry registry, RoomRestore restore, TicketGate tickets, IOptions<StreamOptions> options, ILoggerFactory loggers)
+        HttpContext context, RoomRegistry registry, TicketGate tickets, IOptions<StreamOptions> options, ILoggerFactory loggers)
     {
         // Before anything else: a foreign page must not learn whether a pair exists, let alone get a socket.
         if (!OriginCheck.Admits(context.Request, options.Value.AllowedOrigins))
@@ -38,7 +37,7 @@ public static class StreamSocketEndpoints
             return Refuse(loggers, "missing or malformed credentials", refusal);
         }
 
-        Func<PendingConnection> join;
+        PendingConnection pending;
         if (credentials.Ticket is { } ticket)
         {
             var reading = await tickets.CheckAsync(ticket, context.RequestAborted);
@@ -47,19 +46,11 @@ public static class StreamSocketEndpoints
                 return Refuse(loggers, TicketRefusals.LogReason(reading.Refusal), TicketRefusals.Detail(reading.Refusal));
             }
 
-            join = () => registry.JoinWithTicket(grant.RoomId, grant.Identity, credentials.Offered, credentials.Resume);
+            pending = registry.JoinWithTicket(grant.RoomId, grant.Identity, credentials.Offered, credentials.Resume);
         }
         else
         {
-            join = () => registry.Resume(credentials.RoomId!, credentials.Resume!);
-        }
-
-        var pending = join();
-        if (pending.Status == JoinStatus.NotSeated && !restore.IsDone)
-        {
-            // Right after a restart the seat may be on its way back from the room router: wait for that, once.
-            await restore.WaitAsync(context.RequestAborted);
-            pending = join();
+            pending = registry.Resume(credentials.RoomId!, credentials.Resume!);
         }
 
         switch (pending.Status)
@@ -77,6 +68,10 @@ public static class StreamSocketEndpoints
                 return TypedResults.Problem("A host removed this client from the room.", statusCode: StatusCodes.Status403Forbidden, type: StreamProblemTypes.Barred);
             case JoinStatus.RoomEnded:
                 return TypedResults.Problem("The room has ended.", statusCode: StatusCodes.Status410Gone, type: StreamProblemTypes.RoomEnded);
+            case JoinStatus.Stopping:
+                // Refused before the upgrade: the room moves with the drain, so the client asks join-room where it is now.
+                return TypedResults.Problem(
+                    "This instance is draining; ask join-room again.", statusCode: StatusCodes.Status503ServiceUnavailable, type: ProblemTypes.InstanceStopping);
             case JoinStatus.ProtocolMismatch:
                 return TypedResults.Problem(
                     "This room speaks the other protocol version; one room speaks one protocol.", statusCode: StatusCodes.Status409Conflict, type: StreamProblemTypes.ProtocolMismatch);

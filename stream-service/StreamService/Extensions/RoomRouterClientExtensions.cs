@@ -7,8 +7,8 @@ namespace AvatarStream.StreamService.Extensions;
 
 public static class RoomRouterClientExtensions
 {
-    // The control plane: Dapr client, internal token, room-router calls, put-task at start and periodically,
-    // the clients of the rooms hosted before a restart seated again, remove-client on departure.
+    // The control plane: Dapr client, internal token, room-router calls, put-task at start and as a heartbeat with the
+    // placement era it answers, remove-client on departure, and the drain when the host stops.
     public static IHostApplicationBuilder AddRoomRouterClient(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -17,8 +17,11 @@ public static class RoomRouterClientExtensions
         services.AddSingleton<IRoomRouterClient>(sp => new DaprRoomRouterClient(
             sp.GetRequiredService<DaprInvocationClients>().For(DaprNames.RoomRouter),
             sp.GetRequiredService<IInternalTokenSource>()));
-        services.AddSingleton<RoomRestore>();
-        services.AddHostedService<AnnounceWorker>();
+        services.AddSingleton<Placement>();
+        services.AddSingleton<AnnounceWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<AnnounceWorker>());
+        services.AddSingleton<InstanceDrain>();
+        services.AddHostedService(sp => sp.GetRequiredService<InstanceDrain>());
         services.AddSingleton<DepartureQueue>();
         services.AddSingleton<IClientDepartureSink>(sp => sp.GetRequiredService<DepartureQueue>());
         services.AddHostedService<RemoveClientWorker>();

@@ -34,17 +34,13 @@ public static class StreamRelayExtensions
         return builder;
     }
 
-    // WebSockets with keep-alive pings, and every socket closed with 1001 when the host stops.
+    // WebSockets with keep-alive pings. When the host stops, InstanceDrain closes every socket with 1001 (each is aborted
+    // after the close timeout, so Kestrel's graceful stop, which waits for upgraded connections, ends within that bound).
     public static WebApplication UseStreamRelay(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
         var options = app.Services.GetRequiredService<IOptions<StreamOptions>>().Value;
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = options.KeepAliveInterval, KeepAliveTimeout = options.KeepAliveTimeout });
-
-        // Each socket gets the close timeout to finish its handshake and is then aborted, so Kestrel's
-        // graceful stop, which waits for upgraded connections, ends within that bound.
-        var registry = app.Services.GetRequiredService<RoomRegistry>();
-        app.Lifetime.ApplicationStopping.Register(registry.CloseAll);
         return app;
     }
 }

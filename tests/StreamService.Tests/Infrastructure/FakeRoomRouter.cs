@@ -5,35 +5,40 @@ using AvatarStream.StreamService.RoomRouter;
 
 namespace AvatarStream.StreamService.Tests.Infrastructure;
 
-// Records the calls a stream instance makes to the room router; put-task can be told to fail first, remove-client
-// can be held back, and the rooms it lists for the instance can be set, held back or made to fail.
+// Records the calls a stream instance makes to the room router; put-task can be told to fail first and answers the era
+// a test sets, remove-client can be held back.
 public sealed class FakeRoomRouter : IRoomRouterClient
 {
     private readonly Channel<RemoveClientRequest> _removals = Channel.CreateUnbounded<RemoveClientRequest>();
+    private readonly Channel<PutTaskRequest> _putTasks = Channel.CreateUnbounded<PutTaskRequest>();
     private readonly TaskCompletionSource<PutTaskRequest> _announced = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _putTaskAttempts;
+    private long _era = 1;
 
     public int PutTaskFailuresBeforeSuccess { get; set; }
 
     public int PutTaskAttempts => Volatile.Read(ref _putTaskAttempts);
 
+    // What put-task answers from now on.
+    public long Era
+    {
+        get => Interlocked.Read(ref _era);
+        set => Interlocked.Exchange(ref _era, value);
+    }
+
     public ConcurrentQueue<RemoveClientRequest> Removals { get; } = new();
 
     public ConcurrentQueue<EndRoomRequest> EndedRooms { get; } = new();
 
+    // drain-instance and evict-instance requests, in the order they came.
+    public ConcurrentQueue<object> DrainCalls { get; } = new();
+
+    // Told of each drain-instance or evict-instance request as it comes, to see what the instance was doing then.
+    public Action<object>? OnDrainCall { get; set; }
+
     public Task<PutTaskRequest> Announced => _announced.Task;
 
-    // What GET /instances/{id}/rooms answers.
-    public IReadOnlyList<HostedRoom> HostedRooms { get; set; } = [];
-
-    // The rooms answer waits for this; completed unless a test holds it back.
-    public Task HostedRoomsGate { get; set; } = Task.CompletedTask;
-
-    public bool HostedRoomsFail { get; set; }
-
-    public string? HostedRoomsAskedFor { get; private set; }
-
-    public Task PutTaskAsync(PutTaskRequest request, CancellationToken cancellationToken)
+    public Task<PutTaskResponse> PutTaskAsync(PutTaskRequest request, CancellationToken cancellationToken)
     {
         if (Interlocked.Increment(ref _putTaskAttempts) <= PutTaskFailuresBeforeSuccess)
         {
@@ -41,7 +46,8 @@ public sealed class FakeRoomRouter : IRoomRouterClient
         }
 
         _announced.TrySetResult(request);
-        return Task.CompletedTask;
+        _putTasks.Writer.TryWrite(request);
+        return Task.FromResult(new PutTaskResponse(Era));
     }
 
     // Each remove-client call waits for this before it is recorded; completed unless a test holds it back.
@@ -60,11 +66,15 @@ public sealed class FakeRoomRouter : IRoomRouterClient
         return Task.CompletedTask;
     }
 
-    public async Task<InstanceRooms> GetHostedRoomsAsync(string instanceId, CancellationToken cancellationToken)
+    public Task DrainInstanceAsync(DrainInstanceRequest request, CancellationToken cancellationToken) => DrainCallAsync(request);
+
+    public Task EvictInstanceAsync(EvictInstanceRequest request, CancellationToken cancellationToken) => DrainCallAsync(request);
+
+    private Task DrainCallAsync(object request)
     {
-        HostedRoomsAskedFor = instanceId;
-        await HostedRoomsGate.WaitAsync(cancellationToken);
-        return HostedRoomsFail ? throw new HttpRequestException("room-router is down") : new InstanceRooms(instanceId, HostedRooms);
+        OnDrainCall?.Invoke(request);
+        DrainCalls.Enqueue(request);
+        return Task.CompletedTask;
     }
 
     // The next remove-client call, or a timeout.
@@ -72,5 +82,12 @@ public sealed class FakeRoomRouter : IRoomRouterClient
     {
         using var cts = new CancellationTokenSource(timeout);
         return await _removals.Reader.ReadAsync(cts.Token);
+    }
+
+    // The next put-task answered (the first is the announcement at start), or a timeout.
+    public async Task<PutTaskRequest> NextPutTaskAsync(TimeSpan timeout)
+    {
+        using var cts = new CancellationTokenSource(timeout);
+        return await _putTasks.Reader.ReadAsync(cts.Token);
     }
 }

@@ -69,11 +69,26 @@ public sealed class StreamServiceFactory : WebApplicationFactory<Program>
 
     public async Task RegisterAsync(RegisterRequest register)
     {
-        using var http = CreateHttpClient();
-        using var request = new HttpRequestMessage(HttpMethod.Post, InternalRoutes.Register) { Content = JsonContent.Create(register, options: ContractJson.Options) };
-        request.Headers.Authorization = new("Bearer", FakeTokenSource.Token);
-        using var response = await http.SendAsync(request);
+        using var response = await PostInternalAsync(InternalRoutes.Register, register);
         response.EnsureSuccessStatusCode();
+    }
+
+    // An internal call as the room router makes it (contract JSON, internal token); the caller disposes the answer.
+    public async Task<HttpResponseMessage> PostInternalAsync(string route, object? body = null)
+    {
+        using var http = CreateHttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, route) { Content = JsonContent.Create(body, options: ContractJson.Options) };
+        request.Headers.Authorization = new("Bearer", FakeTokenSource.Token);
+        return await http.SendAsync(request);
+    }
+
+    // Once the first put-task answer has been taken: the instance knows its era (the heartbeat is sequential, so the
+    // second put-task starts only after the first answer was observed). Needs a short Stream:AnnounceInterval.
+    public async Task WaitForEraAsync()
+    {
+        _ = Address;
+        await Router.NextPutTaskAsync(TestSocket.DefaultTimeout);
+        await Router.NextPutTaskAsync(TestSocket.DefaultTimeout);
     }
 
     // Registers and connects a client with a ticket in the query string.

@@ -1,6 +1,7 @@
 using System.Net.WebSockets;
 using System.Text;
 using AvatarStream.Contracts;
+using AvatarStream.StreamService.RoomRouter;
 using AvatarStream.StreamService.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -119,7 +120,7 @@ public sealed class LifecycleTests
         app.Services.GetRequiredService<IHostApplicationLifetime>().StopApplication();
 
         Assert.All(await Task.WhenAll(closes), status => Assert.Equal(WebSocketCloseStatus.EndpointUnavailable, status));
-        Assert.Equal("server shutting down", alice.Socket.CloseStatusDescription);
+        Assert.Equal(InstanceDrain.RejoinDescription, alice.Socket.CloseStatusDescription);
     }
 
     [Fact(Timeout = 60_000)]

@@ -28,4 +28,25 @@ public sealed class MetricsTests
         Assert.Equal(500, app.Metrics.BytesRelayed);
         Assert.Equal(1, app.Metrics.Connections);
     }
+
+    [Fact(Timeout = 30_000)]
+    public async Task DroppedRoomsAndDrainsAreCounted()
+    {
+        await using var app = new StreamServiceFactory(("Stream:AnnounceInterval", "00:00:00.050"));
+        await app.WaitForEraAsync();
+        using var alice = await app.JoinAsync("00157");
+        app.Router.Era = 2;
+        await alice.ReceiveCloseAsync();
+        await alice.Socket.CloseOutputAsync(System.Net.WebSockets.WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
+        await app.Registry.WhenNoConnectionsAsync().WaitAsync(TestSocket.DefaultTimeout);
+        using var drained = await app.PostInternalAsync(AvatarStream.Contracts.InternalRoutes.Drain);
+        drained.EnsureSuccessStatusCode();
+
+        using var http = app.CreateHttpClient();
+        var metrics = await http.GetStringAsync("/metrics");
+
+        Assert.Matches("(?m)^avatarstream_stream_rooms_dropped_total\\{[^}]*\\} 1$", metrics);
+        Assert.Matches("(?m)^avatarstream_stream_drains_total\\{[^}]*\\} 1$", metrics);
+        Assert.Contains("reason=\"moved\"", metrics, StringComparison.Ordinal);
+    }
 }

@@ -1,10 +1,11 @@
 // The v2 socket of one seat and its state machine:
 //   connecting -> live | waiting (lobby) ; live/waiting -> reconnecting -> live ... ; any -> closed (for good).
 // The first socket shows the seat's one-time ticket; a dropped socket comes back with the resume secret alone, and when
-// that is refused (a browser cannot see the 401, only that the socket never opened) join-room gives a new ticket for
-// the same seat, shown beside the resume. Close codes of TERMINAL_CLOSES end the session and are never retried.
+// that is refused (a browser cannot see the 401 or 503, only that the socket never opened) join-room gives a new ticket
+// for the same seat, shown beside the resume. After 1001 (the instance drains or the room moved) join-room is asked at
+// once, and its ticket may name another instance. Close codes of TERMINAL_CLOSES end the session and are never retried.
 
-import { SUBPROTOCOL, authProtocols, encodeMedia, decodeMedia, TERMINAL_CLOSES, CLOSE_POLICY } from './protocol.js';
+import { SUBPROTOCOL, authProtocols, encodeMedia, decodeMedia, TERMINAL_CLOSES, CLOSE_POLICY, CLOSE_GOING_AWAY } from './protocol.js';
 import { rejoin } from './router-api.js';
 
 /**
@@ -171,7 +172,7 @@ export class Connection {
       this.#dropping = false;
       const terminal = dropped ? undefined : TERMINAL_CLOSES.get(event.code);
       if (terminal) this.#end(terminal);
-      else this.#lost(!opened, event.code === CLOSE_POLICY);
+      else this.#lost(!opened || event.code === CLOSE_GOING_AWAY, event.code === CLOSE_POLICY);
     };
   }
 
@@ -235,11 +236,12 @@ export class Connection {
 
   /**
    * The socket went away or never opened: try again after a backoff step.
-   * @param {boolean} refused the socket never opened: the instance may not know the resume (a 401), so ask join-room
+   * @param {boolean} rejoin ask join-room first: the socket never opened (the instance may not know the resume, a 401,
+   *   or may be draining, a 503), or it closed with 1001 (the room moves, so a resume there would be refused)
    * @param {boolean} pause the server asked for a pause (1008)
    */
-  #lost(refused, pause) {
-    if (refused) this.#needTicket = true;
+  #lost(rejoin, pause) {
+    if (rejoin) this.#needTicket = true;
     if (!this.#outageStart) this.#outageStart = Date.now();
     if (Date.now() - this.#outageStart > GIVE_UP_AFTER_MS) {
       this.#end({ code: 'lost', text: 'Lost the connection and could not get it back. Try joining again.' });

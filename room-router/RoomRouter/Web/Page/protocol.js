@@ -55,7 +55,8 @@ export function decodeMedia(buffer) {
 
 /**
  * Close codes after which the session is over and the page must not reconnect (protocol section 10), in plain words.
- * Every other code (1001 a stopping instance, 1006 a drop, 1008 too slow) asks for a resume.
+ * Every other code asks for a reconnect: 1006 a drop and 1008 too slow resume, 1001 (the instance drains or the room
+ * moved to another) asks join-room where the room is now.
  * @type {ReadonlyMap<number, { code: string, text: string }>}
  */
 export const TERMINAL_CLOSES = new Map([
@@ -71,3 +72,6 @@ export const TERMINAL_CLOSES = new Map([
 
 /** The close code a policy close asks for a pause before the first reconnect. */
 export const CLOSE_POLICY = 1008;
+
+/** The close code of a draining instance or a moved room: the seat is wherever join-room places the room now. */
+export const CLOSE_GOING_AWAY = 1001;
