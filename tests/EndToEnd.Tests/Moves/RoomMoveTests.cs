@@ -38,14 +38,15 @@ public sealed class RoomMoveTests(ITestOutputHelper output)
         var joined = await router.JoinRoomAsync(created.RoomId, name: "Gus", key: created.JoinKey);
         await using var host = await StreamingMember.JoinAsync(router, created, created.JoinKey!);
         await using var guest = await StreamingMember.JoinAsync(router, joined, created.JoinKey!);
-        await BothStreamingAsync("at the start", Stopwatch.GetTimestamp(), host, guest);
+        await MovedAndStreamingAsync("at the start", Stopwatch.GetTimestamp(), (0, 0), host, guest);
 
         // 1. kill -9 of the instance hosting the room.
         var first = Instance(run, host);
+        var welcomes = (host.Welcomes, guest.Welcomes);
         var killed = Stopwatch.GetTimestamp();
         LocalRun.KillNine(run.PidOf(first));
         output.WriteLine($"kill -9 {first} (pid {run.PidOf(first)})");
-        var afterKill = await BothStreamingAsync($"after kill -9 of {first}", killed, host, guest);
+        var afterKill = await MovedAndStreamingAsync($"after kill -9 of {first}", killed, welcomes, host, guest);
         var second = Instance(run, host);
         Assert.NotEqual(first, second);
         AssertSameRoom(created, host, guest, second, run);
@@ -56,18 +57,19 @@ public sealed class RoomMoveTests(ITestOutputHelper output)
         Assert.True(await WaitForAsync(async () => (await run.TryInstancesAsync())?.Contains(first) == true, BackLimit), $"{first} was not listed again after its restart");
 
         // 2. a graceful drain of the instance the room is on now: the members move without seeing an error.
+        welcomes = (host.Welcomes, guest.Welcomes);
         var drained = Stopwatch.GetTimestamp();
         var report = await DrainAsync(run, second);
         output.WriteLine($"drained {second}: {report.Rooms} rooms, {report.Sockets} sockets closed with 1001");
         Assert.Equal((1, 2), (report.Rooms, report.Sockets));
-        var afterDrain = await BothStreamingAsync($"after the drain of {second}", drained, host, guest);
+        var afterDrain = await MovedAndStreamingAsync($"after the drain of {second}", drained, welcomes, host, guest);
         AssertSameRoom(created, host, guest, first, run);
         Assert.False((await run.TryInstancesAsync())?.Contains(second), $"the drained {second} is still listed");
         output.WriteLine($"drain-to-streaming: {afterDrain.TotalMilliseconds:0} ms (both members back on {first})");
 
         // 3. a false eviction of the live instance the room is on: it is announced again within a few seconds, in a new
         // era, drops what it held, and the members come back to it.
-        var welcomes = (host.Welcomes, guest.Welcomes);
+        welcomes = (host.Welcomes, guest.Welcomes);
         var evicted = Stopwatch.GetTimestamp();
         using (var eviction = await run.Internal.PostAsJsonAsync("/evict-instance", new EvictInstanceRequest(first), ContractJson.Options))
         {
@@ -76,29 +78,33 @@ public sealed class RoomMoveTests(ITestOutputHelper output)
 
         Assert.True(await WaitForAsync(async () => (await run.TryInstancesAsync())?.Contains(first) == true, BackLimit), $"the falsely evicted {first} was not announced again");
         output.WriteLine($"eviction-to-announced-again: {Stopwatch.GetElapsedTime(evicted).TotalMilliseconds:0} ms");
-        Assert.True(await host.WelcomedAfterAsync(welcomes.Item1, BackLimit) && await guest.WelcomedAfterAsync(welcomes.Item2, BackLimit),
-            $"after the false eviction of {first}, both members should have started a fresh session on its new era (welcomes before {welcomes}, now {(host.Welcomes, guest.Welcomes)})");
-        var rejoined = Stopwatch.GetTimestamp();
-        await BothStreamingAsync($"after the false eviction of {first}", rejoined, host, guest);
+        var afterEviction = await MovedAndStreamingAsync($"after the false eviction of {first}", evicted, welcomes, host, guest);
         AssertSameRoom(created, host, guest, first, run);
-        output.WriteLine($"false-eviction-to-streaming: {Stopwatch.GetElapsedTime(evicted).TotalMilliseconds:0} ms");
+        output.WriteLine($"false-eviction-to-streaming: {afterEviction.TotalMilliseconds:0} ms");
         await run.StopAppAsync(restarted, TimeSpan.FromSeconds(10));
     }
 
-    // Waits until each member has received a frame from the other later than since; the slower of the two.
-    private async Task<TimeSpan> BothStreamingAsync(string when, long since, params StreamingMember[] members)
+    // Waits until each member started a fresh session (a welcome beyond the counts before) and then received a frame
+    // from the other; the time from since to the later of the two members' first frames.
+    private async Task<TimeSpan> MovedAndStreamingAsync(string when, long since, (int Host, int Guest) welcomesBefore, params StreamingMember[] members)
     {
-        var times = await Task.WhenAll(members.Select(m => m.StreamingAgainAsync(since, BackLimit)));
+        int[] before = [welcomesBefore.Host, welcomesBefore.Guest];
+        var back = new long[members.Length];
         for (var i = 0; i < members.Length; i++)
         {
             Assert.True(
-                times[i] is not null,
-                $"{when}: member {i} received no frame within {BackLimit.TotalSeconds:0} s (ended: {members[i].Ended}"
-                + $"{(members[i].Ended ? ", " + await members[i].Completion : string.Empty)}; frames received so far {members[i].Received})");
+                await members[i].WelcomedAfterAsync(before[i], BackLimit),
+                $"{when}: member {i} started no fresh session within {BackLimit.TotalSeconds:0} s ({await DescribeAsync(members[i])})");
+            var frame = await members[i].FrameAfterAsync(members[i].LastWelcomeAt, BackLimit);
+            Assert.True(frame is not null, $"{when}: member {i} received no frame after its welcome within {BackLimit.TotalSeconds:0} s ({await DescribeAsync(members[i])})");
+            back[i] = frame.Value;
         }
 
-        return times.Max()!.Value;
+        return Stopwatch.GetElapsedTime(since, back.Max());
     }
+
+    private static async Task<string> DescribeAsync(StreamingMember member) =>
+        $"ended: {member.Ended}{(member.Ended ? ", " + await member.Completion : string.Empty)}, welcomes {member.Welcomes}, frames {member.Received}";
 
     private static void AssertSameRoom(RoomTicket created, StreamingMember host, StreamingMember guest, string instance, LocalRun run)
     {

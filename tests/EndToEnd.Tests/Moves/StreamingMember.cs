@@ -19,6 +19,7 @@ internal sealed class StreamingMember : IAsyncDisposable
     private long _lastReceived;
     private int _received;
     private int _welcomes;
+    private long _lastWelcome;
 
     private StreamingMember(RoomConnection connection)
     {
@@ -35,6 +36,9 @@ internal sealed class StreamingMember : IAsyncDisposable
     // Welcomes received: one per fresh session, so one more after every move.
     public int Welcomes => Volatile.Read(ref _welcomes);
 
+    // When the last welcome arrived (Stopwatch.GetTimestamp()).
+    public long LastWelcomeAt => Interlocked.Read(ref _lastWelcome);
+
     // Whether the connection ended for good (never expected in these tests: the client reconnects on its own).
     public bool Ended => _connection.Completion.IsCompleted;
 
@@ -43,9 +47,9 @@ internal sealed class StreamingMember : IAsyncDisposable
     public static async Task<StreamingMember> JoinAsync(RoomRouterClient router, RoomTicket ticket, string key) =>
         new(await RoomConnection.ConnectAsync(ticket, new RoomConnectionOptions { Rejoin = router.Rejoin(key: key) }));
 
-    // Waits until a frame arrives later than the timestamp since (Stopwatch.GetTimestamp()); the elapsed time from
-    // since, or null when none came within limit.
-    public async Task<TimeSpan?> StreamingAgainAsync(long since, TimeSpan limit)
+    // Waits until a frame arrives later than the timestamp since (Stopwatch.GetTimestamp()); when it arrived, or null
+    // when none came within limit.
+    public async Task<long?> FrameAfterAsync(long since, TimeSpan limit)
     {
         var waited = Stopwatch.StartNew();
         while (waited.Elapsed < limit)
@@ -53,7 +57,7 @@ internal sealed class StreamingMember : IAsyncDisposable
             var last = Interlocked.Read(ref _lastReceived);
             if (last > since)
             {
-                return Stopwatch.GetElapsedTime(since, last);
+                return last;
             }
 
             if (Ended)
@@ -118,6 +122,7 @@ internal sealed class StreamingMember : IAsyncDisposable
             {
                 if (message is Client.Messages.Welcome)
                 {
+                    Interlocked.Exchange(ref _lastWelcome, Stopwatch.GetTimestamp());
                     Interlocked.Increment(ref _welcomes);
                 }
             }
