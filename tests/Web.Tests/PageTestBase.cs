@@ -21,13 +21,14 @@ public abstract class PageTestBase(BrowserFixture fixture) : IAsyncLifetime
     }
 
     // media: query settings of the page's media (media-settings.js). The default keeps every pair on the relay, which
-    // the relay tests watch; the peer-to-peer tests pass "" (the page's own limit) or "p2pmax=N".
+    // the relay tests watch; the peer-to-peer tests pass "" (the page's own limit) or "p2pmax=N". baseUrl: a local run
+    // of the test's own instead of the shared one.
     protected async Task<IPage> OpenAsync(
-        string path = "/", bool cameraFails = false, List<string>? violations = null, bool phone = false, string media = "p2p=0")
+        string path = "/", bool cameraFails = false, List<string>? violations = null, bool phone = false, string media = "p2p=0", string? baseUrl = null)
     {
         var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = fixture.Host.BaseUrl,
+            BaseURL = baseUrl ?? fixture.Host.BaseUrl,
             ViewportSize = phone ? new ViewportSize { Width = 375, Height = 740 } : new ViewportSize { Width = 1100, Height = 720 },
             IsMobile = phone,
             HasTouch = phone,
