@@ -30,6 +30,24 @@ public static class InternalRoutes
     /// <summary>On a stream instance: drain it without stopping the process (<see cref="DrainReport"/>): operators and tests.</summary>
     public const string Drain = "/drain";
 
+    /// <summary>On the room router: a member's <c>record</c>, from its stream instance (<see cref="RecordRoomRequest"/>).</summary>
+    public const string RecordRoom = "/record-room";
+
+    /// <summary>On the room router: the recorder reports a recording that ended (<see cref="RecordingFinishedRequest"/>).</summary>
+    public const string RecordingFinished = "/recording-finished";
+
+    /// <summary>On a stream instance: send a message to some members of a room (<see cref="NotifyRequest"/>).</summary>
+    public const string Notify = "/notify";
+
+    /// <summary>On the recorder: start recording a room (<see cref="StartRecordingRequest"/>); 503 when it has no room for another.</summary>
+    public const string Recordings = "/recordings";
+
+    /// <summary>On the recorder: stop a recording (its file is then written and reported).</summary>
+    public static string StopRecording(string recordingId) => $"/recordings/{Uri.EscapeDataString(recordingId)}/stop";
+
+    /// <summary>On the recorder: what it knows of a recording (<see cref="RecordingStatus"/>); 404 when nothing.</summary>
+    public static string Recording(string recordingId) => $"/recordings/{Uri.EscapeDataString(recordingId)}";
+
     /// <summary>On every app: liveness, answered with 200 <c>Healthy.</c>.</summary>
     public const string Health = "/health";
 }

@@ -23,4 +23,7 @@ public static class ErrorCodes
 
     /// <summary>Not allowed in this state: anything but ping from the lobby, removing yourself.</summary>
     public const string NotAllowed = "not_allowed";
+
+    /// <summary>A <c>record</c> that could not start: no recorder has room for another recording, or it failed to start.</summary>
+    public const string RecordingUnavailable = "recording_unavailable";
 }

@@ -9,6 +9,12 @@ public static class RoomRoles
     /// <summary>Everyone else.</summary>
     public const string Guest = "guest";
 
+    /// <summary>
+    /// The recorder service's hidden seat: it only receives, is in no member list, counts in no limit, keeps no empty room
+    /// alive, and while it is connected the room is recording. Only the room router seats one; join-room never answers it.
+    /// </summary>
+    public const string Recorder = "recorder";
+
     /// <summary>Whether <paramref name="role"/> is one of the roles above.</summary>
-    public static bool IsKnown(string? role) => role is Host or Guest;
+    public static bool IsKnown(string? role) => role is Host or Guest or Recorder;
 }
