@@ -32,6 +32,18 @@ public interface IRoomActor : IActor
     /// <summary>Records that every seat was registered on the room's instance after its move (<see cref="RoomPlacement.Placed"/>).</summary>
     public Task MarkPlacedAsync(PlacementArgs args);
 
+    /// <summary>
+    /// A member's <c>record</c>: the first request starts a recording (with the ids given), later ones add the requester to
+    /// its recipients, a host's stop ends it. Answers what happened and the recording it concerns.
+    /// </summary>
+    public Task<RecordResult> RecordAsync(RecordArgs args);
+
+    /// <summary>
+    /// The recording is over (finished, failed, or its recorder left), named by its id or by its recorder's seat; nothing
+    /// changes when another one is going. Answers the recording that ended, if any.
+    /// </summary>
+    public Task<RecordingEnded> EndRecordingAsync(RecordingArgs args);
+
     /// <summary>Where the room is, or that there is none.</summary>
     public Task<RoomPlacement> GetPlacementAsync();
 
@@ -100,6 +112,40 @@ public sealed record ConfirmClientArgs(string ClientId, string InstanceId, long 
 /// <param name="ToInstance">The live instance the room goes to.</param>
 /// <param name="ToEra">That instance's current era.</param>
 public sealed record MoveRoomArgs(string FromInstance, long FromEra, string ToInstance, long ToEra);
+
+/// <summary>Arguments of <see cref="IRoomActor.RecordAsync"/>.</summary>
+/// <param name="ClientId">The member who asked.</param>
+/// <param name="On">Start (or join) the recording, or stop it.</param>
+/// <param name="NewRecordingId">The id a recording started by this request gets.</param>
+/// <param name="NewRecorderClientId">The client id of the recorder's hidden seat, should this request start one.</param>
+/// <param name="Now">The caller's clock.</param>
+public sealed record RecordArgs(string ClientId, bool On, string NewRecordingId, string NewRecorderClientId, DateTimeOffset Now);
+
+/// <summary>Result of <see cref="IRoomActor.RecordAsync"/>.</summary>
+/// <param name="Decision">started, joined, stopped, not_host, not_recording or not_member.</param>
+/// <param name="RecordingId">The recording it concerns (started, joined, stopped).</param>
+/// <param name="RecorderClientId">Its recorder's seat (started, stopped).</param>
+/// <param name="Recipients">Who gets its link, the requester included (started, joined).</param>
+/// <param name="InstanceId">Where the room lives (started).</param>
+/// <param name="Era">In which era of it (started).</param>
+/// <param name="Settings">What the room was created with (started).</param>
+public sealed record RecordResult(
+    string Decision,
+    string? RecordingId = null,
+    string? RecorderClientId = null,
+    IReadOnlyList<string>? Recipients = null,
+    string? InstanceId = null,
+    long Era = 0,
+    RoomSettings? Settings = null);
+
+/// <summary>Names a recording of the room, by its id or by its recorder's seat.</summary>
+/// <param name="RecordingId">The recording.</param>
+/// <param name="RecorderClientId">Its recorder's client id.</param>
+public sealed record RecordingArgs(string? RecordingId = null, string? RecorderClientId = null);
+
+/// <summary>Result of <see cref="IRoomActor.EndRecordingAsync"/>.</summary>
+/// <param name="RecordingId">The recording that ended, or null when none matched.</param>
+public sealed record RecordingEnded(string? RecordingId);
 
 /// <summary>One placement of a room: an instance and its era.</summary>
 /// <param name="InstanceId">The instance.</param>

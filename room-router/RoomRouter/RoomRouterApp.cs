@@ -19,6 +19,7 @@ public static class RoomRouterApp
         app.MapActorsHandlers();
         app.MapRoomApi();
         app.MapInternalApi();
+        AvatarStream.RoomRouter.Recordings.RecordingEndpoints.MapRecordings(app);
         AvatarStream.RoomRouter.Web.WebPageEndpoints.MapWebPage(app);
         return app;
     }

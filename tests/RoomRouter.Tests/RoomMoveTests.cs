@@ -33,12 +33,12 @@ public sealed class RoomMoveTests
     public async Task AMemberRejoiningARoomWhoseInstanceDied_GetsTheSameSeat_OnALiveInstance_WithEverySeatPlacedThere()
     {
         await using var app = new RouterApplication();
-        await app.AnnounceAsync("stream-1", "boot-a");
+        await app.AnnounceBootAsync("stream-1", "boot-a");
         using var client = app.CreateClient();
         var room = await client.PostAsync("/create-room", null).ReadTicketAsync();
         var guest = await JoinAsync(client, room).ReadTicketAsync();
         app.Streams.Dead["stream-1"] = true;
-        var era = await app.AnnounceAsync("stream-2", "boot-b");
+        var era = await app.AnnounceBootAsync("stream-2", "boot-b");
 
         var host = await JoinAsync(client, room, room.ClientId).ReadTicketAsync();
 
@@ -70,7 +70,7 @@ public sealed class RoomMoveTests
 
         await ProblemAssert.IsProblemAsync(waiting, HttpStatusCode.ServiceUnavailable, RouterProblemTypes.NoStreamInstance);
         Assert.Equal(1, (await app.Actors.Get(room.RoomId).GetAsync()).Room?.ClientCount);
-        await app.AnnounceAsync("stream-1", "boot-after-restart");
+        await app.AnnounceBootAsync("stream-1", "boot-after-restart");
         var back = await JoinAsync(client, room, room.ClientId).ReadTicketAsync();
         Assert.Equal((room.ClientId, room.StreamUrl), (back.ClientId, back.StreamUrl));
     }
@@ -92,7 +92,7 @@ public sealed class RoomMoveTests
 
         // Still moving: it counts against the room limit, and the repair leaves it alone.
         Assert.Equal(0, await repair.RunOnceAsync(CancellationToken.None));
-        await app.AnnounceAsync("stream-2", "boot-b");
+        await app.AnnounceBootAsync("stream-2", "boot-b");
         Assert.Equal(HttpStatusCode.TooManyRequests, (await client.PostAsync("/create-room", null)).StatusCode);
 
         clock.Advance(TimeSpan.FromMinutes(2));
@@ -110,10 +110,10 @@ public sealed class RoomMoveTests
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var app = new RouterApplication(("Rooms:RepairInterval", "01:00:00")) { Clock = clock };
-        await app.AnnounceAsync("stream-1", "boot-a");
+        await app.AnnounceBootAsync("stream-1", "boot-a");
         using var client = app.CreateClient();
         var room = await client.PostAsync("/create-room", null).ReadTicketAsync();
-        var era = await app.AnnounceAsync("stream-2", "boot-b");
+        var era = await app.AnnounceBootAsync("stream-2", "boot-b");
         await app.PostInternalAsync("/evict-instance", new EvictInstanceRequest("stream-1"));
 
         // A router that moved the room and died before its ledger write.
@@ -152,13 +152,13 @@ public sealed class RoomMoveTests
     public async Task ARestartedInstance_AnnouncingANewBootId_GetsANewEra_AndItsOldRoomsMoveOnTheirNextJoin()
     {
         await using var app = new RouterApplication();
-        Assert.Equal(1, await app.AnnounceAsync("stream-1", "boot-a"));
-        Assert.Equal(1, await app.AnnounceAsync("stream-1", "boot-a"));
+        Assert.Equal(1, await app.AnnounceBootAsync("stream-1", "boot-a"));
+        Assert.Equal(1, await app.AnnounceBootAsync("stream-1", "boot-a"));
         using var client = app.CreateClient();
         var room = await client.PostAsync("/create-room", null).ReadTicketAsync();
         Assert.Empty(app.Streams.Placed);
 
-        Assert.Equal(2, await app.AnnounceAsync("stream-1", "boot-b"));
+        Assert.Equal(2, await app.AnnounceBootAsync("stream-1", "boot-b"));
         var back = await JoinAsync(client, room, room.ClientId).ReadTicketAsync();
 
         Assert.Equal(room.StreamUrl, back.StreamUrl);
@@ -171,13 +171,13 @@ public sealed class RoomMoveTests
     public async Task AHeartbeatKeepsTheEra_AndAnInstanceBackAfterAFalseEvictionGetsANewOne()
     {
         await using var app = new RouterApplication();
-        Assert.Equal(1, await app.AnnounceAsync("stream-1", "boot-a"));
+        Assert.Equal(1, await app.AnnounceBootAsync("stream-1", "boot-a"));
         using var client = app.CreateClient();
         var room = await client.PostAsync("/create-room", null).ReadTicketAsync();
         await app.PostInternalAsync("/evict-instance", new EvictInstanceRequest("stream-1"));
 
-        Assert.Equal(2, await app.AnnounceAsync("stream-1", "boot-a"));
-        Assert.Equal(2, await app.AnnounceAsync("stream-1", "boot-a"));
+        Assert.Equal(2, await app.AnnounceBootAsync("stream-1", "boot-a"));
+        Assert.Equal(2, await app.AnnounceBootAsync("stream-1", "boot-a"));
         await JoinAsync(client, room).ReadTicketAsync();
         Assert.Equal(2, Assert.Single(app.Streams.Placed).Request.Era);
     }
@@ -186,8 +186,8 @@ public sealed class RoomMoveTests
     public async Task ADrainingInstance_GetsNoNewRoom_AndItsRoomsMoveOnTheirNextJoin()
     {
         await using var app = new RouterApplication();
-        await app.AnnounceAsync("stream-1", "boot-1");
-        await app.AnnounceAsync("stream-2", "boot-2");
+        await app.AnnounceBootAsync("stream-1", "boot-1");
+        await app.AnnounceBootAsync("stream-2", "boot-2");
         using var client = app.CreateClient();
         var room = await CreateOnAsync(app, client, "stream-1");
 
@@ -206,7 +206,7 @@ public sealed class RoomMoveTests
     public async Task ADrainOrEvictionFromAnEarlierProcess_ChangesNothing()
     {
         await using var app = new RouterApplication();
-        await app.AnnounceAsync("stream-1", "boot-new");
+        await app.AnnounceBootAsync("stream-1", "boot-new");
         using var client = app.CreateClient();
         var room = await client.PostAsync("/create-room", null).ReadTicketAsync();
 
@@ -227,7 +227,7 @@ public sealed class RoomMoveTests
         var room = await client.PostAsync("/create-room", null).ReadTicketAsync();
         var guest = await JoinAsync(client, room).ReadTicketAsync();
         await app.PostInternalAsync("/evict-instance", new EvictInstanceRequest("stream-1"));
-        await app.AnnounceAsync("stream-2", "boot-b");
+        await app.AnnounceBootAsync("stream-2", "boot-b");
 
         await ProblemAssert.IsProblemAsync(await JoinAsync(client, room), HttpStatusCode.TooManyRequests, RouterProblemTypes.RoomFull);
         Assert.Empty(app.Streams.Placed);

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using AvatarStream.Contracts;
+using AvatarStream.RoomRouter.Recordings;
 using AvatarStream.RoomRouter.Rooms;
 using AvatarStream.RoomRouter.Storage;
 using AvatarStream.RoomRouter.Streams;
@@ -23,6 +24,8 @@ public sealed class RouterApplication(params (string Key, string Value)[] settin
     public InMemoryRoomActors Actors { get; } = new();
 
     public FakeStreamInstances Streams { get; } = new();
+
+    public FakeRecorder Recorder { get; } = new();
 
     public TimeProvider? Clock { get; init; }
 
@@ -51,7 +54,7 @@ public sealed class RouterApplication(params (string Key, string Value)[] settin
     }
 
     // One put-task as a stream instance with that boot id makes it (a heartbeat, or a restart with another boot id); the era it was given.
-    public async Task<long> AnnounceAsync(string instanceId, string boot)
+    public async Task<long> AnnounceBootAsync(string instanceId, string boot)
     {
         using var client = CreateInternalClient();
         using var response = await client.PostAsJsonAsync("/put-task", new PutTaskRequest(instanceId, StreamUrl(instanceId), boot), ContractJson.Options);
@@ -85,6 +88,8 @@ public sealed class RouterApplication(params (string Key, string Value)[] settin
                 services.AddSingleton<IStreamInstanceClient>(Streams);
             }
 
+            services.AddSingleton<IRecorderClient>(Recorder);
+            services.AddSingleton<IRecordingFiles>(Recorder);
             services.AddSingleton<IInternalTokenSource>(new FixedTokenSource(Token));
             services.AddSingleton<ITicketKeySource>(new FixedTicketKeySource(FixedTicketKeySource.TestKey));
             services.AddSingleton<IStartupFilter, TestPeerAddress>();

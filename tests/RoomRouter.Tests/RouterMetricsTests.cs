@@ -35,7 +35,7 @@ public class RouterMetricsTests
     {
         var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var app = new RouterApplication { Clock = clock };
-        await app.AnnounceAsync("stream-1", "boot-1");
+        await app.AnnounceBootAsync("stream-1", "boot-1");
         using var client = app.CreateClient();
         var room = await client.PostAsync("/create-room", null).ReadTicketAsync();
         var measured = new ConcurrentQueue<(string Name, double Value)>();
@@ -55,7 +55,7 @@ public class RouterMetricsTests
         listener.Start();
 
         await app.PostInternalAsync("/drain-instance", new DrainInstanceRequest("stream-1", "boot-1"));
-        await app.AnnounceAsync("stream-2", "boot-2");
+        await app.AnnounceBootAsync("stream-2", "boot-2");
         clock.Advance(TimeSpan.FromSeconds(3));
         await client.PostAsJsonAsync("/join-room", new { room_id = room.RoomId, client_id = room.ClientId }).ReadTicketAsync();
 

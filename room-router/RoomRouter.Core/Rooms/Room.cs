@@ -20,7 +20,8 @@ public sealed record Room(
     bool Ended = false,
     string? JoinKey = null,
     long Era = 0,
-    bool Placed = true)
+    bool Placed = true,
+    RoomRecording? Recording = null)
 {
     public static Room Create(string instanceId, long era, string hostClientId, string hostName, RoomPolicy policy, DateTimeOffset now, string? joinKey) =>
         new(
@@ -32,6 +33,36 @@ public sealed record Room(
             [],
             JoinKey: joinKey,
             Era: era);
+
+    // A member's record request: on starts a recording (the first request, with the ids given) or adds the requester to
+    // the recipients of the one going; off stops it, for a host only. Only an admitted member may ask.
+    public (RecordDecision Decision, Room Room) Record(string clientId, bool on, string newRecordingId, string newRecorderClientId, DateTimeOffset now)
+    {
+        if (Ended || !Clients.TryGetValue(clientId, out var seat) || seat.PendingUntil is not null || seat.Knocking)
+        {
+            return (RecordDecision.NotMember, this);
+        }
+
+        if (!on)
+        {
+            return Recording is null ? (RecordDecision.NotRecording, this)
+                : seat.Role != MemberRole.Host ? (RecordDecision.NotHost, this)
+                : (RecordDecision.Stopped, this with { Recording = null });
+        }
+
+        if (Recording is null)
+        {
+            return (RecordDecision.Started, this with { Recording = new RoomRecording(newRecordingId, newRecorderClientId, now, [clientId]) });
+        }
+
+        return Recording.Recipients.Contains(clientId, StringComparer.Ordinal)
+            ? (RecordDecision.Joined, this)
+            : (RecordDecision.Joined, this with { Recording = Recording with { Recipients = [.. Recording.Recipients, clientId] } });
+    }
+
+    // The recording named (by id, or by its recorder's seat) is over; unchanged when another one is going.
+    public Room EndRecording(string? recordingId, string? recorderClientId) =>
+        Recording is { } going && (going.Id == recordingId || going.RecorderClientId == recorderClientId) ? this with { Recording = null } : this;
 
     // Whether the room lives on instanceId in era now.
     public bool IsOn(string instanceId, long era) => InstanceId == instanceId && Era == era;

@@ -102,6 +102,41 @@ public sealed class RoomActor : Actor, IRoomActor
         }
     }
 
+    public async Task<RecordResult> RecordAsync(RecordArgs args)
+    {
+        if (await LoadOpenAsync() is not { } room)
+        {
+            return new RecordResult(RecordDecisions.Of(RecordDecision.NotMember));
+        }
+
+        var going = room.Recording;
+        var (decision, after) = room.Record(args.ClientId, args.On, args.NewRecordingId, args.NewRecorderClientId, args.Now);
+        if (!ReferenceEquals(after, room))
+        {
+            await StateManager.SetStateAsync(RoomKey, after);
+        }
+
+        var recording = after.Recording ?? going;
+        return decision switch
+        {
+            RecordDecision.Started or RecordDecision.Joined => new RecordResult(
+                RecordDecisions.Of(decision), recording!.Id, recording.RecorderClientId, recording.Recipients, after.InstanceId, after.Era, RoomMapping.ToSettings(after.Policy)),
+            RecordDecision.Stopped => new RecordResult(RecordDecisions.Of(decision), going!.Id, going.RecorderClientId),
+            _ => new RecordResult(RecordDecisions.Of(decision)),
+        };
+    }
+
+    public async Task<RecordingEnded> EndRecordingAsync(RecordingArgs args)
+    {
+        if (await LoadAsync() is not { } room || room.EndRecording(args.RecordingId, args.RecorderClientId) is var after && ReferenceEquals(after, room))
+        {
+            return new RecordingEnded(null);
+        }
+
+        await StateManager.SetStateAsync(RoomKey, after);
+        return new RecordingEnded(room.Recording!.Id);
+    }
+
     public async Task<RoomPlacement> GetPlacementAsync() => await LoadOpenAsync() is { } room ? Placement(room) : NoPlacement;
 
     public async Task<DeleteRoomResult> DeleteIfOnAsync(PlacementArgs args) =>

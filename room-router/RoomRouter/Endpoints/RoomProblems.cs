@@ -38,6 +38,6 @@ internal static class RoomProblems
         return Problem(status, type, title, detail);
     }
 
-    private static ProblemHttpResult Problem(int status, string type, string title, string detail) =>
+    public static ProblemHttpResult Problem(int status, string type, string title, string detail) =>
         TypedResults.Problem(detail: detail, statusCode: status, title: title, type: type);
 }

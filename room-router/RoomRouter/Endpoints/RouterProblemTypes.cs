@@ -15,4 +15,7 @@ public static class RouterProblemTypes
     public const string RoomFull = ProblemTypes.Base + "room-full";
     public const string NoStreamInstance = ProblemTypes.Base + "no-stream-instance";
     public const string RouterBusy = ProblemTypes.Base + "router-busy";
+    public const string RecordingLinkInvalid = ProblemTypes.Base + "recording-link-invalid";
+    public const string RecordingLinkExpired = ProblemTypes.Base + "recording-link-expired";
+    public const string RecordingNotReady = ProblemTypes.Base + "recording-not-ready";
 }

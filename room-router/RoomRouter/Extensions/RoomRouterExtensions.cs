@@ -5,6 +5,7 @@ using AvatarStream.RoomRouter.Endpoints;
 using AvatarStream.RoomRouter.Instances;
 using AvatarStream.RoomRouter.Ledger;
 using AvatarStream.RoomRouter.Options;
+using AvatarStream.RoomRouter.Recordings;
 using AvatarStream.RoomRouter.Rooms;
 using AvatarStream.RoomRouter.Storage;
 using AvatarStream.RoomRouter.Streams;
@@ -63,6 +64,12 @@ internal static class RoomRouterExtensions
         services.AddSingleton<RoomCreation>();
         services.AddSingleton<RoomJoining>();
         services.AddSingleton<LedgerRepair>();
+        services.AddOptions<RecordingOptions>().BindConfiguration(RecordingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<RecordingStore>();
+        services.AddSingleton<RecordingLinks>();
+        services.AddSingleton<IRecorderClient, DaprRecorderClient>();
+        services.AddSingleton<IRecordingFiles, DaprRecordingFiles>();
+        services.AddSingleton<RoomRecordings>();
         services.AddHostedService<LedgerRepairService>();
         return builder;
     }

@@ -2,6 +2,7 @@ using AvatarStream.Contracts;
 using AvatarStream.RoomRouter.Core.Rooms;
 using AvatarStream.RoomRouter.Ledger;
 using AvatarStream.RoomRouter.Options;
+using AvatarStream.RoomRouter.Recordings;
 using Microsoft.Extensions.Options;
 
 namespace AvatarStream.RoomRouter.Rooms;
@@ -12,6 +13,7 @@ namespace AvatarStream.RoomRouter.Rooms;
 internal sealed class ClientRemoval(
     RoomLedger ledger,
     IRoomActors actors,
+    RoomRecordings recordings,
     IOptionsMonitor<RoomsOptions> options,
     TimeProvider clock,
     ILogger<ClientRemoval> logger)
@@ -25,6 +27,12 @@ internal sealed class ClientRemoval(
         if (status is RemoveClientStatus.LastClient or RemoveClientStatus.NotFound)
         {
             status = await RemoveEndingTheRoomAsync(roomId, room, clientId, bar, status, cancellationToken);
+        }
+
+        if (status is RemoveClientStatus.NotMember)
+        {
+            // No seat of the room's own: a repeated departure, or the recorder's hidden seat.
+            await recordings.SeatLeftAsync(roomId, clientId, cancellationToken);
         }
 
         RouterLog.ClientRemoved(logger, ClientTag.Of(clientId), roomId.ToString(), status.ToString(), bar);

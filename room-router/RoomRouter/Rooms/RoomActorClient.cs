@@ -24,6 +24,12 @@ internal sealed class RoomActorClient(ActorProxy proxy) : IRoomActor
 
     public Task MarkPlacedAsync(PlacementArgs args) => proxy.InvokeMethodAsync(nameof(IRoomActor.MarkPlacedAsync), args);
 
+    public Task<RecordResult> RecordAsync(RecordArgs args) =>
+        proxy.InvokeMethodAsync<RecordArgs, RecordResult>(nameof(IRoomActor.RecordAsync), args);
+
+    public Task<RecordingEnded> EndRecordingAsync(RecordingArgs args) =>
+        proxy.InvokeMethodAsync<RecordingArgs, RecordingEnded>(nameof(IRoomActor.EndRecordingAsync), args);
+
     public Task<RoomPlacement> GetPlacementAsync() => proxy.InvokeMethodAsync<RoomPlacement>(nameof(IRoomActor.GetPlacementAsync));
 
     public Task<DeleteRoomResult> DeleteIfOnAsync(PlacementArgs args) =>

@@ -19,6 +19,9 @@ internal sealed class DaprStreamInstanceClient(
     public Task<SeatingResult> PlaceRoomAsync(string instanceId, PlaceRoomRequest request, CancellationToken cancellationToken) =>
         SendAsync(instanceId, InternalRoutes.PlaceRoom, request, request.RoomId, cancellationToken);
 
+    public async Task<bool> NotifyAsync(string instanceId, NotifyRequest request, CancellationToken cancellationToken) =>
+        await SendAsync(instanceId, InternalRoutes.Notify, request, request.RoomId, cancellationToken) is SeatingResult.Seated;
+
     private async Task<SeatingResult> SendAsync<T>(string instanceId, string route, T request, string roomId, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

@@ -11,6 +11,9 @@ public interface IStreamInstanceClient
 
     // Places a moved room on the instance with every seat it holds.
     public Task<SeatingResult> PlaceRoomAsync(string instanceId, PlaceRoomRequest request, CancellationToken cancellationToken);
+
+    // Sends a message to some members of a room on the instance; false when the instance could not be told.
+    public Task<bool> NotifyAsync(string instanceId, NotifyRequest request, CancellationToken cancellationToken);
 }
 
 // How a stream instance took a register or place-room.

@@ -30,4 +30,10 @@ public sealed class TicketKey
     public string Id { get; }
 
     internal byte[] Secret { get; }
+
+    /// <summary>
+    /// A key for another purpose, derived from this one (HMAC-SHA256 of the purpose's name): one secret signs tickets and
+    /// recording links without a signature of one ever standing for the other.
+    /// </summary>
+    public byte[] Derive(string purpose) => HMACSHA256.HashData(Secret, Encoding.UTF8.GetBytes(purpose));
 }

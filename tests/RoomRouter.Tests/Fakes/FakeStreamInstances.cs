@@ -33,6 +33,19 @@ public sealed class FakeStreamInstances : IStreamInstanceClient
         return result;
     }
 
+    public ConcurrentQueue<(string InstanceId, NotifyRequest Request)> Notified { get; } = new();
+
+    public async Task<bool> NotifyAsync(string instanceId, NotifyRequest request, CancellationToken cancellationToken)
+    {
+        var result = await AnswerAsync(instanceId, era: null, cancellationToken);
+        if (result is SeatingResult.Seated)
+        {
+            Notified.Enqueue((instanceId, request));
+        }
+
+        return result is SeatingResult.Seated;
+    }
+
     public async Task<SeatingResult> PlaceRoomAsync(string instanceId, PlaceRoomRequest request, CancellationToken cancellationToken)
     {
         var result = await AnswerAsync(instanceId, request.Era, cancellationToken);

@@ -49,6 +49,10 @@ public sealed class InMemoryRoomActors : IRoomActors
             return true;
         });
 
+        public Task<RecordResult> RecordAsync(RecordArgs args) => actors.InvokeAsync(roomId, a => a.RecordAsync(args));
+
+        public Task<RecordingEnded> EndRecordingAsync(RecordingArgs args) => actors.InvokeAsync(roomId, a => a.EndRecordingAsync(args));
+
         public Task<RoomPlacement> GetPlacementAsync() => actors.InvokeAsync(roomId, a => a.GetPlacementAsync());
 
         public Task<DeleteRoomResult> DeleteIfOnAsync(PlacementArgs args) => actors.InvokeAsync(roomId, a => a.DeleteIfOnAsync(args));
