@@ -37,10 +37,16 @@ internal static class BindingData
     }
 
     // The bytes text stands for when it is valid base64 (the localstorage binding detects it by itself), else null.
+    // Like Go's base64.StdEncoding, only line breaks may sit between the characters (.NET would also skip spaces and tabs).
     public static byte[]? TryDecodeBase64(string text)
     {
+        if (text.Length == 0 || text.Contains(' ', StringComparison.Ordinal) || text.Contains('\t', StringComparison.Ordinal))
+        {
+            return null;
+        }
+
         var buffer = new byte[text.Length / 4 * 3 + 3];
-        return text.Length > 0 && Convert.TryFromBase64String(text, buffer, out var written) ? buffer[..written] : null;
+        return Convert.TryFromBase64String(text, buffer, out var written) ? buffer[..written] : null;
     }
 
     public static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);

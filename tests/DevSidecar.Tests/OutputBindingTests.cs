@@ -59,6 +59,10 @@ public sealed class OutputBindingTests
         var fileName = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("fileName").GetString()!;
         Assert.True(Guid.TryParse(fileName, out _), fileName);
         Assert.Equal(binary, await File.ReadAllBytesAsync(Path.Combine(root, fileName)));
+
+        // Spaces are no base64 (Go's decoder refuses them), so this text stays text.
+        await PostAsync(http, "files", new { operation = "create", data = "abcd efgh", metadata = new { fileName = "words.txt" } });
+        Assert.Equal("abcd efgh", await File.ReadAllTextAsync(Path.Combine(root, "words.txt")));
     }
 
     [Fact]
