@@ -16,4 +16,16 @@ internal static partial class BindingLog
 
     [LoggerMessage(4005, LogLevel.Error, "Cron binding {Name}: POST {Route} failed")]
     public static partial void FireFailed(ILogger logger, string name, string route, Exception exception);
+
+    [LoggerMessage(4006, LogLevel.Debug, "Output binding {Name}: {Operation} {FileName}")]
+    public static partial void Invoked(ILogger logger, string name, string operation, string fileName);
+
+    [LoggerMessage(4007, LogLevel.Debug, "Output binding {Name}: {Operation} refused: {Reason}")]
+    public static partial void InvocationFailed(ILogger logger, string name, string operation, string reason);
+
+    [LoggerMessage(4008, LogLevel.Information, "smtp binding {Name}: message written to {File}")]
+    public static partial void MailWritten(ILogger logger, string name, string file);
+
+    [LoggerMessage(4009, LogLevel.Warning, "binding {Name} has type {Type}, which the development sidecar does not implement; calls to it fail")]
+    public static partial void UnsupportedBinding(ILogger logger, string name, string type);
 }

@@ -1,3 +1,4 @@
+using AvatarStream.DevSidecar.Bindings;
 using AvatarStream.DevSidecar.Metadata;
 using AvatarStream.DevSidecar.Secrets;
 using AvatarStream.DevSidecar.State;
@@ -7,9 +8,10 @@ using P = Dapr.Client.Autogen.Grpc.v1;
 
 namespace AvatarStream.DevSidecar.Grpc;
 
-// The part of dapr.proto.runtime.v1.Dapr the development sidecar serves (dapr-contract §3, §7, §8). Grpc.AspNetCore
+// The part of dapr.proto.runtime.v1.Dapr the development sidecar serves (dapr-contract §3, §6, §7, §8). Grpc.AspNetCore
 // binds every RPC to a method of this one type, so each building block's RPCs are handed on to that block's folder.
-public sealed class DaprGrpcService(StateGrpcApi state, SecretGrpcApi secrets, MetadataGrpcApi metadata) : DaprServiceBase
+public sealed class DaprGrpcService(StateGrpcApi state, BindingGrpcApi bindings, SecretGrpcApi secrets, MetadataGrpcApi metadata)
+    : DaprServiceBase
 {
     public override Task<P.GetStateResponse> GetState(P.GetStateRequest request, ServerCallContext context) =>
         state.GetState(request, context);
@@ -28,6 +30,9 @@ public sealed class DaprGrpcService(StateGrpcApi state, SecretGrpcApi secrets, M
 
     public override Task<Empty> ExecuteStateTransaction(P.ExecuteStateTransactionRequest request, ServerCallContext context) =>
         state.ExecuteStateTransaction(request, context);
+
+    public override Task<P.InvokeBindingResponse> InvokeBinding(P.InvokeBindingRequest request, ServerCallContext context) =>
+        bindings.InvokeBinding(request, context);
 
     public override Task<P.GetSecretResponse> GetSecret(P.GetSecretRequest request, ServerCallContext context) =>
         secrets.GetSecret(request, context);

@@ -37,6 +37,10 @@ internal static class DaprRpcErrors
     public static RpcException MissingOperationRequest() =>
         New(StatusCode.InvalidArgument, "a transaction operation has no request");
 
+    // message is daprd's "error invoking output binding {name}: {reason}".
+    public static RpcException BindingFailed(string message) =>
+        New(StatusCode.Internal, message);
+
     public static RpcException NoSecretStores() =>
         New(StatusCode.FailedPrecondition, "secret store is not configured");
 

@@ -1,6 +1,7 @@
 using System.Net;
 using AvatarStream.DevSidecar.Actors;
 using AvatarStream.DevSidecar.App;
+using AvatarStream.DevSidecar.Bindings;
 using AvatarStream.DevSidecar.Components;
 using AvatarStream.DevSidecar.Grpc;
 using AvatarStream.DevSidecar.Invocation;
@@ -78,6 +79,7 @@ public sealed class Sidecar : IAsyncDisposable
         builder.Services.AddProblemDetails();
         builder.Services.AddSidecarState();
         builder.Services.AddSidecarSecrets();
+        builder.Services.AddSidecarOutputBindings();
         builder.Services.AddSidecarApp();
         builder.Services.AddSidecarMetadata();
         builder.Services.AddSidecarGrpc();
@@ -90,6 +92,7 @@ public sealed class Sidecar : IAsyncDisposable
         app.MapHealthAndMetadata();
         app.MapInvocationRoutes();
         app.MapActorRoutes();
+        app.MapOutputBindingRoutes();
         app.MapSidecarGrpc();
 
         await app.StartAsync(cancellationToken);
