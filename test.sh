@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test in Dapr.sln and the page's type check (tsc), and ends with one line: "N passed, N failed".
-# Installs what the tests need that NuGet cannot bring (Chromium for the browser tests) when it is missing.
+# Installs what the tests need that NuGet cannot bring (Chromium for the browser tests, ffmpeg for the recorder
+# tests) when it is missing.
 # Extra arguments go to `dotnet test` (e.g. --filter "FullyQualifiedName~Relay").
 set -uo pipefail
 cd "$(dirname "$0")"
@@ -15,6 +16,19 @@ ensure_chromium() {
 
 if compgen -G "tests/*/*.csproj" >/dev/null && grep -lq "Microsoft.Playwright" tests/*/*.csproj; then
   ensure_chromium || { echo "test.sh: could not install Chromium; the browser tests will fail" >&2; }
+fi
+
+# The recorder's tests encode and probe real WebM files.
+ensure_ffmpeg() {
+  [ -x /usr/bin/ffmpeg ] && [ -x /usr/bin/ffprobe ] && return 0
+  echo "test.sh: installing ffmpeg for the recorder tests (Debian package 'ffmpeg')"
+  local sudo=""
+  [ "$(id -u)" = 0 ] || sudo="sudo"
+  $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq ffmpeg >/dev/null
+}
+
+if [ -f tests/Recorder.Tests/Recorder.Tests.csproj ]; then
+  ensure_ffmpeg || { echo "test.sh: could not install ffmpeg; the recorder tests will fail" >&2; }
 fi
 
 # The browser page's JSDoc types, checked by tsc (package.json, tsconfig.json); counted as one test.
