@@ -5,6 +5,7 @@ public enum AppKind
     RoomRouter,
     Stream,
     IpUpdater,
+    Recorder,
 }
 
 // One app of the local run and the ports of its development sidecar.

@@ -2,8 +2,8 @@ using AvatarStream.Contracts;
 
 namespace AvatarStream.DevHost;
 
-// The apps of the local run and their fixed ports: room-router on 5000, stream-1.. on 5001.., ip-updater after the
-// streams; sidecar HTTP ports from 3500 and gRPC ports from 50001 in the same order (as dapr.yaml has them).
+// The apps of the local run and their fixed ports: room-router on 5000, stream-1.. on 5001.., ip-updater and recorder
+// after the streams; sidecar HTTP ports from 3500 and gRPC ports from 50001 in the same order (as dapr.yaml has them).
 public sealed record LocalTopology(IReadOnlyList<AppSpec> Apps)
 {
     public const int FirstAppPort = 5000;
@@ -17,6 +17,7 @@ public sealed record LocalTopology(IReadOnlyList<AppSpec> Apps)
         var ids = new List<(string Id, AppKind Kind)> { (DaprNames.RoomRouter, AppKind.RoomRouter) };
         ids.AddRange(Enumerable.Range(1, streams).Select(n => (DaprNames.StreamAppId(n), AppKind.Stream)));
         ids.Add((DaprNames.IpUpdater, AppKind.IpUpdater));
+        ids.Add((DaprNames.Recorder, AppKind.Recorder));
         return new LocalTopology(ids
             .Select((app, i) => new AppSpec(app.Id, app.Kind, apps + i, http + i, grpc + i) { RouterPort = apps })
             .ToArray());
@@ -24,7 +25,7 @@ public sealed record LocalTopology(IReadOnlyList<AppSpec> Apps)
 
     // The order apps start in (and stop in, reversed): stream instances first, so no join-room reaches an instance of
     // the last run before it listens (a failed /register evicts the instance with its rooms); then the room
-    // router; the IP updater last, so its first sweep finds every instance up.
+    // router; the IP updater and the recorder last, so the first sweep finds every instance up.
     public IReadOnlyList<AppSpec> StartOrder =>
         [.. Apps.OrderBy(app => app.Kind switch { AppKind.Stream => 0, AppKind.RoomRouter => 1, _ => 2 })];
 

@@ -1,4 +1,5 @@
 using AvatarStream.IpUpdater;
+using AvatarStream.Recorder;
 using AvatarStream.RoomRouter;
 using AvatarStream.StreamService;
 
@@ -12,6 +13,7 @@ public static class ServiceCatalog
         AppKind.RoomRouter => RoomRouterApp.Build(args),
         AppKind.Stream => StreamServiceApp.Build(args),
         AppKind.IpUpdater => IpUpdaterApp.Build(args),
+        AppKind.Recorder => RecorderApp.Build(args),
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
@@ -20,6 +22,7 @@ public static class ServiceCatalog
         AppKind.RoomRouter => "RoomRouter",
         AppKind.Stream => "StreamService",
         AppKind.IpUpdater => "IpUpdater",
+        AppKind.Recorder => "Recorder",
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 }

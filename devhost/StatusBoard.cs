@@ -26,6 +26,11 @@ public static class StatusBoard
         Console.WriteLine();
         Console.WriteLine($"  state:          {Path.GetFullPath(Path.Combine(options.DataDir, "state.db"))} (delete the folder to reset)");
         Console.WriteLine($"  instance sweep: {options.SweepSchedule}");
+        Console.WriteLine($"  recordings:     {Path.GetFullPath(".data/recordings")} (mail with their links: {Path.GetFullPath(".data/outbox")})");
+        if (!FfmpegCheck.Installed())
+        {
+            Console.WriteLine("  ffmpeg:         NOT FOUND: recording a room will fail; install the Debian package ffmpeg (sudo apt-get install ffmpeg)");
+        }
         Console.WriteLine($"  logs:           {options.LogLevel} and above from the services and sidecars (--log-level for more or less)");
         Console.WriteLine("  Ctrl+C stops everything.");
         Console.WriteLine();

@@ -70,3 +70,19 @@ public static class RecordingStates
     /// <summary>No file: the recorder failed or died, or storing failed. Never a broken file presented as good.</summary>
     public const string Failed = "failed";
 }
+
+/// <summary>
+/// How a recording's file is kept in the recordings binding: in parts of at most <see cref="PartBytes"/> bytes, named
+/// <c>{file}.0000</c>, <c>{file}.0001</c>, ..., so that no single binding call carries more than Dapr's default 4 MB message size.
+/// </summary>
+public static class RecordingFileParts
+{
+    /// <summary>The largest part.</summary>
+    public const int PartBytes = 3 * 1024 * 1024;
+
+    /// <summary>How many parts a file of <paramref name="size"/> bytes has.</summary>
+    public static int Count(long size) => (int)Math.Max(1, (size + PartBytes - 1) / PartBytes);
+
+    /// <summary>The name of part <paramref name="index"/> of <paramref name="file"/>.</summary>
+    public static string Name(string file, int index) => $"{file}.{index.ToString("D4", System.Globalization.CultureInfo.InvariantCulture)}";
+}

@@ -116,8 +116,8 @@ internal static class RecordingEndpoints
             return refused;
         }
 
-        if (await store.GetAsync(id, http.RequestAborted) is not { State: RecordingStates.Ready, FileName: { } fileName }
-            || await files.ReadAsync(fileName, http.RequestAborted) is not { } bytes)
+        if (await store.GetAsync(id, http.RequestAborted) is not { State: RecordingStates.Ready, FileName: { } fileName } recording
+            || await files.ReadAsync(fileName, recording.Size, http.RequestAborted) is not { } bytes)
         {
             return NotReady();
         }

@@ -38,6 +38,6 @@ public sealed class FakeRecorder : IRecorderClient, IRecordingFiles
     public Task<string?> StateAsync(string recordingId, CancellationToken cancellationToken) =>
         Task.FromResult(States.TryGetValue(recordingId, out var state) ? state : null);
 
-    public Task<byte[]?> ReadAsync(string fileName, CancellationToken cancellationToken) =>
-        Task.FromResult(Files.TryGetValue(fileName, out var bytes) ? bytes : null);
+    public Task<byte[]?> ReadAsync(string fileName, long size, CancellationToken cancellationToken) =>
+        Task.FromResult(Files.TryGetValue(fileName, out var bytes) && bytes.Length == size ? bytes : null);
 }

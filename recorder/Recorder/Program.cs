@@ -1,0 +1,3 @@
+using AvatarStream.Recorder;
+
+RecorderApp.Build(args).Run();
