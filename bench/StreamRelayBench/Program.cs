@@ -12,6 +12,7 @@ builder.Logging.ClearProviders();
 builder.WebHost.UseKestrel(kestrel => kestrel.Listen(address));
 builder.Services.AddSingleton(new RelayOptions { ClaimTimeout = Timeout.InfiniteTimeSpan });
 builder.Services.AddSingleton<IClientDepartureSink, NoDepartures>();
+builder.Services.AddSingleton<IRecordingRequests, NoRecordings>();
 builder.Services.AddSingleton<RelayMetrics>();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<RoomRegistry>();

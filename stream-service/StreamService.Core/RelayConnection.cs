@@ -291,7 +291,7 @@ internal sealed class RelayConnection : IMemberLink
         var route = member.Route;
         if (ReferenceEquals(route, MediaRoute.Nobody))
         {
-            // A joiner in the lobby: nobody may see its media yet.
+            // A joiner in the lobby (nobody may see its media yet), or the recorder, which only receives.
             message.Release();
             _context.Metrics.MediaDropped(kind, 1);
             return;

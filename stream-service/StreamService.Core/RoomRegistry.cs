@@ -1,4 +1,5 @@
 using System.Net.WebSockets;
+using System.Text.Json;
 using AvatarStream.Contracts;
 using AvatarStream.StreamService.Core.V2;
 using Microsoft.Extensions.Logging;
@@ -18,6 +19,7 @@ public sealed class RoomRegistry : IDisposable
     private readonly Dictionary<string, long> _endedRooms = new(StringComparer.Ordinal);
     private readonly RelayContext _context;
     private readonly IClientDepartureSink _departures;
+    private readonly IRecordingRequests _recordings;
     private readonly ITimer _sweeper;
     private bool _stopping;
 
@@ -25,11 +27,13 @@ public sealed class RoomRegistry : IDisposable
     private int _connected;
     private TaskCompletionSource? _noConnections;
 
-    public RoomRegistry(RelayOptions options, IClientDepartureSink departures, RelayMetrics metrics, TimeProvider time, ILogger<RoomRegistry> logger)
+    public RoomRegistry(
+        RelayOptions options, IClientDepartureSink departures, IRecordingRequests recordings, RelayMetrics metrics, TimeProvider time, ILogger<RoomRegistry> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         _context = new RelayContext(options, new MessagePool(options.MaxMessageBytes + 3), metrics, time, logger);
         _departures = departures;
+        _recordings = recordings;
         var period = TimeSpan.FromTicks(Math.Clamp(options.SendTimeout.Ticks / 4, TimeSpan.TicksPerMillisecond * 5, TimeSpan.TicksPerSecond));
         _sweeper = time.CreateTimer(static state => ((RoomRegistry)state!).CloseStuckReceivers(), this, period, period);
     }
@@ -191,7 +195,7 @@ public sealed class RoomRegistry : IDisposable
             return new PendingConnection(JoinStatus.ProtocolMismatch);
         }
 
-        if (protocol == RoomProtocol.V1 && seat.Profile.MustKnock)
+        if (protocol == RoomProtocol.V1 && (seat.Profile.MustKnock || seat.Profile.IsRecorder))
         {
             return new PendingConnection(JoinStatus.KnockNeedsV2);
         }
@@ -203,7 +207,8 @@ public sealed class RoomRegistry : IDisposable
             var member = room.State.Connect(clientId, seat.Profile, connection, resume);
             if (member is null)
             {
-                return new PendingConnection(room.State.IsEnded ? JoinStatus.RoomEnded : JoinStatus.Barred);
+                // Nobody bars the hidden recorder: refused, it came to a room with nobody left in it.
+                return new PendingConnection(room.State.IsEnded || seat.Profile.IsRecorder ? JoinStatus.RoomEnded : JoinStatus.Barred);
             }
 
             connection.Attach(room.State, member);
@@ -318,6 +323,28 @@ public sealed class RoomRegistry : IDisposable
         }
 
         return new RoomsClosed(dropped.Length, connections.Count);
+    }
+
+    // Sends a v2 member an error about its earlier message, decided outside its room (the room router refused its record).
+    public void SendError(string roomId, string clientId, string code, string message, JsonElement? id)
+    {
+        ArgumentNullException.ThrowIfNull(roomId);
+        StateOf(roomId)?.Refuse(clientId, code, message, id);
+    }
+
+    // Sends a v2 control message to those of clientIds in the room that are connected; how many it reached.
+    public int Notify(string roomId, IEnumerable<string> clientIds, ReadOnlySpan<byte> utf8Json)
+    {
+        ArgumentNullException.ThrowIfNull(roomId);
+        return StateOf(roomId)?.Notify(clientIds, utf8Json) ?? 0;
+    }
+
+    private RoomState? StateOf(string roomId)
+    {
+        lock (_gate)
+        {
+            return !_stopping && _rooms.TryGetValue(roomId, out var room) ? room.State : null;
+        }
     }
 
     // Completes once no socket is a member any more (at once when none is).
@@ -472,11 +499,22 @@ public sealed class RoomRegistry : IDisposable
         }
     }
 
+    // A member's record, on its way to the room router; when the way is full, the member hears at once that it failed.
+    private void RecordRequested(Room room, string clientId, bool on, JsonElement? id)
+    {
+        if (!_recordings.TryRequest(new RecordRequest(room.Id, clientId, on, id)))
+        {
+            room.State?.Refuse(clientId, ErrorCodes.RecordingUnavailable, "too many recording requests at once; try again", id);
+        }
+    }
+
     private sealed class RoomListener(RoomRegistry registry, Room room) : IRoomStateListener
     {
         public void MemberDeparted(string clientId, DepartureReason reason) => registry.MemberDeparted(room, clientId, reason);
 
         public void RoomEnded() => registry.RoomEnded(room);
+
+        public void RecordRequested(string clientId, bool on, JsonElement? id) => registry.RecordRequested(room, clientId, on, id);
     }
 
     private async Task RefuseAsync(WebSocket socket)

@@ -32,4 +32,7 @@ internal static partial class StreamLog
 
     [LoggerMessage(112, LogLevel.Information, "Drained: {Rooms} rooms left to move, {Sockets} sockets closed")]
     public static partial void Drained(ILogger logger, int rooms, int sockets);
+
+    [LoggerMessage(113, LogLevel.Warning, "record-room for {ClientTag} in room {RoomId} failed; the member was told recording is unavailable")]
+    public static partial void RecordRoomFailed(ILogger logger, string roomId, string clientTag, Exception exception);
 }

@@ -20,6 +20,7 @@ public static class StreamServiceApp
         app.UseRateLimiter();
         app.MapRegister();
         app.MapPlaceRoom();
+        app.MapNotify();
         app.MapDrain();
         app.MapStreamSocket();
         return app;

@@ -12,7 +12,7 @@ public sealed class MessageJsonTests
     {
         {
             """
-            {"type":"welcome","protocol":2,"room":{"id":"00157","locked":false,"host_present":true,"join_closes_at":null},
+            {"type":"welcome","protocol":2,"room":{"id":"00157","locked":false,"host_present":true,"join_closes_at":null,"recording":false},
              "you":{"member":2,"role":"guest","name":"Ada"},
              "members":[{"member":1,"name":"Bo","role":"host","state":"connected","meta":{"camera":true}},
                         {"member":2,"name":"Ada","role":"guest","state":"connected","meta":{}}],
@@ -22,7 +22,7 @@ public sealed class MessageJsonTests
         },
         {
             """
-            {"type":"welcome","protocol":2,"room":{"id":"00157","locked":true,"host_present":true,"join_closes_at":"2026-03-01T12:30:00Z"},
+            {"type":"welcome","protocol":2,"room":{"id":"00157","locked":true,"host_present":true,"join_closes_at":"2026-03-01T12:30:00Z","recording":true},
              "you":{"member":1,"role":"host","name":"Bo"},
              "members":[{"member":1,"name":"Bo","role":"host","state":"connected","meta":{}}],
              "knocks":[{"member":3,"name":"Cy"}],
@@ -35,7 +35,8 @@ public sealed class MessageJsonTests
         { """{"type":"member_updated","member":3,"meta":{"muted":true,"hand":false},"seq":6}""", typeof(MemberUpdated) },
         { """{"type":"member_updated","member":2,"role":"host","seq":7}""", typeof(MemberUpdated) },
         { """{"type":"member_left","member":3,"reason":"timeout","seq":8}""", typeof(MemberLeft) },
-        { """{"type":"room_updated","locked":true,"seq":9}""", typeof(RoomUpdated) },
+        { """{"type":"room_updated","locked":true,"recording":false,"seq":9}""", typeof(RoomUpdated) },
+        { """{"type":"room_updated","locked":false,"recording":true,"seq":10}""", typeof(RoomUpdated) },
         { """{"type":"knock","member":4,"name":"Di","seq":10}""", typeof(Knock) },
         { """{"type":"knock_cancelled","member":4,"name":"Di","seq":11}""", typeof(KnockCancelled) },
         { """{"type":"waiting","room":"00157","host_present":false}""", typeof(Waiting) },
@@ -57,6 +58,7 @@ public sealed class MessageJsonTests
         { """{"type":"error","code":"too_many_feeds","message":"At most 49 feeds.","id":12}""", typeof(ErrorMessage) },
         { """{"type":"error","code":"bad_message","message":"Not JSON."}""", typeof(ErrorMessage) },
         { """{"type":"pong","t":1767225600000}""", typeof(Pong) },
+        { """{"type":"recording_ready","recording":"r-1","url":"https://files.example/r-1.webm","expires_at":"2026-03-08T12:30:00Z"}""", typeof(RecordingReady) },
     };
 
     public static TheoryData<string, ClientMessage> ClientMessages => new()
@@ -74,6 +76,8 @@ public sealed class MessageJsonTests
         { """{"type":"remove","member":3}""", new RemoveMember(3) },
         { """{"type":"make_host","member":2}""", new MakeHost(2) },
         { """{"type":"end_room"}""", new EndRoom() },
+        { """{"type":"record","on":true,"id":"r"}""", new RecordRoom(true) { Id = "r" } },
+        { """{"type":"record","on":false}""", new RecordRoom(false) },
     };
 
     [Theory]
@@ -163,7 +167,7 @@ public sealed class MessageJsonTests
     [Fact]
     public void Fields_a_newer_server_adds_are_ignored()
     {
-        Assert.Equal(new RoomUpdated(true, 3), Parse("""{"type":"room_updated","locked":true,"recording":false,"seq":3}"""));
+        Assert.Equal(new RoomUpdated(true, 3), Parse("""{"type":"room_updated","locked":true,"recording":false,"theme":"dark","seq":3}"""));
     }
 
     [Fact]

@@ -56,3 +56,7 @@ public sealed record MakeHost(int Member) : ClientMessage(MessageTypes.MakeHost)
 
 // Host: ends the room for everyone (room_ended, then close 4001).
 public sealed record EndRoom() : ClientMessage(MessageTypes.EndRoom);
+
+// Asks the room router to record the room (On), which also makes this member a recipient of the file, or, from a host,
+// to stop. Nothing answers success: room_updated {recording: true} does, to everyone.
+public sealed record RecordRoom(bool On) : ClientMessage(MessageTypes.Record);

@@ -56,6 +56,7 @@ internal sealed class ServerMessageConverter : JsonConverter<ServerMessage>
         [MessageTypes.RoomEnded] = typeof(RoomEnded),
         [MessageTypes.Error] = typeof(ErrorMessage),
         [MessageTypes.Pong] = typeof(Pong),
+        [MessageTypes.RecordingReady] = typeof(RecordingReady),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     public override ServerMessage? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
@@ -118,6 +119,7 @@ internal sealed class ClientMessageConverter : JsonConverter<ClientMessage>
         [MessageTypes.Remove] = typeof(RemoveMember),
         [MessageTypes.MakeHost] = typeof(MakeHost),
         [MessageTypes.EndRoom] = typeof(EndRoom),
+        [MessageTypes.Record] = typeof(RecordRoom),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     public override ClientMessage? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)

@@ -15,6 +15,7 @@ public static class MessageTypes
     public const string Remove = "remove";
     public const string MakeHost = "make_host";
     public const string EndRoom = "end_room";
+    public const string Record = "record";
 
     // Server to client ("data" is both ways).
     public const string Welcome = "welcome";
@@ -30,4 +31,5 @@ public static class MessageTypes
     public const string RoomEnded = "room_ended";
     public const string Error = "error";
     public const string Pong = "pong";
+    public const string RecordingReady = "recording_ready";
 }

@@ -5,4 +5,7 @@ namespace AvatarStream.Client.Messages;
 public static class RoomEndReasons
 {
     public const string EndedByHost = "ended_by_host";
+
+    // To the recorder: nobody else is left in the room.
+    public const string Empty = "empty";
 }

@@ -30,14 +30,15 @@ public sealed record Welcome(
     ResumeGrant Resume,
     IReadOnlyList<KnockInfo>? Knocks = null) : ServerMessage(MessageTypes.Welcome);
 
-// JoinClosesAt: when the join window closes, or null when the room has none.
+// JoinClosesAt: when the join window closes, or null when the room has none. Recording: a recorder is in the room.
 public sealed record WelcomeRoom(
     string Id,
     bool Locked,
     bool HostPresent,
     [property: JsonConverter(typeof(UtcTimestampConverter))]
     [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)]
-    DateTimeOffset? JoinClosesAt);
+    DateTimeOffset? JoinClosesAt,
+    bool Recording = false);
 
 public sealed record WelcomeYou(int Member, string Role, string Name);
 
@@ -57,7 +58,8 @@ public sealed record MemberUpdated(int Member, long Seq, string? State = null, J
 
 public sealed record MemberLeft(int Member, string Reason, long Seq) : ServerMessage(MessageTypes.MemberLeft), ISequencedEvent;
 
-public sealed record RoomUpdated(bool Locked, long Seq) : ServerMessage(MessageTypes.RoomUpdated), ISequencedEvent;
+// The room's state after a change: locked by a host, or a recorder arrived or left.
+public sealed record RoomUpdated(bool Locked, long Seq, bool Recording = false) : ServerMessage(MessageTypes.RoomUpdated), ISequencedEvent;
 
 // To hosts: a joiner waits in the lobby.
 public sealed record Knock(int Member, string Name, long Seq) : ServerMessage(MessageTypes.Knock), ISequencedEvent;
@@ -86,6 +88,12 @@ public sealed record RoomEnded(string Reason) : ServerMessage(MessageTypes.RoomE
 public sealed record ErrorMessage(string Code, string Message, JsonElement? Id = null) : ServerMessage(MessageTypes.Error);
 
 public sealed record Pong(JsonElement T) : ServerMessage(MessageTypes.Pong);
+
+// To each recipient of a recording once its file is stored: Recording is its id, Url a link valid until ExpiresAt.
+public sealed record RecordingReady(
+    string Recording,
+    string Url,
+    [property: JsonConverter(typeof(UtcTimestampConverter))] DateTimeOffset ExpiresAt) : ServerMessage(MessageTypes.RecordingReady);
 
 // A message of a type this library does not know, or a known type whose fields did not fit: kept as it came.
 public sealed record UnknownServerMessage : ServerMessage

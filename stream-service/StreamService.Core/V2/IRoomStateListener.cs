@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace AvatarStream.StreamService.Core.V2;
 
 // What the room tells the instance, always outside its lock.
@@ -6,4 +8,7 @@ internal interface IRoomStateListener
     public void MemberDeparted(string clientId, DepartureReason reason);
 
     public void RoomEnded();
+
+    // A member's record {on}, for the room router; id is the message's own, for an error about it.
+    public void RecordRequested(string clientId, bool on, JsonElement? id);
 }

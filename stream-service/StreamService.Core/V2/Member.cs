@@ -19,7 +19,10 @@ internal sealed class Member(string clientId, int number, MemberProfile profile,
     // It joined without the room's key: it knocks even when the room is not locked.
     public bool MustKnock { get; set; } = profile.MustKnock;
 
-    public string Role => IsHost ? RoomRoles.Host : RoomRoles.Guest;
+    // The recorder's hidden seat: fixed by the first connection, since the router never gives its client id another role.
+    public bool IsRecorder { get; } = profile.IsRecorder;
+
+    public string Role => IsRecorder ? RoomRoles.Recorder : IsHost ? RoomRoles.Host : RoomRoles.Guest;
 
     public MemberState State { get; set; } = MemberState.Waiting;
 

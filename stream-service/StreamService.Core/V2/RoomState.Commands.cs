@@ -51,7 +51,7 @@ internal sealed partial class RoomState
                     Handle(member, name, root, IdOf(root));
 
                     // Only these can change who is where or who wants what; chat and pings stay cheap.
-                    _changed |= name is not ("ping" or "data" or "set_meta");
+                    _changed |= name is not ("ping" or "data" or "set_meta" or "record");
                 }
 
                 if (_changed)
@@ -87,6 +87,9 @@ internal sealed partial class RoomState
                 }
             }
         }
+
+        // A recorder closed for bad messages has left.
+        Flush();
     }
 
     private void Handle(Member member, string type, JsonElement message, JsonElement? id)
@@ -94,6 +97,13 @@ internal sealed partial class RoomState
         if (member.State == MemberState.Waiting && type != "ping")
         {
             SendError(member, ErrorCodes.NotAllowed, "only ping is allowed while waiting in the lobby", id);
+            return;
+        }
+
+        // The recorder only receives; a client's layers_wanted is no message of the protocol, for it as for anyone.
+        if (member.IsRecorder && type is not ("ping" or "subscribe" or "layers_wanted"))
+        {
+            SendError(member, ErrorCodes.NotAllowed, "the recorder only receives", id);
             return;
         }
 
@@ -110,6 +120,9 @@ internal sealed partial class RoomState
                 break;
             case "set_meta":
                 SetMeta(member, message, id);
+                break;
+            case "record":
+                RequestRecording(member, message, id);
                 break;
             case "lock" or "unlock" or "admit" or "deny" or "remove" or "make_host" or "end_room" when !member.IsHost:
                 SendError(member, ErrorCodes.NotHost, $"only a host may {type}", id);
@@ -168,7 +181,8 @@ internal sealed partial class RoomState
         {
             foreach (var other in _members)
             {
-                if (other != member && other.State == MemberState.Connected)
+                // Members talk to members they see; the hidden recorder is not one of them.
+                if (other != member && !other.IsRecorder && other.State == MemberState.Connected)
                 {
                     other.Link?.SendControl(relayed);
                 }
@@ -364,7 +378,9 @@ internal sealed partial class RoomState
         }
     }
 
-    private Member? MemberByNumber(int number) => number >= 1 && number <= _members.Count ? _members[number - 1] : null;
+    // The hidden recorder is nobody a member can name.
+    private Member? MemberByNumber(int number) =>
+        number >= 1 && number <= _members.Count && !_members[number - 1].IsRecorder ? _members[number - 1] : null;
 
     private static JsonElement? IdOf(JsonElement message) =>
         message.TryGetProperty("id"u8, out var id) && id.ValueKind is JsonValueKind.String or JsonValueKind.Number ? id : null;

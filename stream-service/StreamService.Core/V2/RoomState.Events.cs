@@ -100,6 +100,7 @@ internal sealed partial class RoomState
             json.WriteNull("join_closes_at"u8);
         }
 
+        json.WriteBoolean("recording"u8, _recording);
         json.WriteEndObject();
         json.WriteStartObject("you"u8);
         json.WriteNumber("member"u8, member.Number);
@@ -109,7 +110,7 @@ internal sealed partial class RoomState
         json.WriteStartArray("members"u8);
         foreach (var other in _members)
         {
-            if (other.IsAdmitted)
+            if (other.IsAdmitted && !other.IsRecorder)
             {
                 json.WriteStartObject();
                 WriteMemberFields(json, other);
@@ -161,7 +162,7 @@ internal sealed partial class RoomState
     {
         json.WriteStartObject("resume"u8);
         json.WriteString("secret"u8, member.Secret);
-        json.WriteNumber("grace_seconds"u8, (int)_options.ResumeGrace.TotalSeconds);
+        json.WriteNumber("grace_seconds"u8, member.IsRecorder ? 0 : (int)_options.ResumeGrace.TotalSeconds);
         json.WriteEndObject();
     }
 

@@ -84,8 +84,6 @@ internal sealed partial class RoomState
         }
 
         _locked = locked;
-        var json = _writer.Start("room_updated");
-        json.WriteBoolean("locked"u8, locked);
-        Emit(Admitted(), _writer.OpenEvent());
+        Emit(Admitted(), RoomUpdated());
     }
 }

@@ -15,7 +15,8 @@ internal sealed partial class RoomState
 
         foreach (var member in _members)
         {
-            if (!member.IsAdmitted)
+            // The recorder only receives: its media goes nowhere, and nobody is asked to encode for it as a publisher.
+            if (!member.IsAdmitted || member.IsRecorder)
             {
                 member.Route = MediaRoute.Nobody;
                 continue;
@@ -54,21 +55,21 @@ internal sealed partial class RoomState
     }
 
     // Publisher number to layer for one receiver: its feeds that are admitted members, or, for "all", the first
-    // MaxFeeds other members by number.
+    // MaxFeeds other members by number (every one for the recorder, which counts in no limit).
     private static Dictionary<int, int> EffectiveFeeds(Member receiver, List<Member> admitted)
     {
         var subscription = receiver.Subscription;
         var feeds = new Dictionary<int, int>();
         foreach (var publisher in admitted)
         {
-            if (publisher == receiver)
+            if (publisher == receiver || publisher.IsRecorder)
             {
                 continue;
             }
 
             if (subscription.All)
             {
-                if (feeds.Count == ProtocolLimits.MaxFeeds)
+                if (feeds.Count == ProtocolLimits.MaxFeeds && !receiver.IsRecorder)
                 {
                     break;
                 }

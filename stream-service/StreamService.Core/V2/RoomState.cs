@@ -1,5 +1,6 @@
 using System.Net.WebSockets;
 using System.Security.Cryptography;
+using System.Text.Json;
 using AvatarStream.Contracts;
 
 namespace AvatarStream.StreamService.Core.V2;
@@ -22,6 +23,7 @@ internal sealed partial class RoomState
     private readonly HashSet<string> _barred = new(StringComparer.Ordinal);
     private readonly MessageWriter _writer = new();
     private readonly List<(string ClientId, DepartureReason? Reason)> _pending = [];
+    private readonly List<(string ClientId, bool On, JsonElement? Id)> _recordRequests = [];
     private readonly RoleCounts _counted = new();
     private bool _locked;
     private bool _ended;
@@ -29,6 +31,9 @@ internal sealed partial class RoomState
     private bool _hostPresentAnnounced;
     private bool _hadHost;
     private bool _changed;
+
+    // Whether the last room_updated (or none: false) said a recorder is connected.
+    private bool _recording;
     private long _admissions;
 
     public RoomState(string roomId, RoomSetup setup, RelayOptions options, TimeProvider time, RelayMetrics metrics, IRoomStateListener listener)
@@ -63,12 +68,13 @@ internal sealed partial class RoomState
         }
     }
 
-    // A socket of clientId arrives. Null when the identity is barred, the room ended or is out of member numbers.
+    // A socket of clientId arrives. Null when the identity is barred, the room ended or is out of member numbers, or for
+    // a recorder, when nobody is left to record.
     public Member? Connect(string clientId, MemberProfile profile, IMemberLink link, ResumeRequest? resume)
     {
         lock (_gate)
         {
-            if (_ended || _stopped || _barred.Contains(clientId))
+            if (_ended || _stopped || _barred.Contains(clientId) || (profile.IsRecorder && !HasPeople))
             {
                 return null;
             }
@@ -121,7 +127,7 @@ internal sealed partial class RoomState
             foreach (var member in _members)
             {
                 var matches = FixedTimeEquals(resume.Session, member.Session) & FixedTimeEquals(resume.Secret, member.Secret);
-                if (matches && member.IsAdmitted)
+                if (matches && member.IsAdmitted && !member.IsRecorder)
                 {
                     found = member.ClientId;
                 }
@@ -174,7 +180,7 @@ internal sealed partial class RoomState
 
     private void Enter(Member member)
     {
-        if ((_locked || member.MustKnock) && !member.IsHost && !_admitted.Contains(member.ClientId))
+        if ((_locked || member.MustKnock) && !member.IsHost && !member.IsRecorder && !_admitted.Contains(member.ClientId))
         {
             Knock(member);
             return;
@@ -196,6 +202,11 @@ internal sealed partial class RoomState
         else
         {
             StartGraceTimer(member);
+        }
+
+        if (member.IsRecorder)
+        {
+            return;
         }
 
         Emit(Others(member), MemberJoined(member));
@@ -261,6 +272,13 @@ internal sealed partial class RoomState
 
     private void StartGrace(Member member)
     {
+        // The recorder is gone with its socket: a recording with a hole is worth less than a clear end.
+        if (member.IsRecorder)
+        {
+            Leave(member, "left", DepartureReason.Left);
+            return;
+        }
+
         if (member.State == MemberState.Connected)
         {
             member.State = MemberState.Reconnecting;
@@ -308,10 +326,16 @@ internal sealed partial class RoomState
         Flush();
     }
 
-    // An admitted member leaves for good: the others see member_left; a host's leaving may hand the room over.
+    // An admitted member leaves for good: the others see member_left (never about the hidden recorder); a host's leaving
+    // may hand the room over.
     private void Leave(Member member, string reason, DepartureReason departure)
     {
         Depart(member, departure);
+        if (member.IsRecorder)
+        {
+            return;
+        }
+
         Emit(Others(member), MemberLeft(member, reason));
         HandOverIfHostless();
     }
@@ -373,7 +397,7 @@ internal sealed partial class RoomState
         Member? heir = null;
         foreach (var member in _members)
         {
-            if (member.IsAdmitted && (heir is null || member.AdmittedOrder < heir.AdmittedOrder))
+            if (member.IsAdmitted && !member.IsRecorder && (heir is null || member.AdmittedOrder < heir.AdmittedOrder))
             {
                 heir = member;
             }
@@ -414,7 +438,8 @@ internal sealed partial class RoomState
         }
     }
 
-    // After every change: routes and layers_wanted, the lobby's view of host presence, the member counts.
+    // After every change: the recorder of an empty room, routes and layers_wanted, the lobby's view of host presence,
+    // whether the room is recording, the member counts.
     private void Settle()
     {
         if (_ended || _stopped)
@@ -422,6 +447,7 @@ internal sealed partial class RoomState
             return;
         }
 
+        CloseRecordersIfAlone();
         RebuildRoutes();
         var hostPresent = HostPresent;
         _hadHost |= hostPresent;
@@ -437,9 +463,15 @@ internal sealed partial class RoomState
             }
         }
 
+        AnnounceRecording();
         int hosts = 0, guests = 0, waiting = 0;
         foreach (var member in _members)
         {
+            if (member.IsRecorder)
+            {
+                continue;
+            }
+
             if (member.State == MemberState.Waiting)
             {
                 waiting++;
@@ -457,15 +489,23 @@ internal sealed partial class RoomState
     private void Flush()
     {
         (string ClientId, DepartureReason? Reason)[] pending;
+        (string ClientId, bool On, JsonElement? Id)[] recordRequests;
         lock (_gate)
         {
-            if (_pending.Count == 0)
+            if (_pending.Count == 0 && _recordRequests.Count == 0)
             {
                 return;
             }
 
             pending = [.. _pending];
             _pending.Clear();
+            recordRequests = [.. _recordRequests];
+            _recordRequests.Clear();
+        }
+
+        foreach (var (clientId, on, id) in recordRequests)
+        {
+            _listener.RecordRequested(clientId, on, id);
         }
 
         foreach (var (clientId, reason) in pending)

@@ -14,7 +14,7 @@ internal static class SeatRequests
         error = string.Empty;
         if (role is not null && !RoomRoles.IsKnown(role))
         {
-            error = "role must be \"host\" or \"guest\".";
+            error = "role must be \"host\", \"guest\" or \"recorder\".";
             return null;
         }
 
@@ -25,7 +25,9 @@ internal static class SeatRequests
             return null;
         }
 
-        return new MemberProfile(role == RoomRoles.Host, normalized, knock);
+        // The recorder's seat is the router's own: it never knocks.
+        var recorder = role == RoomRoles.Recorder;
+        return new MemberProfile(role == RoomRoles.Host, normalized, knock && !recorder, recorder);
     }
 
     public static RoomSetup? Setup(RoomSettings? settings) =>

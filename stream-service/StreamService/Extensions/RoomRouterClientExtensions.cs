@@ -8,7 +8,7 @@ namespace AvatarStream.StreamService.Extensions;
 public static class RoomRouterClientExtensions
 {
     // The control plane: Dapr client, internal token, room-router calls, put-task at start and as a heartbeat with the
-    // placement era it answers, remove-client on departure, and the drain when the host stops.
+    // placement era it answers, remove-client on departure, record-room for a member's record, and the drain when the host stops.
     public static IHostApplicationBuilder AddRoomRouterClient(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -25,6 +25,9 @@ public static class RoomRouterClientExtensions
         services.AddSingleton<DepartureQueue>();
         services.AddSingleton<IClientDepartureSink>(sp => sp.GetRequiredService<DepartureQueue>());
         services.AddHostedService<RemoveClientWorker>();
+        services.AddSingleton<RecordRequestQueue>();
+        services.AddSingleton<IRecordingRequests>(sp => sp.GetRequiredService<RecordRequestQueue>());
+        services.AddHostedService<RecordRoomWorker>();
         return builder;
     }
 }

@@ -28,6 +28,7 @@ public static class StreamRelayExtensions
         services.AddSingleton(sp => new RoomRegistry(
             sp.GetRequiredService<IOptions<RelayOptions>>().Value,
             sp.GetRequiredService<IClientDepartureSink>(),
+            sp.GetRequiredService<IRecordingRequests>(),
             sp.GetRequiredService<RelayMetrics>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<RoomRegistry>>()));

@@ -21,6 +21,14 @@ internal sealed class DaprRoomRouterClient(HttpClient http, IInternalTokenSource
     public Task EndRoomAsync(EndRoomRequest request, CancellationToken cancellationToken) =>
         PostAsync(InternalRoutes.EndRoom, request, cancellationToken);
 
+    public async Task<RecordRoomResponse> RecordRoomAsync(RecordRoomRequest request, CancellationToken cancellationToken)
+    {
+        using var response = await http.SendInternalAsync(HttpMethod.Post, InternalRoutes.RecordRoom, request, tokens, cancellationToken);
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync<RecordRoomResponse>(ContractJson.Options, cancellationToken)
+            ?? throw new InvalidOperationException("The room router answered record-room without a body.");
+    }
+
     public Task DrainInstanceAsync(DrainInstanceRequest request, CancellationToken cancellationToken) =>
         PostAsync(InternalRoutes.DrainInstance, request, cancellationToken);
 

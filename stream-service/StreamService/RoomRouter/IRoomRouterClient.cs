@@ -11,6 +11,8 @@ public interface IRoomRouterClient
 
     public Task EndRoomAsync(EndRoomRequest request, CancellationToken cancellationToken);
 
+    public Task<RecordRoomResponse> RecordRoomAsync(RecordRoomRequest request, CancellationToken cancellationToken);
+
     // A draining instance takes itself out of placement (drain-instance) and, once its sockets are closed, out of the
     // registry (evict-instance), so that its rooms move.
     public Task DrainInstanceAsync(DrainInstanceRequest request, CancellationToken cancellationToken);

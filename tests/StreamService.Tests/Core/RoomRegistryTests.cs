@@ -14,7 +14,7 @@ public sealed class RoomRegistryTests : IDisposable
     private readonly RoomRegistry _registry;
 
     public RoomRegistryTests() =>
-        _registry = new RoomRegistry(new RelayOptions { ClaimTimeout = TimeSpan.FromSeconds(60) }, _departures, _metrics, _time, NullLogger<RoomRegistry>.Instance);
+        _registry = new RoomRegistry(new RelayOptions { ClaimTimeout = TimeSpan.FromSeconds(60) }, _departures, new RecordedRecordRequests(), _metrics, _time, NullLogger<RoomRegistry>.Instance);
 
     [Fact]
     public void RegisterCreatesTheRoomThenSeatsAndIsIdempotent()

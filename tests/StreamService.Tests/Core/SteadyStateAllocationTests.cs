@@ -111,7 +111,7 @@ public sealed class SteadyStateAllocationTests(ITestOutputHelper output)
     }
 
     private static RoomRegistry NewRegistry() => new(
-        new RelayOptions { ClaimTimeout = Timeout.InfiniteTimeSpan }, new RecordingDepartures(), CoreFixtures.Metrics(), TimeProvider.System, NullLogger<RoomRegistry>.Instance);
+        new RelayOptions { ClaimTimeout = Timeout.InfiniteTimeSpan }, new RecordingDepartures(), new RecordedRecordRequests(), CoreFixtures.Metrics(), TimeProvider.System, NullLogger<RoomRegistry>.Instance);
 
     private static async Task<double> BytesPerMessageAsync(Func<Task> relayMeasured)
     {

@@ -6,11 +6,12 @@ using AvatarStream.StreamService.RoomRouter;
 namespace AvatarStream.StreamService.Tests.Infrastructure;
 
 // Records the calls a stream instance makes to the room router; put-task can be told to fail first and answers the era
-// a test sets, remove-client can be held back.
+// a test sets, remove-client can be held back, record-room answers what a test scripts.
 public sealed class FakeRoomRouter : IRoomRouterClient
 {
     private readonly Channel<RemoveClientRequest> _removals = Channel.CreateUnbounded<RemoveClientRequest>();
     private readonly Channel<PutTaskRequest> _putTasks = Channel.CreateUnbounded<PutTaskRequest>();
+    private readonly Channel<RecordRoomRequest> _recordRequests = Channel.CreateUnbounded<RecordRoomRequest>();
     private readonly TaskCompletionSource<PutTaskRequest> _announced = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _putTaskAttempts;
     private long _era = 1;
@@ -64,6 +65,22 @@ public sealed class FakeRoomRouter : IRoomRouterClient
     {
         EndedRooms.Enqueue(request);
         return Task.CompletedTask;
+    }
+
+    // What record-room answers (or throws, for a router that cannot be reached); recording by default.
+    public Func<RecordRoomRequest, RecordRoomResponse> RecordRoomAnswer { get; set; } = _ => new RecordRoomResponse(true);
+
+    public Task<RecordRoomResponse> RecordRoomAsync(RecordRoomRequest request, CancellationToken cancellationToken)
+    {
+        _recordRequests.Writer.TryWrite(request);
+        return Task.FromResult(RecordRoomAnswer(request));
+    }
+
+    // The next record-room call (each retry is one), or a timeout.
+    public async Task<RecordRoomRequest> NextRecordRequestAsync(TimeSpan timeout)
+    {
+        using var cts = new CancellationTokenSource(timeout);
+        return await _recordRequests.Reader.ReadAsync(cts.Token);
     }
 
     public Task DrainInstanceAsync(DrainInstanceRequest request, CancellationToken cancellationToken) => DrainCallAsync(request);

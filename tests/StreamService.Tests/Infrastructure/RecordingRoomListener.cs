@@ -1,3 +1,4 @@
+using System.Text.Json;
 using AvatarStream.StreamService.Core;
 using AvatarStream.StreamService.Core.V2;
 
@@ -12,7 +13,11 @@ internal sealed class RecordingRoomListener : IRoomStateListener
 
     public int RoomEndedCalls { get; private set; }
 
+    public List<(string ClientId, bool On, JsonElement? Id)> RecordRequests { get; } = [];
+
     public void MemberDeparted(string clientId, DepartureReason reason) => _departed.Add((clientId, reason));
 
     public void RoomEnded() => RoomEndedCalls++;
+
+    public void RecordRequested(string clientId, bool on, JsonElement? id) => RecordRequests.Add((clientId, on, id));
 }

@@ -29,6 +29,8 @@ internal sealed class RoomStateHarness
 
     public TestMember Guest(string clientId, string name = "Guest") => Join(clientId, new MemberProfile(false, name));
 
+    public TestMember Recorder(string clientId = "rec") => Join(clientId, new MemberProfile(false, "Recorder", IsRecorder: true));
+
     // Connects a new identity and fails when the room refuses it.
     public TestMember Join(string clientId, MemberProfile profile, ResumeRequest? resume = null)
     {

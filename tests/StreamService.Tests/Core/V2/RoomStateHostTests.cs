@@ -63,8 +63,8 @@ public sealed class RoomStateHostTests
 
         _host.Send("""{"type":"unlock"}""");
 
-        JsonAssert.Equal("""{"type":"room_updated","locked":false,"seq":3}""", _ann.Link.Single("room_updated"));
-        JsonAssert.Equal("""{"type":"room_updated","locked":false,"seq":4}""", _host.Link.Single("room_updated"));
+        JsonAssert.Equal("""{"type":"room_updated","locked":false,"recording":false,"seq":3}""", _ann.Link.Single("room_updated"));
+        JsonAssert.Equal("""{"type":"room_updated","locked":false,"recording":false,"seq":4}""", _host.Link.Single("room_updated"));
     }
 
     [Fact]

@@ -15,7 +15,7 @@ public sealed class RoomStateWelcomeTests
         var welcome = host.Link.Control[0];
         Assert.Equal("welcome", FakeMemberLink.TypeOf(welcome));
         Assert.Equal(2, welcome.GetProperty("protocol").GetInt32());
-        JsonAssert.Equal("""{"id":"04217","locked":false,"host_present":true,"join_closes_at":null}""", welcome.GetProperty("room"));
+        JsonAssert.Equal("""{"id":"04217","locked":false,"host_present":true,"join_closes_at":null,"recording":false}""", welcome.GetProperty("room"));
         JsonAssert.Equal("""{"member":1,"role":"host","name":"Hana"}""", welcome.GetProperty("you"));
         JsonAssert.Equal("""[{"member":1,"name":"Hana","role":"host","state":"connected","meta":{}}]""", welcome.GetProperty("members"));
         JsonAssert.Equal("[]", welcome.GetProperty("knocks"));
