@@ -10,13 +10,13 @@ public class KubernetesAppTests
     private static readonly IReadOnlyList<KubeObject> Applied = Manifests.Applied();
 
     [Fact]
-    public void Deployments_AreRoomRouterIpUpdaterAndNumberedStreams_EachNamedAfterItsAppId()
+    public void Deployments_AreRoomRouterIpUpdaterRecorderAndNumberedStreams_EachNamedAfterItsAppId()
     {
         var deployments = Applied.OfKind("Deployment").ToArray();
         var streamCount = StreamInstances.Deployments(Applied).Count();
 
         Assert.True(streamCount >= 1);
-        var expected = new[] { DaprNames.RoomRouter, DaprNames.IpUpdater }.Concat(AppIds.Streams(streamCount));
+        var expected = new[] { DaprNames.RoomRouter, DaprNames.IpUpdater, DaprNames.Recorder }.Concat(AppIds.Streams(streamCount));
         Assert.Equal(expected.Order(StringComparer.Ordinal), deployments.Select(StreamInstances.AppIdOf).Order(StringComparer.Ordinal));
         Assert.All(deployments, d => Assert.Equal(StreamInstances.AppIdOf(d), d.Name));
     }

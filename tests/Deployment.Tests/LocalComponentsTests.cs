@@ -71,7 +71,12 @@ public class LocalComponentsTests
             var expected = new List<string> { DaprNames.SecretStore };
             if (app.Kind == AppKind.RoomRouter)
             {
-                expected.Add(DaprNames.StateStore);
+                expected.AddRange([DaprNames.StateStore, DaprNames.RecordingsBinding, DaprNames.MailBinding]);
+            }
+
+            if (app.Kind == AppKind.Recorder)
+            {
+                expected.Add(DaprNames.RecordingsBinding);
             }
 
             if (app.Kind == AppKind.IpUpdater)

@@ -11,6 +11,7 @@ internal static class AppIds
     {
         DaprNames.RoomRouter => AppKind.RoomRouter,
         DaprNames.IpUpdater => AppKind.IpUpdater,
+        DaprNames.Recorder => AppKind.Recorder,
         _ when StreamNumber(appId) is not null => AppKind.Stream,
         _ => null,
     };

@@ -11,6 +11,7 @@ internal static class ServiceProjects
         AppKind.RoomRouter => "room-router/RoomRouter",
         AppKind.Stream => "stream-service/StreamService",
         AppKind.IpUpdater => "ip-updater/IpUpdater",
+        AppKind.Recorder => "recorder/Recorder",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
@@ -24,5 +25,5 @@ internal static class ServiceProjects
     // The image a manifest should name for this kind: ContainerRepository:ContainerImageTag.
     public static string Image(AppKind kind) => $"{Property(kind, "ContainerRepository")}:{Property(kind, "ContainerImageTag")}";
 
-    public static IReadOnlyList<AppKind> All { get; } = [AppKind.RoomRouter, AppKind.Stream, AppKind.IpUpdater];
+    public static IReadOnlyList<AppKind> All { get; } = [AppKind.RoomRouter, AppKind.Stream, AppKind.IpUpdater, AppKind.Recorder];
 }
