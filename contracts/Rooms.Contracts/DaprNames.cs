@@ -15,9 +15,6 @@ public static class DaprNames
     /// <summary>The output binding the recorder stores files through and the room router reads them from.</summary>
     public const string RecordingsBinding = "recordings";
 
-    /// <summary>The output binding that sends e-mail (recording links).</summary>
-    public const string MailBinding = "mail";
-
     /// <summary>Stream instances are <c>stream-1</c>, <c>stream-2</c>, ...: one app-id each, so <c>/register</c> reaches the host of a room.</summary>
     public const string StreamAppIdPrefix = "stream-";
 
