@@ -1,6 +1,7 @@
 // Media settings, read once when the page loads (before the address bar is rewritten to the invite link):
 //   P2P_MAX_MEMBERS  rooms of at most this many members connect each pair directly (RTCPeerConnection);
 //                    `?p2p=0` turns peer-to-peer off (everything through the relay), `?p2pmax=N` changes the size.
+//                    While the room is recorded every pair goes through the relay whatever these say (media.js).
 //   ICE servers      from <meta name="avatarstream-ice" content='[{"urls": "turn:..."}]'>; none is needed on one machine.
 
 /** Rooms up to this size use peer-to-peer; from the next member on, every pair goes through the relay. */

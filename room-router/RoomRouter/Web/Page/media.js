@@ -2,6 +2,7 @@
 // This module decides the path of each pair and hands the work to one module per job:
 //   capture.js      the local microphone and camera, mute state and speaking flag
 //   p2p.js          one RTCPeerConnection per pair while the room is small (media-settings.js: P2P_MAX_MEMBERS)
+//                   and not recording: the recorder only sees what goes through the relay
 //   relay-video.js  JPEG layers through the relay for the pairs that are not connected directly
 //   relay-audio.js  Opus through the relay (WebCodecs) for the same pairs
 // The drawn avatar's poses go to everyone as `data` messages; mode, colour and mute ride in the meta. Whether another
@@ -182,17 +183,17 @@ export function createMedia({ connection, room, view }) {
     return typeof h === 'number' ? h : 200;
   }
 
-  // ---- paths: peer-to-peer while the room is small, the relay otherwise or when a pair cannot connect ----
+  // ---- paths: peer-to-peer while the room is small, the relay otherwise, while recording or when a pair cannot connect ----
 
   /** @param {number} member @returns {MediaPath} */
   function pathOf(member) {
     return links.get(member)?.connected ? 'p2p' : 'relay';
   }
 
-  /** @param {number} member */
+  /** While the room is recorded every pair is relayed, or the recording would miss what a direct pair sends. @param {number} member */
   function wantsP2P(member) {
     const p2pMax = mediaSettings.p2pMax;
-    return p2pMax > 0 && room.members.size <= p2pMax && !failedPairs.has(member) && room.members.has(member);
+    return p2pMax > 0 && room.members.size <= p2pMax && !room.recording && !failedPairs.has(member) && room.members.has(member);
   }
 
   /** @returns {LocalTracks} */
@@ -266,7 +267,8 @@ export function createMedia({ connection, room, view }) {
       tile.dataset.rtc = links.get(member)?.state ?? 'none';
     }
     subscribe(relayed);
-    relayAudio.setSending(relayed.length > 0 && capture.micOn);
+    // The recorder listens on the relay even when nobody else does (a member alone in a recorded room).
+    relayAudio.setSending((relayed.length > 0 || room.recording) && capture.micOn);
     view.setSoundNote(relayed.length > 0 && !relayAudio.supported ? 'Sound through the relay needs a browser with WebCodecs.' : '');
   }
 

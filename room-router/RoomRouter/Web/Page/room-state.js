@@ -1,5 +1,5 @@
 // What the server says about the room: members, roles, names and states, the lobby's knocks (hosts only), the lock,
-// and who we are. Built from `welcome` and kept up by the numbered events; nothing here touches the DOM.
+// whether it is being recorded, and who we are. Built from `welcome` and kept up by the numbered events; nothing here touches the DOM.
 
 /**
  * @typedef {import('./connection.js').ServerMessage} ServerMessage
@@ -12,6 +12,8 @@
 export class RoomState {
   roomId = '';
   locked = false;
+  /** True while the room's recorder is connected: every member is told (protocol section 4.3). */
+  recording = false;
   hostPresent = true;
   /** ISO-8601 time when join-room stops taking new people, or null. @type {string | null} */
   joinClosesAt = null;
@@ -61,6 +63,7 @@ export class RoomState {
         // A fresh snapshot replaces everything known before.
         this.roomId = String(m.room?.id ?? this.roomId);
         this.locked = Boolean(m.room?.locked);
+        this.recording = m.room?.recording === true;
         this.hostPresent = m.room?.host_present !== false;
         this.joinClosesAt = typeof m.room?.join_closes_at === 'string' ? m.room.join_closes_at : null;
         this.me = Number(m.you?.member) || 0;
@@ -97,6 +100,7 @@ export class RoomState {
         return this.members.delete(Number(m.member));
       case 'room_updated':
         if (typeof m.locked === 'boolean') this.locked = m.locked;
+        if (typeof m.recording === 'boolean') this.recording = m.recording;
         return true;
       case 'knock':
         this.#knock(m);

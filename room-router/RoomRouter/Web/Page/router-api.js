@@ -1,4 +1,5 @@
-// The room router's HTTP API: create-room, join-room and rejoin, with its problem answers in plain words.
+// The room router's HTTP API: create-room, join-room, rejoin and a member's recording links, with its problem answers in
+// plain words.
 
 /**
  * A seat: the answer of create-room and join-room. client_id and ticket are credentials: never shown or logged.
@@ -7,6 +8,9 @@
  * @typedef {{ code: string, text: string, final: boolean }} Problem
  * @typedef {{ seat: Seat, error?: undefined } | { seat?: undefined, error: Problem }} RouterResult
  * @typedef {{ name?: string, lobby?: boolean, join_window_seconds?: number, max_clients?: number }} CreateOptions
+ * @typedef {{ recording: string, state: string, started_at: string, duration_seconds: number, url: string | null,
+ *   expires_at: string | null }} RecordingSummary
+ * @typedef {{ recordings: RecordingSummary[], error?: undefined } | { recordings?: undefined, error: Problem }} RecordingsResult
  */
 
 /**
@@ -40,11 +44,39 @@ export function rejoin(roomId, clientId, key) {
 }
 
 /**
+ * The recordings of a room that this seat asked for (`url` relative to the router, null until the file is ready).
+ * Works after the room ended too: a file finished late is only found this way.
+ * @param {string} roomId
+ * @param {string} clientId
+ * @returns {Promise<RecordingsResult>}
+ */
+export async function recordingLinks(roomId, clientId) {
+  const answer = await send('/recording-links', { room_id: roomId, client_id: clientId });
+  if ('error' in answer) return answer;
+  const { response, json } = answer;
+  if (response.ok && Array.isArray(json)) return { recordings: json };
+  return { error: describeProblem(response.status, json, response.headers.get('Retry-After')) };
+}
+
+/**
  * @param {string} path
  * @param {object} body
  * @returns {Promise<RouterResult>}
  */
 async function post(path, body) {
+  const answer = await send(path, body);
+  if ('error' in answer) return answer;
+  const { response, json } = answer;
+  if (response.ok && json?.room_id && json?.client_id && json?.stream_url && json?.ticket) return { seat: json };
+  return { error: describeProblem(response.status, json, response.headers.get('Retry-After')) };
+}
+
+/**
+ * @param {string} path
+ * @param {object} body
+ * @returns {Promise<{ response: Response, json: any } | { error: Problem }>}
+ */
+async function send(path, body) {
   let response;
   try {
     response = await fetch(path, {
@@ -58,8 +90,7 @@ async function post(path, body) {
   /** @type {any} */
   let json = null;
   try { json = await response.json(); } catch { /* empty or not JSON */ }
-  if (response.ok && json?.room_id && json?.client_id && json?.stream_url && json?.ticket) return { seat: json };
-  return { error: describeProblem(response.status, json, response.headers.get('Retry-After')) };
+  return { response, json };
 }
 
 /**

@@ -1,10 +1,12 @@
-// The DOM: screens, tiles, the member list with state badges, host controls, the knock list and the quality panel.
+// The DOM: screens, tiles, the member list with state badges, host controls, the knock list, the quality panel, and
+// the recording control, badge and links.
 // State the tests and tools can read is mirrored into data-* attributes. Nothing here talks to the network.
 
 /**
  * @typedef {import('./room-state.js').RoomState} RoomState
  * @typedef {import('./room-state.js').Member} Member
  * @typedef {import('./connection.js').Ending} Ending
+ * @typedef {import('./recordings.js').RecordingLink} RecordingLink
  * @typedef {'start' | 'waiting' | 'room' | 'ended'} Screen
  * @typedef {{ tile: HTMLElement, canvas: HTMLCanvasElement }} Tile
  * @typedef {{ onRemove: (member: number) => void, onMakeHost: (member: number) => void,
@@ -41,6 +43,9 @@ export const ui = {
   tiles: el('tiles', HTMLElement), members: el('members', HTMLUListElement), memberCount: el('member-count', HTMLElement),
   knocksPanel: el('knocks-panel', HTMLElement), knocks: el('knocks', HTMLUListElement), knockCount: el('knock-count', HTMLElement),
   rtt: el('q-rtt', HTMLElement), dropped: el('q-dropped', HTMLElement), path: el('q-path', HTMLElement),
+  record: el('record', HTMLButtonElement), recordNote: el('record-note', HTMLElement), recordingBadge: el('recording-badge', HTMLElement),
+  recordingsPanel: el('recordings-panel', HTMLElement), recordings: el('recordings', HTMLUListElement),
+  recordingsNote: el('recordings-note', HTMLElement), checkRecordings: el('check-recordings', HTMLButtonElement),
 };
 
 /** @param {Screen} screen */
@@ -50,6 +55,7 @@ export function showScreen(screen) {
   ui.room.hidden = screen !== 'room';
   ui.ended.hidden = screen !== 'ended';
   document.body.dataset.screen = screen;
+  if (screen !== 'room') showRecordingState(false);
 }
 
 /**
@@ -135,9 +141,62 @@ export function renderRoom(room, actions) {
   ui.lockedBadge.hidden = !room.locked;
   ui.room.dataset.locked = String(room.locked);
   if (room.joinClosesAt) ui.roomId.dataset.joinClosesAt = room.joinClosesAt;
+  showRecordingState(room.recording);
   renderMembers(room, actions);
   renderKnocks(room, actions);
   renderTiles(room);
+}
+
+/** The badge every member sees while the room is recorded; body[data-recording] and #room[data-recording] mirror it. @param {boolean} on */
+function showRecordingState(on) {
+  ui.recordingBadge.hidden = !on;
+  ui.room.dataset.recording = String(on);
+  document.body.dataset.recording = String(on);
+}
+
+/**
+ * The record button: "Record" while the room is not recorded; then "Stop recording" for hosts, and for guests
+ * "Get the recording" (which asks for the link) until they asked.
+ * @param {{ recording: boolean, host: boolean, asked: boolean, pending: boolean }} state
+ */
+export function setRecordControl({ recording, host, asked, pending }) {
+  const action = !recording ? 'record' : host ? 'stop-recording' : asked ? 'asked' : 'get-recording';
+  ui.record.dataset.action = action;
+  ui.record.textContent = { record: 'Record', 'stop-recording': 'Stop recording', asked: 'Link requested', 'get-recording': 'Get the recording' }[action];
+  ui.record.setAttribute('aria-pressed', String(recording));
+  ui.record.disabled = pending || action === 'asked';
+}
+
+/** A short line beside the record button ('' hides it). @param {string} text */
+export function setRecordNote(text) {
+  ui.recordNote.textContent = text;
+  ui.recordNote.hidden = !text;
+}
+
+/**
+ * The recording links of this room; the panel shows while it has links, or a note, or offers to check (the end screen).
+ * @param {RecordingLink[]} links
+ * @param {(link: RecordingLink) => string} label
+ * @param {{ note?: string, offerCheck?: boolean, checking?: boolean }} [options]
+ */
+export function showRecordings(links, label, { note = '', offerCheck = false, checking = false } = {}) {
+  ui.recordings.replaceChildren(...links.map((link) => {
+    const li = document.createElement('li');
+    li.dataset.recording = link.recording;
+    const a = document.createElement('a');
+    a.href = link.url;
+    a.target = '_blank';
+    a.rel = 'noopener';
+    a.textContent = label(link);
+    li.append(a);
+    return li;
+  }));
+  ui.recordings.dataset.count = String(links.length);
+  ui.recordingsNote.textContent = note;
+  ui.recordingsNote.hidden = !note;
+  ui.checkRecordings.hidden = !offerCheck;
+  ui.checkRecordings.disabled = checking;
+  ui.recordingsPanel.hidden = links.length === 0 && !note && !offerCheck;
 }
 
 /** @param {RoomState} room @param {MemberActions} actions */
