@@ -26,7 +26,7 @@ public static class StatusBoard
         Console.WriteLine();
         Console.WriteLine($"  state:          {Path.GetFullPath(Path.Combine(options.DataDir, "state.db"))} (delete the folder to reset)");
         Console.WriteLine($"  instance sweep: {options.SweepSchedule}");
-        Console.WriteLine($"  recordings:     {Path.GetFullPath(".data/recordings")}");
+        Console.WriteLine($"  recordings:     {Path.GetFullPath(".data/recordings")} (their links, mailed: {Path.GetFullPath(".data/outbox")})");
         if (!FfmpegCheck.Installed())
         {
             Console.WriteLine("  ffmpeg:         NOT FOUND: recording a room will fail; install the Debian package ffmpeg (sudo apt-get install ffmpeg)");

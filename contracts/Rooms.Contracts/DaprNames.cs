@@ -15,6 +15,9 @@ public static class DaprNames
     /// <summary>The output binding the recorder stores files through and the room router reads them from.</summary>
     public const string RecordingsBinding = "recordings";
 
+    /// <summary>The output binding that mails recording links to members who gave an address.</summary>
+    public const string MailBinding = "mail";
+
     /// <summary>Stream instances are <c>stream-1</c>, <c>stream-2</c>, ...: one app-id each, so <c>/register</c> reaches the host of a room.</summary>
     public const string StreamAppIdPrefix = "stream-";
 

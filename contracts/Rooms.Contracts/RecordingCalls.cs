@@ -9,7 +9,8 @@ namespace AvatarStream.Contracts;
 /// <param name="RoomId">Canonical 5-digit room id.</param>
 /// <param name="ClientId">The member who asked.</param>
 /// <param name="On">Start (or join the recipients of) the recording, or stop it.</param>
-public sealed record RecordRoomRequest(string RoomId, string ClientId, bool On);
+/// <param name="Email">Where the member wants the link mailed as well, if anywhere (a credential: never logged).</param>
+public sealed record RecordRoomRequest(string RoomId, string ClientId, bool On, string? Email = null);
 
 /// <summary>The room router's answer to <see cref="RecordRoomRequest"/>.</summary>
 /// <param name="Recording">Whether the room is recording after the request.</param>

@@ -500,9 +500,9 @@ public sealed class RoomRegistry : IDisposable
     }
 
     // A member's record, on its way to the room router; when the way is full, the member hears at once that it failed.
-    private void RecordRequested(Room room, string clientId, bool on, JsonElement? id)
+    private void RecordRequested(Room room, string clientId, bool on, string? email, JsonElement? id)
     {
-        if (!_recordings.TryRequest(new RecordRequest(room.Id, clientId, on, id)))
+        if (!_recordings.TryRequest(new RecordRequest(room.Id, clientId, on, email, id)))
         {
             room.State?.Refuse(clientId, ErrorCodes.RecordingUnavailable, "too many recording requests at once; try again", id);
         }
@@ -514,7 +514,7 @@ public sealed class RoomRegistry : IDisposable
 
         public void RoomEnded() => registry.RoomEnded(room);
 
-        public void RecordRequested(string clientId, bool on, JsonElement? id) => registry.RecordRequested(room, clientId, on, id);
+        public void RecordRequested(string clientId, bool on, string? email, JsonElement? id) => registry.RecordRequested(room, clientId, on, email, id);
     }
 
     private async Task RefuseAsync(WebSocket socket)

@@ -71,7 +71,7 @@ public class LocalComponentsTests
             var expected = new List<string> { DaprNames.SecretStore };
             if (app.Kind == AppKind.RoomRouter)
             {
-                expected.AddRange([DaprNames.StateStore, DaprNames.RecordingsBinding]);
+                expected.AddRange([DaprNames.StateStore, DaprNames.RecordingsBinding, DaprNames.MailBinding]);
             }
 
             if (app.Kind == AppKind.Recorder)

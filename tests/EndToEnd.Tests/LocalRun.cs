@@ -88,6 +88,7 @@ internal sealed partial class LocalRun : IAsyncDisposable
         // The suite shares two cores with other test assemblies; a just-restarted instance's first /register can
         // take longer than the production 2 s, and a register that times out evicts the instance.
         info.Environment["Rooms__RegisterTimeout"] = "00:00:05";
+        info.Environment["Recording__RecorderTimeout"] = "00:00:20";
         foreach (var (key, value) in DevHostProcess.GenerousRateLimits)
         {
             info.Environment[key] = value;

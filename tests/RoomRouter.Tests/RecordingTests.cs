@@ -21,10 +21,10 @@ public sealed class RecordingTests
         return (host, guest);
     }
 
-    private static async Task<RecordRoomResponse> RecordAsync(RouterApplication app, RoomTicket member, bool on)
+    private static async Task<RecordRoomResponse> RecordAsync(RouterApplication app, RoomTicket member, bool on, string? email = null)
     {
         using var client = app.CreateInternalClient();
-        using var response = await client.PostAsJsonAsync(InternalRoutes.RecordRoom, new RecordRoomRequest(member.RoomId, member.ClientId, on), ContractJson.Options);
+        using var response = await client.PostAsJsonAsync(InternalRoutes.RecordRoom, new RecordRoomRequest(member.RoomId, member.ClientId, on, email), ContractJson.Options);
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<RecordRoomResponse>(ContractJson.Options))!;
     }
@@ -206,5 +206,28 @@ public sealed class RecordingTests
         Assert.Equal(0, theirs.GetArrayLength());
         await ProblemAssert.IsProblemAsync(
             await client.PostAsJsonAsync("/recording-links", new { room_id = host.RoomId }), HttpStatusCode.BadRequest, AvatarStream.ServiceDefaults.ProblemTypes.BadRequest);
+    }
+
+    [Fact]
+    public async Task AnAddressGivenWithARequest_GetsTheLinkByMail_Absolute_AndOnlyOnce()
+    {
+        await using var app = new RouterApplication(("Recording:PublicUrl", "https://rooms.example"));
+        await app.AnnounceAsync("stream-1");
+        using var client = app.CreateClient();
+        var (host, guest) = await RoomOfTwoAsync(app, client);
+        await RecordAsync(app, host, on: true, email: "hana@example.com");
+        await RecordAsync(app, guest, on: true, email: "gus@example.com");
+        await RecordAsync(app, guest, on: true, email: "gus@example.com");
+        var started = app.Recorder.Started.Single();
+        app.Recorder.Files["r.webm"] = [1, 2, 3];
+
+        await FinishAsync(app, started, RecordingStates.Ready, "r.webm", 3);
+
+        Assert.Equal(["gus@example.com", "hana@example.com"], app.Recorder.Mailed.Select(m => m.To).Order());
+        var link = $"https://rooms.example/recordings/{started.RecordingId}?exp=";
+        Assert.All(app.Recorder.Mailed, m => Assert.Contains(link, m.Body, StringComparison.Ordinal));
+        using var internalClient = app.CreateInternalClient();
+        var bad = await internalClient.PostAsJsonAsync(InternalRoutes.RecordRoom, new RecordRoomRequest(host.RoomId, host.ClientId, true, "not an address"), ContractJson.Options);
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
     }
 }

@@ -90,6 +90,7 @@ public sealed class RouterApplication(params (string Key, string Value)[] settin
 
             services.AddSingleton<IRecorderClient>(Recorder);
             services.AddSingleton<IRecordingFiles>(Recorder);
+            services.AddSingleton<IRecordingMail>(Recorder);
             services.AddSingleton<IInternalTokenSource>(new FixedTokenSource(Token));
             services.AddSingleton<ITicketKeySource>(new FixedTicketKeySource(FixedTicketKeySource.TestKey));
             services.AddSingleton<IStartupFilter, TestPeerAddress>();

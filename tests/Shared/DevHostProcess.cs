@@ -40,6 +40,9 @@ public sealed class DevHostProcess : IAsyncDisposable
         ["RateLimits__FailedJoinBurst"] = "100000",
         ["Stream__UpgradesPerMinute"] = "600000",
         ["Stream__UpgradeBurst"] = "100000",
+
+        // Not a limit, a wait: the recorder's first answer, cold, on a machine shared by a whole suite, can pass the 5 s default.
+        ["Recording__RecorderTimeout"] = "00:00:20",
     };
 
     // Arguments: more devhost options, such as --log-level.

@@ -59,4 +59,4 @@ public sealed record EndRoom() : ClientMessage(MessageTypes.EndRoom);
 
 // Asks the room router to record the room (On), which also makes this member a recipient of the file, or, from a host,
 // to stop. Nothing answers success: room_updated {recording: true} does, to everyone.
-public sealed record RecordRoom(bool On) : ClientMessage(MessageTypes.Record);
+public sealed record RecordRoom(bool On, string? Email = null) : ClientMessage(MessageTypes.Record);

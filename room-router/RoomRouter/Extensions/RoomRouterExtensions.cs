@@ -69,6 +69,7 @@ internal static class RoomRouterExtensions
         services.AddSingleton<RecordingLinks>();
         services.AddSingleton<IRecorderClient, DaprRecorderClient>();
         services.AddSingleton<IRecordingFiles, DaprRecordingFiles>();
+        services.AddSingleton<IRecordingMail, DaprRecordingMail>();
         services.AddSingleton<RoomRecordings>();
         services.AddHostedService<LedgerRepairService>();
         return builder;

@@ -41,7 +41,8 @@ internal static class RecordingEndpoints
     {
         var (request, problem) = await InternalRequests.ReadAsync(
             http.Request,
-            (RecordRoomRequest r) => InternalRequests.CheckRoomId(r.RoomId) ?? InternalRequests.CheckClientId(r.ClientId),
+            (RecordRoomRequest r) => InternalRequests.CheckRoomId(r.RoomId) ?? InternalRequests.CheckClientId(r.ClientId)
+                ?? (r.Email is null || EmailAddresses.IsPlausible(r.Email) ? null : "email must be an e-mail address."),
             http.RequestAborted);
         if (request is null)
         {
@@ -50,7 +51,7 @@ internal static class RecordingEndpoints
 
         RoomId.TryParse(request.RoomId, out var roomId);
         ClientIds.TryNormalize(request.ClientId, out var clientId);
-        return TypedResults.Ok(await recordings.RecordAsync(roomId, clientId, request.On, http.RequestAborted));
+        return TypedResults.Ok(await recordings.RecordAsync(roomId, clientId, request.On, request.Email, http.RequestAborted));
     }
 
     private static async Task<Results<Ok, ProblemHttpResult>> FinishedAsync(RoomRecordings recordings, HttpContext http)

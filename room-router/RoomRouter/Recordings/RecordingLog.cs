@@ -18,6 +18,9 @@ internal static partial class RecordingLog
     [LoggerMessage(44, LogLevel.Warning, "Recording {RecordingId} failed: its recorder left and does not know it")]
     public static partial void RecorderLost(ILogger logger, string recordingId);
 
+    [LoggerMessage(46, LogLevel.Warning, "Mailing a recording link failed: {Reason}")]
+    public static partial void MailFailed(ILogger logger, string reason);
+
     [LoggerMessage(45, LogLevel.Warning, "The recorder could not be reached ({Path}): {Reason}")]
     public static partial void RecorderUnreachable(ILogger logger, string path, string reason);
 }

@@ -16,6 +16,11 @@ public sealed class RecordingOptions
     [Range(typeof(TimeSpan), "00:01:00", "90.00:00:00", ErrorMessage = "Recording:LinkLifetime must be between {1} and {2}.")]
     public TimeSpan LinkLifetime { get; set; } = TimeSpan.FromDays(7);
 
+    // The room router's address as members reach it: links mailed to members are absolute.
+    [Required(ErrorMessage = "Recording:PublicUrl is required.")]
+    [Url(ErrorMessage = "Recording:PublicUrl must be an absolute URL.")]
+    public string PublicUrl { get; set; } = "http://127.0.0.1:5000";
+
     // How long one call on the recorder may take.
     [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00", ErrorMessage = "Recording:RecorderTimeout must be between {1} and {2}.")]
     public TimeSpan RecorderTimeout { get; set; } = TimeSpan.FromSeconds(5);

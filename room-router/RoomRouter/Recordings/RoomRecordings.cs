@@ -17,6 +17,7 @@ internal sealed class RoomRecordings(
     IRoomActors actors,
     RecordingStore store,
     IRecorderClient recorder,
+    IRecordingMail mail,
     IStreamInstanceClient streams,
     InstanceRegistry registry,
     TicketIssuer tickets,
@@ -27,16 +28,16 @@ internal sealed class RoomRecordings(
 {
     public const string RecorderName = "Recorder";
 
-    public async Task<RecordRoomResponse> RecordAsync(RoomId roomId, string clientId, bool on, CancellationToken cancellationToken)
+    public async Task<RecordRoomResponse> RecordAsync(RoomId roomId, string clientId, bool on, string? email, CancellationToken cancellationToken)
     {
         var room = actors.Get(roomId.ToString());
         var result = await room.RecordAsync(new RecordArgs(clientId, on, RecordingStore.NewId(), ClientIds.New(), clock.GetUtcNow()));
         switch (result.Decision)
         {
             case RecordDecisions.Started:
-                return await StartAsync(roomId, room, result, cancellationToken);
+                return await StartAsync(roomId, room, result, email, cancellationToken);
             case RecordDecisions.Joined:
-                await store.UpdateAsync(result.RecordingId!, r => r with { Recipients = result.Recipients! }, cancellationToken);
+                await store.UpdateAsync(result.RecordingId!, r => r with { Recipients = result.Recipients!, Emails = WithEmail(r.Emails, email) }, cancellationToken);
                 return new RecordRoomResponse(Recording: true);
             case RecordDecisions.Stopped:
                 RecordingLog.Stopped(logger, result.RecordingId!);
@@ -78,7 +79,9 @@ internal sealed class RoomRecordings(
         RecordingLog.Finished(logger, recording.Id, ready ? RecordingStates.Ready : RecordingStates.Failed, report.Size, report.DurationSeconds);
         if (ready)
         {
-            await TellRecipientsAsync(room, (await store.GetAsync(recording.Id, cancellationToken))!, cancellationToken);
+            var stored = (await store.GetAsync(recording.Id, cancellationToken))!;
+            await TellRecipientsAsync(room, stored, cancellationToken);
+            await MailRecipientsAsync(stored, cancellationToken);
         }
     }
 
@@ -109,11 +112,11 @@ internal sealed class RoomRecordings(
         return summaries;
     }
 
-    private async Task<RecordRoomResponse> StartAsync(RoomId roomId, IRoomActor room, RecordResult result, CancellationToken cancellationToken)
+    private async Task<RecordRoomResponse> StartAsync(RoomId roomId, IRoomActor room, RecordResult result, string? email, CancellationToken cancellationToken)
     {
         var id = roomId.ToString();
         var recordingId = result.RecordingId!;
-        await store.AddAsync(new RecordingDocument(recordingId, id, RecordingStates.Recording, clock.GetUtcNow(), result.Recipients!), cancellationToken);
+        await store.AddAsync(new RecordingDocument(recordingId, id, RecordingStates.Recording, clock.GetUtcNow(), result.Recipients!, Emails: WithEmail(null, email)), cancellationToken);
         var failure = await AskRecorderAsync(id, result, cancellationToken);
         if (failure is null)
         {
@@ -164,6 +167,25 @@ internal sealed class RoomRecordings(
             new RecordingReadyMessage("recording_ready", recording.Id, link.WatchUrl, link.ExpiresAt), ContractJson.Options);
         await streams.NotifyAsync(instanceId, new NotifyRequest(recording.RoomId, recording.Recipients, message), cancellationToken);
     }
+
+    // Mails the link to every address given with a request; a failing mail server costs the others nothing.
+    private async Task MailRecipientsAsync(RecordingDocument recording, CancellationToken cancellationToken)
+    {
+        if (recording.Emails is not { Count: > 0 } emails)
+        {
+            return;
+        }
+
+        var link = await links.CreateAsync(recording.Id, cancellationToken);
+        var url = new Uri(new Uri(options.CurrentValue.PublicUrl), link.WatchUrl);
+        foreach (var address in emails)
+        {
+            await mail.SendAsync(address, RecordingMail.Subject(recording), RecordingMail.Body(recording, url, link.ExpiresAt), cancellationToken);
+        }
+    }
+
+    private static IReadOnlyList<string>? WithEmail(IReadOnlyList<string>? emails, string? email) =>
+        email is null || emails?.Contains(email, StringComparer.OrdinalIgnoreCase) == true ? emails : [.. emails ?? [], email];
 
     private sealed record RecordingReadyMessage(string Type, string Recording, string Url, DateTimeOffset ExpiresAt);
 }

@@ -10,5 +10,5 @@ internal interface IRoomStateListener
     public void RoomEnded();
 
     // A member's record {on}, for the room router; id is the message's own, for an error about it.
-    public void RecordRequested(string clientId, bool on, JsonElement? id);
+    public void RecordRequested(string clientId, bool on, string? email, JsonElement? id);
 }

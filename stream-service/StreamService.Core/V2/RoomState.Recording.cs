@@ -53,8 +53,16 @@ internal sealed partial class RoomState
             return;
         }
 
+        string? email = null;
+        if (message.TryGetProperty("email"u8, out var given) && given.ValueKind != JsonValueKind.Null
+            && (given.ValueKind != JsonValueKind.String || !EmailAddresses.IsPlausible(email = given.GetString())))
+        {
+            Offend(member, ErrorCodes.BadMessage, "record's \"email\" must be an e-mail address of at most 254 characters", id);
+            return;
+        }
+
         // The message's document is gone by the time the router answers.
-        _recordRequests.Add((member.ClientId, on.GetBoolean(), id?.Clone()));
+        _recordRequests.Add((member.ClientId, on.GetBoolean(), email, id?.Clone()));
     }
 
     // Someone other than a recorder holds a place in the room (admitted, reconnecting or knocking).

@@ -23,7 +23,7 @@ internal sealed partial class RoomState
     private readonly HashSet<string> _barred = new(StringComparer.Ordinal);
     private readonly MessageWriter _writer = new();
     private readonly List<(string ClientId, DepartureReason? Reason)> _pending = [];
-    private readonly List<(string ClientId, bool On, JsonElement? Id)> _recordRequests = [];
+    private readonly List<(string ClientId, bool On, string? Email, JsonElement? Id)> _recordRequests = [];
     private readonly RoleCounts _counted = new();
     private bool _locked;
     private bool _ended;
@@ -489,7 +489,7 @@ internal sealed partial class RoomState
     private void Flush()
     {
         (string ClientId, DepartureReason? Reason)[] pending;
-        (string ClientId, bool On, JsonElement? Id)[] recordRequests;
+        (string ClientId, bool On, string? Email, JsonElement? Id)[] recordRequests;
         lock (_gate)
         {
             if (_pending.Count == 0 && _recordRequests.Count == 0)
@@ -503,9 +503,9 @@ internal sealed partial class RoomState
             _recordRequests.Clear();
         }
 
-        foreach (var (clientId, on, id) in recordRequests)
+        foreach (var (clientId, on, email, id) in recordRequests)
         {
-            _listener.RecordRequested(clientId, on, id);
+            _listener.RecordRequested(clientId, on, email, id);
         }
 
         foreach (var (clientId, reason) in pending)

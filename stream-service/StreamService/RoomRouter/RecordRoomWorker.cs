@@ -20,7 +20,7 @@ internal sealed class RecordRoomWorker(
         {
             await foreach (var request in requests.Reader.ReadAllAsync(stoppingToken))
             {
-                var call = new RecordRoomRequest(request.RoomId, request.ClientId, request.On);
+                var call = new RecordRoomRequest(request.RoomId, request.ClientId, request.On, request.Email);
                 try
                 {
                     var answer = await pipeline.ExecuteAsync(async token => await router.RecordRoomAsync(call, token), stoppingToken);

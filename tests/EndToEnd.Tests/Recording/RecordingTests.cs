@@ -59,7 +59,7 @@ public sealed class RecordingTests(ITestOutputHelper output)
             // 1. Host and Amy ask; everyone is told; a host stops it; both get the link.
             await host.SendAsync(new RecordRoom(true));
             await EveryoneSeesRecordingAsync(members, true);
-            await amy.SendAsync(new RecordRoom(true));
+            await amy.SendAsync(new RecordRoom(true, "amy@example.com"));
             await Task.Delay(Recorded);
             await host.SendAsync(new RecordRoom(false));
             await EveryoneSeesRecordingAsync(members, false);
@@ -71,6 +71,7 @@ public sealed class RecordingTests(ITestOutputHelper output)
             Assert.DoesNotContain(members.SelectMany(m => m.Seen).OfType<MemberJoined>(), j => j.Role == RoomRoles.Recorder || j.Name == "Recorder");
 
             await CheckFileAsync(run, ready.Url, colourOf);
+            CheckMailed(ready.Recording, "amy@example.com");
 
             // 2. A recorder killed mid-way: the room stops recording and the recording is failed, not broken.
             await bo.SendAsync(new RecordRoom(true));
@@ -132,6 +133,31 @@ public sealed class RecordingTests(ITestOutputHelper output)
         finally
         {
             File.Delete(file);
+        }
+    }
+
+    // The development sidecar's mail binding wrote the link into the outbox (components/mail.yaml) for the address Amy gave.
+    private void CheckMailed(string recordingId, string address)
+    {
+        var outbox = Path.Combine(LocalRun.Root, ".data", "outbox");
+        var mail = Directory.Exists(outbox)
+            ? Directory.EnumerateFiles(outbox, "*.eml").Select(File.ReadAllText).FirstOrDefault(text => text.Contains(address, StringComparison.Ordinal) && Decoded(text).Contains(recordingId, StringComparison.Ordinal))
+            : null;
+        Assert.True(mail is not null, $"no mail to {address} with recording {recordingId} in {outbox}");
+        output.WriteLine($"mailed to {address}: {Path.GetFileName(outbox)}");
+    }
+
+    // The .eml body is base64; the link is in it.
+    private static string Decoded(string eml)
+    {
+        var body = eml[(eml.IndexOf("\r\n\r\n", StringComparison.Ordinal) + 4)..].Replace("\r\n", string.Empty, StringComparison.Ordinal);
+        try
+        {
+            return System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(body.Trim()));
+        }
+        catch (FormatException)
+        {
+            return eml;
         }
     }
 

@@ -4,8 +4,8 @@ using AvatarStream.RoomRouter.Recordings;
 
 namespace AvatarStream.RoomRouter.Tests.Fakes;
 
-// A recorder that answers as told and remembers what it was asked; and recording files kept in memory.
-public sealed class FakeRecorder : IRecorderClient, IRecordingFiles
+// A recorder that answers as told and remembers what it was asked; recording files kept in memory; a mailbox.
+public sealed class FakeRecorder : IRecorderClient, IRecordingFiles, IRecordingMail
 {
     public RecorderAnswer Answer { get; set; } = RecorderAnswer.Started;
 
@@ -17,6 +17,14 @@ public sealed class FakeRecorder : IRecorderClient, IRecordingFiles
     public ConcurrentDictionary<string, string> States { get; } = new(StringComparer.Ordinal);
 
     public ConcurrentDictionary<string, byte[]> Files { get; } = new(StringComparer.Ordinal);
+
+    public ConcurrentQueue<(string To, string Subject, string Body)> Mailed { get; } = new();
+
+    public Task<bool> SendAsync(string to, string subject, string htmlBody, CancellationToken cancellationToken)
+    {
+        Mailed.Enqueue((to, subject, htmlBody));
+        return Task.FromResult(true);
+    }
 
     public Task<RecorderAnswer> StartAsync(StartRecordingRequest request, CancellationToken cancellationToken)
     {

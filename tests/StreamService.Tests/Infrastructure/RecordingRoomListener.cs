@@ -19,5 +19,5 @@ internal sealed class RecordingRoomListener : IRoomStateListener
 
     public void RoomEnded() => RoomEndedCalls++;
 
-    public void RecordRequested(string clientId, bool on, JsonElement? id) => RecordRequests.Add((clientId, on, id));
+    public void RecordRequested(string clientId, bool on, string? email, JsonElement? id) => RecordRequests.Add((clientId, on, id));
 }

@@ -100,6 +100,20 @@ public sealed class RecordingTests
     }
 
     [Fact(Timeout = 30_000)]
+    public async Task AnEmailGivenWithRecordReachesTheRouter_AndABadOneIsABadMessage()
+    {
+        await using var app = new StreamServiceFactory();
+        var host = await app.JoinV2Async(RoomId, RoomRoles.Host);
+        await host.NextAsync("welcome");
+
+        await host.SendJsonAsync("""{"type":"record","on":true,"email":"hana@example.com"}""");
+        Assert.Equal(new RecordRoomRequest(RoomId, host.Socket.ClientId, true, "hana@example.com"), await app.Router.NextRecordRequestAsync(TestSocket.DefaultTimeout));
+
+        await host.SendJsonAsync("""{"type":"record","on":true,"email":"not an address","id":7}""");
+        JsonAssert.Error(await host.NextAsync("error"), ErrorCodes.BadMessage);
+    }
+
+    [Fact]
     public async Task ARouterThatCannotBeReachedIsRetriedThenRecordingIsUnavailable()
     {
         await using var app = new StreamServiceFactory();
