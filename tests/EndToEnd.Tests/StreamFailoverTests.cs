@@ -134,11 +134,11 @@ public sealed class StreamFailoverTests(ITestOutputHelper output)
         // (e) the killed instance restarted with the same arguments registers again and gets new rooms.
         var restarted = run.StartApp(Victim, "StreamService");
         output.WriteLine($"{_phase()} restarting {Victim} by hand with the devhost's arguments");
-        var back = await WaitForAsync(async () => (await run.TryInstancesAsync())?.Contains(Victim) == true, TimeSpan.FromSeconds(30));
+        var back = await Polling.WaitForAsync(async () => (await run.TryInstancesAsync())?.Contains(Victim) == true, TimeSpan.FromSeconds(30));
         Assert.True(back, $"(e) expected GET /instances to list the restarted {Victim} within 30 s; it did not");
 
         // A register that times out evicts the instance for good, so let the fresh process finish warming up first.
-        var warm = await WaitForAsync(
+        var warm = await Polling.WaitForAsync(
             async () =>
             {
                 try
@@ -203,7 +203,7 @@ public sealed class StreamFailoverTests(ITestOutputHelper output)
         var after = new List<int>();
         _ = ReceiveNumbersAsync(peerAgain, after);
         await hostAgain.SendAsync(new byte[] { 0, 0, 0, 0 }, WebSocketMessageType.Binary, endOfMessage: true, CancellationToken.None);
-        var arrived = await WaitForAsync(() => Task.FromResult(Count(after) > 0), TimeSpan.FromSeconds(5));
+        var arrived = await Polling.WaitForAsync(() => Task.FromResult(Count(after) > 0), TimeSpan.FromSeconds(5));
         Assert.True(arrived, $"(f) after the restart, expected a frame from the host of room {onLive[0].RoomId} to reach its peer; none arrived in 5 s");
 
         var rejoin = await run.JoinRoomAsync(onLive[0].RoomId!, onLive[0].JoinKey);
@@ -289,22 +289,6 @@ public sealed class StreamFailoverTests(ITestOutputHelper output)
         }
 
         return null;
-    }
-
-    private static async Task<bool> WaitForAsync(Func<Task<bool>> condition, TimeSpan limit)
-    {
-        var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < limit)
-        {
-            if (await condition())
-            {
-                return true;
-            }
-
-            await Task.Delay(200);
-        }
-
-        return false;
     }
 
     private static async Task CloseAsync(params ClientWebSocket[] sockets)

@@ -54,7 +54,7 @@ public sealed class RoomMoveTests(ITestOutputHelper output)
 
         // The killed instance starts again (a new process, a new boot id): it announces itself and takes rooms again.
         var restarted = run.StartApp(first, "StreamService");
-        Assert.True(await WaitForAsync(async () => (await run.TryInstancesAsync())?.Contains(first) == true, BackLimit), $"{first} was not listed again after its restart");
+        Assert.True(await Polling.WaitForAsync(async () => (await run.TryInstancesAsync())?.Contains(first) == true, BackLimit), $"{first} was not listed again after its restart");
 
         // 2. a graceful drain of the instance the room is on now: the members move without seeing an error.
         welcomes = (host.Welcomes, guest.Welcomes);
@@ -76,7 +76,7 @@ public sealed class RoomMoveTests(ITestOutputHelper output)
             eviction.EnsureSuccessStatusCode();
         }
 
-        Assert.True(await WaitForAsync(async () => (await run.TryInstancesAsync())?.Contains(first) == true, BackLimit), $"the falsely evicted {first} was not announced again");
+        Assert.True(await Polling.WaitForAsync(async () => (await run.TryInstancesAsync())?.Contains(first) == true, BackLimit), $"the falsely evicted {first} was not announced again");
         output.WriteLine($"eviction-to-announced-again: {Stopwatch.GetElapsedTime(evicted).TotalMilliseconds:0} ms");
         var afterEviction = await MovedAndStreamingAsync($"after the false eviction of {first}", evicted, welcomes, host, guest);
         AssertSameRoom(created, host, guest, first, run);
@@ -124,21 +124,5 @@ public sealed class RoomMoveTests(ITestOutputHelper output)
         using var response = await run.Http.SendAsync(request);
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<DrainReport>(ContractJson.Options))!;
-    }
-
-    private static async Task<bool> WaitForAsync(Func<Task<bool>> condition, TimeSpan limit)
-    {
-        var waited = Stopwatch.StartNew();
-        while (waited.Elapsed < limit)
-        {
-            if (await condition())
-            {
-                return true;
-            }
-
-            await Task.Delay(100);
-        }
-
-        return false;
     }
 }

@@ -79,7 +79,7 @@ public sealed class RecordingTests(ITestOutputHelper output)
             LocalRun.KillNine(run.PidOf("recorder"));
             output.WriteLine($"kill -9 recorder (pid {run.PidOf("recorder")})");
             await EveryoneSeesRecordingAsync(members, false);
-            var failed = await WaitForAsync(async () =>
+            var failed = await Polling.WaitForAsync(async () =>
                 (await LinksAsync(run, created.RoomId, bo.Ticket.ClientId)).FirstOrDefault() is { } link && link.GetProperty("state").GetString() == RecordingStates.Failed,
                 TimeSpan.FromSeconds(30));
             Assert.True(failed, "the killed recorder's recording should be listed as failed");
@@ -194,21 +194,5 @@ public sealed class RecordingTests(ITestOutputHelper output)
         using var response = await run.Http.PostAsJsonAsync("/recording-links", new { room_id = roomId, client_id = clientId });
         response.EnsureSuccessStatusCode();
         return [.. (await response.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray()];
-    }
-
-    private static async Task<bool> WaitForAsync(Func<Task<bool>> condition, TimeSpan limit)
-    {
-        var waited = Stopwatch.StartNew();
-        while (waited.Elapsed < limit)
-        {
-            if (await condition())
-            {
-                return true;
-            }
-
-            await Task.Delay(250);
-        }
-
-        return false;
     }
 }
