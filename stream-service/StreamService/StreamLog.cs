@@ -24,8 +24,9 @@ internal static partial class StreamLog
     [LoggerMessage(109, LogLevel.Information, "Draining instance {InstanceId}: its rooms move to other instances")]
     public static partial void Draining(ILogger logger, string instanceId);
 
-    [LoggerMessage(110, LogLevel.Warning, "Draining: {Call} to the room router failed; its sweep evicts the instance instead")]
-    public static partial void DrainCallFailed(ILogger logger, string call, Exception exception);
+    // One line, no stack: when the whole system stops, the router is often gone first, and that is no fault.
+    [LoggerMessage(110, LogLevel.Warning, "Draining: {Call} to the room router failed ({Reason}); its sweep evicts the instance instead")]
+    public static partial void DrainCallFailed(ILogger logger, string call, string reason);
 
     [LoggerMessage(111, LogLevel.Warning, "Draining: sockets still open after the close timeout")]
     public static partial void DrainSocketsLingered(ILogger logger);

@@ -82,9 +82,9 @@ internal sealed class InstanceDrain(
         {
             await send(timeout.Token);
         }
-        catch (Exception exception)
+        catch (Exception exception) when (exception is not OutOfMemoryException)
         {
-            StreamLog.DrainCallFailed(logger, call, exception);
+            StreamLog.DrainCallFailed(logger, call, exception.GetBaseException().Message);
         }
     }
 }
