@@ -2,6 +2,9 @@ using AvatarStream.StreamService.Tests.Infrastructure;
 
 namespace AvatarStream.StreamService.Tests.Service;
 
+// /metrics shows every meter of the process, so counts of drains and dropped rooms would add up those of tests running
+// beside it: alone.
+[Collection(nameof(AloneCollection))]
 public sealed class MetricsTests
 {
     [Fact(Timeout = 30_000)]
