@@ -67,6 +67,22 @@ internal sealed partial class LocalRun : IAsyncDisposable
         return run;
     }
 
+    // Starts a local run, plays scenario on it, and when that fails prints the run's last lines before the failure.
+    public static async Task PlayAsync(TimeSpan ready, Xunit.Abstractions.ITestOutputHelper output, Func<LocalRun, Task> scenario)
+    {
+        await using var run = await StartAsync(ready);
+        try
+        {
+            await scenario(run);
+        }
+        catch
+        {
+            output.WriteLine("---- last lines of the local run ----");
+            output.WriteLine(run.Log);
+            throw;
+        }
+    }
+
     // What the devhost printed after the status board's last line, which should be nothing in a quiet start.
     public IReadOnlyList<string> PrintedAfterStatusBoard()
     {

@@ -18,17 +18,7 @@ public sealed class RoomMoveTests(ITestOutputHelper output)
     [Fact]
     public async Task TwoMembers_KeepStreaming_ThroughAKill9_ADrain_AndAFalseEviction_InTheSameRoom()
     {
-        await using var run = await LocalRun.StartAsync(StartLimit);
-        try
-        {
-            await ScenarioAsync(run);
-        }
-        catch
-        {
-            output.WriteLine("---- last lines of the local run ----");
-            output.WriteLine(run.Log);
-            throw;
-        }
+        await LocalRun.PlayAsync(StartLimit, output, ScenarioAsync);
     }
 
     private async Task ScenarioAsync(LocalRun run)

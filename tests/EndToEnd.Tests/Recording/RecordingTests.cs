@@ -27,17 +27,7 @@ public sealed class RecordingTests(ITestOutputHelper output)
     [Fact]
     public async Task ARecordedRoom_GivesItsRecipientsAPlayableGridWebM_AndAKilledRecorderFailsItsRecording()
     {
-        await using var run = await LocalRun.StartAsync(StartLimit);
-        try
-        {
-            await ScenarioAsync(run);
-        }
-        catch
-        {
-            output.WriteLine("---- last lines of the local run ----");
-            output.WriteLine(run.Log);
-            throw;
-        }
+        await LocalRun.PlayAsync(StartLimit, output, ScenarioAsync);
     }
 
     private async Task ScenarioAsync(LocalRun run)
