@@ -313,9 +313,11 @@ public sealed partial class RoomConnection : IAsyncDisposable
             await socket.SendAsync(frame, type, endOfMessage: true, cancellationToken);
             return true;
         }
-        catch (Exception exception) when (exception is WebSocketException or ObjectDisposedException or IOException)
+        catch (Exception exception) when (exception is WebSocketException or ObjectDisposedException or IOException ||
+            (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
-            // The receive loop sees the same failure and reconnects.
+            // The receive loop sees the same failure and reconnects. A socket aborted under a send (a failed receive, a
+            // missed keep-alive) fails that send as cancelled though nobody cancelled it.
             return false;
         }
         finally

@@ -591,6 +591,29 @@ public sealed class RoomConnectionTests
     }
 
     [Fact]
+    public async Task Send_under_way_when_the_socket_is_aborted_answers_false_and_sends_go_out_again_after_the_reconnect()
+    {
+        await using var server = await FakeStreamServer.StartAsync();
+        var options = Options() with { KeepAliveInterval = TimeSpan.FromMilliseconds(500), KeepAliveTimeout = TimeSpan.FromSeconds(2) };
+        await using var connection = await RoomConnection.ConnectAsync(server.Ticket(ClientId), options);
+        var first = await LiveAsync(server, connection);
+
+        // The server stops reading, so it answers no ping: the keep-alive aborts the socket under the stalled send.
+        first.StopReading();
+
+        // Far more than the loopback socket buffers hold: the send is still writing when the socket is aborted.
+        var stalled = connection.SendMediaAsync(MediaKind.Video, 0, new byte[64 * 1024 * 1024]);
+
+        Assert.False(await stalled.Within());
+        Assert.Equal(ConnectionState.Reconnecting, (await NextStateAsync(connection)).State);
+        var second = await server.AcceptAsync();
+        await second.SendAsync(Script.Resumed(0, "k-2"));
+        Assert.Equal(ConnectionState.Live, (await NextStateAsync(connection)).State);
+        Assert.True(await connection.SendMediaAsync(MediaKind.Video, 0, new byte[] { 9 }).Within());
+        Assert.Equal(new byte[] { 1, 0, 9 }, (await second.ReceiveAsync()).Bytes);
+    }
+
+    [Fact]
     public async Task Unknown_message_types_and_text_that_is_no_json_do_not_break_the_connection()
     {
         await using var server = await FakeStreamServer.StartAsync();

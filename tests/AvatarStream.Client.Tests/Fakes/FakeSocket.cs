@@ -19,6 +19,9 @@ internal sealed class FakeSocket
 
     private readonly bool _answersClose;
 
+    // Completed while the pump reads; StopReading replaces it with one that never completes.
+    private volatile Task _reading = Task.CompletedTask;
+
     public FakeSocket(HttpContext context, WebSocket socket, StreamCredentials? credentials, bool answersClose = true)
     {
         _context = context;
@@ -65,6 +68,10 @@ internal sealed class FakeSocket
         await Finished.WaitAsync(Patience.Timeout);
     }
 
+    // The pump stops reading what the client sends (after the read under way), so the client's sends stall once the
+    // socket buffers are full, and its pings go unanswered.
+    public void StopReading() => _reading = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously).Task;
+
     // Ends the connection without a close frame, as a crash or a lost network does.
     public void Drop()
     {
@@ -100,6 +107,7 @@ internal sealed class FakeSocket
         {
             while (true)
             {
+                await _reading;
                 var result = await _socket.ReceiveAsync(buffer.GetMemory(4096), CancellationToken.None);
                 if (result.MessageType == WebSocketMessageType.Close)
                 {
