@@ -71,6 +71,7 @@ public sealed class RoomMoveTests(ITestOutputHelper output)
         var afterEviction = await MovedAndStreamingAsync($"after the false eviction of {first}", evicted, welcomes, host, guest);
         AssertSameRoom(created, host, guest, first, run);
         output.WriteLine($"false-eviction-to-streaming: {afterEviction.TotalMilliseconds:0} ms");
+        Assert.True((host.SendsThrown, guest.SendsThrown) == (0, 0), $"a send threw instead of answering false ({await DescribeAsync([host, guest])})");
         await run.StopAppAsync(restarted, TimeSpan.FromSeconds(10));
     }
 
@@ -84,17 +85,25 @@ public sealed class RoomMoveTests(ITestOutputHelper output)
         {
             Assert.True(
                 await members[i].WelcomedAfterAsync(before[i], BackLimit),
-                $"{when}: member {i} started no fresh session within {BackLimit.TotalSeconds:0} s ({await DescribeAsync(members[i])})");
+                $"{when}: member {i} started no fresh session within {BackLimit.TotalSeconds:0} s ({await DescribeAsync(members)})");
             var frame = await members[i].FrameAfterAsync(members[i].LastWelcomeAt, BackLimit);
-            Assert.True(frame is not null, $"{when}: member {i} received no frame after its welcome within {BackLimit.TotalSeconds:0} s ({await DescribeAsync(members[i])})");
+            Assert.True(frame is not null, $"{when}: member {i} received no frame after its welcome within {BackLimit.TotalSeconds:0} s ({await DescribeAsync(members)})");
             back[i] = frame.Value;
         }
 
         return Stopwatch.GetElapsedTime(since, back.Max());
     }
 
-    private static async Task<string> DescribeAsync(StreamingMember member) =>
-        $"ended: {member.Ended}{(member.Ended ? ", " + await member.Completion : string.Empty)}, welcomes {member.Welcomes}, frames {member.Received}";
+    private static async Task<string> DescribeAsync(StreamingMember[] members)
+    {
+        var described = new List<string>();
+        foreach (var (member, i) in members.Select((m, i) => (m, i)))
+        {
+            described.Add($"member {i}: ended {member.Ended}{(member.Ended ? " " + await member.Completion : string.Empty)}, welcomes {member.Welcomes}: {member.History}");
+        }
+
+        return string.Join(" | ", described);
+    }
 
     private static void AssertSameRoom(RoomTicket created, StreamingMember host, StreamingMember guest, string instance, LocalRun run)
     {
