@@ -91,20 +91,7 @@ public sealed class MediaPathTests(BrowserFixture fixture) : PageTestBase(fixtur
         await frank.WaitForSelectorAsync(".tile:not(.self)[data-muted=true]");
     }
 
-    // Waits for a page condition; on a timeout the message carries what every tile showed, to tell why.
-    private static async Task WaitAsync(IPage page, string expression, object? arg = null)
-    {
-        try
-        {
-            await page.WaitForFunctionAsync(expression, arg, new() { Timeout = (float)MediaPatience.TotalMilliseconds });
-        }
-        catch (TimeoutException e)
-        {
-            var tiles = await page.EvaluateAsync<string>(
-                "() => JSON.stringify([...document.querySelectorAll('.tile')].map(t => ({ ...t.dataset })))");
-            throw new TimeoutException($"{e.Message} Tiles: {tiles}", e);
-        }
-    }
+    private static Task WaitAsync(IPage page, string expression, object? arg = null) => WaitForPageAsync(page, expression, MediaPatience, arg);
 
     // A small, slow capture: several pages share two cores in these tests.
     private static Task SmallCaptureAsync(IPage page) =>

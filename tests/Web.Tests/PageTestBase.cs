@@ -6,6 +6,10 @@ namespace AvatarStream.Web.Tests;
 public abstract class PageTestBase(BrowserFixture fixture) : IAsyncLifetime
 {
     protected static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+
+    // A direct pair's first try may not connect within the page's 10 s (p2p.js) on a loaded machine; the page relays the
+    // pair meanwhile and tries again after 20 s (media.js), so a wait for the direct path covers one retry.
+    protected static readonly TimeSpan DirectPathPatience = TimeSpan.FromSeconds(60);
     private readonly List<IBrowserContext> _contexts = [];
 
     protected BrowserFixture Fixture => fixture;
@@ -17,6 +21,21 @@ public abstract class PageTestBase(BrowserFixture fixture) : IAsyncLifetime
         foreach (var context in _contexts)
         {
             await context.CloseAsync();
+        }
+    }
+
+    // Waits for a page condition; on a timeout the message carries what every tile showed, to tell why.
+    protected static async Task WaitForPageAsync(IPage page, string expression, TimeSpan patience, object? arg = null)
+    {
+        try
+        {
+            await page.WaitForFunctionAsync(expression, arg, new() { Timeout = (float)patience.TotalMilliseconds });
+        }
+        catch (TimeoutException e)
+        {
+            var tiles = await page.EvaluateAsync<string>(
+                "() => JSON.stringify([...document.querySelectorAll('.tile')].map(t => ({ ...t.dataset })))");
+            throw new TimeoutException($"{e.Message} Tiles: {tiles}", e);
         }
     }
 

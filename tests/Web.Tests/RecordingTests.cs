@@ -11,6 +11,8 @@ public sealed partial class RecordingTests(BrowserFixture fixture) : PageTestBas
     // From Stop to the link: the recorder muxes and stores the file, then the router signs the link.
     private static readonly TimeSpan FilePatience = TimeSpan.FromSeconds(60);
 
+    private const string DirectPair = "() => document.querySelector('.tile:not(.self)[data-path=p2p]') !== null";
+
     [Fact]
     public async Task A_host_records_the_room_every_page_shows_it_and_both_who_asked_get_a_link_that_plays()
     {
@@ -24,7 +26,7 @@ public sealed partial class RecordingTests(BrowserFixture fixture) : PageTestBas
         foreach (var page in pages)
         {
             await page.WaitForSelectorAsync("#members[data-count='2']");
-            await page.WaitForSelectorAsync(".tile:not(.self)[data-path=p2p]");
+            await WaitForPageAsync(page, DirectPair, DirectPathPatience);
             Assert.Equal("false", await page.GetAttributeAsync("body", "data-recording"));
             Assert.True(await page.IsHiddenAsync("#recording-badge"));
             await Assertions.Expect(page.Locator("#record")).ToHaveTextAsync("Record");
@@ -75,7 +77,7 @@ public sealed partial class RecordingTests(BrowserFixture fixture) : PageTestBas
         Assert.Contains(new Uri(href!).PathAndQuery, kept);
 
         // Not recorded any more, the pair may talk directly again.
-        await host.WaitForSelectorAsync(".tile:not(.self)[data-path=p2p]");
+        await WaitForPageAsync(host, DirectPair, DirectPathPatience);
 
         var watch = await host.Context.NewPageAsync();
         await watch.GotoAsync(href!);
