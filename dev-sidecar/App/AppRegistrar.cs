@@ -32,6 +32,9 @@ public sealed class AppRegistrar(
     // Completes once the registration carries the app's actor types.
     public Task Registered => _registered.Task;
 
+    // Whether actor calls to this app can find it: its actor types are registered, or it has no app to wait for.
+    public bool AppReady => channel.Endpoint is null || _registered.Task.IsCompletedSuccessfully;
+
     // The app's actor configuration; None until read.
     public AppConfig Config => _config;
 

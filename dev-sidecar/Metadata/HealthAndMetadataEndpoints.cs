@@ -7,17 +7,24 @@ public static class HealthAndMetadataEndpoints
 {
     public static IEndpointRouteBuilder MapHealthAndMetadata(this IEndpointRouteBuilder app)
     {
-        // A sidecar answers only once Kestrel listens, and it has nothing else to wait for, so it is ready then.
-        app.MapGet("/v1.0/healthz", (HttpContext context, string? appid, SidecarMetadata metadata) =>
+        // Ready, as daprd, once the app answered and its actor types are registered: before that an actor call to this
+        // app's types finds no address, so whoever waits for the sidecar must not see it ready.
+        app.MapGet("/v1.0/healthz", (HttpContext context, string? appid, SidecarMetadata metadata, AppRegistrar registrar) =>
         {
-            if (appid is null || string.Equals(appid, metadata.AppId, StringComparison.Ordinal))
+            if (appid is not null && !string.Equals(appid, metadata.AppId, StringComparison.Ordinal))
             {
-                context.Response.StatusCode = StatusCodes.Status204NoContent;
-                return Task.CompletedTask;
+                return DaprErrorResponse.WriteAsync(context.Response, StatusCodes.Status500InternalServerError,
+                    "ERR_HEALTH_APPID_NOT_MATCH", "dapr app-id does not match", context.RequestAborted);
             }
 
-            return DaprErrorResponse.WriteAsync(context.Response, StatusCodes.Status500InternalServerError,
-                "ERR_HEALTH_APPID_NOT_MATCH", "dapr app-id does not match", context.RequestAborted);
+            if (!registrar.AppReady)
+            {
+                return DaprErrorResponse.WriteAsync(context.Response, StatusCodes.Status500InternalServerError,
+                    "ERR_HEALTH_NOT_READY", "dapr is not ready", context.RequestAborted);
+            }
+
+            context.Response.StatusCode = StatusCodes.Status204NoContent;
+            return Task.CompletedTask;
         });
         app.MapGet("/v1.0/healthz/outbound", () => Results.NoContent());
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using AvatarStream.DevSidecar.Hosting;
 using AvatarStream.DevSidecar.Tests.Infrastructure;
 
 namespace AvatarStream.DevSidecar.Tests;
@@ -33,6 +34,22 @@ public sealed class HealthTests
         Assert.True(await app.Client.CheckHealthAsync());
         using var deadline = TestDeadline.Start();
         await app.Client.WaitForSidecarAsync(deadline.Token);
+    }
+
+    [Fact]
+    public async Task HealthProbeIsNotReadyUntilTheAppHasAnsweredItsConfig()
+    {
+        // Nothing listens on the app port: the app's actor types are unknown, so actor calls to it would find no address.
+        await using var harness = SidecarHarness.Create(StoreKind.InMemory);
+        var app = await harness.StartAsync(new SidecarOptions { AppId = "app1", AppPort = 5123, ResourcesPath = harness.ResourcesPath });
+        using var http = app.CreateHttpClient();
+
+        using var response = await http.GetAsync(new Uri("/v1.0/healthz", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Equal("ERR_HEALTH_NOT_READY", (await response.Content.ReadFromJsonAsync<ErrorBody>())?.ErrorCode);
+        using var outbound = await http.GetAsync(new Uri("/v1.0/healthz/outbound", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.NoContent, outbound.StatusCode);
     }
 
     [Fact]
