@@ -25,21 +25,14 @@ public sealed class StreamFailoverTests(ITestOutputHelper output)
     public async Task Killing_one_stream_instance_with_kill_9_keeps_the_system_working()
     {
         var total = Stopwatch.StartNew();
-        await using var run = await LocalRun.StartAsync(StartLimit);
-        output.WriteLine($"[{total.Elapsed.TotalSeconds:0.0} s] devhost ready on base port {run.BasePort}, data dir {run.DataDir}");
-        _phase = () => $"[{total.Elapsed.TotalSeconds:0.0} s]";
-        Assert.True(run.PrintedAfterStatusBoard().Count == 0,
-            $"expected the status board to be the last thing the devhost printed at start; after it came:\n{string.Join('\n', run.PrintedAfterStatusBoard())}");
-        try
+        await LocalRun.PlayAsync(StartLimit, output, async run =>
         {
+            output.WriteLine($"[{total.Elapsed.TotalSeconds:0.0} s] devhost ready on base port {run.BasePort}, data dir {run.DataDir}");
+            _phase = () => $"[{total.Elapsed.TotalSeconds:0.0} s]";
+            Assert.True(run.PrintedAfterStatusBoard().Count == 0,
+                $"expected the status board to be the last thing the devhost printed at start; after it came:\n{string.Join('\n', run.PrintedAfterStatusBoard())}");
             await ScenarioAsync(run);
-        }
-        catch
-        {
-            output.WriteLine("---- last lines of the local run ----");
-            output.WriteLine(run.Log);
-            throw;
-        }
+        });
     }
 
     private async Task ScenarioAsync(LocalRun run)
